@@ -1,0 +1,313 @@
+// Reads and writes products. Every write validates the whole merged product, then in one
+// transaction updates the row, the per-field localized texts, the field-level history and both
+// search indexes — so a failed write leaves nothing behind.
+import type { z } from 'zod'
+import { AppError, ErrorCodes, type ErrorIssue } from '../../../shared/contract/errors.ts'
+import { checkAttributes } from '../../../shared/domain/attributes.ts'
+import { diffProducts, type FieldChange, type HistorySource } from '../../../shared/domain/history.ts'
+import { SOURCE_LOCALE } from '../../../shared/domain/locales.ts'
+import { applyProductPatch } from '../../../shared/domain/product-patch.ts'
+import {
+  ProductFields, emptyProductFields, type LocalizedText, type Product, type ProductCreate, type ProductPatch
+} from '../../../shared/domain/product.ts'
+import type { EventBus } from '../events.ts'
+import type { Clock } from '../platform/clock.ts'
+import { newId } from '../platform/clock.ts'
+import type { Db } from '../store/db.ts'
+import type { CategoryStore } from './categories.ts'
+import type { FamilyStore } from './families.ts'
+import { sanitizeRichText } from './rich-text.ts'
+import { searchBody, shortTokens } from './search-text.ts'
+
+export interface WriteContext {
+  source: HistorySource
+  /** What caused the change: an import job id, "history#12" for a restore … */
+  detail?: string | null
+  /** Groups the field changes of one user action (one undo step). Generated when absent. */
+  batchId?: string
+  /** Emit data.changed for this write (bulk jobs emit once at the end instead). */
+  emit?: boolean
+}
+
+interface ProductRow {
+  seq: number
+  id: string
+  sku: string
+  status: Product['status']
+  category_id: string | null
+  family_id: string | null
+  parent_id: string | null
+  data: string
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+interface TextRow { locale: string; field: keyof LocalizedText; value: string }
+
+type StoredData = Pick<ProductFields, 'variantAxes' | 'axes' | 'attributes' | 'trade' | 'logistics' | 'origin'>
+
+export function zodIssues(error: z.ZodError): ErrorIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message, code: i.code }))
+}
+
+export function validationError(issues: ErrorIssue[], what = 'The product'): AppError {
+  const first = issues[0]
+  const where = first.path ? ` (${first.path})` : ''
+  return new AppError(ErrorCodes.validation, `${what} is not valid: ${first.message}${where}${issues.length > 1 ? ` and ${issues.length - 1} more problem(s)` : ''}.`, { issues })
+}
+
+export class ProductStore {
+  private readonly db: Db
+  private readonly clock: Clock
+  private readonly families: FamilyStore
+  private readonly categories: CategoryStore
+  private readonly events: EventBus
+  private readonly stmts
+
+  constructor(deps: { db: Db; clock: Clock; families: FamilyStore; categories: CategoryStore; events: EventBus }) {
+    this.db = deps.db
+    this.clock = deps.clock
+    this.families = deps.families
+    this.categories = deps.categories
+    this.events = deps.events
+    const db = this.db
+    this.stmts = {
+      byId: db.prepare('SELECT * FROM products WHERE id = ?'),
+      bySku: db.prepare('SELECT * FROM products WHERE sku = ? COLLATE NOCASE'),
+      texts: db.prepare('SELECT locale, field, value FROM product_texts WHERE product_id = ?'),
+      variantCount: db.prepare('SELECT count(*) AS n FROM products WHERE parent_id = ?'),
+      insert: db.prepare(
+        `INSERT INTO products (id, sku, status, category_id, family_id, parent_id, data, sort_title, version, created_at, updated_at)
+         VALUES (@id, @sku, @status, @category_id, @family_id, @parent_id, @data, @sort_title, 1, @now, @now)`
+      ),
+      update: db.prepare(
+        `UPDATE products SET sku = @sku, status = @status, category_id = @category_id, family_id = @family_id, parent_id = @parent_id,
+           data = @data, sort_title = @sort_title, version = version + 1, updated_at = @now WHERE id = @id`
+      ),
+      upsertText: db.prepare(
+        `INSERT INTO product_texts (product_id, locale, field, value, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(product_id, locale, field) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`
+      ),
+      deleteText: db.prepare('DELETE FROM product_texts WHERE product_id = ? AND locale = ? AND field = ?'),
+      history: db.prepare('INSERT INTO history (product_id, batch_id, path, old, new, at, source, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      ftsDelete: db.prepare('DELETE FROM product_fts WHERE rowid = ?'),
+      ftsInsert: db.prepare('INSERT INTO product_fts (rowid, sku, body) VALUES (?, ?, ?)'),
+      shortDelete: db.prepare('DELETE FROM product_short WHERE rowid = ?'),
+      shortInsert: db.prepare('INSERT INTO product_short (rowid, tokens) VALUES (?, ?)')
+    }
+  }
+
+  get(id: string): Product {
+    const row = this.stmts.byId.get(id) as ProductRow | undefined
+    if (!row) throw new AppError(ErrorCodes.notFound, `No product with id ${id}`, { params: { id } })
+    return this.toProduct(row)
+  }
+
+  getBySku(sku: string): Product {
+    const row = this.stmts.bySku.get(sku) as ProductRow | undefined
+    if (!row) throw new AppError(ErrorCodes.notFound, `No product with SKU ${sku}`, { params: { sku } })
+    return this.toProduct(row)
+  }
+
+  findIdBySku(sku: string): string | null {
+    const row = this.stmts.bySku.get(sku) as ProductRow | undefined
+    return row?.id ?? null
+  }
+
+  /** The stored fields only (what patches and history operate on). */
+  fields(id: string): ProductFields {
+    const { id: _id, version: _v, createdAt: _c, updatedAt: _u, variantCount: _n, ...fields } = this.get(id)
+    return fields
+  }
+
+  create(input: z.output<typeof ProductCreate>, ctx: WriteContext): Product {
+    const base = emptyProductFields(input.sku)
+    const fields = this.validate(applyProductPatch(base, input), null)
+    const id = newId('p')
+    return this.commit(id, null, fields, ctx)
+  }
+
+  update(id: string, patch: z.output<typeof ProductPatch>, ctx: WriteContext, expectedVersion?: number): Product {
+    const current = this.get(id)
+    if (expectedVersion !== undefined && expectedVersion !== current.version) {
+      throw new AppError(ErrorCodes.conflict, `This product was changed elsewhere (version ${current.version}, you had ${expectedVersion}). Reload it and try again.`, {
+        params: { current: current.version, expected: expectedVersion }
+      })
+    }
+    const before = this.fields(id)
+    const after = this.validate(applyProductPatch(before, patch), id)
+    return this.commit(id, before, after, ctx)
+  }
+
+  /** Writes a complete set of fields (restore, undo). */
+  replace(id: string, fields: ProductFields, ctx: WriteContext): Product {
+    const before = this.fields(id)
+    return this.commit(id, before, this.validate(fields, id), ctx)
+  }
+
+  delete(id: string): number {
+    this.get(id)
+    const rows = this.db.prepare('SELECT seq FROM products WHERE id = ? OR parent_id = ?').all(id, id) as { seq: number }[]
+    this.db.transaction(() => {
+      for (const r of rows) {
+        this.stmts.ftsDelete.run(r.seq)
+        this.stmts.shortDelete.run(r.seq)
+      }
+      this.db.prepare('DELETE FROM products WHERE id = ?').run(id)
+    })()
+    this.emitChanged([id])
+    return rows.length
+  }
+
+  /** Validates a merged product: schema, references, attributes against the family, variant rules. */
+  validate(raw: ProductFields, id: string | null): ProductFields {
+    for (const text of Object.values(raw.texts ?? {})) {
+      if (text.description) text.description = sanitizeRichText(text.description)
+      if (text.description === '') delete text.description
+    }
+    const parsed = ProductFields.safeParse(raw)
+    if (!parsed.success) throw validationError(zodIssues(parsed.error))
+    const p = parsed.data
+    const issues: ErrorIssue[] = []
+    if (p.categoryId && !this.categories.exists(p.categoryId)) issues.push({ path: 'categoryId', message: 'unknown category' })
+    const family = p.familyId ? this.families.get(p.familyId) : undefined
+    if (p.familyId && !family) issues.push({ path: 'familyId', message: 'unknown attribute family' })
+    if (family) issues.push(...checkAttributes(p.attributes, family.attributes))
+    else if (!p.familyId && Object.keys(p.attributes).length > 0) {
+      issues.push({ path: 'attributes', message: 'choose an attribute family before setting attributes' })
+    }
+    if (p.parentId) {
+      if (p.parentId === id) issues.push({ path: 'parentId', message: 'a product cannot be its own variant' })
+      const parent = this.stmts.byId.get(p.parentId) as ProductRow | undefined
+      if (!parent) issues.push({ path: 'parentId', message: 'unknown parent product' })
+      else {
+        if (parent.parent_id) issues.push({ path: 'parentId', message: 'a variant cannot have variants' })
+        const axes = (JSON.parse(parent.data) as StoredData).variantAxes ?? []
+        for (const axis of Object.keys(p.axes)) {
+          if (!axes.includes(axis)) issues.push({ path: `axes.${axis}`, message: `the parent product has no variant axis "${axis}"` })
+        }
+      }
+      if (p.variantAxes.length > 0) issues.push({ path: 'variantAxes', message: 'a variant cannot define variant axes' })
+    } else if (Object.keys(p.axes).length > 0) {
+      issues.push({ path: 'axes', message: 'only variants have axis values' })
+    }
+    if (id && !p.parentId && p.variantAxes.length === 0) {
+      const n = (this.stmts.variantCount.get(id) as { n: number }).n
+      if (n > 0) issues.push({ path: 'variantAxes', message: `this product has ${n} variant(s); keep at least one axis` })
+    }
+    if (issues.length) throw validationError(issues)
+    return p
+  }
+
+  private commit(id: string, before: ProductFields | null, after: ProductFields, ctx: WriteContext): Product {
+    const changes = before ? diffProducts(before, after) : []
+    if (before && changes.length === 0) return this.get(id)
+    const now = this.clock.now().toISOString()
+    const data: StoredData = {
+      variantAxes: after.variantAxes, axes: after.axes, attributes: after.attributes,
+      trade: after.trade, logistics: after.logistics, origin: after.origin
+    }
+    const row = {
+      id, sku: after.sku, status: after.status, category_id: after.categoryId, family_id: after.familyId,
+      parent_id: after.parentId, data: JSON.stringify(data), sort_title: sortTitle(after.texts), now
+    }
+    const batchId = ctx.batchId ?? newId('b')
+    const write = this.db.transaction(() => {
+      try {
+        if (before) this.stmts.update.run(row)
+        else this.stmts.insert.run(row)
+      } catch (err) {
+        if (/UNIQUE constraint failed: products.sku/.test((err as Error).message)) {
+          throw new AppError(ErrorCodes.duplicateSku, `Another product already has the SKU "${after.sku}".`, {
+            params: { sku: after.sku }, issues: [{ path: 'sku', message: 'already used by another product' }]
+          })
+        }
+        throw err
+      }
+      this.writeTexts(id, before?.texts ?? {}, after.texts, now)
+      if (before) this.writeHistory(id, batchId, changes, now, ctx)
+      else this.stmts.history.run(id, batchId, '', null, null, now, ctx.source, ctx.detail ?? 'created')
+      const seq = (this.stmts.byId.get(id) as ProductRow).seq
+      this.index(seq, after.sku, after.texts)
+    })
+    write()
+    if (ctx.emit !== false) this.emitChanged([id, ...(after.parentId ? [after.parentId] : [])])
+    return this.get(id)
+  }
+
+  private writeTexts(id: string, before: Record<string, LocalizedText>, after: Record<string, LocalizedText>, now: string): void {
+    const locales = new Set([...Object.keys(before), ...Object.keys(after)])
+    for (const locale of locales) {
+      const a = (before[locale] ?? {}) as Record<string, unknown>
+      const b = (after[locale] ?? {}) as Record<string, unknown>
+      for (const field of ['title', 'shortDescription', 'description', 'keywords']) {
+        const nv = b[field]
+        if (nv === undefined) {
+          if (a[field] !== undefined) this.stmts.deleteText.run(id, locale, field)
+          continue
+        }
+        const stored = typeof nv === 'string' ? nv : JSON.stringify(nv)
+        const old = a[field] === undefined ? undefined : typeof a[field] === 'string' ? a[field] : JSON.stringify(a[field])
+        if (stored !== old) this.stmts.upsertText.run(id, locale, field, stored, now)
+      }
+    }
+  }
+
+  private writeHistory(id: string, batchId: string, changes: FieldChange[], now: string, ctx: WriteContext): void {
+    for (const c of changes) {
+      this.stmts.history.run(id, batchId, c.path, c.old === null ? null : JSON.stringify(c.old), c.new === null ? null : JSON.stringify(c.new), now, ctx.source, ctx.detail ?? null)
+    }
+  }
+
+  /** Refreshes both search indexes for one product. */
+  index(seq: number, sku: string, texts: Record<string, LocalizedText>): void {
+    const body = searchBody(texts)
+    this.stmts.ftsDelete.run(seq)
+    this.stmts.shortDelete.run(seq)
+    this.stmts.ftsInsert.run(seq, sku, body)
+    this.stmts.shortInsert.run(seq, shortTokens(`${sku} ${body}`))
+  }
+
+  emitChanged(ids: string[]): void {
+    const emit = () => this.events.emit('data.changed', { entity: 'product', ids })
+    if (this.db.inTransaction) setImmediate(emit)
+    else emit()
+  }
+
+  private toProduct(row: ProductRow): Product {
+    const data = JSON.parse(row.data) as StoredData
+    const texts: Record<string, LocalizedText> = {}
+    for (const t of this.stmts.texts.all(row.id) as TextRow[]) {
+      const locale = (texts[t.locale] ??= {}) as Record<string, unknown>
+      locale[t.field] = t.field === 'keywords' ? JSON.parse(t.value) : t.value
+    }
+    return {
+      id: row.id,
+      sku: row.sku,
+      status: row.status,
+      categoryId: row.category_id,
+      familyId: row.family_id,
+      parentId: row.parent_id,
+      variantAxes: data.variantAxes ?? [],
+      axes: data.axes ?? {},
+      texts,
+      attributes: data.attributes ?? {},
+      trade: data.trade ?? {},
+      logistics: data.logistics ?? {},
+      origin: data.origin ?? {},
+      version: row.version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      variantCount: (this.stmts.variantCount.get(row.id) as { n: number }).n
+    }
+  }
+}
+
+/** Sort key: the Italian title, or the first title in any language. */
+export function sortTitle(texts: Record<string, LocalizedText>): string {
+  const title = texts[SOURCE_LOCALE]?.title ?? Object.values(texts).find((t) => t.title)?.title ?? ''
+  return title.toLocaleLowerCase('it').slice(0, 200)
+}
+
+export type { ProductCreate, ProductPatch }

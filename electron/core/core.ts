@@ -1,0 +1,237 @@
+// The composition root of the headless core: opens the store, builds the services and the
+// handler table, starts the job runner. Runs under plain Node (CLI, browser-mode host, tests)
+// and inside Electron's main process alike. Areas plug in through `modules.ts`.
+import { mkdirSync, renameSync, rmSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Api, AreaName } from '../../shared/contract/index.ts'
+import { AppError, type CallResult } from '../../shared/contract/errors.ts'
+import { calls } from '../../shared/contract/index.ts'
+import { dispatch, type CallContext, type Handlers } from './dispatch.ts'
+import { EventBus } from './events.ts'
+import { JobRunner, type JobKind } from './jobs/runner.ts'
+import { createLogger, type Logger } from './log.ts'
+import { systemClock, type Clock } from './platform/clock.ts'
+import { ConnectivityMonitor, type ConnectivityOptions } from './platform/connectivity.ts'
+import { FileService, dataPaths, type DataPaths } from './platform/files.ts'
+import { FileSecretStore, type SecretStore } from './platform/secrets.ts'
+import { openDatabase, type Db } from './store/db.ts'
+import { SettingsStore } from './settings/settings-store.ts'
+import { CategoryStore } from './catalog/categories.ts'
+import { FamilyStore } from './catalog/families.ts'
+import { ProductStore } from './catalog/product-store.ts'
+import { ProductList } from './catalog/product-list.ts'
+import { HistoryService } from './catalog/history-service.ts'
+import { MODULES } from './modules.ts'
+
+export const APP_VERSION = '0.1.0'
+
+export interface CoreOptions {
+  dataDir: string
+  clock?: Clock
+  secrets?: SecretStore
+  /** Log file (default: <dataDir>/logs/vetrina.log); null disables file logging. */
+  logFile?: string | null
+  echoLog?: boolean
+  /** Start the job runner (default true). */
+  startJobs?: boolean
+  connectivity?: ConnectivityOptions
+  /** Run periodic maintenance (automatic backups). Default true. */
+  maintenance?: boolean
+}
+
+/** What every area's module receives. */
+export interface Services {
+  db: Db
+  paths: DataPaths
+  clock: Clock
+  log: Logger
+  events: EventBus
+  jobs: JobRunner
+  settings: SettingsStore
+  files: FileService
+  secrets: SecretStore
+  connectivity: ConnectivityMonitor
+  categories: CategoryStore
+  families: FamilyStore
+  products: ProductStore
+  productList: ProductList
+  history: HistoryService
+  /**
+   * Closes the store once the current job has finished, runs `prepare` (which may swap files on
+   * disk: restore), opens everything again and then runs `after` on the new services.
+   */
+  requestReload(prepare: () => void, after?: (s: Services) => void): void
+  appVersion: string
+}
+
+/** An area of the application: its handlers, its job kinds, and optional lifecycle hooks. */
+export interface CoreModule<A extends AreaName = AreaName> {
+  area: A
+  handlers: Handlers[A]
+  jobs?: JobKind<any>[]
+  start?(): void
+  stop?(): Promise<void> | void
+}
+
+export type ModuleFactory = (s: Services) => CoreModule
+
+export class Core {
+  readonly events = new EventBus()
+  readonly options: CoreOptions
+  private services!: Services
+  private modules: CoreModule[] = []
+  private handlers!: Handlers
+  private pendingReload: { prepare: () => void; after?: (s: Services) => void } | null = null
+  private reloading: Promise<void> | null = null
+  private closed = false
+
+  private constructor(options: CoreOptions) {
+    this.options = options
+    // A restore asked for a reload: do it once its job has finished.
+    this.events.on('job.progress', (job) => {
+      if (this.pendingReload && job.state === 'done') setImmediate(() => void this.reload())
+    })
+  }
+
+  static open(options: CoreOptions): Core {
+    const core = new Core(options)
+    core.build()
+    return core
+  }
+
+  get s(): Services {
+    return this.services
+  }
+
+  /** Calls the contract (validation, roles) — what every transport does. */
+  async call(method: string, input: unknown, ctx: CallContext = { role: 'owner', transport: 'test' }): Promise<CallResult<unknown>> {
+    if (this.reloading) await this.reloading
+    if (this.closed) return { ok: false, error: { code: 'closed', message: 'Vetrina is shutting down.' } }
+    return dispatch(this.handlers, method, input, ctx, this.services.log)
+  }
+
+  /** A typed client over `call` (CLI, tests); failures throw AppError. */
+  api(ctx: CallContext = { role: 'owner', transport: 'test' }): Api {
+    const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {}
+    for (const method of Object.keys(calls)) {
+      const [area, name] = method.split('.')
+      api[area] ??= {}
+      api[area][name] = async (input?: unknown) => {
+        const r = await this.call(method, input, ctx)
+        if (!r.ok) throw AppError.fromData(r.error)
+        return r.value
+      }
+    }
+    return api as unknown as Api
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.teardown()
+  }
+
+  private build(): void {
+    const o = this.options
+    const paths = dataPaths(o.dataDir)
+    mkdirSync(paths.dataDir, { recursive: true })
+    const clock = o.clock ?? systemClock
+    const log = createLogger(o.logFile === undefined ? join(paths.logs, 'vetrina.log') : o.logFile, o.echoLog ?? false)
+    const db = openDatabase(paths.db)
+    const files = new FileService(paths)
+    const settings = new SettingsStore(db, this.events)
+    const jobs = new JobRunner({ db, events: this.events, clock, log })
+    const connectivity = new ConnectivityMonitor(
+      { events: this.events, clock, pendingCount: () => jobs.countActive(jobs.onlineKinds()) },
+      o.connectivity
+    )
+    connectivity.onChange((online) => jobs.setOnline(online))
+    const categories = new CategoryStore(db, clock)
+    const families = new FamilyStore(db, clock)
+    families.seedPresets()
+    const products = new ProductStore({ db, clock, families, categories, events: this.events })
+    const productList = new ProductList({ db, categories, targetLocales: () => settings.app().targetLocales })
+    const history = new HistoryService(db, products)
+    this.services = {
+      db, paths, clock, log, events: this.events, jobs, settings, files,
+      secrets: o.secrets ?? new FileSecretStore(paths.dataDir), connectivity,
+      categories, families, products, productList, history,
+      requestReload: (prepare, after) => {
+        this.pendingReload = { prepare, after }
+      },
+      appVersion: APP_VERSION
+    }
+    this.modules = MODULES.map((factory) => factory(this.services))
+    const handlers: Partial<Handlers> = {}
+    for (const m of this.modules) {
+      ;(handlers as Record<string, unknown>)[m.area] = m.handlers
+      for (const kind of m.jobs ?? []) jobs.register(kind)
+    }
+    this.handlers = handlers as Handlers
+    const missing = Object.keys(calls).filter((m) => {
+      const [area, name] = m.split('.')
+      return typeof (handlers as Record<string, Record<string, unknown> | undefined>)[area]?.[name] !== 'function'
+    })
+    if (missing.length) throw new Error(`contract calls without a handler: ${missing.join(', ')}`)
+    files.sweep()
+    for (const m of this.modules) m.start?.()
+    if (o.startJobs !== false) jobs.start()
+  }
+
+  private async teardown(): Promise<void> {
+    const s = this.services
+    s.connectivity.stop()
+    for (const m of this.modules) await m.stop?.()
+    await s.jobs.stop()
+    s.db.close()
+  }
+
+  /** Closes everything, lets `prepare` swap files on disk, and opens again. */
+  private reload(): Promise<void> {
+    if (this.reloading) return this.reloading
+    const pending = this.pendingReload
+    this.pendingReload = null
+    if (!pending) return Promise.resolve()
+    this.reloading = (async () => {
+      await this.teardown()
+      try {
+        pending.prepare()
+      } catch (err) {
+        this.services.log.error('reload preparation failed; reopening the previous catalogue', err)
+      }
+      this.build()
+      pending.after?.(this.services)
+      this.events.emit('data.changed', { entity: '*', all: true })
+    })().finally(() => {
+      this.reloading = null
+    })
+    return this.reloading
+  }
+}
+
+/**
+ * Moves the current database and media aside and puts a staged backup in their place. If any
+ * step fails, the moves already made are undone, so the current catalogue is never lost.
+ */
+export function swapInStaged(paths: DataPaths, stageDir: string, asideDir: string): void {
+  mkdirSync(asideDir, { recursive: true })
+  const done: Array<[string, string]> = []
+  const move = (from: string, to: string) => {
+    renameSync(from, to)
+    done.push([from, to])
+  }
+  try {
+    for (const suffix of ['', '-wal', '-shm']) {
+      const f = paths.db + suffix
+      if (existsSync(f)) move(f, join(asideDir, `catalog.sqlite${suffix}`))
+    }
+    if (existsSync(paths.media)) move(paths.media, join(asideDir, 'media'))
+    move(join(stageDir, 'catalog.sqlite'), paths.db)
+    if (existsSync(join(stageDir, 'media'))) move(join(stageDir, 'media'), paths.media)
+    else mkdirSync(paths.media, { recursive: true })
+  } catch (err) {
+    for (const [from, to] of done.reverse()) renameSync(to, from)
+    throw err
+  }
+  rmSync(stageDir, { recursive: true, force: true })
+}

@@ -1,0 +1,540 @@
+// The persisted job runner. Jobs are rows in SQLite, inserted in the same transaction as the
+// intent that creates them (enqueue is synchronous for that reason). The runner picks runnable
+// jobs per kind up to each kind's concurrency, reports progress with an ETA as `job.progress`
+// events, and resumes jobs left running by a crash from their last checkpoint.
+import type { z } from 'zod'
+import { AppError, ErrorCodes } from '../../../shared/contract/errors.ts'
+import type { Job, JobState } from '../../../shared/contract/jobs.ts'
+import type { Db } from '../store/db.ts'
+import type { EventBus } from '../events.ts'
+import type { Clock } from '../platform/clock.ts'
+import { newId } from '../platform/clock.ts'
+import type { Logger } from '../log.ts'
+import { JobStopped, RetryLater, WaitForNetwork, type StopReason } from './errors.ts'
+import { EtaEstimator } from './eta.ts'
+
+export interface RunningJob<P> {
+  readonly id: string
+  readonly payload: P
+  /** What the job saved last time it ran (null on a first run). */
+  readonly checkpoint: unknown
+  /** 1 on the first run. */
+  readonly attempt: number
+  /** Aborted when the job is cancelled or paused, or the app shuts down. */
+  readonly signal: AbortSignal
+  /** Reports progress; persisted and broadcast at most a few times per second. */
+  progress(done: number, total?: number | null, message?: string | null): void
+  /** Persists a checkpoint now. Call it inside the same transaction as the work it describes. */
+  checkpointNow(value: unknown): void
+  /** Throws JobStopped if the job was asked to stop. Call between units of work. */
+  throwIfStopped(): void
+}
+
+export interface JobKind<P = unknown> {
+  kind: string
+  payload: z.ZodType<P>
+  /** How many jobs of this kind run at once (default 1). */
+  concurrency?: number
+  /** Attempts before a failing job is marked failed (default 1). RetryLater counts as an attempt. */
+  maxAttempts?: number
+  /** Only picked while the connectivity monitor says online. */
+  requiresOnline?: boolean
+  /** Does the work; the value returned is stored as the job's result. */
+  run(job: RunningJob<P>): Promise<unknown>
+  /** Backoff before attempt n+1 after a plain failure (default: exponential with jitter). */
+  backoffMs?(attempt: number): number
+}
+
+export interface EnqueueOptions {
+  title: string
+  dedupeKey?: string
+  priority?: number
+  maxAttempts?: number
+  runAfter?: Date
+}
+
+interface JobRow {
+  id: string
+  kind: string
+  state: JobState
+  title: string
+  payload: string
+  checkpoint: string | null
+  done: number
+  total: number | null
+  message: string | null
+  error: string | null
+  result: string | null
+  attempts: number
+  max_attempts: number
+  run_after: string | null
+  priority: number
+  created_at: string
+  updated_at: string
+  finished_at: string | null
+}
+
+interface Active {
+  kind: string
+  controller: AbortController
+  reason: StopReason | null
+  eta: EtaEstimator
+  lastPersist: number
+  lastEmit: number
+  pending: { done: number; total: number | null; message: string | null } | null
+  promise: Promise<void>
+}
+
+const ACTIVE_STATES: JobState[] = ['queued', 'running', 'paused', 'waiting']
+const PERSIST_EVERY_MS = 250
+const EMIT_EVERY_MS = 100
+
+export function defaultBackoffMs(attempt: number): number {
+  const base = Math.min(60_000 * 30, 1000 * 2 ** Math.min(attempt, 20))
+  return Math.round(base / 2 + Math.random() * (base / 2))
+}
+
+export class JobRunner {
+  private kinds = new Map<string, JobKind<any>>()
+  private active = new Map<string, Active>()
+  private online = false
+  private started = false
+  private stopping = false
+  private tickScheduled = false
+  private wakeTimer: NodeJS.Timeout | null = null
+  private readonly db: Db
+  private readonly events: EventBus
+  private readonly clock: Clock
+  private readonly log: Logger
+  private idleWaiters: Array<() => void> = []
+
+  constructor(deps: { db: Db; events: EventBus; clock: Clock; log: Logger }) {
+    this.db = deps.db
+    this.events = deps.events
+    this.clock = deps.clock
+    this.log = deps.log
+  }
+
+  register<P>(def: JobKind<P>): void {
+    if (this.kinds.has(def.kind)) throw new Error(`job kind registered twice: ${def.kind}`)
+    this.kinds.set(def.kind, def)
+    if (this.started) this.schedule()
+  }
+
+  setConcurrency(kind: string, n: number): void {
+    const def = this.kinds.get(kind)
+    if (def) def.concurrency = Math.max(1, Math.floor(n))
+    this.schedule()
+  }
+
+  /** Called by the connectivity monitor. Jobs that need the network run only while online. */
+  setOnline(online: boolean): void {
+    const changed = this.online !== online
+    this.online = online
+    if (online && changed) {
+      // Jobs parked for the network may run now.
+      this.db.prepare("UPDATE jobs SET run_after = NULL WHERE state = 'waiting' AND message = 'offline'").run()
+    }
+    if (changed) this.schedule()
+  }
+
+  isOnline(): boolean {
+    return this.online
+  }
+
+  /** Inserts a job. Synchronous, so it can share a transaction with the change that asks for it. */
+  enqueue(kind: string, payload: unknown, opts: EnqueueOptions): Job {
+    const def = this.kinds.get(kind)
+    if (!def) throw new Error(`unknown job kind: ${kind}`)
+    const parsed = def.payload.parse(payload)
+    const now = this.clock.now().toISOString()
+    const id = newId('job')
+    try {
+      this.db
+        .prepare(
+          `INSERT INTO jobs (id, kind, state, title, payload, max_attempts, run_after, priority, dedupe_key, created_at, updated_at)
+           VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)`
+        )
+        .run(id, kind, opts.title, JSON.stringify(parsed), opts.maxAttempts ?? def.maxAttempts ?? 1,
+          opts.runAfter?.toISOString() ?? null, opts.priority ?? 0, opts.dedupeKey ?? null, now, now)
+    } catch (err) {
+      if (opts.dedupeKey && /UNIQUE constraint failed: jobs.dedupe_key/.test((err as Error).message)) {
+        const existing = this.db.prepare('SELECT * FROM jobs WHERE dedupe_key = ? AND state IN (?, ?, ?, ?)').get(opts.dedupeKey, ...ACTIVE_STATES) as JobRow
+        return toJob(existing, null)
+      }
+      throw err
+    }
+    const job = this.get(id)
+    this.afterCommit(() => {
+      this.events.emit('job.progress', job)
+      this.schedule()
+    })
+    return job
+  }
+
+  get(id: string): Job {
+    const row = this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined
+    if (!row) throw new AppError(ErrorCodes.notFound, `No job with id ${id}`, { params: { id } })
+    return toJob(row, this.active.get(id)?.eta.etaSeconds(row.done, row.total) ?? null)
+  }
+
+  list(filter: { states?: JobState[]; kinds?: string[]; limit: number }): Job[] {
+    const where: string[] = []
+    const args: unknown[] = []
+    if (filter.states?.length) {
+      where.push(`state IN (${filter.states.map(() => '?').join(',')})`)
+      args.push(...filter.states)
+    }
+    if (filter.kinds?.length) {
+      where.push(`kind IN (${filter.kinds.map(() => '?').join(',')})`)
+      args.push(...filter.kinds)
+    }
+    const sql = `SELECT * FROM jobs ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, id DESC LIMIT ?`
+    const rows = this.db.prepare(sql).all(...args, filter.limit) as JobRow[]
+    return rows.map((r) => toJob(r, this.active.get(r.id)?.eta.etaSeconds(r.done, r.total) ?? null))
+  }
+
+  /** Number of jobs that are not finished, optionally of some kinds only. */
+  countActive(kinds?: string[]): number {
+    const kindFilter = kinds?.length ? ` AND kind IN (${kinds.map(() => '?').join(',')})` : ''
+    const row = this.db
+      .prepare(`SELECT count(*) AS n FROM jobs WHERE state IN ('queued','running','paused','waiting')${kindFilter}`)
+      .get(...(kinds ?? [])) as { n: number }
+    return row.n
+  }
+
+  /** Kinds that need the network (for the pending count shown next to the online indicator). */
+  onlineKinds(): string[] {
+    return [...this.kinds.values()].filter((k) => k.requiresOnline).map((k) => k.kind)
+  }
+
+  cancel(id: string): Job {
+    const job = this.get(id)
+    if (job.state === 'running') {
+      this.stopActive(id, 'cancel')
+    } else if (ACTIVE_STATES.includes(job.state)) {
+      this.finish(id, 'cancelled', { message: 'Cancelled' })
+    }
+    return this.get(id)
+  }
+
+  pause(id: string): Job {
+    const job = this.get(id)
+    if (job.state === 'running') this.stopActive(id, 'pause')
+    else if (job.state === 'queued' || job.state === 'waiting') this.setState(id, 'paused')
+    return this.get(id)
+  }
+
+  resume(id: string): Job {
+    const job = this.get(id)
+    if (job.state === 'paused') {
+      this.setState(id, 'queued')
+      this.schedule()
+    }
+    return this.get(id)
+  }
+
+  retry(id: string): Job {
+    const job = this.get(id)
+    if (job.state !== 'failed' && job.state !== 'cancelled') {
+      throw new AppError(ErrorCodes.conflict, `Only failed or cancelled jobs can be retried (this one is ${job.state}).`)
+    }
+    const now = this.clock.now().toISOString()
+    this.db
+      .prepare("UPDATE jobs SET state = 'queued', attempts = 0, error = NULL, run_after = NULL, finished_at = NULL, updated_at = ? WHERE id = ?")
+      .run(now, id)
+    this.emit(id)
+    this.schedule()
+    return this.get(id)
+  }
+
+  pauseKind(kind: string): string[] {
+    this.db.prepare('INSERT INTO job_queues (kind, paused) VALUES (?, 1) ON CONFLICT(kind) DO UPDATE SET paused = 1').run(kind)
+    return this.pausedKinds()
+  }
+
+  resumeKind(kind: string): string[] {
+    this.db.prepare('INSERT INTO job_queues (kind, paused) VALUES (?, 0) ON CONFLICT(kind) DO UPDATE SET paused = 0').run(kind)
+    this.schedule()
+    return this.pausedKinds()
+  }
+
+  pausedKinds(): string[] {
+    return (this.db.prepare('SELECT kind FROM job_queues WHERE paused = 1 ORDER BY kind').all() as { kind: string }[]).map((r) => r.kind)
+  }
+
+  /** Starts picking jobs. Jobs a crash left "running" are queued again and resume from their checkpoint. */
+  start(): void {
+    if (this.started) return
+    this.started = true
+    const now = this.clock.now().toISOString()
+    const orphans = this.db.prepare("UPDATE jobs SET state = 'queued', updated_at = ? WHERE state = 'running'").run(now)
+    if (orphans.changes > 0) this.log.info(`resuming ${orphans.changes} job(s) interrupted by a restart`)
+    this.schedule()
+  }
+
+  /** Stops picking jobs and asks running ones to stop at their next checkpoint (they resume next start). */
+  async stop(): Promise<void> {
+    this.stopping = true
+    if (this.wakeTimer) clearTimeout(this.wakeTimer)
+    for (const id of this.active.keys()) this.stopActive(id, 'shutdown')
+    await Promise.allSettled([...this.active.values()].map((a) => a.promise))
+  }
+
+  /** Resolves when no job is running and none is runnable now (tests, CLI). */
+  whenIdle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve()
+    return new Promise((resolve) => this.idleWaiters.push(resolve))
+  }
+
+  private isIdle(): boolean {
+    return this.active.size === 0 && !this.hasRunnable()
+  }
+
+  private hasRunnable(): boolean {
+    const now = this.clock.now().toISOString()
+    const paused = new Set(this.pausedKinds())
+    for (const def of this.kinds.values()) {
+      if (paused.has(def.kind) || (def.requiresOnline && !this.online)) continue
+      const row = this.db
+        .prepare("SELECT 1 FROM jobs WHERE kind = ? AND state IN ('queued','waiting') AND (run_after IS NULL OR run_after <= ?) LIMIT 1")
+        .get(def.kind, now)
+      if (row) return true
+    }
+    return false
+  }
+
+  private afterCommit(fn: () => void): void {
+    // Inside a transaction the row is not visible to anyone else yet; run once it commits.
+    if (this.db.inTransaction) setImmediate(fn)
+    else fn()
+  }
+
+  private schedule(): void {
+    if (!this.started || this.stopping || this.tickScheduled) return
+    this.tickScheduled = true
+    setImmediate(() => {
+      this.tickScheduled = false
+      try {
+        this.tick()
+      } catch (err) {
+        this.log.error('job scheduler failed', err)
+      }
+    })
+  }
+
+  private tick(): void {
+    if (this.stopping) return
+    const now = this.clock.now()
+    const nowIso = now.toISOString()
+    const paused = new Set(this.pausedKinds())
+    for (const def of this.kinds.values()) {
+      if (paused.has(def.kind) || (def.requiresOnline && !this.online)) continue
+      const running = [...this.active.values()].filter((a) => a.kind === def.kind).length
+      const free = (def.concurrency ?? 1) - running
+      if (free <= 0) continue
+      const rows = this.db
+        .prepare(
+          `SELECT * FROM jobs WHERE kind = ? AND state IN ('queued','waiting') AND (run_after IS NULL OR run_after <= ?)
+           ORDER BY priority DESC, created_at, id LIMIT ?`
+        )
+        .all(def.kind, nowIso, free) as JobRow[]
+      for (const row of rows) this.launch(def, row)
+    }
+    this.armWakeTimer(paused)
+    if (this.idleWaiters.length > 0 && this.isIdle()) {
+      const waiters = this.idleWaiters
+      this.idleWaiters = []
+      for (const w of waiters) w()
+    }
+  }
+
+  /** Wakes the scheduler when the earliest waiting job becomes due. */
+  private armWakeTimer(paused: Set<string>): void {
+    if (this.wakeTimer) clearTimeout(this.wakeTimer)
+    this.wakeTimer = null
+    const kinds = [...this.kinds.values()].filter((d) => !paused.has(d.kind) && (!d.requiresOnline || this.online)).map((d) => d.kind)
+    if (kinds.length === 0) return
+    const row = this.db
+      .prepare(`SELECT min(run_after) AS next FROM jobs WHERE state IN ('queued','waiting') AND run_after IS NOT NULL AND kind IN (${kinds.map(() => '?').join(',')})`)
+      .get(...kinds) as { next: string | null }
+    if (!row.next) return
+    const delay = Math.max(0, Date.parse(row.next) - this.clock.now().getTime())
+    this.wakeTimer = setTimeout(() => this.schedule(), Math.min(delay + 5, 2 ** 31 - 1))
+    this.wakeTimer.unref?.()
+  }
+
+  private launch(def: JobKind<any>, row: JobRow): void {
+    const now = this.clock.now().toISOString()
+    const attempt = row.attempts + 1
+    this.db
+      .prepare("UPDATE jobs SET state = 'running', attempts = ?, started_at = coalesce(started_at, ?), updated_at = ?, message = NULL WHERE id = ?")
+      .run(attempt, now, now, row.id)
+    const controller = new AbortController()
+    const active: Active = {
+      kind: def.kind,
+      controller,
+      reason: null,
+      eta: new EtaEstimator(() => this.clock.now().getTime()),
+      lastPersist: 0,
+      lastEmit: 0,
+      pending: null,
+      promise: Promise.resolve()
+    }
+    this.active.set(row.id, active)
+    this.emit(row.id)
+
+    let payload: unknown
+    try {
+      payload = def.payload.parse(JSON.parse(row.payload))
+    } catch (err) {
+      this.active.delete(row.id)
+      this.finish(row.id, 'failed', { error: { code: 'bad_payload', message: `The job's stored data is invalid: ${(err as Error).message}` } })
+      return
+    }
+
+    const handle: RunningJob<unknown> = {
+      id: row.id,
+      payload,
+      checkpoint: row.checkpoint ? JSON.parse(row.checkpoint) : null,
+      attempt,
+      signal: controller.signal,
+      progress: (done, total, message) => this.reportProgress(row.id, done, total === undefined ? null : total, message ?? null, total !== undefined),
+      checkpointNow: (value) => {
+        this.db.prepare('UPDATE jobs SET checkpoint = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(value), this.clock.now().toISOString(), row.id)
+      },
+      throwIfStopped: () => {
+        if (controller.signal.aborted) throw new JobStopped(active.reason ?? 'cancel')
+      }
+    }
+
+    active.promise = (async () => {
+      try {
+        const result = await def.run(handle)
+        this.flushProgress(row.id)
+        if (active.reason) throw new JobStopped(active.reason)
+        this.finish(row.id, 'done', { result })
+      } catch (err) {
+        this.flushProgress(row.id)
+        this.settleFailure(def, row.id, attempt, row.max_attempts, active, err)
+      } finally {
+        this.active.delete(row.id)
+        this.schedule()
+      }
+    })()
+  }
+
+  private settleFailure(def: JobKind<any>, id: string, attempt: number, maxAttempts: number, active: Active, err: unknown): void {
+    const stop = err instanceof JobStopped ? err.reason : active.reason
+    if (stop === 'cancel') return this.finish(id, 'cancelled', { message: 'Cancelled' })
+    if (stop === 'pause') return this.setState(id, 'paused')
+    if (stop === 'shutdown') return this.setState(id, 'queued')
+    if (err instanceof WaitForNetwork) {
+      // Not the job's fault: give the attempt back and wait for the monitor.
+      this.db.prepare("UPDATE jobs SET state = 'waiting', attempts = attempts - 1, message = 'offline', run_after = ?, updated_at = ? WHERE id = ?")
+        .run(new Date(this.clock.now().getTime() + 60_000).toISOString(), this.clock.now().toISOString(), id)
+      this.emit(id)
+      return
+    }
+    if (err instanceof RetryLater) {
+      if (attempt >= maxAttempts && maxAttempts > 0) {
+        return this.finish(id, 'failed', { error: { code: err.code, message: err.message } })
+      }
+      return this.wait(id, err.afterMs, err.message)
+    }
+    const data = err instanceof AppError ? { code: err.code, message: err.message } : { code: ErrorCodes.internal, message: (err as Error)?.message ?? String(err) }
+    if (!(err instanceof AppError)) this.log.error(`job ${id} (${def.kind}) failed`, err)
+    if (attempt < maxAttempts && !(err instanceof AppError && err.code === ErrorCodes.validation)) {
+      const backoff = def.backoffMs ? def.backoffMs(attempt) : defaultBackoffMs(attempt)
+      return this.wait(id, backoff, data.message)
+    }
+    this.finish(id, 'failed', { error: data })
+  }
+
+  private wait(id: string, afterMs: number, message: string): void {
+    const now = this.clock.now()
+    this.db
+      .prepare("UPDATE jobs SET state = 'waiting', run_after = ?, message = ?, updated_at = ? WHERE id = ?")
+      .run(new Date(now.getTime() + afterMs).toISOString(), message, now.toISOString(), id)
+    this.emit(id)
+  }
+
+  private stopActive(id: string, reason: StopReason): void {
+    const a = this.active.get(id)
+    if (!a || a.reason) return
+    a.reason = reason
+    a.controller.abort(new JobStopped(reason))
+  }
+
+  private setState(id: string, state: JobState): void {
+    this.db.prepare('UPDATE jobs SET state = ?, updated_at = ? WHERE id = ?').run(state, this.clock.now().toISOString(), id)
+    this.emit(id)
+  }
+
+  private finish(id: string, state: 'done' | 'failed' | 'cancelled', extra: { result?: unknown; error?: { code: string; message: string }; message?: string }): void {
+    const now = this.clock.now().toISOString()
+    this.db
+      .prepare(
+        `UPDATE jobs SET state = ?, result = ?, error = ?, message = coalesce(?, message), finished_at = ?, updated_at = ?,
+           done = CASE WHEN ? = 'done' AND total IS NOT NULL THEN total ELSE done END
+         WHERE id = ?`
+      )
+      .run(state, extra.result === undefined ? null : JSON.stringify(extra.result), extra.error ? JSON.stringify(extra.error) : null,
+        extra.message ?? null, now, now, state, id)
+    this.emit(id)
+  }
+
+  private reportProgress(id: string, done: number, total: number | null, message: string | null, totalGiven: boolean): void {
+    const a = this.active.get(id)
+    if (!a) return
+    const prevTotal = a.pending?.total ?? null
+    a.pending = { done, total: totalGiven ? total : prevTotal, message }
+    a.eta.sample(done)
+    const now = Date.now()
+    if (now - a.lastPersist >= PERSIST_EVERY_MS) this.flushProgress(id)
+    else if (now - a.lastEmit >= EMIT_EVERY_MS) {
+      a.lastEmit = now
+      this.emit(id)
+    }
+  }
+
+  private flushProgress(id: string): void {
+    const a = this.active.get(id)
+    if (!a?.pending) return
+    const { done, total, message } = a.pending
+    a.pending = null
+    a.lastPersist = a.lastEmit = Date.now()
+    this.db
+      .prepare('UPDATE jobs SET done = ?, total = coalesce(?, total), message = coalesce(?, message), updated_at = ? WHERE id = ?')
+      .run(done, total, message, this.clock.now().toISOString(), id)
+    this.emit(id)
+  }
+
+  private emit(id: string): void {
+    try {
+      this.events.emit('job.progress', this.get(id))
+    } catch (err) {
+      this.log.warn(`cannot emit progress for job ${id}`, err)
+    }
+  }
+}
+
+function toJob(row: JobRow, etaSeconds: number | null): Job {
+  return {
+    id: row.id,
+    kind: row.kind,
+    state: row.state,
+    title: row.title,
+    done: row.done,
+    total: row.total,
+    etaSeconds: row.state === 'running' ? etaSeconds : null,
+    message: row.message,
+    error: row.error ? JSON.parse(row.error) : null,
+    attempts: row.attempts,
+    runAfter: row.run_after,
+    result: row.result ? JSON.parse(row.result) : null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    finishedAt: row.finished_at
+  }
+}

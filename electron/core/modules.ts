@@ -1,0 +1,7 @@
+// Every area of the core, in one list. An area adds its module factory here (one line).
+import type { ModuleFactory } from './core.ts'
+import { catalogModule } from './catalog/module.ts'
+import { jobsModule } from './jobs/module.ts'
+import { systemModule } from './system/module.ts'
+
+export const MODULES: ModuleFactory[] = [catalogModule, jobsModule, systemModule]

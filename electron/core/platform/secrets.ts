@@ -1,0 +1,73 @@
+// Secrets (pavilion credentials, MT API keys) never go into the database or the logs.
+// The desktop app stores them with Electron's safeStorage (OS keychain, see electron/main);
+// plain-Node modes (CLI, browser-mode host) use an AES-256-GCM file whose key sits in a separate
+// owner-only file — weaker than a keychain, and the README says so.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+export interface SecretStore {
+  get(name: string): Promise<string | null>
+  set(name: string, value: string): Promise<void>
+  delete(name: string): Promise<void>
+  /** How the secrets are protected, for the settings screen. */
+  describe(): { backend: string; encrypted: boolean }
+}
+
+/** Secrets kept in memory only (tests). */
+export class MemorySecretStore implements SecretStore {
+  private values = new Map<string, string>()
+  async get(name: string) { return this.values.get(name) ?? null }
+  async set(name: string, value: string) { this.values.set(name, value) }
+  async delete(name: string) { this.values.delete(name) }
+  describe() { return { backend: 'memory', encrypted: false } }
+}
+
+interface SealedFile { v: 1; iv: string; tag: string; data: string }
+
+export class FileSecretStore implements SecretStore {
+  private readonly file: string
+  private readonly keyFile: string
+
+  constructor(dataDir: string) {
+    this.file = join(dataDir, 'secrets.enc.json')
+    this.keyFile = join(dataDir, '.secrets.key')
+  }
+
+  describe() { return { backend: 'file (AES-256-GCM, key file readable only by you)', encrypted: true } }
+
+  private key(): Buffer {
+    if (!existsSync(this.keyFile)) {
+      writeFileSync(this.keyFile, randomBytes(32).toString('base64'), { mode: 0o600 })
+    }
+    try { chmodSync(this.keyFile, 0o600) } catch { /* not supported on every file system */ }
+    return Buffer.from(readFileSync(this.keyFile, 'utf8').trim(), 'base64')
+  }
+
+  private readAll(): Record<string, string> {
+    if (!existsSync(this.file)) return {}
+    const sealed = JSON.parse(readFileSync(this.file, 'utf8')) as SealedFile
+    const decipher = createDecipheriv('aes-256-gcm', this.key(), Buffer.from(sealed.iv, 'base64'))
+    decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'))
+    const plain = Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()])
+    return JSON.parse(plain.toString('utf8')) as Record<string, string>
+  }
+
+  private writeAll(values: Record<string, string>): void {
+    const iv = randomBytes(12)
+    const cipher = createCipheriv('aes-256-gcm', this.key(), iv)
+    const data = Buffer.concat([cipher.update(JSON.stringify(values), 'utf8'), cipher.final()])
+    const sealed: SealedFile = { v: 1, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') }
+    const tmp = `${this.file}.tmp`
+    writeFileSync(tmp, JSON.stringify(sealed), { mode: 0o600 })
+    renameSync(tmp, this.file)
+  }
+
+  async get(name: string) { return this.readAll()[name] ?? null }
+  async set(name: string, value: string) { this.writeAll({ ...this.readAll(), [name]: value }) }
+  async delete(name: string) {
+    const all = this.readAll()
+    delete all[name]
+    this.writeAll(all)
+  }
+}

@@ -1,0 +1,19 @@
+// Numbered migrations. Each area owns a range so areas can be developed side by side:
+//   0001–0099 foundation (catalogue, jobs)   0100–0199 spreadsheet import/export
+//   0200–0299 publishing                      0300–0399 photos
+//   0400–0499 translation
+// The database records every migration it has applied; a database holding a migration this build
+// does not know was written by a newer Vetrina and is refused.
+import { sql as catalog } from './0001-catalog.ts'
+import { sql as jobs } from './0002-jobs.ts'
+
+export interface Migration {
+  id: number
+  name: string
+  sql: string
+}
+
+export const migrations: Migration[] = [
+  { id: 1, name: 'catalog', sql: catalog },
+  { id: 2, name: 'jobs', sql: jobs }
+].sort((a, b) => a.id - b.id)

@@ -1,0 +1,55 @@
+// Long work (backup, restore, import, photo batches, translation, publishing) runs as persisted
+// jobs; the UI follows them through `job.progress` events.
+import { z } from 'zod'
+import { call } from './define.ts'
+
+export const JOB_STATES = ['queued', 'running', 'paused', 'waiting', 'done', 'failed', 'cancelled'] as const
+export const JobState = z.enum(JOB_STATES)
+export type JobState = z.infer<typeof JobState>
+
+export const Job = z.object({
+  id: z.string(),
+  kind: z.string(),
+  state: JobState,
+  /** Short human label, e.g. the file being imported. */
+  title: z.string(),
+  done: z.number(),
+  total: z.number().nullable(),
+  /** Seconds left, estimated from the recent rate; null while unknown. */
+  etaSeconds: z.number().nullable(),
+  message: z.string().nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  attempts: z.number().int(),
+  /** When a waiting job (backoff, ban, offline) may run again (ISO time). */
+  runAfter: z.string().nullable(),
+  result: z.unknown().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  finishedAt: z.string().nullable()
+})
+export type Job = z.infer<typeof Job>
+
+export const JobRef = z.object({ jobId: z.string() })
+
+const ByKind = z.object({ kind: z.string().min(1) })
+const ById = z.object({ id: z.string().min(1) })
+
+export const jobs = {
+  list: call({
+    summary: 'Recent and active jobs, newest first.',
+    roles: ['owner', 'translator'],
+    input: z.object({
+      states: z.array(JobState).optional(),
+      kinds: z.array(z.string()).optional(),
+      limit: z.number().int().min(1).max(500).default(50)
+    }),
+    output: z.object({ items: z.array(Job) })
+  }),
+  get: call({ summary: 'One job.', roles: ['owner', 'translator'], input: ById, output: Job }),
+  cancel: call({ summary: 'Cancel a job; work already committed stays.', input: ById, output: Job }),
+  pause: call({ summary: 'Pause a job; it stops at its next checkpoint.', input: ById, output: Job }),
+  resume: call({ summary: 'Resume a paused job from its last checkpoint.', input: ById, output: Job }),
+  retry: call({ summary: 'Queue a failed job again.', input: ById, output: Job }),
+  pauseKind: call({ summary: 'Pause a whole queue (e.g. publishing).', input: ByKind, output: z.object({ paused: z.array(z.string()) }) }),
+  resumeKind: call({ summary: 'Resume a paused queue.', input: ByKind, output: z.object({ paused: z.array(z.string()) }) })
+}

@@ -1,0 +1,76 @@
+// Application-wide calls: information, settings, backups and restore, connectivity.
+import { z } from 'zod'
+import { call } from './define.ts'
+import { FileRef } from './files.ts'
+import { JobRef } from './jobs.ts'
+import { LocaleCode, UiLanguage } from '../domain/locales.ts'
+
+export const Settings = z.object({
+  uiLanguage: UiLanguage,
+  /** Catalogue languages besides Italian (the source). */
+  targetLocales: z.array(LocaleCode).min(1).max(10),
+  autoBackup: z.object({
+    enabled: z.boolean(),
+    /** How many automatic daily backups to keep. */
+    keep: z.number().int().min(1).max(60)
+  }),
+  /** Browser mode: also listen on the office network (off: 127.0.0.1 only). */
+  lanAccess: z.boolean()
+})
+export type Settings = z.infer<typeof Settings>
+
+export const DEFAULT_SETTINGS: Settings = {
+  uiLanguage: 'it',
+  targetLocales: ['en', 'zh-CN'],
+  autoBackup: { enabled: true, keep: 7 },
+  lanAccess: false
+}
+
+export const BackupInfo = z.object({
+  fileName: z.string(),
+  path: z.string(),
+  size: z.number().int(),
+  createdAt: z.string(),
+  automatic: z.boolean()
+})
+
+export const OnlineStatus = z.object({
+  /** null while the first probe has not answered yet. */
+  online: z.boolean().nullable(),
+  checkedAt: z.string().nullable(),
+  /** What was probed (the publishing target's gateway). */
+  target: z.string().nullable(),
+  /** Jobs waiting for the network (publishing, machine translation). */
+  pending: z.number().int()
+})
+export type OnlineStatus = z.infer<typeof OnlineStatus>
+
+export const system = {
+  info: call({
+    summary: 'Version, data folder and database facts.',
+    roles: ['owner', 'translator'],
+    input: z.object({}).default({}),
+    output: z.object({
+      version: z.string(),
+      dataDir: z.string(),
+      schemaVersion: z.number().int(),
+      sourceLocale: z.string(),
+      role: z.enum(['owner', 'translator'])
+    })
+  }),
+  getSettings: call({ summary: 'Current settings.', roles: ['owner', 'translator'], input: z.object({}).default({}), output: Settings }),
+  updateSettings: call({ summary: 'Change some settings.', input: Settings.partial(), output: Settings }),
+  backup: call({
+    summary: 'Write a backup archive (database + media) now.',
+    input: z.object({ path: z.string().max(4096).optional() }).default({}),
+    output: JobRef
+  }),
+  listBackups: call({ summary: 'Backups in the data folder, newest first.', input: z.object({}).default({}), output: z.object({ items: z.array(BackupInfo) }) }),
+  restore: call({
+    summary: 'Check a backup archive, then replace the catalogue with it (the current one is kept aside).',
+    input: z.object({ file: FileRef }),
+    output: JobRef
+  }),
+  onlineStatus: call({ summary: 'Connectivity and pending work.', roles: ['owner', 'translator'], input: z.object({}).default({}), output: OnlineStatus }),
+  checkOnline: call({ summary: 'Probe the network now.', roles: ['owner', 'translator'], input: z.object({}).default({}), output: OnlineStatus })
+}
