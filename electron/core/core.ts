@@ -14,6 +14,7 @@ import { systemClock, type Clock } from './platform/clock.ts'
 import { ConnectivityMonitor, type ConnectivityOptions } from './platform/connectivity.ts'
 import { FileService, dataPaths, type DataPaths } from './platform/files.ts'
 import { FileSecretStore, type SecretStore } from './platform/secrets.ts'
+import { ProductMedia } from './platform/product-media.ts'
 import { openDatabase, type Db } from './store/db.ts'
 import { SettingsStore } from './settings/settings-store.ts'
 import { CategoryStore } from './catalog/categories.ts'
@@ -56,6 +57,8 @@ export interface Services {
   products: ProductStore
   productList: ProductList
   history: HistoryService
+  /** Pavilion-ready main images per product (provided by the photos area). */
+  productMedia: ProductMedia
   /**
    * Closes the store once the current job has finished, runs `prepare` (which may swap files on
    * disk: restore), opens everything again and then runs `after` on the new services.
@@ -155,7 +158,7 @@ export class Core {
     this.services = {
       db, paths, clock, log, events: this.events, jobs, settings, files,
       secrets: o.secrets ?? new FileSecretStore(paths.dataDir), connectivity,
-      categories, families, products, productList, history,
+      categories, families, products, productList, history, productMedia: new ProductMedia(),
       requestReload: (prepare, after) => {
         this.pendingReload = { prepare, after }
       },

@@ -45,6 +45,20 @@ interface ProductRow {
 
 interface TextRow { locale: string; field: keyof LocalizedText; value: string }
 
+/**
+ * Called inside the write transaction of every product write, after the row, texts and history
+ * are written. Other areas use it to keep their own tables consistent (e.g. translation marks
+ * units stale when the Italian source changes). Throwing rolls the whole write back.
+ */
+export type ProductWriteHook = (event: {
+  id: string
+  before: ProductFields | null
+  after: ProductFields
+  changes: FieldChange[]
+  ctx: WriteContext
+  at: string
+}) => void
+
 type StoredData = Pick<ProductFields, 'variantAxes' | 'axes' | 'attributes' | 'trade' | 'logistics' | 'origin'>
 
 export function zodIssues(error: z.ZodError): ErrorIssue[] {
@@ -64,6 +78,7 @@ export class ProductStore {
   private readonly categories: CategoryStore
   private readonly events: EventBus
   private readonly stmts
+  private readonly hooks: ProductWriteHook[] = []
 
   constructor(deps: { db: Db; clock: Clock; families: FamilyStore; categories: CategoryStore; events: EventBus }) {
     this.db = deps.db
@@ -96,6 +111,10 @@ export class ProductStore {
       shortDelete: db.prepare('DELETE FROM product_short WHERE rowid = ?'),
       shortInsert: db.prepare('INSERT INTO product_short (rowid, tokens) VALUES (?, ?)')
     }
+  }
+
+  addWriteHook(hook: ProductWriteHook): void {
+    this.hooks.push(hook)
   }
 
   get(id: string): Product {
@@ -230,6 +249,7 @@ export class ProductStore {
       else this.stmts.history.run(id, batchId, '', null, null, now, ctx.source, ctx.detail ?? 'created')
       const seq = (this.stmts.byId.get(id) as ProductRow).seq
       this.index(seq, after.sku, after.texts)
+      for (const hook of this.hooks) hook({ id, before, after, changes, ctx, at: now })
     })
     write()
     if (ctx.emit !== false) this.emitChanged([id, ...(after.parentId ? [after.parentId] : [])])

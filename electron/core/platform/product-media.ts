@@ -1,0 +1,29 @@
+// The seam between photos and publishing: the photos area provides each product's pavilion-ready
+// main images; the publishing area reads them. Whoever provides it sets `provider` at start-up.
+export interface ListingImage {
+  /** The photo's id in Vetrina. */
+  id: string
+  /** SHA-256 of the rendition bytes (photobank uploads are cached by it). */
+  sha256: string
+  /** Absolute path of the pavilion-ready rendition (JPEG). */
+  path: string
+  width: number
+  height: number
+  bytes: number
+  mime: 'image/jpeg' | 'image/png'
+  /** Quality warnings (codes such as "too_small", "blurry") that the readiness gate reports. */
+  warnings: string[]
+}
+
+export interface ProductMediaProvider {
+  /** Up to 6 main images in display order (first = primary); [] when the product has none. */
+  mainImages(productId: string): ListingImage[]
+}
+
+export class ProductMedia {
+  provider: ProductMediaProvider | null = null
+
+  mainImages(productId: string): ListingImage[] {
+    return this.provider?.mainImages(productId) ?? []
+  }
+}
