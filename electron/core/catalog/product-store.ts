@@ -147,6 +147,24 @@ export class ProductStore {
     return this.commit(id, null, fields, ctx)
   }
 
+  /**
+   * Bulk writers (import): creates (id null) or updates a product like create/update — same
+   * validation, history, search indexing and write hooks — but does not read the product back.
+   * Returns how many fields changed (0: the product was already like that).
+   */
+  write(id: string | null, patch: z.output<typeof ProductPatch>, ctx: WriteContext): { id: string; created: boolean; changes: number } {
+    if (id === null) {
+      if (!patch.sku) throw validationError([{ path: 'sku', message: 'SKU is required' }])
+      const fields = this.validate(applyProductPatch(emptyProductFields(patch.sku), patch), null)
+      const newProductId = newId('p')
+      this.persist(newProductId, null, fields, ctx)
+      return { id: newProductId, created: true, changes: 1 }
+    }
+    const before = this.fields(id)
+    const after = this.validate(applyProductPatch(before, patch), id)
+    return { id, created: false, changes: this.persist(id, before, after, ctx) }
+  }
+
   update(id: string, patch: z.output<typeof ProductPatch>, ctx: WriteContext, expectedVersion?: number): Product {
     const current = this.get(id)
     if (expectedVersion !== undefined && expectedVersion !== current.version) {
@@ -220,8 +238,14 @@ export class ProductStore {
   }
 
   private commit(id: string, before: ProductFields | null, after: ProductFields, ctx: WriteContext): Product {
+    this.persist(id, before, after, ctx)
+    return this.get(id)
+  }
+
+  /** Writes one product in one transaction; returns the number of changed fields (0 = nothing written). */
+  private persist(id: string, before: ProductFields | null, after: ProductFields, ctx: WriteContext): number {
     const changes = before ? diffProducts(before, after) : []
-    if (before && changes.length === 0) return this.get(id)
+    if (before && changes.length === 0) return 0
     const now = this.clock.now().toISOString()
     const data: StoredData = {
       variantAxes: after.variantAxes, axes: after.axes, attributes: after.attributes,
@@ -253,7 +277,7 @@ export class ProductStore {
     })
     write()
     if (ctx.emit !== false) this.emitChanged([id, ...(after.parentId ? [after.parentId] : [])])
-    return this.get(id)
+    return Math.max(1, changes.length)
   }
 
   private writeTexts(id: string, before: Record<string, LocalizedText>, after: Record<string, LocalizedText>, now: string): void {
