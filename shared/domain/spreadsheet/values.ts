@@ -79,11 +79,11 @@ export function parsePrice(cell: Cell, loc: ValueLocale): Parsed<{ value: number
   if (typeof cell === 'number') return ok({ value: cell })
   const text = cellText(cell).trim()
   const m = /^([€$£¥]|[A-Za-z$]{3,4})?\s*([^€$£¥A-Za-z]*?)\s*([€$£¥]|[A-Za-z]{3,4})?$/.exec(text)
+  const n = m ? parseNumberText(m[2], loc.numberFormat) : null
+  if (n === null) return fail('not_a_price', `"${text}" is not a price`, { value: text })
   const sign = (m?.[1] ?? m?.[3])?.toLowerCase()
   const currency = sign ? CURRENCY_SIGNS[sign] : undefined
   if (sign && !currency) return fail('unknown_currency', `unknown currency "${sign}" in "${text}"`, { value: text })
-  const n = m ? parseNumberText(m[2], loc.numberFormat) : null
-  if (n === null) return fail('not_a_price', `"${text}" is not a price`, { value: text })
   return ok(currency ? { value: n, currency } : { value: n })
 }
 
