@@ -37,7 +37,7 @@ export class InstanceLock {
         } catch {
           // unreadable lock: treat as stale
         }
-        if (pid && pid !== process.pid && alive(pid)) {
+        if (pid && alive(pid)) {
           throw new AppError('already_running', `Vetrina is already running on this catalogue (process ${pid}). Close it first, or use its browser mode.`, { params: { pid } })
         }
         rmSync(this.file, { force: true })
