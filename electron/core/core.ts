@@ -15,6 +15,7 @@ import { ConnectivityMonitor, type ConnectivityOptions } from './platform/connec
 import { FileService, dataPaths, type DataPaths } from './platform/files.ts'
 import { FileSecretStore, type SecretStore } from './platform/secrets.ts'
 import { ProductMedia } from './platform/product-media.ts'
+import { InstanceLock } from './platform/instance-lock.ts'
 import { openDatabase, type Db } from './store/db.ts'
 import { SettingsStore } from './settings/settings-store.ts'
 import { CategoryStore } from './catalog/categories.ts'
@@ -36,8 +37,8 @@ export interface CoreOptions {
   /** Start the job runner (default true). */
   startJobs?: boolean
   connectivity?: ConnectivityOptions
-  /** Run periodic maintenance (automatic backups). Default true. */
-  maintenance?: boolean
+  /** Take the single-instance lock on the data folder (default true). */
+  lock?: boolean
 }
 
 /** What every area's module receives. */
@@ -87,6 +88,7 @@ export class Core {
   private pendingReload: { prepare: () => void; after?: (s: Services) => void } | null = null
   private reloading: Promise<void> | null = null
   private closed = false
+  private lock: InstanceLock | null = null
 
   private constructor(options: CoreOptions) {
     this.options = options
@@ -98,7 +100,17 @@ export class Core {
 
   static open(options: CoreOptions): Core {
     const core = new Core(options)
-    core.build()
+    mkdirSync(options.dataDir, { recursive: true })
+    if (options.lock !== false) {
+      core.lock = new InstanceLock(options.dataDir)
+      core.lock.acquire()
+    }
+    try {
+      core.build()
+    } catch (err) {
+      core.lock?.release()
+      throw err
+    }
     return core
   }
 
@@ -134,7 +146,11 @@ export class Core {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
-    await this.teardown()
+    try {
+      await this.teardown()
+    } finally {
+      this.lock?.release()
+    }
   }
 
   private build(): void {

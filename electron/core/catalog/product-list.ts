@@ -21,6 +21,7 @@ interface ListRow {
   category_id: string | null
   parent_id: string | null
   updated_at: string
+  axes: string | null
   sort_value: string
 }
 
@@ -103,7 +104,7 @@ export class ProductList {
       pageWhere.push(`(${col} ${cmp} ? OR (${col} = ? AND p.seq ${cmp} ?))`)
       pageArgs.push(value, value, seq)
     }
-    const sql = `SELECT p.seq, p.id, p.sku, p.status, p.category_id, p.parent_id, p.updated_at, ${col} AS sort_value
+    const sql = `SELECT p.seq, p.id, p.sku, p.status, p.category_id, p.parent_id, p.updated_at, json_extract(p.data, '$.axes') AS axes, ${col} AS sort_value
       FROM products p ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
       ORDER BY ${col} ${dir}, p.seq ${dir} LIMIT ?`
     const rows = this.db.prepare(sql).all(...pageArgs, input.limit + 1) as ListRow[]
@@ -128,6 +129,7 @@ export class ProductList {
       titleLocale,
       missingLocales: targets.filter((l) => !titles.has(l)),
       variantCount: (this.variantCountStmt.get(r.id) as { n: number }).n,
+      axes: r.axes ? (JSON.parse(r.axes) as Record<string, string>) : {},
       updatedAt: r.updated_at
     }
   }

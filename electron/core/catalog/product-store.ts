@@ -2,7 +2,7 @@
 // transaction updates the row, the per-field localized texts, the field-level history and both
 // search indexes — so a failed write leaves nothing behind.
 import type { z } from 'zod'
-import { AppError, ErrorCodes, type ErrorIssue } from '../../../shared/contract/errors.ts'
+import { AppError, ErrorCodes, issuesFromZod, type ErrorIssue } from '../../../shared/contract/errors.ts'
 import { checkAttributes } from '../../../shared/domain/attributes.ts'
 import { diffProducts, type FieldChange, type HistorySource } from '../../../shared/domain/history.ts'
 import { SOURCE_LOCALE } from '../../../shared/domain/locales.ts'
@@ -62,7 +62,7 @@ export type ProductWriteHook = (event: {
 type StoredData = Pick<ProductFields, 'variantAxes' | 'axes' | 'attributes' | 'trade' | 'logistics' | 'origin'>
 
 export function zodIssues(error: z.ZodError): ErrorIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message, code: i.code }))
+  return issuesFromZod(error.issues as never)
 }
 
 export function validationError(issues: ErrorIssue[], what = 'The product'): AppError {
@@ -207,31 +207,31 @@ export class ProductStore {
     if (!parsed.success) throw validationError(zodIssues(parsed.error))
     const p = parsed.data
     const issues: ErrorIssue[] = []
-    if (p.categoryId && !this.categories.exists(p.categoryId)) issues.push({ path: 'categoryId', message: 'unknown category' })
+    if (p.categoryId && !this.categories.exists(p.categoryId)) issues.push({ path: 'categoryId', message: 'unknown category', code: 'unknown_category' })
     const family = p.familyId ? this.families.get(p.familyId) : undefined
-    if (p.familyId && !family) issues.push({ path: 'familyId', message: 'unknown attribute family' })
+    if (p.familyId && !family) issues.push({ path: 'familyId', message: 'unknown attribute family', code: 'unknown_family' })
     if (family) issues.push(...checkAttributes(p.attributes, family.attributes))
     else if (!p.familyId && Object.keys(p.attributes).length > 0) {
-      issues.push({ path: 'attributes', message: 'choose an attribute family before setting attributes' })
+      issues.push({ path: 'attributes', message: 'choose an attribute family before setting attributes', code: 'family_required' })
     }
     if (p.parentId) {
-      if (p.parentId === id) issues.push({ path: 'parentId', message: 'a product cannot be its own variant' })
+      if (p.parentId === id) issues.push({ path: 'parentId', message: 'a product cannot be its own variant', code: 'own_variant' })
       const parent = this.stmts.byId.get(p.parentId) as ProductRow | undefined
-      if (!parent) issues.push({ path: 'parentId', message: 'unknown parent product' })
+      if (!parent) issues.push({ path: 'parentId', message: 'unknown parent product', code: 'unknown_parent' })
       else {
-        if (parent.parent_id) issues.push({ path: 'parentId', message: 'a variant cannot have variants' })
+        if (parent.parent_id) issues.push({ path: 'parentId', message: 'a variant cannot have variants', code: 'nested_variant' })
         const axes = (JSON.parse(parent.data) as StoredData).variantAxes ?? []
         for (const axis of Object.keys(p.axes)) {
-          if (!axes.includes(axis)) issues.push({ path: `axes.${axis}`, message: `the parent product has no variant axis "${axis}"` })
+          if (!axes.includes(axis)) issues.push({ path: `axes.${axis}`, message: `the parent product has no variant axis "${axis}"`, code: 'unknown_axis', params: { axis } })
         }
       }
-      if (p.variantAxes.length > 0) issues.push({ path: 'variantAxes', message: 'a variant cannot define variant axes' })
+      if (p.variantAxes.length > 0) issues.push({ path: 'variantAxes', message: 'a variant cannot define variant axes', code: 'variant_axes_on_variant' })
     } else if (Object.keys(p.axes).length > 0) {
-      issues.push({ path: 'axes', message: 'only variants have axis values' })
+      issues.push({ path: 'axes', message: 'only variants have axis values', code: 'axes_on_parent' })
     }
     if (id && !p.parentId && p.variantAxes.length === 0) {
       const n = (this.stmts.variantCount.get(id) as { n: number }).n
-      if (n > 0) issues.push({ path: 'variantAxes', message: `this product has ${n} variant(s); keep at least one axis` })
+      if (n > 0) issues.push({ path: 'variantAxes', message: `this product has ${n} variant(s); keep at least one axis`, code: 'axes_required', params: { count: n } })
     }
     if (issues.length) throw validationError(issues)
     return p
@@ -263,7 +263,7 @@ export class ProductStore {
       } catch (err) {
         if (/UNIQUE constraint failed: products.sku/.test((err as Error).message)) {
           throw new AppError(ErrorCodes.duplicateSku, `Another product already has the SKU "${after.sku}".`, {
-            params: { sku: after.sku }, issues: [{ path: 'sku', message: 'already used by another product' }]
+            params: { sku: after.sku }, issues: [{ path: 'sku', message: 'already used by another product', code: 'duplicate_sku' }]
           })
         }
         throw err
