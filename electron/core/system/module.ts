@@ -71,6 +71,7 @@ export function systemModule(s: Services): CoreModule<'system'> {
   }
 
   let timer: NodeJS.Timeout | null = null
+  let firstCheck: NodeJS.Timeout | null = null
   /** Queues the daily automatic backup when the newest one is older than a day. */
   const maybeAutoBackup = () => {
     const cfg = s.settings.app().autoBackup
@@ -86,7 +87,8 @@ export function systemModule(s: Services): CoreModule<'system'> {
     area: 'system',
     jobs: [backupJob, restoreJob],
     start() {
-      setTimeout(maybeAutoBackup, 5_000).unref?.()
+      firstCheck = setTimeout(maybeAutoBackup, 5_000)
+      firstCheck.unref?.()
       timer = setInterval(maybeAutoBackup, 3600 * 1000)
       timer.unref?.()
       s.events.on('job.progress', (job) => {
@@ -94,6 +96,7 @@ export function systemModule(s: Services): CoreModule<'system'> {
       })
     },
     stop() {
+      if (firstCheck) clearTimeout(firstCheck)
       if (timer) clearInterval(timer)
     },
     handlers: {
