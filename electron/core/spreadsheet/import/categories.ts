@@ -16,6 +16,17 @@ export class CategoryResolver {
     for (const c of store.list()) for (const name of Object.values(c.name)) if (name.trim()) this.ids.set(key(c.parentId, name), c.id)
   }
 
+  /** Whether every category of the path exists already (nothing would be created). */
+  has(path: string[]): boolean {
+    let parent: string | null = null
+    for (const name of path) {
+      const id = this.ids.get(key(parent, name))
+      if (!id) return false
+      parent = id
+    }
+    return true
+  }
+
   /** The id of the last category of the path, with the categories created on the way. */
   resolve(path: string[]): { id: string; created: Array<{ key: string; path: string }> } {
     let parent: string | null = null

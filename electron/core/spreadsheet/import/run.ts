@@ -8,6 +8,7 @@ import { AppError } from '../../../../shared/contract/errors.ts'
 import type { ApplyMode, ReportRow, RowIssue, Summary } from '../../../../shared/contract/spreadsheet.ts'
 import { isEmptyCell } from '../../../../shared/domain/spreadsheet/cells.ts'
 import type { Services } from '../../core.ts'
+import { PartialWriteError } from '../../catalog/product-store.ts'
 import type { RunningJob } from '../../jobs/runner.ts'
 import { sheetError } from '../errors.ts'
 import { DEFAULT_LIMITS, type ReadLimits } from '../limits.ts'
@@ -82,8 +83,11 @@ export async function runImport(
     const write = (p: Pending, resolver: CategoryResolver): void => {
       const { mapped } = p
       let created: Array<{ key: string; path: string }> = []
+      // A row that creates categories gets its own savepoint so a failure takes them back too;
+      // other rows write without one (FTS5 flushes its index at every savepoint).
+      const ownSavepoint = !!mapped.categoryPath?.length && !resolver.has(mapped.categoryPath)
       try {
-        const result = s.db.transaction(() => {
+        const body = () => {
           const patch = mapped.patch
           if (mapped.categoryPath) {
             if (mapped.categoryPath.length === 0) patch.categoryId = null
@@ -94,14 +98,15 @@ export async function runImport(
             }
           }
           if (mapped.parentSku !== null) patch.parentId = mapped.parentSku === '' ? null : s.products.findIdBySku(mapped.parentSku)
-          const out = s.products.write(p.existingId, p.existingId ? patch : { ...patch, sku: mapped.sku }, ctx)
+          const out = s.products.write(p.existingId, p.existingId ? patch : { ...patch, sku: mapped.sku }, ctx, { savepoint: false })
           if (mapped.images) {
             imageStmts.clear.run(out.id)
             const now = s.clock.now().toISOString()
             mapped.images.forEach((ref, i) => imageStmts.add.run(out.id, i, ref, imp.id, now))
           }
           return out
-        })()
+        }
+        const result = ownSavepoint ? s.db.transaction(body)() : body()
         for (const c of created) newCategories.push(c.path)
         written.add(result.id)
         record({
@@ -111,6 +116,10 @@ export async function runImport(
         })
       } catch (err) {
         resolver.forget(created)
+        if (err instanceof PartialWriteError && !ownSavepoint) {
+          throw sheetError('write_failed', `The import stopped at row ${p.row} (${mapped.sku}): ${(err.cause as Error)?.message ?? err.message}. Nothing was imported.`, { row: p.row, sku: mapped.sku })
+        }
+        if (err instanceof PartialWriteError) err = err.cause
         if (!(err instanceof AppError)) throw err
         const issues = err.issues?.length
           ? err.issues.map((i) => {

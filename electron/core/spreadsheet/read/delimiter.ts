@@ -50,7 +50,8 @@ export function detectDelimiter(sample: string, maxRecords = 50): Delimiter {
     const freq = new Map<number, number>()
     for (const c of counts) freq.set(c, (freq.get(c) ?? 0) + 1)
     const [mode, times] = [...freq.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]
-    if (mode < 2) continue
+    // The header splits into columns too: a separator that leaves it whole is not the separator.
+    if (mode < 2 || counts[0] < 2) continue
     // Consistency first, then more fields; ties keep the order of DELIMITERS (comma first).
     const score = (times / counts.length) * 1000 + Math.min(mode, 999)
     if (score > best.score) best = { d, score }
