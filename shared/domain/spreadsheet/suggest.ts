@@ -104,7 +104,8 @@ function suggestOne(header: string, attributes: AttributeHint[], defaultLocale: 
   const raw = header.trim().replace(/\s+/g, ' ')
   if (isTarget(raw)) return { target: raw, confidence: 1 }
   // A unit in brackets, as in "Peso netto (kg)", is not part of the name.
-  const norm = normalizeHeader(raw.replace(/\((kg|g|gr|cm|mm|m|€|eur|usd|%)\)/gi, ''))
+  // A unit or currency beside the name, as in "Peso netto (kg)" or "Prezzo / EUR", is not part of it.
+  const norm = normalizeHeader(raw.replace(/\((kg|g|gr|cm|mm|m|€|eur|usd|%)\)/gi, '')).replace(/ (eur|euro|usd|gbp|cny|€)$/, '')
   if (!norm) return { target: 'ignore', confidence: 0 }
   const ladder = numbered(norm)
   if (ladder) return { target: ladder, confidence: 0.85 }

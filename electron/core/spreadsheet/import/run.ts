@@ -124,7 +124,9 @@ export async function runImport(
         const issues = err.issues?.length
           ? err.issues.map((i) => {
               const col = columnForPath(plan, i.path)
-              return rowIssue(i.code ?? err.code, i.message, { ...(i as { params?: RowIssue['params'] }).params }, col?.header ?? '', i.path)
+              // The SKU pattern deserves its own words, not zod's generic "invalid format".
+              const code = i.path === 'sku' && i.code === 'invalid_format' ? 'sku_format' : i.code ?? err.code
+              return rowIssue(code, i.message, { ...(i as { params?: RowIssue['params'] }).params }, col?.header ?? '', i.path)
             })
           : [rowIssue(err.code, err.message.replace(/\.$/, ''), err.params)]
         reject(p.row, mapped.sku, [...mapped.issues.filter((i) => i.severity === 'warning'), ...issues])

@@ -47,10 +47,9 @@ function RecentImports() {
       {items.length === 0 && <div className="muted">{t('import:recent.none')}</div>}
       {items.map((imp) => (
         <div key={imp.id} className="row" style={{ padding: '4px 0' }}>
-          <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{imp.fileName}</span>
+          <span style={{ flex: '1 1 auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={imp.fileName}>{imp.fileName}</span>
           <span className="muted" style={{ fontSize: 12 }}>{fmt.format(new Date(imp.createdAt))}</span>
           <span className={`badge ${imp.state === 'applied' ? 'ok' : imp.state === 'failed' || imp.state === 'rolled-back' ? 'err' : ''}`}>{t(`import:state.${imp.state}`)}</span>
-          <span className="spacer" />
           <button className="btn small" onClick={() => open(imp)}>{t('import:recent.open')}</button>
         </div>
       ))}

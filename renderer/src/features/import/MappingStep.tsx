@@ -38,10 +38,14 @@ export function MappingStep() {
       setBusy(false)
     }
   }
-  const measure = (code: string) => {
+  /** The default unit to show for a target that reads numbers with units, or null. */
+  const unitFor = (code: string): string | null => {
     const p = parseTarget(code)
-    return !!p && ((p.kind === 'logistics' && (p.key === 'netWeight' || p.key === 'grossWeight' || p.key === 'dimensions') && !('part' in p && p.part)) || (p.kind === 'attribute' && !p.part && !p.locale))
+    if (p?.kind === 'logistics' && !('part' in p && p.part)) return p.key === 'dimensions' ? 'cm' : p.key === 'netWeight' || p.key === 'grossWeight' ? 'kg' : null
+    if (p?.kind === 'attribute' && !p.part && !p.locale) return targets.find((o) => o.code === code)?.units?.[0] ?? null
+    return null
   }
+  const isTextAttribute = (code: string) => targets.find((o) => o.code === code)?.type === 'text'
   return (
     <div className="card">
       <h2>{t('import:steps.mapping')}</h2>
@@ -67,11 +71,11 @@ export function MappingStep() {
                 </select>
               </td>
               <td>
-                {measure(c.target) && (
-                  <input className="input" style={{ width: 80 }} aria-label={`${c.header} ${t('import:mapping.unit')}`} value={c.unit ?? ''} placeholder="kg"
+                {unitFor(c.target) && (
+                  <input className="input" style={{ width: 80 }} aria-label={`${c.header} ${t('import:mapping.unit')}`} value={c.unit ?? ''} placeholder={unitFor(c.target) ?? ''}
                     onChange={(e) => update(c.index, { unit: e.target.value || undefined })} />
                 )}
-                {parseTarget(c.target)?.kind === 'attribute' && (
+                {isTextAttribute(c.target) && (
                   <label className="row muted" style={{ fontSize: 12 }}>
                     <input type="checkbox" checked={!!c.asDate} onChange={(e) => update(c.index, { asDate: e.target.checked || undefined })} />
                     {t('import:mapping.asDate')}

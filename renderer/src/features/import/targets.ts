@@ -7,6 +7,8 @@ export interface TargetOption {
   code: string
   group: string
   label?: Record<string, string>
+  type?: string
+  units?: string[]
 }
 
 export function targetLabel(code: string, t: TFunction, lang: string, options: TargetOption[]): string {
