@@ -76,13 +76,13 @@ for (const [target, words] of SYNONYMS) for (const w of words) if (!SYNONYM_INDE
 
 /** Splits a language marker off a header: "title en" → ["title", "en"], "descrizione inglese" → ["descrizione", "en"]. */
 function splitLanguage(norm: string): [string, string | null] {
+  const zh = /^(.*) zh (cn|hans)$/.exec(norm)
+  if (zh) return [zh[1], 'zh-CN']
   const words = norm.split(' ')
   for (const i of [words.length - 1, 0]) {
     const lang = LANGUAGE_WORDS[words[i]]
     if (lang && words.length > 1) return [words.filter((_, j) => j !== i).join(' '), lang]
   }
-  const m = /^(.*) (zh cn|zh hans)$/.exec(norm)
-  if (m) return [m[1], 'zh-CN']
   return [norm, null]
 }
 
