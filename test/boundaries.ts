@@ -66,9 +66,9 @@ export function checkImport(fileRel: string, spec: string, fileAbs = join(ROOT, 
 /** Import specifiers of a TS/TSX source (type-only imports included: they still couple areas). */
 export async function importsOf(source: string, name = 'source.ts'): Promise<string[]> {
   await init
-  let imports: readonly { n?: string }[]
+  let imports: ReadonlyArray<{ n?: string }>
   try {
-    ;[imports] = parse(source.replace(/import type [^;]+?from/g, 'import {} from'), name)
+    imports = parse(source.replace(/import type [^;]+?from/g, 'import {} from'), name)[0].map((i) => ({ n: (i as { n?: string }).n }))
   } catch {
     // The lexer does not understand all TS/JSX syntax: fall back to a plain scan.
     imports = [...source.matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm)].map((m) => ({ n: m[1] ?? m[2] ?? m[3] }))

@@ -94,7 +94,7 @@ export class Core {
     this.options = options
     // A restore asked for a reload: do it once its job has finished.
     this.events.on('job.progress', (job) => {
-      if (this.pendingReload && job.state === 'done') setImmediate(() => void this.reload())
+      if (this.pendingReload && job.state === 'done') setImmediate(() => !this.closed && void this.reload())
     })
   }
 
@@ -145,6 +145,9 @@ export class Core {
 
   async close(): Promise<void> {
     if (this.closed) return
+    // A finished restore waiting to swap files in must complete first.
+    if (this.pendingReload) await this.reload()
+    else if (this.reloading) await this.reloading
     this.closed = true
     try {
       await this.teardown()

@@ -39,6 +39,7 @@ interface ProductRow {
   parent_id: string | null
   data: string
   version: number
+  usn: number
   created_at: string
   updated_at: string
 }
@@ -105,13 +106,14 @@ export class ProductStore {
       texts: db.prepare('SELECT locale, field, value FROM product_texts WHERE product_id = ?'),
       variantCount: db.prepare('SELECT count(*) AS n FROM products WHERE parent_id = ?'),
       insert: db.prepare(
-        `INSERT INTO products (id, sku, status, category_id, family_id, parent_id, data, sort_title, version, created_at, updated_at)
-         VALUES (@id, @sku, @status, @category_id, @family_id, @parent_id, @data, @sort_title, 1, @now, @now)`
+        `INSERT INTO products (id, sku, status, category_id, family_id, parent_id, data, sort_title, version, usn, created_at, updated_at)
+         VALUES (@id, @sku, @status, @category_id, @family_id, @parent_id, @data, @sort_title, 1, @usn, @now, @now)`
       ),
       update: db.prepare(
         `UPDATE products SET sku = @sku, status = @status, category_id = @category_id, family_id = @family_id, parent_id = @parent_id,
-           data = @data, sort_title = @sort_title, version = version + 1, updated_at = @now WHERE id = @id`
+           data = @data, sort_title = @sort_title, version = version + 1, usn = @usn, updated_at = @now WHERE id = @id`
       ),
+      nextUsn: db.prepare('SELECT coalesce(max(usn), 0) + 1 AS usn FROM products'),
       upsertText: db.prepare(
         `INSERT INTO product_texts (product_id, locale, field, value, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(product_id, locale, field) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`
@@ -202,11 +204,11 @@ export class ProductStore {
 
   delete(id: string): number {
     this.get(id)
-    const rows = this.db.prepare('SELECT seq FROM products WHERE id = ? OR parent_id = ?').all(id, id) as { seq: number }[]
+    const rows = this.db.prepare('SELECT usn FROM products WHERE id = ? OR parent_id = ?').all(id, id) as { usn: number }[]
     this.db.transaction(() => {
       for (const r of rows) {
-        this.stmts.ftsDelete.run(r.seq)
-        this.stmts.shortDelete.run(r.seq)
+        this.stmts.ftsDelete.run(r.usn)
+        this.stmts.shortDelete.run(r.usn)
       }
       this.db.prepare('DELETE FROM products WHERE id = ?').run(id)
     })()
@@ -270,10 +272,12 @@ export class ProductStore {
     }
     const row = {
       id, sku: after.sku, status: after.status, category_id: after.categoryId, family_id: after.familyId,
-      parent_id: after.parentId, data: JSON.stringify(data), sort_title: sortTitle(after.texts), now
+      parent_id: after.parentId, data: JSON.stringify(data), sort_title: sortTitle(after.texts), now, usn: 0
     }
     const batchId = ctx.batchId ?? newId('b')
     const body = () => {
+      const oldUsn = before ? (this.stmts.byId.get(id) as ProductRow).usn : null
+      row.usn = (this.stmts.nextUsn.get() as { usn: number }).usn
       try {
         if (before) this.stmts.update.run(row)
         else this.stmts.insert.run(row)
@@ -288,8 +292,7 @@ export class ProductStore {
       this.writeTexts(id, before?.texts ?? {}, after.texts, now)
       if (before) this.writeHistory(id, batchId, changes, now, ctx)
       else this.stmts.history.run(id, batchId, '', null, null, now, ctx.source, ctx.detail ?? 'created')
-      const seq = (this.stmts.byId.get(id) as ProductRow).seq
-      this.index(seq, after.sku, after.texts)
+      this.index(oldUsn, row.usn, after.sku, after.texts)
       for (const hook of this.hooks) hook({ id, before, after, changes, ctx, at: now })
     }
     if (savepoint) this.db.transaction(body)()
@@ -328,13 +331,15 @@ export class ProductStore {
     }
   }
 
-  /** Refreshes both search indexes for one product. */
-  index(seq: number, sku: string, texts: Record<string, LocalizedText>): void {
+  /** Re-indexes one product under its new update sequence number (see migration 0001). */
+  index(oldUsn: number | null, usn: number, sku: string, texts: Record<string, LocalizedText>): void {
     const body = searchBody(texts)
-    this.stmts.ftsDelete.run(seq)
-    this.stmts.shortDelete.run(seq)
-    this.stmts.ftsInsert.run(seq, sku, body)
-    this.stmts.shortInsert.run(seq, shortTokens(`${sku} ${body}`))
+    if (oldUsn !== null) {
+      this.stmts.ftsDelete.run(oldUsn)
+      this.stmts.shortDelete.run(oldUsn)
+    }
+    this.stmts.ftsInsert.run(usn, sku, body)
+    this.stmts.shortInsert.run(usn, shortTokens(`${sku} ${body}`))
   }
 
   emitChanged(ids: string[]): void {

@@ -71,7 +71,7 @@ export function systemModule(s: Services): CoreModule<'system'> {
   }
 
   let timer: NodeJS.Timeout | null = null
-  let firstCheck: NodeJS.Timeout | null = null
+  let first: NodeJS.Timeout | null = null
   /** Queues the daily automatic backup when the newest one is older than a day. */
   const maybeAutoBackup = () => {
     const cfg = s.settings.app().autoBackup
@@ -87,8 +87,8 @@ export function systemModule(s: Services): CoreModule<'system'> {
     area: 'system',
     jobs: [backupJob, restoreJob],
     start() {
-      firstCheck = setTimeout(maybeAutoBackup, 5_000)
-      firstCheck.unref?.()
+      first = setTimeout(maybeAutoBackup, 5_000)
+      first.unref?.()
       timer = setInterval(maybeAutoBackup, 3600 * 1000)
       timer.unref?.()
       s.events.on('job.progress', (job) => {
@@ -96,8 +96,8 @@ export function systemModule(s: Services): CoreModule<'system'> {
       })
     },
     stop() {
-      if (firstCheck) clearTimeout(firstCheck)
       if (timer) clearInterval(timer)
+      if (first) clearTimeout(first)
     },
     handlers: {
       info: (_input, ctx) => ({

@@ -22,10 +22,9 @@ export function registerBackup(program: Command): void {
   common(program.command('restore').description('check a backup, then replace the catalogue with it').argument('<file>'))
     .action(async (file: string, o: CommonOptions) => {
       try {
-        await withCore(o, async ({ api, core, out, follow }) => {
+        await withCore(o, async ({ api, out, follow }) => {
           const { jobId } = await api.system.restore({ file: { kind: 'path', path: resolve(file) } })
           const job = await follow(jobId)
-          await core.call('system.info', {})
           const result = job.result as { restoredFrom: string; previousKeptIn: string }
           out(`Restored from ${result.restoredFrom}. The previous catalogue was kept in ${result.previousKeptIn}.`, result)
         })

@@ -24,19 +24,23 @@ export function registerProducts(program: Command): void {
           const items: ProductSummary[] = []
           let cursor: string | null = null
           let total = 0
+          let exact = true
           const limit = o.all ? Infinity : Number(o.limit)
           do {
             const page = await api.catalog.listProducts({
               query: o.query ?? '', status: o.status as never, missingLocale: o.missing,
               limit: Math.min(500, limit - items.length), cursor
             })
-            if (cursor === null) total = page.total
+            if (cursor === null) {
+              total = page.total
+              exact = page.totalExact
+            }
             items.push(...page.items)
             cursor = page.nextCursor
           } while (cursor && items.length < limit)
           out(
-            () => (items.length === 0 ? 'No products.' : `${table([['SKU', 'STATUS', 'TITLE', 'MISSING'], ...items.map((p) => [p.sku, p.status, p.title, p.missingLocales.join(',')])])}\n${items.length} of ${total}`),
-            { total, items }
+            () => (items.length === 0 ? 'No products.' : `${table([['SKU', 'STATUS', 'TITLE', 'MISSING'], ...items.map((p) => [p.sku, p.status, p.title, p.missingLocales.join(',')])])}\n${items.length} of ${exact ? total : `more than ${total - 1}`}`),
+            { total, totalExact: exact, items }
           )
         })
       } catch (err) {

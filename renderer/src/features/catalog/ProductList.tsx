@@ -57,7 +57,9 @@ export function ProductList() {
     <div className="page" style={{ display: 'flex', flexDirection: 'column' }}>
       <div className="page-header">
         <h1>{t('catalog:list.title')}</h1>
-        <span className="muted" data-testid="product-total">{t('catalog:list.count', { count: s.total })}</span>
+        <span className="muted" data-testid="product-total">
+          {s.totalExact ? t('catalog:list.count', { count: s.total }) : t('catalog:list.countAtLeast', { count: s.total - 1 })}
+        </span>
         {role === 'owner' && <button className="btn primary" onClick={() => setCreating(true)}>{t('catalog:list.new')}</button>}
       </div>
       <div className="toolbar">

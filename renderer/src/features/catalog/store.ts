@@ -19,6 +19,7 @@ interface CatalogState {
   filters: ListFilters
   items: ProductSummary[]
   total: number
+  totalExact: boolean
   cursor: string | null
   loading: boolean
   error: unknown
@@ -36,6 +37,7 @@ export const useCatalog = create<CatalogState>((set, get) => ({
   filters: { query: '', status: [], categoryId: undefined, missingLocale: '', sort: 'updated', direction: 'desc' },
   items: [],
   total: 0,
+  totalExact: true,
   cursor: null,
   loading: false,
   error: null,
@@ -56,7 +58,7 @@ export const useCatalog = create<CatalogState>((set, get) => ({
         displayLocale: document.documentElement.lang === 'zh-CN' ? 'zh-CN' : document.documentElement.lang === 'en' ? 'en' : 'it'
       })
       if (gen !== generation) return
-      set({ items: page.items, total: page.total, cursor: page.nextCursor, loading: false })
+      set({ items: page.items, total: page.total, totalExact: page.totalExact, cursor: page.nextCursor, loading: false })
     } catch (error) {
       if (gen === generation) set({ error, loading: false })
     }
