@@ -86,12 +86,13 @@ async function writeXlsx(data: BenchRow[], path: string): Promise<void> {
 function baseline(data: BenchRow[]): number {
   const db = openDatabase(join(mkdtempSync(join(dir, 'base-')), 'catalog.sqlite'))
   const insert = db.prepare(
-    `INSERT INTO products (id, sku, status, category_id, family_id, parent_id, data, sort_title, version, created_at, updated_at)
-     VALUES (?, ?, 'draft', NULL, NULL, NULL, ?, ?, 1, ?, ?)`
+    `INSERT INTO products (id, sku, status, category_id, family_id, parent_id, data, sort_title, version, usn, created_at, updated_at)
+     VALUES (?, ?, 'draft', NULL, NULL, NULL, ?, ?, 1, ?, ?, ?)`
   )
   const text = db.prepare('INSERT INTO product_texts (product_id, locale, field, value, updated_at) VALUES (?, ?, ?, ?, ?)')
   const fts = db.prepare('INSERT INTO product_fts (rowid, sku, body) VALUES (?, ?, ?)')
   const short = db.prepare('INSERT INTO product_short (rowid, tokens) VALUES (?, ?)')
+  let lastUsn = 0
   const t0 = performance.now()
   db.transaction(() => {
     const now = new Date().toISOString()
@@ -103,13 +104,15 @@ function baseline(data: BenchRow[]): number {
         trade: { moq: r.moq, sellingUnit: 'bottle', ladder: [{ minQty: r.moq, price: r.price }] },
         logistics: { netWeight: { value: r.weight, unit: 'kg' }, hsCode: r.hs }, origin: { region: r.region, certifications: r.cert ? r.cert.split(', ') : [] }
       })
-      const seq = Number(insert.run(id, r.sku, payload, sortTitle(texts), now, now).lastInsertRowid)
+      const usn = ++lastUsn
+      insert.run(id, r.sku, payload, sortTitle(texts), usn, now, now)
       text.run(id, 'it', 'title', r.it, now)
       text.run(id, 'it', 'description', r.description, now)
       text.run(id, 'en', 'title', r.en, now)
       const body = searchBody(texts)
-      fts.run(seq, r.sku, body)
-      short.run(seq, shortTokens(`${r.sku} ${body}`))
+      // Both search indexes are keyed by the update sequence number, as ProductStore writes them.
+      fts.run(usn, r.sku, body)
+      short.run(usn, shortTokens(`${r.sku} ${body}`))
     }
   })()
   const ms = performance.now() - t0

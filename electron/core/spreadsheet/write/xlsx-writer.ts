@@ -73,7 +73,7 @@ export class XlsxWriter {
       else if (typeof c === 'boolean') xml += `<c r="${ref}"${style} t="b"><v>${c ? 1 : 0}</v></c>`
       else if (typeof c === 'object' && 'error' in c) xml += `<c r="${ref}"${style} t="e"><v>${escapeXml(c.error)}</v></c>`
       else {
-        const text = typeof c === 'object' ? ('date' in c ? c.date : c.error) : String(c)
+        const text = typeof c === 'object' ? c.date : String(c)
         xml += `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`
       }
     })
