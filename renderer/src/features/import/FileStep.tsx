@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { ReadOptions } from '../../../../shared/contract/spreadsheet.ts'
 import { transport } from '../../api/client.ts'
 import { Field } from '../../ui/components.tsx'
-import { errorText } from '../../ui/errors.ts'
+import { importErrorText } from './parts.tsx'
 import { useImport } from './store.ts'
 
 const ENCODINGS = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const
@@ -22,7 +22,7 @@ export function FileStep() {
     try {
       await fn()
     } catch (err) {
-      setError(errorText(err, t))
+      setError(importErrorText(err, t))
     }
   }
   const choose = (f: File) =>

@@ -6,7 +6,7 @@ import type { Family } from '../../../../shared/domain/catalog-structure.ts'
 import { parseTarget } from '../../../../shared/domain/spreadsheet/targets.ts'
 import { api } from '../../api/client.ts'
 import { Field } from '../../ui/components.tsx'
-import { errorText } from '../../ui/errors.ts'
+import { importErrorText } from './parts.tsx'
 import { useImport } from './store.ts'
 import { GROUP_ORDER, targetLabel } from './targets.ts'
 
@@ -33,7 +33,7 @@ export function MappingStep() {
       const r = await api.spreadsheet.dryRun({ file, read, columns, settings, saveProfile: saveAs.trim() || undefined })
       set({ importId: r.importId, dryJobId: r.jobId, applyJobId: null, step: 'check' })
     } catch (err) {
-      setError(errorText(err, t))
+      setError(importErrorText(err, t))
     } finally {
       setBusy(false)
     }

@@ -6,9 +6,8 @@ import type { ImportInfo } from '../../../../shared/contract/spreadsheet.ts'
 import { api } from '../../api/client.ts'
 import { useApp } from '../../app/store.ts'
 import { navigate } from '../../app/router.ts'
-import { errorText } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
-import { download, JobProgress, ReportTable } from './parts.tsx'
+import { download, importErrorText, JobProgress, ReportTable } from './parts.tsx'
 import { useImport } from './store.ts'
 
 const FINISHED = ['done', 'failed', 'cancelled']
@@ -21,7 +20,7 @@ export function ResultStep() {
   const [info, setInfo] = useState<ImportInfo | null>(null)
   const finished = !!job && FINISHED.includes(job.state)
   useEffect(() => {
-    if (importId && (finished || !jobId)) void api.spreadsheet.getImport({ importId }).then(setInfo).catch((err) => toast(errorText(err, t), 'err'))
+    if (importId && (finished || !jobId)) void api.spreadsheet.getImport({ importId }).then(setInfo).catch((err) => toast(importErrorText(err, t), 'err'))
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [importId, finished, jobId])
   if (!importId) return null
@@ -32,7 +31,7 @@ export function ResultStep() {
       setInfo(null)
       set({ applyJobId: r.jobId, step: 'apply' })
     } catch (err) {
-      toast(errorText(err, t), 'err')
+      toast(importErrorText(err, t), 'err')
     }
   }
   const failedError = job?.state === 'failed' && job.error ? job.error : null
@@ -40,7 +39,7 @@ export function ResultStep() {
     <div>
       {jobId && <JobProgress jobId={jobId} label={step === 'apply' ? t('import:apply.running') : t('import:check.running')} />}
       {failedError && failedError.code !== 'spreadsheet_rolled_back' && (
-        <div className="card" role="alert" style={{ color: 'var(--danger)' }}>{t('import:apply.failed')} {failedError.message}</div>
+        <div className="card" role="alert" style={{ color: 'var(--danger)' }}>{t('import:apply.failed')} {importErrorText(failedError, t)}</div>
       )}
       {job?.state === 'cancelled' && <div className="card" role="status">{t('import:apply.cancelled')}</div>}
       {summary && (

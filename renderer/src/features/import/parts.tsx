@@ -10,6 +10,13 @@ import { ProgressBar } from '../../ui/components.tsx'
 import { errorText } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
 
+/** A file-level error in the user's language (the core's English message when there is no translation). */
+export function importErrorText(err: unknown, t: TFunction): string {
+  const data = err as { code?: string; params?: Record<string, unknown> } | null
+  const fallback = err instanceof Error ? errorText(err, t) : (err as { message?: string } | null)?.message ?? String(err)
+  return data?.code?.startsWith('spreadsheet_') ? t(`import:error.${data.code}`, { ...(data.params ?? {}), defaultValue: fallback }) : fallback
+}
+
 export function issueSentence(i: RowIssue, t: TFunction): string {
   const text = t([`import:issue.${i.code}`, `errors:issue.${i.code}`], { ...(i.params ?? {}), defaultValue: i.message })
   return i.column ? `${i.column}: ${text}` : text
