@@ -39,6 +39,8 @@ export interface CoreOptions {
   connectivity?: ConnectivityOptions
   /** Take the single-instance lock on the data folder (default true). */
   lock?: boolean
+  /** When the first automatic-backup check runs after start (default 5 s; tests shorten it). */
+  autoBackupDelayMs?: number
 }
 
 /** What every area's module receives. */
@@ -66,6 +68,7 @@ export interface Services {
    */
   requestReload(prepare: () => void, after?: (s: Services) => void): void
   appVersion: string
+  options: CoreOptions
 }
 
 /** An area of the application: its handlers, its job kinds, and optional lifecycle hooks. */
@@ -184,7 +187,8 @@ export class Core {
       requestReload: (prepare, after) => {
         this.pendingReload = { prepare, after }
       },
-      appVersion: APP_VERSION
+      appVersion: APP_VERSION,
+      options: o
     }
     this.modules = MODULES.map((factory) => factory(this.services))
     const handlers: Partial<Handlers> = {}
