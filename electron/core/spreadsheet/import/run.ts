@@ -170,7 +170,7 @@ export async function runImport(
         handle(row, resolver)
         if (Date.now() - sliceStart > SLICE_MS) {
           job.throwIfStopped()
-          job.progress(Math.round(fraction * 1000) / 10, 100, `${counts.rows.toLocaleString('en')} rows`)
+          job.progress(Math.floor(fraction * 100), 100, `${counts.rows.toLocaleString('en')} rows`)
           await new Promise((r) => setImmediate(r))
           sliceStart = Date.now()
         }
