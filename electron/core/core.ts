@@ -125,6 +125,9 @@ export class Core {
   async call(method: string, input: unknown, ctx: CallContext = { role: 'owner', transport: 'test' }): Promise<CallResult<unknown>> {
     if (this.reloading) await this.reloading
     if (this.closed) return { ok: false, error: { code: 'closed', message: 'Vetrina is shutting down.' } }
+    // An exclusive job (an import) holds one open transaction: let it finish before anything else touches the store.
+    if (!method.startsWith('jobs.')) await this.services.jobs.whenNotExclusive()
+    if (this.closed) return { ok: false, error: { code: 'closed', message: 'Vetrina is shutting down.' } }
     return dispatch(this.handlers, method, input, ctx, this.services.log)
   }
 

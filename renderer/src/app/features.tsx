@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react'
 import type { Role } from '../../../shared/contract/define.ts'
 import { CatalogPage } from '../features/catalog/CatalogPage.tsx'
+import { ImportPage } from '../features/import/ImportPage.tsx'
 import { SettingsPage } from '../features/settings/SettingsPage.tsx'
 
 export interface FeatureDef {
@@ -14,5 +15,6 @@ export interface FeatureDef {
 
 export const FEATURES: FeatureDef[] = [
   { id: 'catalog', labelKey: 'common:nav.catalog', icon: '▦', roles: ['owner', 'translator'], Page: CatalogPage },
+  { id: 'import', labelKey: 'import:nav', icon: '⇅', roles: ['owner'], Page: ImportPage },
   { id: 'settings', labelKey: 'common:nav.settings', icon: '⚙', roles: ['owner'], Page: SettingsPage }
 ]
