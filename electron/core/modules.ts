@@ -3,5 +3,6 @@ import type { ModuleFactory } from './core.ts'
 import { catalogModule } from './catalog/module.ts'
 import { jobsModule } from './jobs/module.ts'
 import { systemModule } from './system/module.ts'
+import { translationModule } from './translation/module.ts'
 
-export const MODULES: ModuleFactory[] = [catalogModule, jobsModule, systemModule]
+export const MODULES: ModuleFactory[] = [catalogModule, jobsModule, systemModule, translationModule]

@@ -5,11 +5,13 @@ import type { CallDef } from './define.ts'
 import { catalog } from './catalog.ts'
 import { jobs } from './jobs.ts'
 import { system } from './system.ts'
+import { translation } from './translation.ts'
 
 export const contract = {
   catalog,
   jobs,
-  system
+  system,
+  translation
 }
 
 export type Contract = typeof contract

@@ -212,10 +212,13 @@ export function serializeXml(doc: { root: XmlElement; prolog?: XmlNode[]; epilog
   return out.join('')
 }
 
-/** Indents an element tree for readability (only where no text is mixed in). */
+/** Elements whose content is text (never re-indented: whitespace there is content). */
+const CONTENT_ELEMENTS = new Set(['source', 'target', 'note', 'data', 'seg', 'skeleton', 'pc', 'g', 'mrk', 'term', 'definition'])
+
+/** Indents an element tree for readability (only structural elements, never text content). */
 export function indent(node: XmlElement, depth = 0, unit = '  '): XmlElement {
   const hasText = node.children.some((c) => (c.type === 'text' && c.text.trim()) || c.type === 'cdata')
-  if (hasText || node.children.length === 0) return node
+  if (hasText || node.children.length === 0 || CONTENT_ELEMENTS.has(node.local)) return node
   const kids: XmlNode[] = []
   for (const c of node.children) {
     if (c.type === 'text') continue
