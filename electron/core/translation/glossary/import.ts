@@ -12,8 +12,9 @@ const DNT_WORDS = /^(dnt|do[- ]?not[- ]?translate|untranslatable|non tradurre|ke
 const FORBIDDEN_WORDS = /^(forbidden|deprecated|deprecatedterm|supersededterm|admitted-no|proibito|vietato)$/i
 
 function kindOf(value: string | undefined): TermKind | null {
-  const v = (value ?? '').trim()
-  if (!v || /^(preferred|preferredterm|admitted|admittedterm|term|preferito)$/i.test(v)) return 'preferred'
+  // TBX-Basic writes "preferredTerm-admn-sts"; TBX normativeAuthorization "preferredTerm".
+  const v = (value ?? '').trim().replace(/-admn-sts$/i, '')
+  if (!v || /^(preferred|preferredterm|admitted|admittedterm|term|preferito|standardizedterm|legalterm|regulatedterm)$/i.test(v)) return 'preferred'
   if (DNT_WORDS.test(v)) return 'dnt'
   if (FORBIDDEN_WORDS.test(v)) return 'forbidden'
   return null

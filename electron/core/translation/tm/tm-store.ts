@@ -89,6 +89,7 @@ export class TmStore {
   private pendingRollbackCheck(sourceLang: string, targetLang: string): void {
     // Cheap and safe: rebuild the pair's index lazily if the row did not survive.
     setImmediate(() => {
+      if (!this.db.open) return
       const key = `${sourceLang}>${targetLang}`
       const idx = this.indexes.get(key)
       if (!idx) return
