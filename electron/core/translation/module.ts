@@ -39,13 +39,18 @@ function asAppError(err: unknown, code: string, what: string): never {
   throw new AppError(code, `The ${what} could not be read: ${(err as Error).message}`)
 }
 
+/** Internals reachable from tests (the module's services for one open core). */
+export const translationInternals = new WeakMap<Services, { mt: MtService; tm: TmStore; units: UnitStore; xliff: XliffService; glossary: GlossaryStore }>()
+
 export function translationModule(s: Services): CoreModule<'translation'> {
   const glossary = new GlossaryStore(s.db, s.clock)
   const tm = new TmStore(s.db, s.clock)
   const units = new UnitStore(s, glossary, tm)
   const mt = new MtService(s, units, glossary)
   const xliff = new XliffService(s, units)
+  translationInternals.set(s, { mt, tm, units, xliff, glossary })
   s.products.addWriteHook((ev) => units.onProductWrite(ev))
+  let mtTimer: NodeJS.Timeout | null = null
 
   const recheckJob: JobKind<Record<string, never>> = {
     kind: 'translation.qaRecheck',
@@ -132,10 +137,15 @@ export function translationModule(s: Services): CoreModule<'translation'> {
     jobs: [mt.job(), xliff.exportJob(), xliff.importJob(), recheckJob, tmImportJob, tmExportJob],
     start() {
       units.reconcile()
+      mtTimer = setInterval(() => void mt.wakeReachable().catch((err) => s.log.warn('MT reachability check failed', err)), 20_000)
+      mtTimer.unref?.()
       s.events.on('data.changed', (e) => {
         if (e.entity === 'settings' && e.ids?.includes('app')) units.reconcile()
         if (e.entity === 'settings' && e.ids?.includes('translation.limits')) s.jobs.enqueue('translation.qaRecheck', {}, { title: 'QA check of all translations', dedupeKey: 'translation.qaRecheck' })
       })
+    },
+    stop() {
+      if (mtTimer) clearInterval(mtTimer)
     },
     handlers: {
       listUnits: (input) => {

@@ -40,6 +40,10 @@ export class AlibabaProvider implements MtProvider {
     return !!(await this.s.secrets.get(SECRET.alibabaId)) && !!(await this.s.secrets.get(SECRET.alibabaSecret))
   }
 
+  async probeUrl(): Promise<string | null> {
+    return `${(readMtConfig(this.s).alibaba.baseUrl ?? 'https://mt.cn-hangzhou.aliyuncs.com').replace(/\/+$/, '')}/`
+  }
+
   /** English in; the e-commerce scenes cover en → zh and other targets, never Italian. */
   sourceFor(targetLang: string): 'en' | null {
     return targetLang.startsWith('en') || targetLang === 'it' ? null : 'en'

@@ -38,6 +38,12 @@ export class DeeplProvider implements MtProvider {
     return !!(await this.s.secrets.get(SECRET.deeplKey))
   }
 
+  async probeUrl(): Promise<string | null> {
+    const key = await this.s.secrets.get(SECRET.deeplKey)
+    if (!key) return null
+    return `${(readMtConfig(this.s).deepl.baseUrl ?? (key.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com')).replace(/\/+$/, '')}/v2/usage`
+  }
+
   sourceFor(): 'it' {
     return 'it'
   }

@@ -21,6 +21,11 @@ export class LibreTranslateProvider implements MtProvider {
     return !!readMtConfig(this.s).libretranslate.baseUrl
   }
 
+  async probeUrl(): Promise<string | null> {
+    const url = readMtConfig(this.s).libretranslate.baseUrl
+    return url ? `${url.replace(/\/+$/, '')}/languages` : null
+  }
+
   sourceFor(): 'it' {
     return 'it'
   }

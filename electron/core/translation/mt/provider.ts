@@ -24,4 +24,6 @@ export interface MtProvider {
   /** Source language the provider actually translates from for this target ("it" or "en"). */
   sourceFor(targetLang: string): 'it' | 'en' | null
   translate(req: MtRequest, signal: AbortSignal): Promise<string[]>
+  /** An address to probe for reachability (any HTTP answer counts), or null when not set up. */
+  probeUrl(): Promise<string | null>
 }

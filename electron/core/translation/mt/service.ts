@@ -29,6 +29,8 @@ export type MtPayload = z.infer<typeof MtPayload>
 
 /** Waits up to this long inside the job when a service asks to slow down; longer waits park the job. */
 const MAX_INLINE_WAIT_MS = 20_000
+/** Rate limits and server errors are retried with growing pauses this many times. */
+const MAX_TRANSIENT_RETRIES = 8
 
 interface Item { key: z.infer<typeof UnitKey>; texts: string[]; source: string; format: 'text' | 'html' }
 
@@ -111,13 +113,46 @@ export class MtService {
     return { text }
   }
 
+  /**
+   * The connectivity monitor probes the publishing gateway, not the MT services (a LAN
+   * LibreTranslate can be up while the internet is down). So MT jobs parked "offline" are woken
+   * here as soon as their own service answers.
+   */
+  async wakeReachable(): Promise<string[]> {
+    const rows = this.s.db.prepare("SELECT id, payload FROM jobs WHERE kind = 'translation.mt' AND state = 'waiting' AND message = 'offline'").all() as Array<{ id: string; payload: string }>
+    const woken: string[] = []
+    const checked = new Map<string, boolean>()
+    for (const r of rows) {
+      const name = (JSON.parse(r.payload) as MtPayload).provider
+      if (!checked.has(name)) {
+        const url = await this.providers[name].probeUrl()
+        let ok = false
+        if (url) {
+          try {
+            await fetch(url, { method: 'GET', signal: AbortSignal.timeout(5000) })
+            ok = true
+          } catch {
+            ok = false
+          }
+        }
+        checked.set(name, ok)
+      }
+      if (checked.get(name)) {
+        this.s.jobs.wake(r.id)
+        woken.push(r.id)
+      }
+    }
+    return woken
+  }
+
   job(): JobKind<MtPayload> {
     return {
       kind: 'translation.mt',
       payload: MtPayload,
-      maxAttempts: 8,
+      // 0: the runner never fails a job for RetryLater; transient errors are counted (and capped)
+      // in the checkpoint instead, while quota or key problems fail at once with their message.
+      maxAttempts: 0,
       concurrency: 1,
-      backoffMs: (attempt) => Math.min(15 * 60_000, 10_000 * 2 ** attempt),
       run: (job) => this.run(job)
     }
   }
@@ -125,8 +160,8 @@ export class MtService {
   private async run(job: RunningJob<MtPayload>): Promise<unknown> {
     const p = this.providers[job.payload.provider]
     if (!(await p.configured())) throw new AppError('mt_not_configured', `${p.label} is not set up yet (translation settings).`, { params: { provider: p.name } })
-    const cp = (job.checkpoint as { next: number; machine: number; suggested: number; problems: Array<{ unitId: string; message: string }> } | null) ??
-      { next: 0, machine: 0, suggested: 0, problems: [] }
+    const cp = (job.checkpoint as { next: number; machine: number; suggested: number; transient?: number; problems: Array<{ unitId: string; message: string }> } | null) ??
+      { next: 0, machine: 0, suggested: 0, transient: 0, problems: [] }
     const all = job.payload.units
     job.progress(cp.next, all.length, `${p.label}`)
     let i = cp.next
@@ -180,7 +215,7 @@ export class MtService {
           for (const it of results.length ? items : []) {
             const out = results.slice(k, k + it.texts.length)
             k += it.texts.length
-            const text = it.key.field === 'keywords' ? out.map((t) => t.trim()).filter(Boolean).join('\n') : out.join('')
+            const text = it.key.field === 'keywords' ? JSON.stringify(out.map((t) => t.trim()).filter(Boolean)) : out.join('')
             if (this.store(it, text, p.name, job.payload.actor)) cp.machine++
             else cp.suggested++
           }
@@ -193,7 +228,12 @@ export class MtService {
     } catch (err) {
       if (err instanceof MtError) {
         if (err.kind === 'offline') throw new WaitForNetwork(err.message)
-        if (err.kind === 'rate_limited' || err.kind === 'server') throw new RetryLater(err.retryAfterMs ?? 30_000, err.message, `mt_${err.kind}`)
+        if (err.kind === 'rate_limited' || err.kind === 'server') {
+          cp.transient = (cp.transient ?? 0) + 1
+          job.checkpointNow(cp)
+          if (cp.transient > MAX_TRANSIENT_RETRIES) throw new AppError(`mt_${err.kind}`, `${err.message} Gave up after ${MAX_TRANSIENT_RETRIES} retries.`, { params: { provider: p.name } })
+          throw new RetryLater(Math.max(err.retryAfterMs ?? 0, Math.min(15 * 60_000, 10_000 * 2 ** cp.transient)), err.message, `mt_${err.kind}`)
+        }
         throw new AppError(`mt_${err.kind}`, err.message, { params: { provider: p.name } })
       }
       throw err
@@ -213,7 +253,8 @@ export class MtService {
     const current = this.units.targetText(it.key.productId, it.key.field as TextField, it.key.locale)
     const untouched = unit.status === 'new' || (unit.status === 'machine' && unit.origin === 'machine')
     if (!untouched || (unit.status === 'new' && current)) return false
-    this.units.writeTarget({ key: it.key, text, status: 'machine', origin: 'machine', actor: actor ? `${provider} for ${actor}` : provider })
+    const editorText = it.key.field === 'keywords' ? (JSON.parse(text) as string[]).join('\n') : text
+    this.units.writeTarget({ key: it.key, text: editorText, status: 'machine', origin: 'machine', actor: actor ? `${provider} for ${actor}` : provider })
     return true
   }
 }
