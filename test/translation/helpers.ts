@@ -10,7 +10,7 @@ export interface TestCore { core: Core; api: Api; translator: Api; dir: string; 
 
 export function openCore(opts: { startJobs?: boolean } = {}): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'vetrina-tr-'))
-  const core = Core.open({ dataDir: dir, logFile: null, secrets: new MemorySecretStore(), maintenance: false, startJobs: opts.startJobs })
+  const core = Core.open({ dataDir: dir, logFile: null, secrets: new MemorySecretStore(), startJobs: opts.startJobs })
   return {
     core,
     dir,
