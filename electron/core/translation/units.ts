@@ -199,6 +199,18 @@ export class UnitStore {
     return { items, total }
   }
 
+  /** Every unit of a selection, whole, in workspace order (one query: exports read thousands). */
+  views(sel: UnitSelection): UnitView[] {
+    const w = this.where(sel)
+    return this.s.db.prepare(`SELECT u.*, s.value AS source, coalesce(t.value, '') AS target, p.sku, p.category_id,
+        coalesce(pt.value, p.sku) AS product_title
+      FROM tr_units u JOIN products p ON p.id = u.product_id
+      JOIN product_texts s ON s.product_id = u.product_id AND s.locale = 'it' AND s.field = u.field
+      LEFT JOIN product_texts t ON t.product_id = u.product_id AND t.locale = u.locale AND t.field = u.field
+      LEFT JOIN product_texts pt ON pt.product_id = u.product_id AND pt.locale = 'it' AND pt.field = 'title'
+      WHERE ${w.sql} ORDER BY p.sku COLLATE NOCASE, u.product_id, ${FIELD_RANK}, u.locale`).all(...w.args) as UnitView[]
+  }
+
   keys(sel: UnitSelection): UnitKey[] {
     const w = this.where(sel)
     return (this.s.db.prepare(`SELECT u.product_id, u.field, u.locale FROM tr_units u JOIN products p ON p.id = u.product_id

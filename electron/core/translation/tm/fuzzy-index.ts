@@ -6,7 +6,7 @@ import { distance } from 'fastest-levenshtein'
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/
 /** Tokens present in more than this share of the entries carry no signal (articles, "di", "e"). */
 const COMMON_SHARE = 0.25
-const CANDIDATES = 40
+const CANDIDATES = 64
 
 /** Lowercased, whitespace-collapsed text used for scoring. */
 export function fuzzyNorm(text: string): string {
@@ -21,8 +21,6 @@ export function tokens(norm: string): string[] {
       const chars = [...w]
       if (chars.length === 1) out.add(chars[0])
       for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1])
-    } else if (/^\d+$/.test(w)) {
-      out.add('#')
     } else out.add(w)
   }
   return [...out]

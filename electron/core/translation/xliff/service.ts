@@ -6,7 +6,8 @@ import { z } from 'zod'
 import { AppError } from '../../../../shared/contract/errors.ts'
 import { UnitSelection, type ImportProblem, type XliffImportReport } from '../../../../shared/contract/translation.ts'
 import { SOURCE_LOCALE } from '../../../../shared/domain/locales.ts'
-import type { TextField } from '../../../../shared/domain/product.ts'
+import { LocalizedText, type TextField } from '../../../../shared/domain/product.ts'
+import { validationError, zodIssues } from '../../catalog/product-store.ts'
 import { checkInline, htmlToInline, inlineToHtml, type InlinePart } from '../../../../shared/domain/translation/inline.ts'
 import { fromXliff12State, fromXliff20State } from '../../../../shared/domain/translation/xliff-states.ts'
 import { limitsFor, parseUnitId, type UnitStatus } from '../../../../shared/domain/translation/units.ts'
@@ -66,13 +67,13 @@ export class XliffService {
     const out: Array<{ locale: string; xml: string; units: number }> = []
     const overrides = this.units.limitOverrides()
     for (const locale of locales) {
-      const keys = this.units.keys({ ...selection, locales: [locale] })
       const products = new Map<string, ExportProduct>()
       const units: ExportUnit[] = []
-      for (const key of keys) {
-        const v = this.units.view(key)
+      const paths = new Map<string, string>()
+      const pathOf = (id: string) => paths.get(id) ?? paths.set(id, categoryPathOf(this.s, id)).get(id) as string
+      for (const v of this.units.views({ ...selection, locales: [locale] })) {
         if (!products.has(v.product_id)) {
-          products.set(v.product_id, { productId: v.product_id, sku: v.sku, title: v.product_title, categoryPath: v.category_id ? categoryPathOf(this.s, v.category_id) : '' })
+          products.set(v.product_id, { productId: v.product_id, sku: v.sku, title: v.product_title, categoryPath: v.category_id ? pathOf(v.category_id) : '' })
         }
         let extra: XliffExtra | null = null
         if (v.xliff_extra) {
@@ -218,8 +219,13 @@ export class XliffService {
       if (opts.dryRun) {
         const qa = this.units.qaFor(key, sourceStored, field === 'keywords' ? JSON.stringify(targetText.split('\n').filter(Boolean)) : targetText)
         if (status === 'approved' && countIssues(qa).errors > 0) problem = { code: 'qa_downgraded', message: 'Approved in the file, but QA found errors: it would be imported as reviewed.' }
-        const parsed = this.s.products.validate({ ...this.s.products.fields(ref.productId), texts: { ...this.s.products.fields(ref.productId).texts, [locale]: { ...this.s.products.fields(ref.productId).texts[locale], [field]: field === 'keywords' ? targetText.split('\n').map((k) => k.trim()).filter(Boolean) : targetText } } }, ref.productId)
-        void parsed
+        // Would the product accept it? A text change can only break the field's own rules.
+        const value = field === 'keywords' ? targetText.split('\n').map((k) => k.trim()).filter(Boolean) : targetText
+        const checked = LocalizedText.shape[field].safeParse(value)
+        if (!checked.success) {
+          const issues = zodIssues(checked.error).map((i) => ({ ...i, path: `texts.${locale}.${field}${i.path ? `.${i.path}` : ''}` }))
+          throw validationError(issues)
+        }
       } else {
         this.s.db.transaction(() => {
           try {
