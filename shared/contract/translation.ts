@@ -284,6 +284,12 @@ export const translation = {
     output: JobRef.extend({ units: z.number().int() })
   }),
 
+  createTranslatorLink: call({
+    summary: 'A browser-mode link for a translator: the workspace only, no catalogue editing (browser mode must be running).',
+    input: z.object({ label: z.string().trim().min(1).max(60).default('translator') }),
+    output: z.object({ label: z.string(), links: z.array(z.string()) })
+  }),
+
   xliffExport: call({
     summary: 'Export units to XLIFF 2.0 or 1.2 (one file per target locale).',
     roles: both,
@@ -292,7 +298,6 @@ export const translation = {
   }),
   xliffImport: call({
     summary: 'Import translations from an XLIFF file; with dryRun it only validates and reports.',
-    roles: both,
     input: z.object({ file: FileRef, dryRun: z.boolean().default(false), force: z.boolean().default(false) }),
     output: JobRef
   })

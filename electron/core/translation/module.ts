@@ -299,6 +299,14 @@ export function translationModule(s: Services): CoreModule<'translation'> {
         return { jobId: job.id, units: keys.length }
       },
 
+      createTranslatorLink: (input) => {
+        const issued = s.links.issue('translator', input.label)
+        if (!issued) {
+          throw new AppError('browser_mode_off', 'Browser mode is not running: start it (npm run web, or vetrina web --lan for the office network) to share a translator link.')
+        }
+        return { label: input.label, links: issued.links }
+      },
+
       xliffExport: (input) => ({
         jobId: s.jobs.enqueue('translation.xliffExport', { version: input.version, selection: input.selection }, { title: `XLIFF ${input.version} export` }).id
       }),
