@@ -3,5 +3,6 @@ import type { Command } from 'commander'
 import { registerBackup } from './backup.ts'
 import { registerProducts } from './products.ts'
 import { registerWeb } from './web.ts'
+import { registerTranslation } from './translation.ts'
 
-export const COMMANDS: Array<(program: Command) => void> = [registerProducts, registerBackup, registerWeb]
+export const COMMANDS: Array<(program: Command) => void> = [registerProducts, registerBackup, registerWeb, registerTranslation]
