@@ -12,6 +12,9 @@ import { toast } from '../../ui/toasts.ts'
 import { keyOf, useWorkspace } from './store.ts'
 import { trError, UnitEditor } from './UnitEditor.tsx'
 
+/** List preview: tag markers become spaces. */
+const plain = (text: string) => text.replace(/<\/?\d+\/?>/g, ' ').replace(/\s+/g, ' ').trim()
+
 export function Workspace() {
   const { t, i18n } = useTranslation()
   const ws = useWorkspace()
@@ -112,8 +115,8 @@ export function Workspace() {
               <input type="checkbox" checked={ws.checked.has(keyOf(u))} onClick={(e) => e.stopPropagation()} onChange={() => ws.toggle(keyOf(u))} aria-label={keyOf(u)} />
               <div style={{ minWidth: 0 }}>
                 <div className="meta"><b>{u.sku}</b><span>{t(`translate:field.${u.field}`)}</span><span>{u.locale}</span></div>
-                <div className="src">{u.source.replace(/<\/?\d+\/?>/g, '')}</div>
-                <div className="tgt">{u.target.replace(/<\/?\d+\/?>/g, '') || '—'}</div>
+                <div className="src">{plain(u.source)}</div>
+                <div className="tgt">{plain(u.target) || '—'}</div>
               </div>
               <div className="meta" style={{ flexDirection: 'column', alignItems: 'flex-end' }}>
                 <span className={`status-${u.status}`}>{t(`translate:status.${u.status}`)}</span>

@@ -40,7 +40,10 @@ export function visibleLength(text: string): number {
 export function DiffView(props: { parts: Array<{ op: 'equal' | 'insert' | 'delete'; text: string }>; testId?: string }) {
   return (
     <span className="diff" data-testid={props.testId}>
-      {props.parts.map((p, i) => (p.op === 'equal' ? <span key={i}>{p.text}</span> : p.op === 'insert' ? <ins key={i}>{p.text}</ins> : <del key={i}>{p.text}</del>))}
+      {props.parts.map((p, i) => {
+        const text = <MarkedText text={p.text} />
+        return p.op === 'equal' ? <span key={i}>{text}</span> : p.op === 'insert' ? <ins key={i}>{text}</ins> : <del key={i}>{text}</del>
+      })}
     </span>
   )
 }
