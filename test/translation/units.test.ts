@@ -109,8 +109,19 @@ describe('translation units', () => {
     const { chianti } = await seedWinery(t.api)
     const u = await t.api.translation.getUnit(key(chianti.id, 'keywords'))
     expect(u.source).toBe('chianti\nvino rosso')
-    await t.api.translation.saveUnit({ ...key(chianti.id, 'keywords'), text: 'chianti\nred wine\n' })
+    const saved = await t.api.translation.saveUnit({ ...key(chianti.id, 'keywords'), text: 'chianti\nred wine\n', status: 'approved' })
+    expect(saved.qa).toEqual([])
     expect((await t.api.catalog.getProduct({ id: chianti.id })).texts.en?.keywords).toEqual(['chianti', 'red wine'])
+    // Changing one Italian keyword makes it stale with a diff by line; changing it back clears it.
+    await t.api.catalog.updateProduct({ id: chianti.id, patch: { texts: { it: { keywords: ['chianti', 'vino rosso toscano'] } } } })
+    const stale = await t.api.translation.getUnit(key(chianti.id, 'keywords'))
+    expect(stale.stale).toBe(true)
+    expect(stale.sourceDiff?.find((p) => p.op === 'insert')?.text).toMatch(/toscano/)
+    await t.api.catalog.updateProduct({ id: chianti.id, patch: { texts: { it: { keywords: ['chianti', 'vino rosso'] } } } })
+    expect((await t.api.translation.getUnit(key(chianti.id, 'keywords'))).stale).toBe(false)
+    // Keywords with "," are flagged (the pavilion refuses them).
+    const bad = await t.api.translation.saveUnit({ ...key(chianti.id, 'keywords', 'zh-CN'), text: '基安蒂,红葡萄酒' })
+    expect(bad.qa.map((q) => q.code)).toContain('keywords')
   })
 
   it('refuses the Italian source and unknown locales in the workspace', async () => {

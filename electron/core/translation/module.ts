@@ -141,6 +141,7 @@ export function translationModule(s: Services): CoreModule<'translation'> {
       mtTimer.unref?.()
       s.events.on('data.changed', (e) => {
         if (e.entity === 'settings' && e.ids?.includes('app')) units.reconcile()
+        if (e.entity === 'settings' && e.ids?.includes('translation.limits')) units.invalidateLimits()
         if (e.entity === 'settings' && e.ids?.includes('translation.limits')) s.jobs.enqueue('translation.qaRecheck', {}, { title: 'QA check of all translations', dedupeKey: 'translation.qaRecheck' })
       })
     },

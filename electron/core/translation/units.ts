@@ -112,8 +112,16 @@ export class UnitStore {
     return this.s.settings.app().targetLocales.filter((l) => l !== SOURCE_LOCALE)
   }
 
+  private overrides: Record<string, LocaleLimits> | null = null
+
+  /** Per-locale limit overrides from the settings (cached; see invalidateLimits). */
   limitOverrides(): Record<string, LocaleLimits> {
-    return this.s.settings.get('translation.limits', LimitOverrides, {}) as Record<string, LocaleLimits>
+    this.overrides ??= this.s.settings.get('translation.limits', LimitOverrides, {}) as Record<string, LocaleLimits>
+    return this.overrides
+  }
+
+  invalidateLimits(): void {
+    this.overrides = null
   }
 
   assertTargetLocale(locale: string): void {
@@ -220,10 +228,12 @@ export class UnitStore {
 
   // ---- QA ----
 
+  /** QA of a unit; source and target in stored or unit-text form (keywords: JSON list or lines). */
   qaFor(key: UnitKey, source: string, target: string): QaIssue[] {
     if (!target) return []
+    const asText = (v: string) => (key.field === 'keywords' && v.startsWith('[') ? (JSON.parse(v) as string[]).join('\n') : v)
     return runQa({
-      field: key.field, sourceLocale: SOURCE_LOCALE, targetLocale: key.locale, source, target,
+      field: key.field, sourceLocale: SOURCE_LOCALE, targetLocale: key.locale, source: asText(source), target: asText(target),
       terms: this.glossary.forPair(SOURCE_LOCALE, key.locale),
       limits: limitsFor(key.locale, key.field, this.limitOverrides())
     })
@@ -267,20 +277,25 @@ export class UnitStore {
         this.stmts.deleteField.run(ev.id, field)
         continue
       }
-      const existing = new Map((this.stmts.unitsOfField.all(ev.id, field) as UnitRow[]).map((u) => [u.locale, u]))
+      // Units keep the source they were translated from in the stored form (keywords: JSON list).
+      const sourceStored = storedForm(field, source)
+      // A new product has no units yet: skip the lookup (bulk imports create thousands).
+      const existing = new Map(ev.before ? (this.stmts.unitsOfField.all(ev.id, field) as UnitRow[]).map((u) => [u.locale, u]) : [])
       for (const locale of new Set([...targets, ...existing.keys()])) {
         const unit = existing.get(locale)
         const key = { productId: ev.id, field, locale }
         const target = fieldToText(field, ev.after.texts[locale]?.[field])
+        touched.add(`${field}.${locale}`)
         if (!unit) {
           if (!targets.includes(locale)) continue
-          this.insertUnit(key, target ? 'translated' : 'new', target ? source : null, target ? (ev.ctx.source === 'import' ? 'import' : 'human') : null, ev.at, ev.ctx.detail ?? null)
-        } else if (unit.status !== 'new') {
-          const stale = unit.base_source !== source ? 1 : 0
+          this.insertUnit(key, target ? 'translated' : 'new', target ? sourceStored : null, target ? (ev.ctx.source === 'import' ? 'import' : 'human') : null, ev.at, ev.ctx.detail ?? null, { source, target })
+          continue
+        }
+        if (unit.status !== 'new') {
+          const stale = unit.base_source !== sourceStored ? 1 : 0
           if (stale !== unit.stale) this.stmts.setStale.run(stale, ev.at, ev.id, field, locale)
         }
         this.storeQa(key, this.qaFor(key, source, target))
-        touched.add(`${field}.${locale}`)
       }
     }
     if (ev.ctx.source === 'translation' && this.writing > 0) return
@@ -296,12 +311,12 @@ export class UnitStore {
       const origin = target ? (ev.ctx.source === 'import' ? 'import' : 'human') : null
       if (!unit) {
         if (!this.targetLocales().includes(locale)) continue
-        this.insertUnit(key, status, target ? source : null, origin, ev.at, ev.ctx.detail ?? null)
+        this.insertUnit(key, status, target ? storedForm(field, source) : null, origin, ev.at, ev.ctx.detail ?? null, { source, target })
       } else {
         const qa = this.qaFor(key, source, target)
         const c2 = countIssues(qa)
         this.stmts.update.run({
-          product_id: key.productId, field, locale, status, stale: 0, base_source: target ? source : null, origin,
+          product_id: key.productId, field, locale, status, stale: 0, base_source: target ? storedForm(field, source) : null, origin,
           qa: JSON.stringify(qa), qa_errors: c2.errors, qa_warnings: c2.warnings, qa_override: null, xliff_extra: null,
           now: ev.at, by: ev.ctx.detail ?? null
         })
@@ -309,9 +324,10 @@ export class UnitStore {
     }
   }
 
-  private insertUnit(key: UnitKey, status: UnitStatus, baseSource: string | null, origin: string | null, at: string, by: string | null): void {
-    const source = this.sourceText(key.productId, key.field) ?? ''
-    const target = this.targetText(key.productId, key.field, key.locale)
+  private insertUnit(key: UnitKey, status: UnitStatus, baseSource: string | null, origin: string | null, at: string, by: string | null, known?: { source: string; target: string }): void {
+    // Stored forms (keywords as their JSON list), as QA reads them from product_texts.
+    const source = known ? storedForm(key.field, known.source) : this.sourceText(key.productId, key.field) ?? ''
+    const target = known ? storedForm(key.field, known.target) : this.targetText(key.productId, key.field, key.locale)
     const qa = this.qaFor(key, source, target)
     const c = countIssues(qa)
     this.stmts.insert.run({
@@ -432,6 +448,12 @@ export class UnitStore {
     this.s.events.emit('data.changed', { entity: 'translation' })
     return { changed, skipped }
   }
+}
+
+/** Unit text → the stored field form (keywords are a JSON list in product_texts). */
+function storedForm(field: TextField, text: string): string {
+  if (!text || field !== 'keywords') return text
+  return JSON.stringify(text.split('\n').map((k) => k.trim()).filter(Boolean))
 }
 
 export function parseStored(field: TextField, stored: string): unknown {
