@@ -75,5 +75,8 @@ describe('glossary', () => {
     writeFileSync(file, '<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY x SYSTEM "file:///etc/passwd">]><tbx><text><body>&x;</body></text></tbx>')
     await expect(t.api.translation.importGlossary({ file: { kind: 'path', path: file } })).rejects.toMatchObject({ code: 'glossary_invalid' })
     expect((await t.api.translation.listTerms({})).items).toEqual([])
+    const huge = join(t.dir, 'huge.tbx')
+    writeFileSync(huge, Buffer.alloc(33 * 1024 * 1024, 0x20))
+    await expect(t.api.translation.importGlossary({ file: { kind: 'path', path: huge } })).rejects.toMatchObject({ code: 'file_too_large' })
   })
 })

@@ -20,7 +20,7 @@ import { XliffService } from './xliff/service.ts'
 import { XmlError } from './xml/xml.ts'
 import { fieldToText } from '../../../shared/domain/translation/units.ts'
 
-const MAX_TMX_BYTES = 200 * 1024 * 1024
+const MAX_TMX_BYTES = 100 * 1024 * 1024
 const MAX_GLOSSARY_BYTES = 32 * 1024 * 1024
 
 function actorOf(ctx: CallContext): string | null {
