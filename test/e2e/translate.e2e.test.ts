@@ -51,6 +51,7 @@ describe('translation workspace in browser mode', () => {
 
     // Open the second oil: the memory offers the numbers-only match with the number adapted.
     await page.getByTestId('unit-row').filter({ hasText: 'EVO-075' }).click()
+    await expect.poll(() => page.getByTestId('source-text').textContent()).toContain('0,75 L')
     await expect.poll(() => page.getByTestId('suggestions').textContent()).toContain('Extra virgin olive oil 0.75 L')
     const target = page.getByTestId('target')
     await target.focus()
@@ -65,6 +66,7 @@ describe('translation workspace in browser mode', () => {
     // Chianti title: copy the source (Alt+C) keeps the do-not-translate name; an approval with a
     // number QA error is refused, then allowed with the explicit override.
     await page.getByTestId('unit-row').filter({ hasText: 'CHI-2021-075' }).click()
+    await expect.poll(() => page.getByTestId('source-text').textContent()).toContain('DOCG 2021')
     await expect.poll(() => page.getByTestId('source-text').locator('mark.term-dnt').textContent()).toBe('Chianti Classico')
     await target.focus()
     await page.keyboard.press('Alt+KeyC')
@@ -78,9 +80,9 @@ describe('translation workspace in browser mode', () => {
     await page.getByTestId('approve').click()
     await expect.poll(() => dialogs).toBe(1)
     expect((await app.core.api().translation.getUnit({ productId: ids.chianti, field: 'title', locale: 'en' })).status).toBe('new')
-    await page.getByTestId('unit-row').filter({ hasText: 'CHI-2021-075' }).click()
-    await target.fill('Chianti Classico DOCG 2020 red wine 0.75 L')
+    expect(await target.inputValue()).toBe('Chianti Classico DOCG 2020 red wine 0.75 L')
     await page.getByTestId('approve').click()
+    await expect.poll(() => dialogs).toBe(2)
     await expect.poll(async () => (await app.core.api().translation.getUnit({ productId: ids.chianti, field: 'title', locale: 'en' })).qaOverride).toMatch(/Studio Li/)
 
     // The owner changes the Italian: the unit turns stale and shows a word diff.
@@ -88,6 +90,7 @@ describe('translation workspace in browser mode', () => {
     await page.getByTestId('filter-stale').check()
     await expect.poll(() => page.getByTestId('unit-row').count()).toBe(1)
     await page.getByTestId('unit-row').first().click()
+    await expect.poll(() => page.getByTestId('source-diff').count()).toBe(1)
     await expect.poll(() => page.getByTestId('source-diff').locator('del').textContent()).toBe('2021')
     expect(await page.getByTestId('source-diff').locator('ins').textContent()).toBe('2022')
     await expect.poll(() => page.getByTestId('stale-badge').count()).toBe(1)
@@ -99,6 +102,7 @@ describe('translation workspace in browser mode', () => {
     // The description's tags are protected: a broken tag is refused, the right ones saved as HTML.
     await page.getByLabel('字段').selectOption('description')
     await page.getByLabel('目标语言').selectOption('zh-CN')
+    await expect.poll(() => page.getByTestId('unit-row').count()).toBe(1)
     await page.getByTestId('unit-row').first().click()
     await expect.poll(() => page.getByTestId('source-text').locator('.tag-chip').count()).toBe(4)
     await target.fill('<1>一款优雅的<2>经典基安蒂</1></2>')

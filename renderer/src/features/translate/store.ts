@@ -121,10 +121,13 @@ export const useWorkspace = create<WorkspaceState>((set, get) => ({
   async open(index) {
     const unit = get().items[index]
     if (!unit) return
+    // Clicking the unit being edited keeps what was typed.
+    const d = get().detail
+    if (d && get().dirty && keyOf(d) === keyOf(unit)) return set({ current: index })
     set({ current: index })
     try {
       const detail = await api.translation.getUnit({ productId: unit.productId, field: unit.field, locale: unit.locale })
-      if (get().current !== index) return
+      if (get().current !== index || keyOf(get().items[index] ?? unit) !== keyOf(unit)) return
       set({ detail, draft: detail.target, dirty: false, error: null })
     } catch (error) {
       set({ error })
@@ -135,6 +138,9 @@ export const useWorkspace = create<WorkspaceState>((set, get) => ({
     const d = get().detail
     if (!d) return
     const detail = await api.translation.getUnit({ productId: d.productId, field: d.field, locale: d.locale })
+    // Another unit may have been opened meanwhile: only refresh the one still shown.
+    const shown = get().detail
+    if (!shown || keyOf(shown) !== keyOf(detail)) return
     set(get().dirty ? { detail } : { detail, draft: detail.target })
   },
 
