@@ -15,6 +15,7 @@ import { ConnectivityMonitor, type ConnectivityOptions } from './platform/connec
 import { FileService, dataPaths, type DataPaths } from './platform/files.ts'
 import { FileSecretStore, type SecretStore } from './platform/secrets.ts'
 import { ProductMedia } from './platform/product-media.ts'
+import { BrowserLinks } from './platform/links.ts'
 import { InstanceLock } from './platform/instance-lock.ts'
 import { openDatabase, type Db } from './store/db.ts'
 import { SettingsStore } from './settings/settings-store.ts'
@@ -62,6 +63,8 @@ export interface Services {
   history: HistoryService
   /** Pavilion-ready main images per product (provided by the photos area). */
   productMedia: ProductMedia
+  /** Issues browser-mode links for other roles while the host runs (null otherwise). */
+  links: BrowserLinks
   /**
    * Closes the store once the current job has finished, runs `prepare` (which may swap files on
    * disk: restore), opens everything again and then runs `after` on the new services.
@@ -84,6 +87,8 @@ export type ModuleFactory = (s: Services) => CoreModule
 
 export class Core {
   readonly events = new EventBus()
+  /** Survives reloads: the browser-mode host registers itself once. */
+  readonly links = new BrowserLinks()
   readonly options: CoreOptions
   private services!: Services
   private modules: CoreModule[] = []
@@ -183,7 +188,7 @@ export class Core {
     this.services = {
       db, paths, clock, log, events: this.events, jobs, settings, files,
       secrets: o.secrets ?? new FileSecretStore(paths.dataDir), connectivity,
-      categories, families, products, productList, history, productMedia: new ProductMedia(),
+      categories, families, products, productList, history, productMedia: new ProductMedia(), links: this.links,
       requestReload: (prepare, after) => {
         this.pendingReload = { prepare, after }
       },

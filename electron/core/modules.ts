@@ -4,5 +4,12 @@ import { catalogModule } from './catalog/module.ts'
 import { jobsModule } from './jobs/module.ts'
 import { spreadsheetModule } from './spreadsheet/module.ts'
 import { systemModule } from './system/module.ts'
+import { translationModule } from './translation/module.ts'
 
-export const MODULES: ModuleFactory[] = [catalogModule, jobsModule, spreadsheetModule, systemModule]
+export const MODULES: ModuleFactory[] = [
+  catalogModule,
+  jobsModule,
+  systemModule,
+  spreadsheetModule,
+  translationModule
+]

@@ -6,12 +6,14 @@ import { catalog } from './catalog.ts'
 import { jobs } from './jobs.ts'
 import { spreadsheet } from './spreadsheet.ts'
 import { system } from './system.ts'
+import { translation } from './translation.ts'
 
 export const contract = {
   catalog,
   jobs,
   spreadsheet,
-  system
+  system,
+  translation
 }
 
 export type Contract = typeof contract

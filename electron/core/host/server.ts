@@ -243,19 +243,22 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
 
   const url = `http://127.0.0.1:${port}`
   const lanLinks = (token: string) => (opts.lan ? lanAddresses().map((a) => `http://${a}:${port}/?token=${token}`) : [])
+  const issueLink = (role: Role, label?: string) => {
+    const token = tokens.issue(role, label)
+    return { token, links: [`${url}/?token=${token}`, ...lanLinks(token)] }
+  }
+  core.links.setIssuer((role, label) => ({ links: issueLink(role, label).links }))
   return {
     url,
     port,
     tokens,
     ownerLink: `${url}/?token=${ownerToken}`,
     lanLinks,
-    issueLink(role, label) {
-      const token = tokens.issue(role, label)
-      return { token, links: [`${url}/?token=${token}`, ...lanLinks(token)] }
-    },
+    issueLink,
     close: () =>
       new Promise<void>((ok) => {
         unsubscribe()
+        core.links.setIssuer(null)
         for (const res of sseClients) res.end()
         server.closeAllConnections()
         server.close(() => ok())

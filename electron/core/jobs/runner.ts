@@ -241,6 +241,16 @@ export class JobRunner {
     return this.get(id)
   }
 
+  /** Runs a job that is waiting (backoff, offline) now instead of at its run_after time. */
+  wake(id: string): Job {
+    const job = this.get(id)
+    if (job.state === 'waiting') {
+      this.db.prepare('UPDATE jobs SET run_after = NULL, updated_at = ? WHERE id = ?').run(this.clock.now().toISOString(), id)
+      this.schedule()
+    }
+    return this.get(id)
+  }
+
   retry(id: string): Job {
     const job = this.get(id)
     if (job.state !== 'failed' && job.state !== 'cancelled') {

@@ -4,6 +4,7 @@ import type { Role } from '../../../shared/contract/define.ts'
 import { CatalogPage } from '../features/catalog/CatalogPage.tsx'
 import { ImportPage } from '../features/import/ImportPage.tsx'
 import { SettingsPage } from '../features/settings/SettingsPage.tsx'
+import { TranslatePage } from '../features/translate/TranslatePage.tsx'
 
 export interface FeatureDef {
   id: string
@@ -16,5 +17,6 @@ export interface FeatureDef {
 export const FEATURES: FeatureDef[] = [
   { id: 'catalog', labelKey: 'common:nav.catalog', icon: '▦', roles: ['owner', 'translator'], Page: CatalogPage },
   { id: 'import', labelKey: 'import:nav', icon: '⇅', roles: ['owner'], Page: ImportPage },
+  { id: 'translate', labelKey: 'translate:nav', icon: '文', roles: ['owner', 'translator'], Page: TranslatePage },
   { id: 'settings', labelKey: 'common:nav.settings', icon: '⚙', roles: ['owner'], Page: SettingsPage }
 ]

@@ -4,5 +4,12 @@ import { registerBackup } from './backup.ts'
 import { registerProducts } from './products.ts'
 import { registerSpreadsheet } from './spreadsheet.ts'
 import { registerWeb } from './web.ts'
+import { registerTranslation } from './translation.ts'
 
-export const COMMANDS: Array<(program: Command) => void> = [registerProducts, registerBackup, registerSpreadsheet, registerWeb]
+export const COMMANDS: Array<(program: Command) => void> = [
+  registerProducts,
+  registerBackup,
+  registerWeb,
+  registerSpreadsheet,
+  registerTranslation
+]

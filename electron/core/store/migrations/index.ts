@@ -7,6 +7,7 @@
 import { sql as catalog } from './0001-catalog.ts'
 import { sql as jobs } from './0002-jobs.ts'
 import { sql as spreadsheet } from './0100-spreadsheet.ts'
+import { sql as translation } from './0400-translation.ts'
 
 export interface Migration {
   id: number
@@ -17,5 +18,6 @@ export interface Migration {
 export const migrations: Migration[] = [
   { id: 1, name: 'catalog', sql: catalog },
   { id: 2, name: 'jobs', sql: jobs },
-  { id: 100, name: 'spreadsheet', sql: spreadsheet }
+  { id: 100, name: 'spreadsheet', sql: spreadsheet },
+  { id: 400, name: 'translation', sql: translation }
 ].sort((a, b) => a.id - b.id)
