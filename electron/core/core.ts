@@ -210,6 +210,7 @@ export class Core {
     files.sweep()
     for (const m of this.modules) m.start?.()
     if (o.startJobs !== false) jobs.start()
+    connectivity.start()
   }
 
   private async teardown(): Promise<void> {

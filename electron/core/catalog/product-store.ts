@@ -53,8 +53,10 @@ interface TextRow { locale: string; field: keyof LocalizedText; value: string }
  */
 export type ProductWriteHook = (event: {
   id: string
+  /** null when the product is being created. */
   before: ProductFields | null
   after: ProductFields
+  /** Field-level changes of an update; empty on creation (everything in `after` is new). */
   changes: FieldChange[]
   ctx: WriteContext
   at: string

@@ -35,7 +35,11 @@ export interface JobKind<P = unknown> {
   payload: z.ZodType<P>
   /** How many jobs of this kind run at once (default 1). */
   concurrency?: number
-  /** Attempts before a failing job is marked failed (default 1). RetryLater counts as an attempt. */
+  /**
+   * Attempts before a failing job is marked failed (default 1). RetryLater counts as an attempt.
+   * 0 means: RetryLater waits as often as it is thrown (the job manages its own limits), and any
+   * other error fails the job at once.
+   */
   maxAttempts?: number
   /** Only picked while the connectivity monitor says online. */
   requiresOnline?: boolean
