@@ -128,6 +128,10 @@ export const useWorkspace = create<WorkspaceState>((set, get) => ({
     try {
       const detail = await api.translation.getUnit({ productId: unit.productId, field: unit.field, locale: unit.locale })
       if (get().current !== index || keyOf(get().items[index] ?? unit) !== keyOf(unit)) return
+      // Typing may have started while this answer was on its way (the same unit was already
+      // shown): keep the draft, refresh only what the unit says.
+      const shown = get().detail
+      if (shown && get().dirty && keyOf(shown) === keyOf(detail)) return set({ detail, error: null })
       set({ detail, draft: detail.target, dirty: false, error: null })
     } catch (error) {
       set({ error })
