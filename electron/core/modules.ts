@@ -2,6 +2,7 @@
 import type { ModuleFactory } from './core.ts'
 import { catalogModule } from './catalog/module.ts'
 import { jobsModule } from './jobs/module.ts'
+import { publishModule } from './publish/module.ts'
 import { systemModule } from './system/module.ts'
 
-export const MODULES: ModuleFactory[] = [catalogModule, jobsModule, systemModule]
+export const MODULES: ModuleFactory[] = [catalogModule, jobsModule, systemModule, publishModule]
