@@ -15,6 +15,7 @@ import { ConnectivityMonitor, type ConnectivityOptions } from './platform/connec
 import { FileService, dataPaths, type DataPaths } from './platform/files.ts'
 import { FileSecretStore, type SecretStore } from './platform/secrets.ts'
 import { ProductMedia } from './platform/product-media.ts'
+import { InstanceLock } from './platform/instance-lock.ts'
 import { openDatabase, type Db } from './store/db.ts'
 import { SettingsStore } from './settings/settings-store.ts'
 import { CategoryStore } from './catalog/categories.ts'
@@ -36,8 +37,8 @@ export interface CoreOptions {
   /** Start the job runner (default true). */
   startJobs?: boolean
   connectivity?: ConnectivityOptions
-  /** Run periodic maintenance (automatic backups). Default true. */
-  maintenance?: boolean
+  /** Take the single-instance lock on the data folder (default true). */
+  lock?: boolean
 }
 
 /** What every area's module receives. */
@@ -87,18 +88,29 @@ export class Core {
   private pendingReload: { prepare: () => void; after?: (s: Services) => void } | null = null
   private reloading: Promise<void> | null = null
   private closed = false
+  private lock: InstanceLock | null = null
 
   private constructor(options: CoreOptions) {
     this.options = options
     // A restore asked for a reload: do it once its job has finished.
     this.events.on('job.progress', (job) => {
-      if (this.pendingReload && job.state === 'done') setImmediate(() => void this.reload())
+      if (this.pendingReload && job.state === 'done') setImmediate(() => !this.closed && void this.reload())
     })
   }
 
   static open(options: CoreOptions): Core {
     const core = new Core(options)
-    core.build()
+    mkdirSync(options.dataDir, { recursive: true })
+    if (options.lock !== false) {
+      core.lock = new InstanceLock(options.dataDir)
+      core.lock.acquire()
+    }
+    try {
+      core.build()
+    } catch (err) {
+      core.lock?.release()
+      throw err
+    }
     return core
   }
 
@@ -130,8 +142,15 @@ export class Core {
 
   async close(): Promise<void> {
     if (this.closed) return
+    // A finished restore waiting to swap files in must complete first.
+    if (this.pendingReload) await this.reload()
+    else if (this.reloading) await this.reloading
     this.closed = true
-    await this.teardown()
+    try {
+      await this.teardown()
+    } finally {
+      this.lock?.release()
+    }
   }
 
   private build(): void {
