@@ -9,17 +9,19 @@ const top = {
   v: '2.0', fields: 'nick', session: 'test'
 }
 
-const vectors = [
-  { name: 'TOP md5 (published)', params: { ...top, sign_method: 'md5' }, secret: 'test', method: 'md5' as const, path: '', expected: '72CB4D809B375A54502C09360D879C64' },
-  { name: 'TOP hmac', params: { ...top, sign_method: 'hmac' }, secret: 'test', method: 'hmac' as const, path: '', expected: 'FA15A9D5B42AB2D6F3397843851ED09A' },
-  { name: 'TOP hmac-sha256', params: { ...top, sign_method: 'hmac-sha256' }, secret: 'test', method: 'hmac-sha256' as const, path: '', expected: '267B9C1C7A2FE1CE413DBB95E596616D32107AE0992BE2C22143CFCE303E8E34' },
+interface Vector { name: string; params: Record<string, string>; secret: string; method: 'md5' | 'hmac' | 'hmac-sha256' | 'sha256'; path: string; expected: string }
+
+const vectors: Vector[] = [
+  { name: 'TOP md5 (published)', params: { ...top, sign_method: 'md5' }, secret: 'test', method: 'md5', path: '', expected: '72CB4D809B375A54502C09360D879C64' },
+  { name: 'TOP hmac', params: { ...top, sign_method: 'hmac' }, secret: 'test', method: 'hmac', path: '', expected: 'FA15A9D5B42AB2D6F3397843851ED09A' },
+  { name: 'TOP hmac-sha256', params: { ...top, sign_method: 'hmac-sha256' }, secret: 'test', method: 'hmac-sha256', path: '', expected: '267B9C1C7A2FE1CE413DBB95E596616D32107AE0992BE2C22143CFCE303E8E34' },
   {
-    name: 'GOP /rest (published)', secret: 'helloworld', method: 'sha256' as const, path: '/order/get',
+    name: 'GOP /rest (published)', secret: 'helloworld', method: 'sha256', path: '/order/get',
     params: { access_token: 'test', app_key: '123456', order_id: '1234', sign_method: 'sha256', timestamp: '1517820392000' },
     expected: '4190D32361CFB9581350222F345CB77F3B19F0E31D162316848A2C1FFD5FAB4A'
   },
   {
-    name: '/sync', secret: 'helloworld', method: 'sha256' as const, path: '',
+    name: '/sync', secret: 'helloworld', method: 'sha256', path: '',
     params: {
       app_key: '123456', current_page: '1', format: 'json', language: 'ENGLISH', method: 'alibaba.icbu.product.list', page_size: '1',
       session: 'test', sign_method: 'sha256', simplify: 'true', timestamp: '1517820392000'

@@ -105,7 +105,7 @@ export class IcbuClient {
     if (opts.file) {
       const form = new FormData()
       for (const [k, v] of Object.entries(all)) form.append(k, v)
-      form.append(opts.file.field, new Blob([opts.file.bytes], { type: opts.file.mime }), opts.file.name)
+      form.append(opts.file.field, new Blob([opts.file.bytes as Uint8Array<ArrayBuffer>], { type: opts.file.mime }), opts.file.name)
       body = form
     } else {
       body = new URLSearchParams(all)
