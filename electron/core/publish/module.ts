@@ -158,7 +158,17 @@ export function publishModule(s: Services): CoreModule<'publish'> {
     }
   }
 
+  // The built-in sandbox starts on demand: when publishing is used (any publish call) or the
+  // catalogue already has listings. Until then nothing is probed (a catalogue that never
+  // publishes does not run a gateway). An external gateway is probed from the start.
+  let active = false
+  const activate = () => {
+    if (active) return
+    active = true
+    applyProbe()
+  }
   const applyProbe = () => {
+    if (!active) return
     const target = settings().target
     s.connectivity.setProbe({
       target: targets.describe(target),
@@ -181,236 +191,245 @@ export function publishModule(s: Services): CoreModule<'publish'> {
     return { set: !!raw, appKey: raw ? (JSON.parse(raw) as { appKey: string }).appKey : null }
   }
 
+  const handlers: CoreModule<'publish'>['handlers'] = {
+    async status() {
+      const t = settings().target
+      const counts = listings.counts(t)
+      const pending = ACTIVE_LISTING_STATES.reduce((n, st) => n + (counts[st] ?? 0), 0)
+      const recent = finished.filter((ts) => Date.now() - ts < 120_000)
+      let etaSeconds: number | null = null
+      if (pending > 0 && recent.length >= 3) {
+        const rate = (recent.length - 1) / ((recent[recent.length - 1] - recent[0]) / 1000 || 1)
+        etaSeconds = Math.round(pending / rate)
+      }
+      return {
+        target: t, gateway: targets.describe(t), paused: s.jobs.pausedKinds().includes(LISTING_JOB),
+        authProblem: s.settings.get(AUTH_KEY, AuthProblem, null), counts, pending, inAudit: counts.in_audit ?? 0, etaSeconds,
+        ratePerSecond: settings().ratePerSecond,
+        credentials: { sandbox: await credentialState('sandbox'), alibaba: await credentialState('alibaba') }
+      }
+    },
+
+    readiness(input) {
+      const target = input.target ?? settings().target
+      const ids = selection(input.productIds)
+      const items: ProductReadiness[] = []
+      const summary = { ready: 0, blocked: 0, warnings: 0, pending: 0, byProblem: {} as Record<string, number> }
+      for (const id of ids) {
+        let product: Product
+        try {
+          product = s.products.get(id)
+        } catch {
+          throw new AppError(ErrorCodes.notFound, `No product with id ${id}`, { params: { id } })
+        }
+        for (const language of languagesFor(target)) {
+          const r = readinessOf(product, target, language)
+          const listing = listings.byKey(product.id, target, language)
+          const unchanged = !!(r.contentHash && listing?.published_hash === r.contentHash && listing.remote_id)
+          if (r.ready) summary.ready++
+          else summary.blocked++
+          if (r.problems.some((p) => p.severity === 'warning')) summary.warnings++
+          if (r.problems.some((p) => p.severity === 'pending')) summary.pending++
+          for (const p of r.problems) summary.byProblem[p.code] = (summary.byProblem[p.code] ?? 0) + 1
+          if (input.onlyProblems && r.problems.length === 0) continue
+          items.push({ productId: product.id, sku: product.sku, title: titleOf(product, language), language, ready: r.ready, unchanged, listingState: listing?.state ?? null, problems: r.problems })
+        }
+      }
+      return { items: items.slice(input.offset, input.offset + input.limit), total: items.length, summary }
+    },
+
+    enqueue(input) {
+      const target = input.target ?? settings().target
+      const ids = selection(input.productIds)
+      let queued = 0
+      let unchanged = 0
+      let needsFixing = 0
+      const now = s.clock.now().toISOString()
+      s.db.transaction(() => {
+        for (const id of ids) {
+          const product = s.products.get(id)
+          for (const language of languagesFor(target)) {
+            const r = readinessOf(product, target, language)
+            const existing = listings.byKey(product.id, target, language)
+            if (!r.ready) {
+              listings.setIntent(product.id, target, language, 'publish', 'needs_fixing', r.problems.filter((p) => p.severity !== 'warning'), now)
+              needsFixing++
+              continue
+            }
+            if (existing && existing.intent === 'publish' && existing.remote_id && r.contentHash && existing.published_hash === r.contentHash &&
+              (existing.state === 'published' || existing.state === 'in_audit')) {
+              unchanged++
+              continue
+            }
+            const row = listings.setIntent(product.id, target, language, 'publish', 'queued', null, now)
+            listings.log(row.id, now, 'queued', null)
+            enqueueListingJob(row, `Publish ${product.sku} (${language})`)
+            queued++
+          }
+        }
+      })()
+      emitListings()
+      s.connectivity.publish()
+      return { queued, unchanged, needsFixing }
+    },
+
+    unpublish(input) {
+      const target = input.target ?? settings().target
+      const ids = selection(input.productIds)
+      let queued = 0
+      const now = s.clock.now().toISOString()
+      s.db.transaction(() => {
+        for (const id of ids) {
+          for (const language of languagesFor(target)) {
+            const existing = listings.byKey(id, target, language)
+            if (!existing || (existing.state === 'offline' && existing.intent === 'unpublish')) continue
+            const row = listings.setIntent(id, target, language, 'unpublish', 'unpublishing', null, now)
+            listings.log(row.id, now, 'unpublish', null)
+            enqueueListingJob(row, `Take offline ${id} (${language})`)
+            queued++
+          }
+        }
+      })()
+      emitListings()
+      return { queued }
+    },
+
+    listings(input) {
+      const { rows, total } = listings.list({ target: input.target ?? settings().target, states: input.states, productId: input.productId, limit: input.limit, offset: input.offset })
+      return { items: rows.map(toListing), total }
+    },
+
+    listing(input) {
+      const row = listings.get(input.id)
+      if (!row) throw new AppError(ErrorCodes.notFound, `No listing with id ${input.id}`, { params: { id: input.id } })
+      return { ...toListing(row), history: listings.history(row.id, 100) }
+    },
+
+    retry(input) {
+      const target = settings().target
+      const rows = input.allFailed
+        ? listings.list({ target, states: ['failed'], limit: 100_000, offset: 0 }).rows
+        : (input.ids ?? []).map((id) => listings.get(id)).filter((r): r is ListingRow => !!r)
+      const now = s.clock.now().toISOString()
+      let queued = 0
+      s.db.transaction(() => {
+        for (const row of rows) {
+          if (!['failed', 'needs_fixing', 'cancelled', 'queued'].includes(row.state)) continue
+          const next = listings.setIntent(row.product_id, row.target, row.language, row.intent, row.intent === 'publish' ? 'queued' : 'unpublishing', null, now)
+          listings.log(next.id, now, 'retry', null)
+          const job = enqueueListingJob(next, `Publish again ${row.id}`)
+          if (job.state === 'failed' || job.state === 'cancelled') s.jobs.retry(job.id)
+          queued++
+        }
+      })()
+      emitListings()
+      return { queued }
+    },
+
+    cancel(input) {
+      let cancelled = 0
+      const now = s.clock.now().toISOString()
+      for (const id of input.ids) {
+        const row = listings.get(id)
+        if (!row || !ACTIVE_LISTING_STATES.includes(row.state)) continue
+        if (row.job_id) {
+          try {
+            s.jobs.cancel(row.job_id)
+          } catch { /* already gone */ }
+        }
+        listings.update(row.id, { state: 'cancelled', updated_at: now })
+        listings.log(row.id, now, 'cancelled', row.pending_op ? 'a write awaits reconciliation; it is checked before the next publish' : null)
+        cancelled++
+      }
+      emitListings(input.ids)
+      return { cancelled }
+    },
+
+    pause() {
+      s.jobs.pauseKind(LISTING_JOB)
+      emitListings()
+      return { paused: true }
+    },
+
+    resume() {
+      s.jobs.resumeKind(LISTING_JOB)
+      s.settings.set(AUTH_KEY, null)
+      emitListings()
+      return { paused: false }
+    },
+
+    getSettings() {
+      return { ...settings(), secretsBackend: s.secrets.describe().backend }
+    },
+
+    updateSettings(input) {
+      const next = PublishSettings.parse({ ...settings(), ...input })
+      s.settings.set(SETTINGS_KEY, next)
+      cached = null
+      targets.applySettings()
+      s.jobs.setConcurrency(LISTING_JOB, next.concurrency)
+      if (input.target !== undefined || input.sandbox !== undefined || input.alibaba !== undefined) applyProbe()
+      return next
+    },
+
+    async setCredentials(input) {
+      await targets.setCredentials(input.target, { appKey: input.appKey, appSecret: input.appSecret, accessToken: input.accessToken, refreshToken: input.refreshToken })
+      const problem = s.settings.get(AUTH_KEY, AuthProblem, null)
+      if (problem && problem.target === input.target) {
+        s.settings.set(AUTH_KEY, null)
+        if (problem.pausedQueue) s.jobs.resumeKind(LISTING_JOB)
+      }
+      if (input.target === settings().target) void s.connectivity.check()
+      return { ok: true }
+    },
+
+    async clearCredentials(input) {
+      await targets.clearCredentials(input.target)
+      return { ok: true }
+    },
+
+    async testConnection(input) {
+      const target = input.target ?? settings().target
+      const started = Date.now()
+      let gateway = targets.describe(target)
+      try {
+        gateway = await targets.baseUrl(target)
+        const rt = await targets.runtime(target)
+        await rt.api.listProducts({ language: 'ENGLISH', page: 1, pageSize: 1 })
+        return { ok: true, gateway, message: 'The gateway accepted a signed call with these credentials.', code: null, latencyMs: Date.now() - started }
+      } catch (err) {
+        const code = err instanceof PavilionError || err instanceof AppError ? err.code : 'error'
+        return { ok: false, gateway, message: (err as Error).message, code, latencyMs: Date.now() - started }
+      }
+    },
+
+    refreshRules(input) {
+      const target = input.target ?? settings().target
+      const job = s.jobs.enqueue(RULES_JOB, { target }, { title: 'Download the Alibaba.com category rules', dedupeKey: `${RULES_JOB}:${target}` })
+      return { jobId: job.id }
+    },
+
+    categories(input) {
+      return { items: rules.categories(input.target ?? settings().target) }
+    }
+}
+  for (const [name, fn] of Object.entries(handlers)) {
+    ;(handlers as Record<string, unknown>)[name] = (input: unknown, ctx: unknown) => {
+      activate()
+      return (fn as (i: unknown, c: unknown) => unknown)(input, ctx)
+    }
+  }
+
   return {
     area: 'publish',
     jobs: [listingJob, audit.job, rulesJob],
+    handlers,
     start() {
-      applyProbe()
+      const hasListings = !!s.db.prepare('SELECT 1 FROM publish_listings LIMIT 1').get()
+      if (hasListings || !targets.usesBuiltin(settings().target)) activate()
     },
     async stop() {
       await builtin.stop()
-    },
-    handlers: {
-      async status() {
-        const t = settings().target
-        const counts = listings.counts(t)
-        const pending = ACTIVE_LISTING_STATES.reduce((n, st) => n + (counts[st] ?? 0), 0)
-        const recent = finished.filter((ts) => Date.now() - ts < 120_000)
-        let etaSeconds: number | null = null
-        if (pending > 0 && recent.length >= 3) {
-          const rate = (recent.length - 1) / ((recent[recent.length - 1] - recent[0]) / 1000 || 1)
-          etaSeconds = Math.round(pending / rate)
-        }
-        return {
-          target: t, gateway: targets.describe(t), paused: s.jobs.pausedKinds().includes(LISTING_JOB),
-          authProblem: s.settings.get(AUTH_KEY, AuthProblem, null), counts, pending, inAudit: counts.in_audit ?? 0, etaSeconds,
-          ratePerSecond: settings().ratePerSecond,
-          credentials: { sandbox: await credentialState('sandbox'), alibaba: await credentialState('alibaba') }
-        }
-      },
-
-      readiness(input) {
-        const target = input.target ?? settings().target
-        const ids = selection(input.productIds)
-        const items: ProductReadiness[] = []
-        const summary = { ready: 0, blocked: 0, warnings: 0, pending: 0, byProblem: {} as Record<string, number> }
-        for (const id of ids) {
-          let product: Product
-          try {
-            product = s.products.get(id)
-          } catch {
-            throw new AppError(ErrorCodes.notFound, `No product with id ${id}`, { params: { id } })
-          }
-          for (const language of languagesFor(target)) {
-            const r = readinessOf(product, target, language)
-            const listing = listings.byKey(product.id, target, language)
-            const unchanged = !!(r.contentHash && listing?.published_hash === r.contentHash && listing.remote_id)
-            if (r.ready) summary.ready++
-            else summary.blocked++
-            if (r.problems.some((p) => p.severity === 'warning')) summary.warnings++
-            if (r.problems.some((p) => p.severity === 'pending')) summary.pending++
-            for (const p of r.problems) summary.byProblem[p.code] = (summary.byProblem[p.code] ?? 0) + 1
-            if (input.onlyProblems && r.problems.length === 0) continue
-            items.push({ productId: product.id, sku: product.sku, title: titleOf(product, language), language, ready: r.ready, unchanged, listingState: listing?.state ?? null, problems: r.problems })
-          }
-        }
-        return { items: items.slice(input.offset, input.offset + input.limit), total: items.length, summary }
-      },
-
-      enqueue(input) {
-        const target = input.target ?? settings().target
-        const ids = selection(input.productIds)
-        let queued = 0
-        let unchanged = 0
-        let needsFixing = 0
-        const now = s.clock.now().toISOString()
-        s.db.transaction(() => {
-          for (const id of ids) {
-            const product = s.products.get(id)
-            for (const language of languagesFor(target)) {
-              const r = readinessOf(product, target, language)
-              const existing = listings.byKey(product.id, target, language)
-              if (!r.ready) {
-                listings.setIntent(product.id, target, language, 'publish', 'needs_fixing', r.problems.filter((p) => p.severity !== 'warning'), now)
-                needsFixing++
-                continue
-              }
-              if (existing && existing.intent === 'publish' && existing.remote_id && r.contentHash && existing.published_hash === r.contentHash &&
-                (existing.state === 'published' || existing.state === 'in_audit')) {
-                unchanged++
-                continue
-              }
-              const row = listings.setIntent(product.id, target, language, 'publish', 'queued', null, now)
-              listings.log(row.id, now, 'queued', null)
-              enqueueListingJob(row, `Publish ${product.sku} (${language})`)
-              queued++
-            }
-          }
-        })()
-        emitListings()
-        s.connectivity.publish()
-        return { queued, unchanged, needsFixing }
-      },
-
-      unpublish(input) {
-        const target = input.target ?? settings().target
-        const ids = selection(input.productIds)
-        let queued = 0
-        const now = s.clock.now().toISOString()
-        s.db.transaction(() => {
-          for (const id of ids) {
-            for (const language of languagesFor(target)) {
-              const existing = listings.byKey(id, target, language)
-              if (!existing || (existing.state === 'offline' && existing.intent === 'unpublish')) continue
-              const row = listings.setIntent(id, target, language, 'unpublish', 'unpublishing', null, now)
-              listings.log(row.id, now, 'unpublish', null)
-              enqueueListingJob(row, `Take offline ${id} (${language})`)
-              queued++
-            }
-          }
-        })()
-        emitListings()
-        return { queued }
-      },
-
-      listings(input) {
-        const { rows, total } = listings.list({ target: input.target ?? settings().target, states: input.states, productId: input.productId, limit: input.limit, offset: input.offset })
-        return { items: rows.map(toListing), total }
-      },
-
-      listing(input) {
-        const row = listings.get(input.id)
-        if (!row) throw new AppError(ErrorCodes.notFound, `No listing with id ${input.id}`, { params: { id: input.id } })
-        return { ...toListing(row), history: listings.history(row.id, 100) }
-      },
-
-      retry(input) {
-        const target = settings().target
-        const rows = input.allFailed
-          ? listings.list({ target, states: ['failed'], limit: 100_000, offset: 0 }).rows
-          : (input.ids ?? []).map((id) => listings.get(id)).filter((r): r is ListingRow => !!r)
-        const now = s.clock.now().toISOString()
-        let queued = 0
-        s.db.transaction(() => {
-          for (const row of rows) {
-            if (!['failed', 'needs_fixing', 'cancelled', 'queued'].includes(row.state)) continue
-            const next = listings.setIntent(row.product_id, row.target, row.language, row.intent, row.intent === 'publish' ? 'queued' : 'unpublishing', null, now)
-            listings.log(next.id, now, 'retry', null)
-            const job = enqueueListingJob(next, `Publish again ${row.id}`)
-            if (job.state === 'failed' || job.state === 'cancelled') s.jobs.retry(job.id)
-            queued++
-          }
-        })()
-        emitListings()
-        return { queued }
-      },
-
-      cancel(input) {
-        let cancelled = 0
-        const now = s.clock.now().toISOString()
-        for (const id of input.ids) {
-          const row = listings.get(id)
-          if (!row || !ACTIVE_LISTING_STATES.includes(row.state)) continue
-          if (row.job_id) {
-            try {
-              s.jobs.cancel(row.job_id)
-            } catch { /* already gone */ }
-          }
-          listings.update(row.id, { state: 'cancelled', updated_at: now })
-          listings.log(row.id, now, 'cancelled', row.pending_op ? 'a write awaits reconciliation; it is checked before the next publish' : null)
-          cancelled++
-        }
-        emitListings(input.ids)
-        return { cancelled }
-      },
-
-      pause() {
-        s.jobs.pauseKind(LISTING_JOB)
-        emitListings()
-        return { paused: true }
-      },
-
-      resume() {
-        s.jobs.resumeKind(LISTING_JOB)
-        s.settings.set(AUTH_KEY, null)
-        emitListings()
-        return { paused: false }
-      },
-
-      getSettings() {
-        return { ...settings(), secretsBackend: s.secrets.describe().backend }
-      },
-
-      updateSettings(input) {
-        const next = PublishSettings.parse({ ...settings(), ...input })
-        s.settings.set(SETTINGS_KEY, next)
-        cached = null
-        targets.applySettings()
-        s.jobs.setConcurrency(LISTING_JOB, next.concurrency)
-        if (input.target !== undefined || input.sandbox !== undefined || input.alibaba !== undefined) applyProbe()
-        return next
-      },
-
-      async setCredentials(input) {
-        await targets.setCredentials(input.target, { appKey: input.appKey, appSecret: input.appSecret, accessToken: input.accessToken, refreshToken: input.refreshToken })
-        const problem = s.settings.get(AUTH_KEY, AuthProblem, null)
-        if (problem && problem.target === input.target) {
-          s.settings.set(AUTH_KEY, null)
-          if (problem.pausedQueue) s.jobs.resumeKind(LISTING_JOB)
-        }
-        if (input.target === settings().target) void s.connectivity.check()
-        return { ok: true }
-      },
-
-      async clearCredentials(input) {
-        await targets.clearCredentials(input.target)
-        return { ok: true }
-      },
-
-      async testConnection(input) {
-        const target = input.target ?? settings().target
-        const started = Date.now()
-        let gateway = targets.describe(target)
-        try {
-          gateway = await targets.baseUrl(target)
-          const rt = await targets.runtime(target)
-          await rt.api.listProducts({ language: 'ENGLISH', page: 1, pageSize: 1 })
-          return { ok: true, gateway, message: 'The gateway accepted a signed call with these credentials.', code: null, latencyMs: Date.now() - started }
-        } catch (err) {
-          const code = err instanceof PavilionError || err instanceof AppError ? err.code : 'error'
-          return { ok: false, gateway, message: (err as Error).message, code, latencyMs: Date.now() - started }
-        }
-      },
-
-      refreshRules(input) {
-        const target = input.target ?? settings().target
-        const job = s.jobs.enqueue(RULES_JOB, { target }, { title: 'Download the Alibaba.com category rules', dedupeKey: `${RULES_JOB}:${target}` })
-        return { jobId: job.id }
-      },
-
-      categories(input) {
-        return { items: rules.categories(input.target ?? settings().target) }
-      }
     }
   }
 }
