@@ -2,6 +2,7 @@
 import type { Command } from 'commander'
 import { registerBackup } from './backup.ts'
 import { registerProducts } from './products.ts'
+import { registerPublish } from './publish.ts'
 import { registerWeb } from './web.ts'
 
-export const COMMANDS: Array<(program: Command) => void> = [registerProducts, registerBackup, registerWeb]
+export const COMMANDS: Array<(program: Command) => void> = [registerProducts, registerBackup, registerWeb, registerPublish]
