@@ -5,6 +5,7 @@
 import type { z } from 'zod'
 import { AppError, ErrorCodes } from '../../../shared/contract/errors.ts'
 import type { Job, JobState } from '../../../shared/contract/jobs.ts'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../store/db.ts'
 import type { EventBus } from '../events.ts'
 import type { Clock } from '../platform/clock.ts'
@@ -107,12 +108,23 @@ export class JobRunner {
   private readonly clock: Clock
   private readonly log: Logger
   private idleWaiters: Array<() => void> = []
+  /** Prepared statements by SQL text: preparing costs more than running, and ticks run per job. */
+  private readonly statements = new Map<string, Statement>()
 
   constructor(deps: { db: Db; events: EventBus; clock: Clock; log: Logger }) {
     this.db = deps.db
     this.events = deps.events
     this.clock = deps.clock
     this.log = deps.log
+  }
+
+  private sql(text: string): Statement {
+    let stmt = this.statements.get(text)
+    if (!stmt) {
+      stmt = this.db.prepare(text)
+      this.statements.set(text, stmt)
+    }
+    return stmt
   }
 
   register<P>(def: JobKind<P>): void {
@@ -133,7 +145,7 @@ export class JobRunner {
     this.online = online
     if (online && changed) {
       // Jobs parked for the network may run now.
-      this.db.prepare("UPDATE jobs SET run_after = NULL WHERE state = 'waiting' AND message = 'offline'").run()
+      this.sql("UPDATE jobs SET run_after = NULL WHERE state = 'waiting' AND message = 'offline'").run()
     }
     if (changed) this.schedule()
   }
@@ -150,8 +162,7 @@ export class JobRunner {
     const now = this.clock.now().toISOString()
     const id = newId('job')
     try {
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO jobs (id, kind, state, title, payload, max_attempts, run_after, priority, dedupe_key, created_at, updated_at)
            VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)`
         )
@@ -159,7 +170,7 @@ export class JobRunner {
           opts.runAfter?.toISOString() ?? null, opts.priority ?? 0, opts.dedupeKey ?? null, now, now)
     } catch (err) {
       if (opts.dedupeKey && /UNIQUE constraint failed: jobs.dedupe_key/.test((err as Error).message)) {
-        const existing = this.db.prepare('SELECT * FROM jobs WHERE dedupe_key = ? AND state IN (?, ?, ?, ?)').get(opts.dedupeKey, ...ACTIVE_STATES) as JobRow
+        const existing = this.sql('SELECT * FROM jobs WHERE dedupe_key = ? AND state IN (?, ?, ?, ?)').get(opts.dedupeKey, ...ACTIVE_STATES) as JobRow
         return toJob(existing, null)
       }
       throw err
@@ -173,7 +184,7 @@ export class JobRunner {
   }
 
   get(id: string): Job {
-    const row = this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined
+    const row = this.sql('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined
     if (!row) throw new AppError(ErrorCodes.notFound, `No job with id ${id}`, { params: { id } })
     return toJob(row, this.active.get(id)?.eta.etaSeconds(row.done, row.total) ?? null)
   }
@@ -190,15 +201,14 @@ export class JobRunner {
       args.push(...filter.kinds)
     }
     const sql = `SELECT * FROM jobs ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, id DESC LIMIT ?`
-    const rows = this.db.prepare(sql).all(...args, filter.limit) as JobRow[]
+    const rows = this.sql(sql).all(...args, filter.limit) as JobRow[]
     return rows.map((r) => toJob(r, this.active.get(r.id)?.eta.etaSeconds(r.done, r.total) ?? null))
   }
 
   /** Number of jobs that are not finished, optionally of some kinds only. */
   countActive(kinds?: string[]): number {
     const kindFilter = kinds?.length ? ` AND kind IN (${kinds.map(() => '?').join(',')})` : ''
-    const row = this.db
-      .prepare(`SELECT count(*) AS n FROM jobs WHERE state IN ('queued','running','paused','waiting')${kindFilter}`)
+    const row = this.sql(`SELECT count(*) AS n FROM jobs WHERE state IN ('queued','running','paused','waiting')${kindFilter}`)
       .get(...(kinds ?? [])) as { n: number }
     return row.n
   }
@@ -240,8 +250,7 @@ export class JobRunner {
       throw new AppError(ErrorCodes.conflict, `Only failed or cancelled jobs can be retried (this one is ${job.state}).`)
     }
     const now = this.clock.now().toISOString()
-    this.db
-      .prepare("UPDATE jobs SET state = 'queued', attempts = 0, error = NULL, run_after = NULL, finished_at = NULL, updated_at = ? WHERE id = ?")
+    this.sql("UPDATE jobs SET state = 'queued', attempts = 0, error = NULL, run_after = NULL, finished_at = NULL, updated_at = ? WHERE id = ?")
       .run(now, id)
     this.emit(id)
     this.schedule()
@@ -249,18 +258,18 @@ export class JobRunner {
   }
 
   pauseKind(kind: string): string[] {
-    this.db.prepare('INSERT INTO job_queues (kind, paused) VALUES (?, 1) ON CONFLICT(kind) DO UPDATE SET paused = 1').run(kind)
+    this.sql('INSERT INTO job_queues (kind, paused) VALUES (?, 1) ON CONFLICT(kind) DO UPDATE SET paused = 1').run(kind)
     return this.pausedKinds()
   }
 
   resumeKind(kind: string): string[] {
-    this.db.prepare('INSERT INTO job_queues (kind, paused) VALUES (?, 0) ON CONFLICT(kind) DO UPDATE SET paused = 0').run(kind)
+    this.sql('INSERT INTO job_queues (kind, paused) VALUES (?, 0) ON CONFLICT(kind) DO UPDATE SET paused = 0').run(kind)
     this.schedule()
     return this.pausedKinds()
   }
 
   pausedKinds(): string[] {
-    return (this.db.prepare('SELECT kind FROM job_queues WHERE paused = 1 ORDER BY kind').all() as { kind: string }[]).map((r) => r.kind)
+    return (this.sql('SELECT kind FROM job_queues WHERE paused = 1 ORDER BY kind').all() as { kind: string }[]).map((r) => r.kind)
   }
 
   /** Starts picking jobs. Jobs a crash left "running" are queued again and resume from their checkpoint. */
@@ -268,7 +277,7 @@ export class JobRunner {
     if (this.started) return
     this.started = true
     const now = this.clock.now().toISOString()
-    const orphans = this.db.prepare("UPDATE jobs SET state = 'queued', updated_at = ? WHERE state = 'running'").run(now)
+    const orphans = this.sql("UPDATE jobs SET state = 'queued', updated_at = ? WHERE state = 'running'").run(now)
     if (orphans.changes > 0) this.log.info(`resuming ${orphans.changes} job(s) interrupted by a restart`)
     this.schedule()
   }
@@ -296,8 +305,7 @@ export class JobRunner {
     const paused = new Set(this.pausedKinds())
     for (const def of this.kinds.values()) {
       if (paused.has(def.kind) || (def.requiresOnline && !this.online)) continue
-      const row = this.db
-        .prepare("SELECT 1 FROM jobs WHERE kind = ? AND state IN ('queued','waiting') AND (run_after IS NULL OR run_after <= ?) LIMIT 1")
+      const row = this.sql("SELECT 1 FROM jobs WHERE kind = ? AND state IN ('queued','waiting') AND (run_after IS NULL OR run_after <= ?) LIMIT 1")
         .get(def.kind, now)
       if (row) return true
     }
@@ -333,8 +341,7 @@ export class JobRunner {
       const running = [...this.active.values()].filter((a) => a.kind === def.kind).length
       const free = (def.concurrency ?? 1) - running
       if (free <= 0) continue
-      const rows = this.db
-        .prepare(
+      const rows = this.sql(
           `SELECT * FROM jobs WHERE kind = ? AND state IN ('queued','waiting') AND (run_after IS NULL OR run_after <= ?)
            ORDER BY priority DESC, created_at, id LIMIT ?`
         )
@@ -355,8 +362,7 @@ export class JobRunner {
     this.wakeTimer = null
     const kinds = [...this.kinds.values()].filter((d) => !paused.has(d.kind) && (!d.requiresOnline || this.online)).map((d) => d.kind)
     if (kinds.length === 0) return
-    const row = this.db
-      .prepare(`SELECT min(run_after) AS next FROM jobs WHERE state IN ('queued','waiting') AND run_after IS NOT NULL AND kind IN (${kinds.map(() => '?').join(',')})`)
+    const row = this.sql(`SELECT min(run_after) AS next FROM jobs WHERE state IN ('queued','waiting') AND run_after IS NOT NULL AND kind IN (${kinds.map(() => '?').join(',')})`)
       .get(...kinds) as { next: string | null }
     if (!row.next) return
     const delay = Math.max(0, Date.parse(row.next) - this.clock.now().getTime())
@@ -367,8 +373,7 @@ export class JobRunner {
   private launch(def: JobKind<any>, row: JobRow): void {
     const now = this.clock.now().toISOString()
     const attempt = row.attempts + 1
-    this.db
-      .prepare("UPDATE jobs SET state = 'running', attempts = ?, started_at = coalesce(started_at, ?), updated_at = ?, message = NULL WHERE id = ?")
+    this.sql("UPDATE jobs SET state = 'running', attempts = ?, started_at = coalesce(started_at, ?), updated_at = ?, message = NULL WHERE id = ?")
       .run(attempt, now, now, row.id)
     const controller = new AbortController()
     const active: Active = {
@@ -401,7 +406,7 @@ export class JobRunner {
       signal: controller.signal,
       progress: (done, total, message) => this.reportProgress(row.id, done, total === undefined ? null : total, message ?? null, total !== undefined),
       checkpointNow: (value) => {
-        this.db.prepare('UPDATE jobs SET checkpoint = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(value), this.clock.now().toISOString(), row.id)
+        this.sql('UPDATE jobs SET checkpoint = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(value), this.clock.now().toISOString(), row.id)
       },
       throwIfStopped: () => {
         if (controller.signal.aborted) throw new JobStopped(active.reason ?? 'cancel')
@@ -431,7 +436,7 @@ export class JobRunner {
     if (stop === 'shutdown') return this.setState(id, 'queued')
     if (err instanceof WaitForNetwork) {
       // Not the job's fault: give the attempt back and wait for the monitor.
-      this.db.prepare("UPDATE jobs SET state = 'waiting', attempts = attempts - 1, message = 'offline', run_after = ?, updated_at = ? WHERE id = ?")
+      this.sql("UPDATE jobs SET state = 'waiting', attempts = attempts - 1, message = 'offline', run_after = ?, updated_at = ? WHERE id = ?")
         .run(new Date(this.clock.now().getTime() + 60_000).toISOString(), this.clock.now().toISOString(), id)
       this.emit(id)
       return
@@ -453,8 +458,7 @@ export class JobRunner {
 
   private wait(id: string, afterMs: number, message: string): void {
     const now = this.clock.now()
-    this.db
-      .prepare("UPDATE jobs SET state = 'waiting', run_after = ?, message = ?, updated_at = ? WHERE id = ?")
+    this.sql("UPDATE jobs SET state = 'waiting', run_after = ?, message = ?, updated_at = ? WHERE id = ?")
       .run(new Date(now.getTime() + afterMs).toISOString(), message, now.toISOString(), id)
     this.emit(id)
   }
@@ -467,14 +471,13 @@ export class JobRunner {
   }
 
   private setState(id: string, state: JobState): void {
-    this.db.prepare('UPDATE jobs SET state = ?, updated_at = ? WHERE id = ?').run(state, this.clock.now().toISOString(), id)
+    this.sql('UPDATE jobs SET state = ?, updated_at = ? WHERE id = ?').run(state, this.clock.now().toISOString(), id)
     this.emit(id)
   }
 
   private finish(id: string, state: 'done' | 'failed' | 'cancelled', extra: { result?: unknown; error?: { code: string; message: string }; message?: string }): void {
     const now = this.clock.now().toISOString()
-    this.db
-      .prepare(
+    this.sql(
         `UPDATE jobs SET state = ?, result = ?, error = ?, message = coalesce(?, message), finished_at = ?, updated_at = ?,
            done = CASE WHEN ? = 'done' AND total IS NOT NULL THEN total ELSE done END
          WHERE id = ?`
@@ -504,8 +507,7 @@ export class JobRunner {
     const { done, total, message } = a.pending
     a.pending = null
     a.lastPersist = a.lastEmit = Date.now()
-    this.db
-      .prepare('UPDATE jobs SET done = ?, total = coalesce(?, total), message = coalesce(?, message), updated_at = ? WHERE id = ?')
+    this.sql('UPDATE jobs SET done = ?, total = coalesce(?, total), message = coalesce(?, message), updated_at = ? WHERE id = ?')
       .run(done, total, message, this.clock.now().toISOString(), id)
     this.emit(id)
   }
