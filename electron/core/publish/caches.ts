@@ -27,6 +27,7 @@ export class RulesCache {
     this.db = db
     this.stmts = {
       get: db.prepare('SELECT xml, fetched_at FROM publish_schemas WHERE target = ? AND cat_id = ? AND language = ?'),
+      stamp: db.prepare('SELECT fetched_at FROM publish_schemas WHERE target = ? AND cat_id = ? AND language = ?'),
       put: db.prepare(
         `INSERT INTO publish_schemas (target, cat_id, language, xml, fetched_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(target, cat_id, language) DO UPDATE SET xml = excluded.xml, fetched_at = excluded.fetched_at`
@@ -43,10 +44,13 @@ export class RulesCache {
 
   get(target: PublishTarget, catId: string, language: string): CachedRules | null {
     const key = `${target}|${catId}|${language}`
+    // Another process may have refreshed the rules: compare the stamp before trusting the parse.
+    const stamp = this.stmts.stamp.get(target, catId, language) as { fetched_at: string } | undefined
+    if (!stamp) return null
+    const hit = this.parsed.get(key)
+    if (hit && hit.fetchedAt === stamp.fetched_at) return hit
     const row = this.stmts.get.get(target, catId, language) as { xml: string; fetched_at: string } | undefined
     if (!row) return null
-    const hit = this.parsed.get(key)
-    if (hit && hit.fetchedAt === row.fetched_at) return hit
     const rules = { fields: parseRules(row.xml), fetchedAt: row.fetched_at }
     this.parsed.set(key, rules)
     return rules

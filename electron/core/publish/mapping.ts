@@ -42,9 +42,13 @@ export function problem(code: string, field: string, message: string, params: Pa
 const textValue = (id: string, value: string, attrs?: Record<string, string>): FieldValue => ({ id, type: 'input', value: attrs ? { value, attrs } : { value } })
 const single = (id: string, item: ValueItem): FieldValue => ({ id, type: 'singleCheck', value: item })
 
+const regionNames = new Map<ListingLanguage, Intl.DisplayNames>()
+
 function countryName(code: string, language: ListingLanguage): string {
   try {
-    return new Intl.DisplayNames([language === 'en' ? 'en' : 'zh-Hans'], { type: 'region' }).of(code) ?? code
+    let names = regionNames.get(language)
+    if (!names) regionNames.set(language, (names = new Intl.DisplayNames([language === 'en' ? 'en' : 'zh-Hans'], { type: 'region' })))
+    return names.of(code) ?? code
   } catch {
     return code
   }

@@ -2,8 +2,20 @@
 // schema, so they are always looked up by display name, never written down here.
 import type { SellingUnit } from '../../../shared/domain/units.ts'
 
+const normalized = new Map<string, string>()
+
 /** Lowercase, accents and punctuation removed, "(unit)" suffixes dropped, simple plurals folded. */
 export function normalizeName(s: string): string {
+  let hit = normalized.get(s)
+  if (hit === undefined) {
+    hit = normalize(s)
+    if (normalized.size > 10_000) normalized.clear()
+    normalized.set(s, hit)
+  }
+  return hit
+}
+
+function normalize(s: string): string {
   const base = s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -166,7 +166,9 @@ export class Outbox {
     if (listing.remote_id && listing.published_hash === readiness.contentHash) return this.ensureOnDisplay(listing, rt, job, 'unchanged')
 
     job.throwIfStopped()
-    this.set(listing, { state: 'uploading_images', cat_id: catId, problems: null })
+    // Photos already in this account's photobank need no upload step (nor its state change).
+    const uncached = images.slice(0, 6).some((img) => !this.d.photobank.get(rt.target, rt.account, img.sha256))
+    if (uncached) this.set(listing, { state: 'uploading_images', cat_id: catId, problems: null })
     const refs = await this.uploadImages(rt, images, job)
     const mapped = mapListing({ product, family, language: listing.language, fields, images: refs, eurToUsd: this.d.settings().eurToUsd })
     const xml = buildValueXml(mapped.values)

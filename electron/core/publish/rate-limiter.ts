@@ -1,6 +1,7 @@
-// Client-side throttle shared by every call to one gateway: calls start at most `ratePerSecond`
-// apart (evenly spaced, so the gateway's own bucket never trips), and a ban the gateway announces
-// ("This ban will last for N more seconds") holds every call until it is over.
+// Client-side throttle shared by every call to one gateway: calls are spaced 1/rate apart; a slot
+// nobody used in the last half second may still be taken (a small burst), so the average stays
+// at the allowed rate without ever exceeding the gateway's one-second bucket. A ban the gateway
+// announces ("This ban will last for N more seconds") holds every call until it is over.
 import { PavilionError } from './errors.ts'
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -23,10 +24,12 @@ export class RateLimiter {
   private nextSlot = 0
   private bannedUntil = 0
   private readonly now: () => number
+  private readonly burstMs: number
 
-  constructor(ratePerSecond: number, now: () => number = Date.now) {
+  constructor(ratePerSecond: number, now: () => number = Date.now, burstMs = 500) {
     this.ratePerSecond = ratePerSecond
     this.now = now
+    this.burstMs = burstMs
   }
 
   setRate(ratePerSecond: number): void {
@@ -59,7 +62,7 @@ export class RateLimiter {
     }
     if (!(this.ratePerSecond > 0)) return
     const now = this.now()
-    const slot = Math.max(now, this.nextSlot)
+    const slot = Math.max(now - this.burstMs, this.nextSlot)
     this.nextSlot = slot + 1000 / this.ratePerSecond
     if (slot > now) await sleep(slot - now, signal)
   }
