@@ -63,7 +63,8 @@ export function bizFailure(failures: Array<{ code: string; message: string }>): 
   return {
     biz_success: false,
     msg_code: failures.map((f) => f.code).join(';'),
-    message: failures.map((f) => f.message).join(';'),
+    // ';' separates the messages, so it cannot appear inside one.
+    message: failures.map((f) => f.message.replace(/;/g, ',')).join(';'),
     trace_id: traceId()
   }
 }
