@@ -98,12 +98,15 @@ function matchAttribute(field: SchemaField, product: Product, family: Family | u
   const def = family?.attributes.find(
     (a) => !used.has(a.code) && [a.label.en, a.label['zh-CN'], a.code.replace(/_/g, ' ')].some((n) => !!n && (names.has(normalizeName(n)) || n === field.name))
   )
+  const isModel = name === 'model number' || field.name === '型号'
   if (def) {
     used.add(def.code)
     const value = product.attributes[def.code]
-    return value === undefined ? { path: `attributes.${def.code}`, def, value: '' } : { path: `attributes.${def.code}`, def, value }
+    if (value !== undefined) return { path: `attributes.${def.code}`, def, value }
+    // Without a model number of its own, the firm's item code serves as one.
+    return isModel ? { path: 'sku', def: undefined, value: product.sku } : { path: `attributes.${def.code}`, def, value: '' }
   }
-  if (name === 'model number' || field.name === '型号') return { path: 'sku', def: undefined, value: product.sku }
+  if (isModel) return { path: 'sku', def: undefined, value: product.sku }
   return null
 }
 
