@@ -103,12 +103,21 @@ function baseProblems(input: ReadinessInput): ReadinessProblem[] {
   return out
 }
 
+/** Schema fields left empty because of a problem already reported (no second message for them). */
+const EXPLAINS: Record<string, string[]> = {
+  currency_rate_missing: ['ladderPrice'], ladder_missing: ['ladderPrice'], unit_missing: ['priceUnit'], unit_unknown: ['priceUnit'],
+  moq_missing: ['minOrderQuantity'], lead_time_missing: ['ladderPeriod'], description_missing: ['superText'], images_missing: ['scImages'],
+  title_missing: ['productTitle'], keywords_missing: ['productKeywords'], rules_unusable: ['scPrice']
+}
+
 /** Schema rule failures that the base checks did not already explain. */
 function schemaProblems(mapped: MapResult, schema: SchemaField[], already: ReadinessProblem[]): ReadinessProblem[] {
   const blockedFields = new Set(already.filter((p) => p.severity === 'error').map((p) => p.field))
+  const explained = new Set(already.filter((p) => p.severity === 'error').flatMap((p) => EXPLAINS[p.code] ?? []))
   const out: ReadinessProblem[] = []
   for (const issue of checkAgainstSchema(schema, mapped.values)) {
     const top = issue.path.split('/')[0]
+    if (explained.has(top)) continue
     const field = mapped.sources[issue.path.split('/').slice(0, 2).join('/')] ?? mapped.sources[top] ?? 'product'
     if (blockedFields.has(field)) continue
     // A required field with no value already has a specific problem from the mapping.
