@@ -21,7 +21,7 @@ afterAll(async () => {
   await sb.close()
 })
 
-async function readiness(over: Parameters<typeof wineCreate>[1], images?: ListingImage[]) {
+async function readiness(over: NonNullable<Parameters<typeof wineCreate>[1]>, images?: ListingImage[]) {
   const api = tc.core.api()
   const base = wineCreate(Math.floor(Math.random() * 90000), { categoryId })
   const merge = (a: object | undefined, b: object | undefined) => Object.fromEntries(Object.entries({ ...a, ...b }).filter(([, v]) => v !== null))

@@ -123,7 +123,7 @@ function schemaProblems(mapped: MapResult, schema: SchemaField[], already: Readi
     // A required field with no value already has a specific problem from the mapping.
     if (issue.rule === 'requiredRule' && already.some((p) => p.field === field || (top === 'icbuCatProp' && p.code === 'attribute_required'))) continue
     const code = issue.rule === 'minValueRule' && top === 'minOrderQuantity' ? 'moq_below_minimum' : 'schema_rule'
-    out.push(problem(code, field, `${issue.message}.`, { rule: issue.rule, path: issue.path }))
+    out.push(problem(code, field, `${issue.message}.`, { rule: issue.rule, path: issue.path, limit: issue.limit ?? null }))
     blockedFields.add(field)
   }
   return out

@@ -8,6 +8,8 @@ export interface SchemaIssue {
   path: string
   rule: string
   message: string
+  /** The rule's bound, when it has one (length, count, value). */
+  limit?: number
 }
 
 function items(v: FieldValue): ValueItem[] {
@@ -35,7 +37,7 @@ function checkText(f: SchemaField, text: string, path: string, out: SchemaIssue[
     const limit = Number(max.value)
     const len = max.unit === 'byte' ? Buffer.byteLength(text, 'utf8') : [...text].length
     if (Number.isFinite(limit) && len > limit) {
-      out.push({ path, rule: 'maxLengthRule', message: `${f.name} is ${len} ${max.unit === 'byte' ? 'bytes' : 'characters'} long; at most ${limit} allowed` })
+      out.push({ path, rule: 'maxLengthRule', message: `${f.name} is ${len} ${max.unit === 'byte' ? 'bytes' : 'characters'} long; at most ${limit} allowed`, limit })
     }
   }
   const min = numberRule(f, 'minLengthRule')
@@ -52,8 +54,8 @@ function checkText(f: SchemaField, text: string, path: string, out: SchemaIssue[
     const n = Number(text)
     const lo = numberRule(f, 'minValueRule')
     const hi = numberRule(f, 'maxValueRule')
-    if (lo !== null && n < lo) out.push({ path, rule: 'minValueRule', message: `${f.name} must be at least ${lo}` })
-    if (hi !== null && n > hi) out.push({ path, rule: 'maxValueRule', message: `${f.name} must be at most ${hi}` })
+    if (lo !== null && n < lo) out.push({ path, rule: 'minValueRule', message: `${f.name} must be at least ${lo}`, limit: lo })
+    if (hi !== null && n > hi) out.push({ path, rule: 'maxValueRule', message: `${f.name} must be at most ${hi}`, limit: hi })
   }
 }
 

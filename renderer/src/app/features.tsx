@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react'
 import type { Role } from '../../../shared/contract/define.ts'
 import { CatalogPage } from '../features/catalog/CatalogPage.tsx'
+import { PublishPage } from '../features/publish/PublishPage.tsx'
 import { SettingsPage } from '../features/settings/SettingsPage.tsx'
 
 export interface FeatureDef {
@@ -14,5 +15,6 @@ export interface FeatureDef {
 
 export const FEATURES: FeatureDef[] = [
   { id: 'catalog', labelKey: 'common:nav.catalog', icon: '▦', roles: ['owner', 'translator'], Page: CatalogPage },
+  { id: 'publish', labelKey: 'publish:nav', icon: '⇪', roles: ['owner'], Page: PublishPage },
   { id: 'settings', labelKey: 'common:nav.settings', icon: '⚙', roles: ['owner'], Page: SettingsPage }
 ]
