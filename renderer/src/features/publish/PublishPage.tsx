@@ -89,7 +89,7 @@ function Overview() {
   }
   const togglePause = () =>
     (status?.paused ? api.publish.resume({}) : api.publish.pause({})).then(() => usePublish.getState().loadStatus()).catch((err) => toast(errorText(err, t), 'err'))
-  const downloadRules = () => api.publish.refreshRules({}).then(() => useApp.getState().setJobsOpen(true)).catch((err) => toast(errorText(err, t), 'err'))
+  const downloadRules = () => api.publish.refreshRules({}).then(() => toast(t('publish:rules.started'))).catch((err) => toast(errorText(err, t), 'err'))
   const active = status ? status.pending + status.inAudit : 0
   const total = Math.max(runTotal, active)
   return (
@@ -106,7 +106,7 @@ function Overview() {
         </div>
         {status && (
           <>
-            <ProgressBar done={total - active} total={total || null} />
+            {total > 0 && <ProgressBar done={total - active} total={total} />}
             <div className="row muted" data-testid="publish-progress" style={{ fontSize: 13, flexWrap: 'wrap' }}>
               <span>{t('publish:run.counts', { published: status.counts.published ?? 0, audit: status.inAudit, waiting: status.pending, fix: status.counts.needs_fixing ?? 0, failed: status.counts.failed ?? 0 })}</span>
               <span className="spacer" />
