@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { Sandbox } from '../../electron/sandbox/server.ts'
 import { WINE_CATEGORY, drain, linkedCategory, makePhotos, openPublishCore, startTestSandbox, tempDir, wineCreate, type TestCore } from './helpers.ts'
 
-const N = 2000
+const N = Number(process.env.FAULT_N ?? 2000)
 let sandbox: Sandbox
 let tc: TestCore
 

@@ -116,8 +116,14 @@ export async function waitFor(what: string, check: () => boolean | Promise<boole
 
 /** Waits until no listing is left in the outbox or in audit. */
 export async function drain(core: Core, timeoutMs = 30_000): Promise<void> {
-  await waitFor('the outbox to drain', async () => {
+  try {
+    await waitFor('the outbox to drain', async () => {
+      const st = await core.api().publish.status()
+      return st.pending === 0 && st.inAudit === 0
+    }, timeoutMs)
+  } catch (err) {
     const st = await core.api().publish.status()
-    return st.pending === 0 && st.inAudit === 0
-  }, timeoutMs)
+    const jobs = core.s.db.prepare('SELECT kind, state, message, count(*) AS n FROM jobs GROUP BY kind, state, message').all()
+    throw new Error(`${(err as Error).message}: ${JSON.stringify(st.counts)} online=${core.s.connectivity.status().online} jobs=${JSON.stringify(jobs).slice(0, 1500)}`)
+  }
 }

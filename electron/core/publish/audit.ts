@@ -28,6 +28,19 @@ export interface AuditDeps {
   requeue(listing: ListingRow): void
 }
 
+/** A read is safe to repeat: a page that fails for a passing reason is asked again at once, a few times. */
+async function withRetries<T>(read: () => Promise<T>, signal: AbortSignal, tries = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read()
+    } catch (err) {
+      const passing = err instanceof PavilionError && (err.kind === 'transient' || err.kind === 'unknown_outcome')
+      if (!passing || attempt >= tries || signal.aborted) throw err
+      await new Promise((r) => setTimeout(r, 100 * attempt))
+    }
+  }
+}
+
 export class AuditWatcher {
   private readonly d: AuditDeps
   private failures = 0
@@ -67,7 +80,7 @@ export class AuditWatcher {
             if (err.kind === 'unreachable' && !(await this.d.s.connectivity.check()).online) throw new WaitForNetwork(err.message)
           }
           this.failures++
-          throw new RetryLater(backoffMs(this.failures), (err as Error).message, 'audit_retry')
+          throw new RetryLater(Math.min(30_000, backoffMs(this.failures)), (err as Error).message, 'audit_retry')
         }
       }
     }
@@ -82,7 +95,7 @@ export class AuditWatcher {
       const oldest = Math.min(...[...waiting.values()].map((l) => Date.parse(l.submitted_at ?? l.updated_at)))
       const modifiedFrom = formatPlatformTime(oldest - SKEW_MS)
       for (let page = 1; page <= MAX_PAGES && waiting.size > 0; page++) {
-        const res = await rt.api.listProducts({ language: PAVILION_LANGUAGE[language].list, page, pageSize: 30, modifiedFrom }, signal)
+        const res = await withRetries(() => rt.api.listProducts({ language: PAVILION_LANGUAGE[language].list, page, pageSize: 30, modifiedFrom }, signal), signal)
         for (const p of res.products) {
           const listing = waiting.get(p.id ?? p.product_id)
           if (!listing) continue

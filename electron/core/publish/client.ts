@@ -3,7 +3,7 @@
 // expired token is refreshed once; replies are read in both envelope forms.
 import { PavilionError } from './errors.ts'
 import { readRestReply, readSyncReply, type Json } from './envelope.ts'
-import { TransportError, httpExchange } from './http.ts'
+import { Gateway, TransportError } from './http.ts'
 import type { RateLimiter } from './rate-limiter.ts'
 import { sign } from './sign.ts'
 
@@ -20,6 +20,8 @@ export interface ClientOptions {
   credentials(): Promise<Credentials>
   saveTokens(tokens: { accessToken: string; refreshToken: string | null }): Promise<void>
   limiter: RateLimiter
+  /** Connections to reuse (default: the client's own). */
+  gateway?: Gateway
   now?: () => number
   /** Parameter carrying the seller token on /sync ("session" or "access_token"; both exist in the wild). */
   tokenParam?: 'session' | 'access_token'
@@ -59,12 +61,19 @@ export class IcbuClient {
   readonly baseUrl: string
   private readonly opts: ClientOptions
   private readonly now: () => number
+  private readonly gateway: Gateway
   private refreshing: Promise<void> | null = null
 
   constructor(opts: ClientOptions) {
     this.opts = opts
     this.baseUrl = opts.baseUrl.replace(/\/+$/, '')
     this.now = opts.now ?? Date.now
+    this.gateway = opts.gateway ?? new Gateway()
+  }
+
+  /** Closes idle connections (the process can exit at once). */
+  close(): void {
+    this.gateway.close()
   }
 
   async call(method: string, params: Record<string, ParamValue>, opts: CallOptions = {}): Promise<Json> {
@@ -112,7 +121,7 @@ export class IcbuClient {
     }
     let reply
     try {
-      reply = await httpExchange({
+      reply = await this.gateway.exchange({
         url: `${this.baseUrl}/sync`, method: 'POST', body, signal: opts.signal,
         timeoutMs: opts.file ? (this.opts.uploadTimeoutMs ?? 120_000) : (this.opts.timeoutMs ?? 30_000),
         maxBytes: this.opts.maxReplyBytes ?? 8 * 1024 * 1024
@@ -138,7 +147,7 @@ export class IcbuClient {
         params.sign = sign(params, creds.appSecret, 'sha256', path)
         let reply
         try {
-          reply = await httpExchange({ url: `${this.baseUrl}/rest${path}`, method: 'POST', body: new URLSearchParams(params), timeoutMs: this.opts.timeoutMs ?? 30_000, maxBytes: 64 * 1024 })
+          reply = await this.gateway.exchange({ url: `${this.baseUrl}/rest${path}`, method: 'POST', body: new URLSearchParams(params), timeoutMs: this.opts.timeoutMs ?? 30_000, maxBytes: 64 * 1024 })
         } catch (err) {
           if (err instanceof TransportError) throw new PavilionError(err.delivered === 'no' ? 'unreachable' : 'transient', err.message, { code: err.reason })
           throw err
@@ -166,7 +175,7 @@ export class IcbuClient {
   /** True when the gateway answers with an ICBU envelope (used by the connectivity monitor). */
   async ping(signal: AbortSignal): Promise<boolean> {
     try {
-      const reply = await httpExchange({ url: `${this.baseUrl}/sync`, method: 'GET', signal, timeoutMs: 10_000, maxBytes: 64 * 1024 })
+      const reply = await this.gateway.exchange({ url: `${this.baseUrl}/sync`, method: 'GET', signal, timeoutMs: 10_000, maxBytes: 64 * 1024 })
       const body = JSON.parse(reply.text) as unknown
       return typeof body === 'object' && body !== null
     } catch {

@@ -178,7 +178,7 @@ export function publishModule(s: Services): CoreModule<'publish'> {
         if (rt) return rt.api.client.ping(signal)
         // No credentials yet: the gateway answering at all is what "online" means.
         const { IcbuClient } = await import('./client.ts')
-        return new IcbuClient({ baseUrl: url, limiter: targets.limiters[target], credentials: async () => { throw new Error('none') }, saveTokens: async () => {} }).ping(signal)
+        return new IcbuClient({ baseUrl: url, limiter: targets.limiters[target], gateway: targets.gateways[target], credentials: async () => { throw new Error('none') }, saveTokens: async () => {} }).ping(signal)
       }
     })
   }
@@ -429,6 +429,7 @@ export function publishModule(s: Services): CoreModule<'publish'> {
       if (hasListings || !targets.usesBuiltin(settings().target)) activate()
     },
     async stop() {
+      targets.close()
       await builtin.stop()
     }
   }

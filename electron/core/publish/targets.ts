@@ -7,6 +7,7 @@ import type { PublishSettings, PublishTarget } from '../../../shared/domain/publ
 import type { SecretStore } from '../platform/secrets.ts'
 import type { BuiltinSandbox } from './builtin-sandbox.ts'
 import { IcbuClient, type Credentials } from './client.ts'
+import { Gateway } from './http.ts'
 import { PavilionApi } from './pavilion-api.ts'
 import { RateLimiter } from './rate-limiter.ts'
 
@@ -35,6 +36,7 @@ export class PublishTargets {
   private readonly cache = new Map<PublishTarget, StoredCredentials | null>()
   private readonly runtimes = new Map<PublishTarget, { key: string; rt: TargetRuntime }>()
   readonly limiters: Record<PublishTarget, RateLimiter>
+  readonly gateways: Record<PublishTarget, Gateway> = { sandbox: new Gateway(), alibaba: new Gateway() }
 
   constructor(deps: { secrets: SecretStore; settings: () => PublishSettings; builtin: BuiltinSandbox }) {
     this.secrets = deps.secrets
@@ -104,6 +106,12 @@ export class PublishTargets {
     return s.sandbox.url ?? 'Vetrina sandbox (built in)'
   }
 
+  /** Closes every kept-alive connection. */
+  close(): void {
+    this.gateways.sandbox.close()
+    this.gateways.alibaba.close()
+  }
+
   async runtime(target: PublishTarget): Promise<TargetRuntime> {
     const creds = await this.credentials(target)
     if (!creds) {
@@ -119,6 +127,7 @@ export class PublishTargets {
     const client = new IcbuClient({
       baseUrl,
       limiter: this.limiters[target],
+      gateway: this.gateways[target],
       timeoutMs: s.timeoutSeconds * 1000,
       credentials: async () => {
         const c = await this.credentials(target)
