@@ -116,6 +116,21 @@ export const publish = {
     }),
     output: z.object({ ok: z.boolean() })
   }),
+  authorizeUrl: call({
+    summary: 'The page where the seller authorizes the app (it shows or sends back a one-time code).',
+    input: z.object({ target: PublishTarget.optional(), appKey: z.string().trim().min(1).max(200), redirectUri: z.string().url().max(2000).optional() }),
+    output: z.object({ url: z.string() })
+  }),
+  signIn: call({
+    summary: 'Seller sign-in: exchange the one-time code for tokens and keep them with the app key and secret in the keychain.',
+    input: z.object({
+      target: PublishTarget,
+      appKey: z.string().trim().min(1).max(200),
+      appSecret: z.string().trim().min(1).max(500),
+      code: z.string().trim().min(1).max(2000)
+    }),
+    output: z.object({ ok: z.boolean(), account: z.string().nullable() })
+  }),
   clearCredentials: call({ summary: 'Forget the credentials of a target.', input: z.object({ target: PublishTarget }), output: z.object({ ok: z.boolean() }) }),
   testConnection: call({
     summary: 'Sign a real call to the gateway and report whether it is accepted.',

@@ -88,6 +88,36 @@ describe('resilience', () => {
     expect(tc!.core.s.connectivity.status()).toMatchObject({ online: true, target: sandbox.url })
   })
 
+  it('finds a photo whose upload reply was lost in the photobank instead of uploading it twice', async () => {
+    const api = await setup(2)
+    sandbox!.faults.set({ lostResponseRate: 1, methods: ['alibaba.icbu.photobank.upload'] })
+    await api.publish.enqueue({})
+    await drain(tc!.core)
+    expect(sandbox!.stats.lostResponses).toBeGreaterThan(0)
+    expect(sandbox!.store.counts()).toMatchObject({ products: 2, images: 1 })
+  })
+
+  it('signs the seller in with a one-time authorization code', async () => {
+    sandbox = await startTestSandbox()
+    tc = await openPublishCore(null, { defaultPhotos: await makePhotos(tempDir('photos'), 1) })
+    const api = tc.core.api()
+    await api.publish.updateSettings({ sandbox: { url: sandbox.url, chinese: false }, auditPollSeconds: 0.05 })
+    const app = sandbox.provision('Cantina app', 'cantina-seller')
+    const { url } = await api.publish.authorizeUrl({ target: 'sandbox', appKey: app.appKey })
+    expect(url).toBe(`${sandbox.url}/oauth/authorize?response_type=code&force_auth=true&client_id=${app.appKey}`)
+    const { code } = (await (await fetch(url)).json()) as { code: string }
+    const bad = await tc.core.call('publish.signIn', { target: 'sandbox', appKey: app.appKey, appSecret: app.appSecret, code: 'not-a-code' })
+    expect(bad.ok ? '' : bad.error.code).toBe('publish_sign_in_failed')
+    expect(await api.publish.signIn({ target: 'sandbox', appKey: app.appKey, appSecret: app.appSecret, code })).toEqual({ ok: true, account: 'Cantina Demo S.r.l.' })
+    expect((await api.publish.status()).credentials.sandbox).toEqual({ set: true, appKey: app.appKey })
+    const categoryId = await linkedCategory(tc.core, WINE_CATEGORY)
+    await api.catalog.createProduct(wineCreate(1, { categoryId }))
+    await tc.core.s.connectivity.check()
+    await api.publish.enqueue({})
+    await drain(tc.core)
+    expect(sandbox.store.counts().products).toBe(1)
+  })
+
   it('keeps credentials out of the database and the log', async () => {
     sandbox = await startTestSandbox()
     const dataDir = tempDir('secrets')

@@ -183,3 +183,41 @@ export class IcbuClient {
     }
   }
 }
+
+/**
+ * Seller sign-in: exchanges the one-time code from the authorization page for a token pair
+ * (`/rest/auth/token/create`, signed with the path prefix).
+ */
+export async function exchangeAuthCode(o: { baseUrl: string; appKey: string; appSecret: string; code: string; gateway?: Gateway; now?: () => number }): Promise<{ accessToken: string; refreshToken: string | null; account: string | null }> {
+  const path = '/auth/token/create'
+  const now = o.now ?? Date.now
+  const params: Record<string, string> = { app_key: o.appKey, code: o.code, sign_method: 'sha256', timestamp: String(now()) }
+  params.sign = sign(params, o.appSecret, 'sha256', path)
+  const gateway = o.gateway ?? new Gateway()
+  let reply
+  try {
+    reply = await gateway.exchange({ url: `${o.baseUrl.replace(/\/+$/, '')}/rest${path}`, method: 'POST', body: new URLSearchParams(params), timeoutMs: 30_000, maxBytes: 64 * 1024 })
+  } catch (err) {
+    if (err instanceof TransportError) throw new PavilionError(err.delivered === 'no' ? 'unreachable' : 'transient', err.message, { code: err.reason })
+    throw err
+  } finally {
+    if (!o.gateway) gateway.close()
+  }
+  const body = readRestReply(reply.text, now())
+  if (typeof body.access_token !== 'string' || !body.access_token) throw new PavilionError('rejected', 'The sign-in reply has no access_token.', { code: 'bad_reply' })
+  return {
+    accessToken: body.access_token,
+    refreshToken: typeof body.refresh_token === 'string' ? body.refresh_token : null,
+    account: typeof body.account === 'string' && body.account ? body.account : null
+  }
+}
+
+/** The page where the seller authorizes the app and gets the one-time code. */
+export function authorizeUrl(baseUrl: string, appKey: string, redirectUri?: string): string {
+  const u = new URL(`${baseUrl.replace(/\/+$/, '')}/oauth/authorize`)
+  u.searchParams.set('response_type', 'code')
+  u.searchParams.set('force_auth', 'true')
+  u.searchParams.set('client_id', appKey)
+  if (redirectUri) u.searchParams.set('redirect_uri', redirectUri)
+  return u.toString()
+}

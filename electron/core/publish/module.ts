@@ -14,6 +14,7 @@ import { AUDIT_JOB, AuditWatcher } from './audit.ts'
 import { BuiltinSandbox } from './builtin-sandbox.ts'
 import { PhotobankCache, RulesCache } from './caches.ts'
 import { PavilionError } from './errors.ts'
+import { authorizeUrl, exchangeAuthCode } from './client.ts'
 import { ListingStore, type ListingRow } from './listing-store.ts'
 import { LISTING_JOB, Outbox, pavilionCategoryOf } from './outbox.ts'
 import { checkReadiness, type Readiness } from './readiness.ts'
@@ -184,6 +185,16 @@ export function publishModule(s: Services): CoreModule<'publish'> {
   }
 
   const selection = (productIds: string[] | undefined) => productIds ?? topLevelIds()
+
+  /** New credentials: a queue stopped for the sign-in goes on by itself. */
+  const signedIn = (target: PublishTarget) => {
+    const problem = s.settings.get(AUTH_KEY, AuthProblem, null)
+    if (problem && problem.target === target) {
+      s.settings.set(AUTH_KEY, null)
+      if (problem.pausedQueue) s.jobs.resumeKind(LISTING_JOB)
+    }
+    if (target === settings().target) void s.connectivity.check()
+  }
 
   const credentialState = async (t: PublishTarget) => {
     const raw = await s.secrets.get(`publish.${t}.credentials`)
@@ -374,13 +385,26 @@ export function publishModule(s: Services): CoreModule<'publish'> {
 
     async setCredentials(input) {
       await targets.setCredentials(input.target, { appKey: input.appKey, appSecret: input.appSecret, accessToken: input.accessToken, refreshToken: input.refreshToken })
-      const problem = s.settings.get(AUTH_KEY, AuthProblem, null)
-      if (problem && problem.target === input.target) {
-        s.settings.set(AUTH_KEY, null)
-        if (problem.pausedQueue) s.jobs.resumeKind(LISTING_JOB)
-      }
-      if (input.target === settings().target) void s.connectivity.check()
+      signedIn(input.target)
       return { ok: true }
+    },
+
+    async authorizeUrl(input) {
+      const target = input.target ?? settings().target
+      return { url: authorizeUrl(await targets.baseUrl(target), input.appKey, input.redirectUri) }
+    },
+
+    async signIn(input) {
+      let tokens
+      try {
+        tokens = await exchangeAuthCode({ baseUrl: await targets.baseUrl(input.target), appKey: input.appKey, appSecret: input.appSecret, code: input.code, gateway: targets.gateways[input.target] })
+      } catch (err) {
+        if (err instanceof PavilionError) throw new AppError('publish_sign_in_failed', `Alibaba.com did not accept the sign-in: ${err.message}`, { params: { code: err.code } })
+        throw err
+      }
+      await targets.setCredentials(input.target, { appKey: input.appKey, appSecret: input.appSecret, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, account: tokens.account ?? undefined })
+      signedIn(input.target)
+      return { ok: true, account: tokens.account }
     },
 
     async clearCredentials(input) {

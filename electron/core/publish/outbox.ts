@@ -343,7 +343,18 @@ export class Outbox {
         p = (async () => {
           const bytes = readFileSync(img.path)
           const ext = img.mime === 'image/png' ? 'png' : 'jpg'
-          const up = await rt.api.uploadImage(bytes, `vetrina${img.sha256.slice(0, 24)}.${ext}`, img.mime, job.signal)
+          // The name carries the content hash, so an upload whose reply was lost can be found again.
+          const fileName = `vetrina${img.sha256.slice(0, 24)}.${ext}`
+          let up: ImageRef
+          try {
+            up = await rt.api.uploadImage(bytes, fileName, img.mime, job.signal)
+          } catch (err) {
+            const found = err instanceof PavilionError && (err.kind === 'unknown_outcome' || err.kind === 'transient') && !job.signal.aborted
+              ? await this.findUploaded(rt, fileName, job).catch(() => null)
+              : null
+            if (!found) throw err
+            up = found
+          }
           this.d.photobank.put(rt.target, rt.account, img.sha256, up, bytes.length, this.now())
           return up
         })().finally(() => this.uploads.delete(key))
@@ -353,6 +364,17 @@ export class Outbox {
       job.throwIfStopped()
     }
     return refs
+  }
+
+  /** An image we sent whose reply was lost: the newest photobank pages are searched by its name. */
+  private async findUploaded(rt: TargetRuntime, fileName: string, job: RunningJob<ListingJobPayload>): Promise<ImageRef | null> {
+    for (let page = 1; page <= 3; page++) {
+      const images = await rt.api.listImages(page, 50, job.signal)
+      const hit = images.find((i) => i.fileName === fileName)
+      if (hit) return { fileId: hit.fileId, url: hit.url }
+      if (images.length < 50) break
+    }
+    return null
   }
 
   // ---- failures ----

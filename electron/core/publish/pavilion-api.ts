@@ -60,6 +60,12 @@ const CategoryReply = z.looseObject({
   })
 })
 
+const PhotobankList = z.looseObject({
+  pagination_query_list: z.looseObject({
+    list: z.array(z.looseObject({ id: idString, url: z.string(), file_name: z.string().default('') })).nullish().transform((v) => v ?? [])
+  })
+})
+
 export type BizResult<T> = ({ ok: true } & T) | { ok: false; codes: string[]; messages: string[] }
 
 function shape<S extends z.ZodType>(schema: S, reply: Json, what: string): z.output<S> {
@@ -124,6 +130,12 @@ export class PavilionApi {
     const inner = typeof reply.upload_image_response === 'object' && reply.upload_image_response !== null ? (reply.upload_image_response as Json) : reply
     const r = shape(UploadReply, inner, 'photobank.upload')
     return { fileId: r.file_id, url: r.photobank_url }
+  }
+
+  /** Newest photobank images first (to find an upload whose reply was lost). */
+  async listImages(page: number, pageSize: number, signal?: AbortSignal): Promise<Array<{ fileId: string; url: string; fileName: string }>> {
+    const reply = await this.client.call('alibaba.icbu.photobank.list', { current_page: page, page_size: pageSize }, { signal })
+    return shape(PhotobankList, reply, 'photobank.list').pagination_query_list.list.map((i) => ({ fileId: i.id, url: i.url, fileName: i.file_name }))
   }
 
   async listProducts(q: { language: string; page: number; pageSize: number; subject?: string; categoryId?: string; modifiedFrom?: string }, signal?: AbortSignal) {
