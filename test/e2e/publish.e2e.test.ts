@@ -54,6 +54,9 @@ describe('publishing in browser mode', () => {
     await page.getByRole('tab', { name: 'Coda' }).click()
     const states = () => page.getByTestId('listing-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')).sort())
     await expect.poll(states).toEqual(['needs_fixing', 'published', 'published'])
+    // What happened to a listing, step by step.
+    await page.getByTestId('listing-row').filter({ hasText: 'Pubblicata' }).first().getByRole('button', { name: 'Cronologia' }).click()
+    await expect.poll(() => page.getByTestId('listing-history').textContent()).toMatch(/in coda.*inviata \(nuova inserzione\).*accettata da Alibaba\.com.*revisione superata/s)
     const row = page.getByTestId('listing-row').filter({ hasText: 'ROSE-2022' })
     await expect.poll(() => row.textContent()).toContain('Da correggere')
     await row.getByTestId('fix-link').first().click()

@@ -73,6 +73,8 @@ export function PublishSettingsCard() {
             alibaba: credState?.alibaba.set ? credState.alibaba.appKey ?? '✓' : '—'
           })}
         </p>
+        <SignIn target={credTarget} />
+        <h3 style={{ fontSize: 13, margin: '14px 0 8px' }}>{t('publish:settings.manualTitle')}</h3>
         <Field label={t('publish:settings.credentialsFor')}>
           {(id) => (
             <select id={id} className="input" value={credTarget} onChange={(e) => setCredTarget(e.target.value as PublishTarget)}>
@@ -108,5 +110,40 @@ export function PublishSettingsCard() {
         </div>
       </div>
     </>
+  )
+}
+
+/** Sign-in with a one-time code: open the authorization page, paste the code it shows. */
+function SignIn(props: { target: PublishTarget }) {
+  const { t } = useTranslation()
+  const [appKey, setAppKey] = useState('')
+  const [appSecret, setAppSecret] = useState('')
+  const [code, setCode] = useState('')
+  const open = () =>
+    api.publish.authorizeUrl({ target: props.target, appKey }).then((r) => window.open(r.url, '_blank', 'noopener')).catch((err) => toast(errorText(err, t), 'err'))
+  const signIn = async () => {
+    try {
+      const r = await api.publish.signIn({ target: props.target, appKey, appSecret, code })
+      setCode('')
+      setAppSecret('')
+      await usePublish.getState().loadStatus()
+      toast(t('publish:settings.signedIn', { account: r.account ?? appKey }))
+    } catch (err) {
+      toast(errorText(err, t), 'err')
+    }
+  }
+  return (
+    <div data-testid="sign-in">
+      <h3 style={{ fontSize: 13, margin: '4px 0 8px' }}>{t('publish:settings.signInTitle')}</h3>
+      <div className="grid3">
+        <Field label={t('publish:settings.appKey')}>{(id) => <input id={id} className="input" value={appKey} onChange={(e) => setAppKey(e.target.value)} />}</Field>
+        <Field label={t('publish:settings.appSecret')}>{(id) => <input id={id} className="input" type="password" autoComplete="off" value={appSecret} onChange={(e) => setAppSecret(e.target.value)} />}</Field>
+        <Field label={t('publish:settings.code')} hint={t('publish:settings.codeHint')}>{(id) => <input id={id} className="input" value={code} onChange={(e) => setCode(e.target.value)} />}</Field>
+      </div>
+      <div className="row">
+        <button className="btn" disabled={!appKey} onClick={() => void open()}>{t('publish:settings.openAuthorize')}</button>
+        <button className="btn primary" disabled={!appKey || !appSecret || !code} onClick={() => void signIn()}>{t('publish:settings.signIn')}</button>
+      </div>
+    </div>
   )
 }

@@ -1,5 +1,6 @@
 // The outbox: every listing with its state, the pavilion's answer in plain words, retry and
 // cancel, and a link to the field to fix.
+import { Fragment, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LISTING_STATES, type Listing, type ListingState } from '../../../../shared/domain/publish.ts'
 import { api } from '../../api/client.ts'
@@ -51,7 +52,11 @@ function Row(props: { l: Listing; fmt: Intl.DateTimeFormat; owner: boolean; act(
   const { t } = useTranslation()
   const { l } = props
   const active = l.state === 'queued' || l.state === 'uploading_images' || l.state === 'submitting' || l.state === 'unpublishing'
+  const [history, setHistory] = useState<Array<{ at: string; event: string; detail: string | null }> | null>(null)
+  const toggleHistory = () =>
+    history ? setHistory(null) : void api.publish.listing({ id: l.id }).then((r) => setHistory([...r.history].reverse())).catch((err) => toast(errorText(err, t), 'err'))
   return (
+    <Fragment>
     <tr data-testid="listing-row" data-state={l.state}>
       <td><strong>{l.sku ?? '—'}</strong><div className="muted" style={{ fontSize: 12 }}>{l.title}</div></td>
       <td>{l.language === 'en' ? 'English' : '中文'}</td>
@@ -75,7 +80,20 @@ function Row(props: { l: Listing; fmt: Intl.DateTimeFormat; owner: boolean; act(
         {props.owner && (l.state === 'published' || l.state === 'in_audit') && (
           <button className="btn small" onClick={() => props.act(api.publish.unpublish({ productIds: [l.productId] }))}>{t('publish:queue.unpublish')}</button>
         )}
+        <button className="btn small link" aria-expanded={history !== null} onClick={toggleHistory}>{t('publish:queue.history')}</button>
       </td>
     </tr>
+    {history && (
+      <tr>
+        <td colSpan={6} style={{ background: 'var(--bg)' }}>
+          <ol style={{ margin: 0, paddingLeft: 18, fontSize: 12 }} data-testid="listing-history">
+            {history.map((h, i) => (
+              <li key={i}>{props.fmt.format(new Date(h.at))} — {t(`publish:event.${h.event}`, { defaultValue: h.event })}{h.detail ? `: ${h.detail}` : ''}</li>
+            ))}
+          </ol>
+        </td>
+      </tr>
+    )}
+    </Fragment>
   )
 }
