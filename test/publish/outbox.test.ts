@@ -115,6 +115,27 @@ describe('outbox', () => {
     expect(history.history.map((h) => h.event)).toContain('reconciled')
   })
 
+  it('reconciles a reply that never comes (the client gives up waiting) the same way', async () => {
+    const { api } = await setup(2)
+    await api.publish.updateSettings({ timeoutSeconds: 1 })
+    sandbox!.faults.set({ lostResponseRate: 1, methods: ['alibaba.icbu.product.schema.add'], lostResponseMode: 'hang' })
+    await api.publish.enqueue({})
+    await waitFor('both adds carried out', () => (sandbox!.stats.calls['alibaba.icbu.product.schema.add'] ?? 0) >= 2)
+    await drain(tc!.core)
+    expect(productCount()).toBe(2)
+    expect(sandbox!.stats.calls['alibaba.icbu.product.schema.add']).toBe(2)
+  })
+
+  it('a listing job cancelled from the jobs panel leaves its listing cancelled', async () => {
+    const { api } = await setup(1)
+    await api.publish.pause({})
+    await api.publish.enqueue({})
+    const listing = (await api.publish.listings({})).items[0]
+    await api.jobs.cancel({ id: listing.jobId! })
+    await waitFor('cancelled', async () => (await api.publish.listings({})).items[0].state === 'cancelled')
+    expect((await api.publish.status()).pending).toBe(0)
+  })
+
   it('pauses, resumes and cancels the queue', async () => {
     const { api } = await setup(3)
     await api.publish.pause({})

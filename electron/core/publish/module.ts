@@ -451,6 +451,20 @@ export function publishModule(s: Services): CoreModule<'publish'> {
     start() {
       const hasListings = !!s.db.prepare('SELECT 1 FROM publish_listings LIMIT 1').get()
       if (hasListings || !targets.usesBuiltin(settings().target)) activate()
+      // Listings left in audit by an earlier run are watched again.
+      for (const t of ['sandbox', 'alibaba'] as const) if (listings.auditLanguages(t).length) audit.watch(t)
+      // A listing job stopped from outside (the jobs panel) leaves its listing cancelled, not "queued" forever.
+      s.events.on('job.progress', (job) => {
+        if (job.kind !== LISTING_JOB || (job.state !== 'cancelled' && job.state !== 'failed')) return
+        const row = s.db.prepare('SELECT id, state FROM publish_listings WHERE job_id = ?').get(job.id) as { id: string; state: string } | undefined
+        if (!row || !ACTIVE_LISTING_STATES.includes(row.state as never)) return
+        const now = s.clock.now().toISOString()
+        listings.update(row.id, job.state === 'cancelled'
+          ? { state: 'cancelled', updated_at: now }
+          : { state: 'failed', error_code: job.error?.code ?? 'failed', error_message: job.error?.message ?? 'failed', updated_at: now })
+        listings.log(row.id, now, job.state, null)
+        emitListings([row.id])
+      })
     },
     async stop() {
       targets.close()
