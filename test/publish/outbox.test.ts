@@ -89,6 +89,19 @@ describe('outbox', () => {
     expect(productCount()).toBe(1)
   })
 
+  it('a listing taken offline while still in audit stays off display after the audit', async () => {
+    const { api } = await setup(1)
+    sandbox!.settings.audit.delayMs = 400
+    await api.publish.enqueue({})
+    await waitFor('in audit', async () => (await api.publish.listings({})).items[0].state === 'in_audit')
+    await api.publish.unpublish({})
+    await drain(tc!.core)
+    const listing = (await api.publish.listings({})).items[0]
+    expect(listing.state).toBe('offline')
+    const remote = sandbox!.store.product(Number(listing.remoteId))!
+    expect([remote.status, remote.display]).toEqual(['approved', 'N'])
+  })
+
   it('publishes the Chinese copy as its own listing where the target supports it', async () => {
     const { api } = await setup(1, { chinese: true })
     const r = await api.publish.enqueue({})

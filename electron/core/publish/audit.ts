@@ -114,13 +114,20 @@ export class AuditWatcher {
     const base = { remote_status: status, remote_display: display, remote_encrypted_id: encryptedId, updated_at: now }
     const emit = () => this.d.s.events.emit('data.changed', { entity: 'publish.listing', ids: [listing.id] })
     if (status === 'approved') {
-      if (display !== 'Y' && listing.intent === 'publish') {
-        this.d.listings.update(listing.id, { ...base, state: 'queued' })
+      if ((display !== 'Y' && listing.intent === 'publish') || (display === 'Y' && listing.intent === 'unpublish')) {
+        // The audit ended with the display not as the user wants it: the listing job switches it.
+        this.d.listings.update(listing.id, { ...base, state: listing.intent === 'publish' ? 'queued' : 'unpublishing' })
         this.d.requeue({ ...listing, ...base })
       } else {
         this.d.listings.update(listing.id, { ...base, state: listing.intent === 'publish' ? 'published' : 'offline', published_at: now, error_code: null, error_message: null })
       }
       this.d.listings.log(listing.id, now, 'approved', `display ${display}`)
+      emit()
+      return true
+    }
+    if (status === 'tbd' && listing.intent === 'unpublish') {
+      this.d.listings.update(listing.id, { ...base, state: 'offline' })
+      this.d.listings.log(listing.id, now, 'audit_rejected', 'taken offline anyway')
       emit()
       return true
     }

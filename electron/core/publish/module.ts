@@ -23,6 +23,9 @@ import { PublishTargets } from './targets.ts'
 const SETTINGS_KEY = 'publish'
 const AUTH_KEY = 'publish.auth'
 const RULES_JOB = 'publish.rules'
+/** Levels of the pavilion category tree downloaded for linking (below: only what is mapped). */
+const TREE_LEVELS = 3
+const MAX_TREE_NODES = 2000
 const AuthProblem = z.object({ target: PublishTarget, message: z.string(), at: z.string(), pausedQueue: z.boolean() }).nullable()
 
 export function publishModule(s: Services): CoreModule<'publish'> {
@@ -125,22 +128,29 @@ export function publishModule(s: Services): CoreModule<'publish'> {
       const { target } = job.payload
       const rt = await targets.runtime(target)
       const now = () => s.clock.now().toISOString()
-      const queue = ['0']
+      // The real tree has thousands of nodes: take the upper levels (for linking categories) and
+      // the chain above every mapped category; schemas only for mapped ones.
+      const mappedIds = [...new Set(s.categories.list().map((c) => c.pavilionCategoryId).filter((x): x is string => !!x))]
+      const queue: Array<[string, number]> = [['0', 0], ...mappedIds.map((id) => [id, 99] as [string, number])]
+      const seen = new Set<string>()
       let categories = 0
-      while (queue.length) {
+      while (queue.length && categories < MAX_TREE_NODES) {
         job.throwIfStopped()
-        const id = queue.shift()!
+        const [id, depth] = queue.shift()!
+        if (seen.has(id)) continue
+        seen.add(id)
         const c = await rt.api.category(id, job.signal)
         if (id !== '0') {
           rules.putCategory(target, {
             id: c.category_id, parentId: c.parent_ids[c.parent_ids.length - 1] ?? '0', name: c.name, cnName: c.cn_name, level: c.level, leaf: c.leaf_category
           }, now())
         }
-        for (const child of c.child_ids) queue.push(child)
+        if (depth < TREE_LEVELS) for (const child of c.child_ids) queue.push([child, depth + 1])
+        for (const parent of c.parent_ids) if (!seen.has(parent)) queue.push([parent, 99])
         categories++
         job.progress(categories, null, `category ${c.name || id}`)
       }
-      const mapped = [...new Set(s.categories.list().map((c) => c.pavilionCategoryId).filter((x): x is string => !!x))]
+      const mapped = mappedIds
       let fetched = 0
       const problems: string[] = []
       for (const catId of mapped) {

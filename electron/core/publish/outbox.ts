@@ -239,16 +239,19 @@ export class Outbox {
       this.set(listing, { state: 'offline', error_code: null, error_message: null }, 'offline', 'never published')
       return { state: 'offline' }
     }
-    if (listing.remote_display === 'N') {
+    // In audit, the audit's end may put the product on display again: keep watching it.
+    const inAudit = ['auditing', 'new', 'modified'].includes(listing.remote_status ?? '')
+    if (listing.remote_display === 'N' && !inAudit) {
       this.set(listing, { state: 'offline', error_code: null, error_message: null }, 'offline', 'already off display')
       return { state: 'offline' }
     }
     this.set(listing, { state: 'unpublishing' })
-    await this.switchDisplay(listing, rt, job, false)
+    await this.switchDisplay(listing, rt, job, false, inAudit ? 'in_audit' : undefined)
+    if (inAudit) this.d.watchAudit(listing.target)
     return { state: 'offline' }
   }
 
-  private async switchDisplay(listing: ListingRow, rt: TargetRuntime, job: RunningJob<ListingJobPayload>, on: boolean): Promise<void> {
+  private async switchDisplay(listing: ListingRow, rt: TargetRuntime, job: RunningJob<ListingJobPayload>, on: boolean, finalState?: ListingState): Promise<void> {
     const lang = PAVILION_LANGUAGE[listing.language].list
     let encrypted = listing.remote_encrypted_id
     if (!encrypted) {
@@ -269,7 +272,7 @@ export class Outbox {
       throw new AppError('publish_display_failed', `Alibaba.com did not ${on ? 'show' : 'hide'} the listing: ${res.message ?? res.code}`)
     }
     this.set(listing, {
-      ...CLEAR_PENDING, state: on ? 'published' : 'offline', remote_display: on ? 'Y' : 'N', failures: 0, error_code: null, error_message: null,
+      ...CLEAR_PENDING, state: finalState ?? (on ? 'published' : 'offline'), remote_display: on ? 'Y' : 'N', failures: 0, error_code: null, error_message: null,
       ...(on ? { published_at: this.now() } : {})
     }, on ? 'display_on' : 'display_off')
   }
@@ -415,6 +418,11 @@ export class Outbox {
         default:
           break
       }
+    } else if (err instanceof AppError && err.code === 'publish_no_credentials') {
+      // Nothing can be sent until someone signs in: stop the queue and keep the listing waiting.
+      this.set(listing, { state: 'queued', error_code: err.code, error_message: err.message }, 'stopped', err.message)
+      this.d.onAuthProblem(listing.target, err.message)
+      throw new RetryLater(1000, err.message, err.code)
     } else if (err instanceof AppError) {
       this.set(listing, { state: 'failed', error_code: err.code, error_message: err.message }, 'failed', err.message)
       throw err
