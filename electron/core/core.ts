@@ -15,6 +15,7 @@ import { ConnectivityMonitor, type ConnectivityOptions } from './platform/connec
 import { FileService, dataPaths, type DataPaths } from './platform/files.ts'
 import { FileSecretStore, type SecretStore } from './platform/secrets.ts'
 import { ProductMedia } from './platform/product-media.ts'
+import { BrowserLinks } from './platform/links.ts'
 import { InstanceLock } from './platform/instance-lock.ts'
 import { openDatabase, type Db } from './store/db.ts'
 import { SettingsStore } from './settings/settings-store.ts'
@@ -39,6 +40,8 @@ export interface CoreOptions {
   connectivity?: ConnectivityOptions
   /** Take the single-instance lock on the data folder (default true). */
   lock?: boolean
+  /** When the first automatic-backup check runs after start (default 5 s; tests shorten it). */
+  autoBackupDelayMs?: number
 }
 
 /** What every area's module receives. */
@@ -60,12 +63,15 @@ export interface Services {
   history: HistoryService
   /** Pavilion-ready main images per product (provided by the photos area). */
   productMedia: ProductMedia
+  /** Issues browser-mode links for other roles while the host runs (null otherwise). */
+  links: BrowserLinks
   /**
    * Closes the store once the current job has finished, runs `prepare` (which may swap files on
    * disk: restore), opens everything again and then runs `after` on the new services.
    */
   requestReload(prepare: () => void, after?: (s: Services) => void): void
   appVersion: string
+  options: CoreOptions
 }
 
 /** An area of the application: its handlers, its job kinds, and optional lifecycle hooks. */
@@ -81,6 +87,8 @@ export type ModuleFactory = (s: Services) => CoreModule
 
 export class Core {
   readonly events = new EventBus()
+  /** Survives reloads: the browser-mode host registers itself once. */
+  readonly links = new BrowserLinks()
   readonly options: CoreOptions
   private services!: Services
   private modules: CoreModule[] = []
@@ -121,6 +129,9 @@ export class Core {
   /** Calls the contract (validation, roles) — what every transport does. */
   async call(method: string, input: unknown, ctx: CallContext = { role: 'owner', transport: 'test' }): Promise<CallResult<unknown>> {
     if (this.reloading) await this.reloading
+    if (this.closed) return { ok: false, error: { code: 'closed', message: 'Vetrina is shutting down.' } }
+    // An exclusive job (an import) holds one open transaction: let it finish before anything else touches the store.
+    if (!method.startsWith('jobs.')) await this.services.jobs.whenNotExclusive()
     if (this.closed) return { ok: false, error: { code: 'closed', message: 'Vetrina is shutting down.' } }
     return dispatch(this.handlers, method, input, ctx, this.services.log)
   }
@@ -177,11 +188,12 @@ export class Core {
     this.services = {
       db, paths, clock, log, events: this.events, jobs, settings, files,
       secrets: o.secrets ?? new FileSecretStore(paths.dataDir), connectivity,
-      categories, families, products, productList, history, productMedia: new ProductMedia(),
+      categories, families, products, productList, history, productMedia: new ProductMedia(), links: this.links,
       requestReload: (prepare, after) => {
         this.pendingReload = { prepare, after }
       },
-      appVersion: APP_VERSION
+      appVersion: APP_VERSION,
+      options: o
     }
     this.modules = MODULES.map((factory) => factory(this.services))
     const handlers: Partial<Handlers> = {}
@@ -198,6 +210,7 @@ export class Core {
     files.sweep()
     for (const m of this.modules) m.start?.()
     if (o.startJobs !== false) jobs.start()
+    connectivity.start()
   }
 
   private async teardown(): Promise<void> {

@@ -160,3 +160,46 @@ describe('backup and restore', () => {
     expect(readdirSync(dir)).toHaveLength(8)
   })
 })
+
+describe('automatic daily backup', () => {
+  test('runs once a day when there is something to back up, and keeps the newest N', async () => {
+    const dir = tempDir()
+    let now = new Date('2026-11-22T08:00:00Z')
+    const clock = { now: () => now }
+    const open = () => openTestCore({ dataDir: dir, clock, autoBackupDelayMs: 20 })
+    const autoBackups = (tc: TestCore) => tc.api.system.listBackups({}).then((r) => r.items.filter((b) => b.automatic))
+    const nextBackupDone = (tc: TestCore) =>
+      new Promise<Job>((res) => {
+        const off = tc.core.events.on('job.progress', (j) => {
+          if (j.kind === 'system.backup' && j.state === 'done') {
+            off()
+            res(j)
+          }
+        })
+      })
+
+    // An empty catalogue is not backed up.
+    t = open()
+    await new Promise((r) => setTimeout(r, 100))
+    expect(await autoBackups(t)).toHaveLength(0)
+    await t.api.system.updateSettings({ autoBackup: { enabled: true, keep: 2 } })
+    await t.api.catalog.createProduct({ sku: 'DAILY-1' })
+    await t.close()
+
+    for (let day = 0; day < 3; day++) {
+      t = open()
+      await nextBackupDone(t)
+      await t.close()
+      // Opening again the same day does not back up again.
+      t = open()
+      await new Promise((r) => setTimeout(r, 150))
+      expect(t.core.s.jobs.list({ kinds: ['system.backup'], states: ['queued', 'running'], limit: 5 })).toHaveLength(0)
+      await t.close()
+      now = new Date(now.getTime() + 25 * 3600 * 1000)
+    }
+    t = open()
+    const kept = await autoBackups(t)
+    expect(kept).toHaveLength(2)
+    expect(kept.every((b) => b.fileName.startsWith('auto-'))).toBe(true)
+  })
+})

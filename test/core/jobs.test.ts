@@ -139,30 +139,56 @@ describe('job runner', () => {
 
   test('jobs that need the network wait for it, without using up attempts', async () => {
     t = openTestCore()
-    let online = false
+    let reachable = false
     let runs = 0
+    t.core.s.connectivity.setProbe({ target: 'https://gateway.test', run: async () => reachable })
+    await t.core.s.connectivity.check()
+    expect(t.core.s.connectivity.status()).toMatchObject({ online: false, target: 'https://gateway.test' })
     t.core.s.jobs.register({
       kind: 'test.upload',
       payload: z.object({}),
       requiresOnline: true,
       async run() {
         runs++
-        if (!online) throw new WaitForNetwork()
+        if (!reachable) throw new WaitForNetwork()
         return 'sent'
       }
     })
     const job = t.core.s.jobs.enqueue('test.upload', {}, { title: 'upload' })
     await new Promise((r) => setTimeout(r, 50))
     expect(runs).toBe(0)
-    expect(t.core.s.jobs.countActive(t.core.s.jobs.onlineKinds())).toBe(1)
-    t.core.s.jobs.setOnline(true)
-    const waiting = await waitFor(t.core, job.id, ['waiting'])
-    expect(waiting.attempts).toBe(0)
-    online = true
-    t.core.s.jobs.setOnline(false)
-    t.core.s.jobs.setOnline(true)
+    expect(t.core.s.connectivity.status().pending).toBe(1)
+    // The line comes back: the monitor sees it and the job runs by itself.
+    reachable = true
+    await t.core.s.connectivity.check()
     const done = await waitFor(t.core, job.id, ['done'])
     expect(done.result).toBe('sent')
+    expect(done.attempts).toBe(1)
+    expect(t.core.s.connectivity.status().pending).toBe(0)
+  })
+
+  test('a job that finds the network gone waits for it without using an attempt', async () => {
+    t = openTestCore()
+    let reachable = true
+    t.core.s.connectivity.setProbe({ target: 'https://gateway.test', run: async () => reachable })
+    await t.core.s.connectivity.check()
+    t.core.s.jobs.register({
+      kind: 'test.upload',
+      payload: z.object({}),
+      requiresOnline: true,
+      async run() {
+        if (!reachable) throw new WaitForNetwork()
+        return 'sent'
+      }
+    })
+    reachable = false
+    const job = t.core.s.jobs.enqueue('test.upload', {}, { title: 'upload' })
+    const waiting = await waitFor(t.core, job.id, ['waiting'])
+    expect(waiting.attempts).toBe(0)
+    await t.core.s.connectivity.check()
+    reachable = true
+    await t.core.s.connectivity.check()
+    expect((await waitFor(t.core, job.id, ['done'])).result).toBe('sent')
   })
 
   test('dedupe keys and paused queues', async () => {

@@ -174,7 +174,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         return sendError(res, (err as { status?: number }).status ?? 400, ErrorCodes.validation, (err as Error).message)
       }
       const result = await core.call(method, input, ctx)
-      return sendJson(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code] ?? 422, result)
+      return sendJson(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code] ?? 422, result.ok ? { ok: true, value: withoutLocalPaths(result.value) } : result)
     }
     if (url.pathname === '/api/events' && req.method === 'GET') {
       res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
@@ -243,24 +243,42 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
 
   const url = `http://127.0.0.1:${port}`
   const lanLinks = (token: string) => (opts.lan ? lanAddresses().map((a) => `http://${a}:${port}/?token=${token}`) : [])
+  const issueLink = (role: Role, label?: string) => {
+    const token = tokens.issue(role, label)
+    return { token, links: [`${url}/?token=${token}`, ...lanLinks(token)] }
+  }
+  core.links.setIssuer((role, label) => ({ links: issueLink(role, label).links }))
   return {
     url,
     port,
     tokens,
     ownerLink: `${url}/?token=${ownerToken}`,
     lanLinks,
-    issueLink(role, label) {
-      const token = tokens.issue(role, label)
-      return { token, links: [`${url}/?token=${token}`, ...lanLinks(token)] }
-    },
+    issueLink,
     close: () =>
       new Promise<void>((ok) => {
         unsubscribe()
+        core.links.setIssuer(null)
         for (const res of sseClients) res.end()
         server.closeAllConnections()
         server.close(() => ok())
       })
   }
+}
+
+/** Downloads carry their path on this machine for the desktop app; a browser gets only the id. */
+function withoutLocalPaths(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutLocalPaths)
+  if (value && typeof value === 'object') {
+    const obj = value as Record<string, unknown>
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(obj)) {
+      if (k === 'path' && typeof obj.downloadId === 'string') continue
+      out[k] = withoutLocalPaths(v)
+    }
+    return out
+  }
+  return value
 }
 
 function sendUnauthorizedPage(res: ServerResponse): void {

@@ -224,7 +224,10 @@ export function listBackupFiles(dir: string): Array<{ fileName: string; path: st
     .map((f) => {
       const p = join(dir, f)
       const st = statSync(p)
-      return { fileName: f, path: p, size: st.size, createdAt: st.mtime.toISOString(), automatic: f.startsWith('auto-') }
+      // The time in the name is when the backup was taken (copies keep it; mtimes do not).
+      const m = /(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/.exec(f)
+      const createdAt = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6])).toISOString() : st.mtime.toISOString()
+      return { fileName: f, path: p, size: st.size, createdAt, automatic: f.startsWith('auto-') }
     })
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
 }

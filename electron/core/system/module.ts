@@ -88,7 +88,7 @@ export function systemModule(s: Services): CoreModule<'system'> {
     area: 'system',
     jobs: [backupJob, restoreJob],
     start() {
-      first = setTimeout(maybeAutoBackup, 5_000)
+      first = setTimeout(maybeAutoBackup, s.options.autoBackupDelayMs ?? 5_000)
       first.unref?.()
       timer = setInterval(maybeAutoBackup, 3600 * 1000)
       timer.unref?.()

@@ -3,6 +3,15 @@ import type { Command } from 'commander'
 import { registerBackup } from './backup.ts'
 import { registerProducts } from './products.ts'
 import { registerPublish } from './publish.ts'
+import { registerSpreadsheet } from './spreadsheet.ts'
 import { registerWeb } from './web.ts'
+import { registerTranslation } from './translation.ts'
 
-export const COMMANDS: Array<(program: Command) => void> = [registerProducts, registerBackup, registerWeb, registerPublish]
+export const COMMANDS: Array<(program: Command) => void> = [
+  registerProducts,
+  registerBackup,
+  registerWeb,
+  registerSpreadsheet,
+  registerTranslation,
+  registerPublish
+]

@@ -1,9 +1,6 @@
 // Catalogue schema: settings, categories, attribute families, products with per-field localized
 // text, field-level history, and two search indexes (trigram for 3+ characters, a token index of
-// words and CJK uni/bigrams for 1–2 character queries). Both indexes are keyed by the product's
-// update sequence number (usn), which every write renews: reading an index in descending rowid
-// order therefore yields matches newest-changed first, lazily — a search never has to collect
-// and sort every match.
+// words and CJK uni/bigrams for 1–2 character queries).
 export const sql = `
 CREATE TABLE settings (
   key TEXT PRIMARY KEY,
@@ -41,18 +38,15 @@ CREATE TABLE products (
   data TEXT NOT NULL,
   sort_title TEXT NOT NULL DEFAULT '',
   version INTEGER NOT NULL DEFAULT 1,
-  usn INTEGER NOT NULL,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 ) STRICT;
 CREATE UNIQUE INDEX products_sku ON products(sku COLLATE NOCASE);
-CREATE UNIQUE INDEX products_usn ON products(usn);
-CREATE INDEX products_parent_usn ON products(parent_id, usn);
-CREATE INDEX products_parent_seq ON products(parent_id, seq);
-CREATE INDEX products_title ON products(parent_id, sort_title, usn);
-CREATE INDEX products_sku_sort ON products(parent_id, sku, usn);
-CREATE INDEX products_status ON products(status, usn);
-CREATE INDEX products_category ON products(category_id, usn);
+CREATE INDEX products_updated ON products(parent_id, updated_at, seq);
+CREATE INDEX products_created ON products(parent_id, created_at, seq);
+CREATE INDEX products_title ON products(parent_id, sort_title, seq);
+CREATE INDEX products_sku_sort ON products(parent_id, sku, seq);
+CREATE INDEX products_category ON products(category_id);
 CREATE INDEX products_family ON products(family_id);
 
 CREATE TABLE product_texts (

@@ -8,6 +8,7 @@ import { Empty } from '../../../ui/components.tsx'
 import { errorText } from '../../../ui/errors.ts'
 import { toast } from '../../../ui/toasts.ts'
 import { useEditor } from '../editor-context.tsx'
+import { fieldLabel } from '../field-labels.ts'
 
 function show(v: unknown): string {
   if (v === null || v === undefined) return '—'
@@ -45,7 +46,7 @@ export function HistoryTab() {
               <em>{t('catalog:history.created')}</em>
             ) : (
               <>
-                <strong>{h.path}</strong>: <code>{show(h.old)}</code> → <code>{show(h.new)}</code>
+                <strong title={h.path}>{fieldLabel(h.path, t)}</strong>: <code>{show(h.old)}</code> → <code>{show(h.new)}</code>
               </>
             )}
           </span>

@@ -12,7 +12,7 @@ type Row = Record<string, string>
 /** A small table of number rows saved as a whole (ladder tiers, lead-time bands). */
 function RowsEditor(props: {
   path: string
-  columns: Array<{ key: string; label: string; integer?: boolean; optional?: boolean }>
+  columns: Array<{ key: string; label: string; integer?: boolean; optional?: boolean; money?: boolean }>
   max: number
   addLabel: string
 }) {
@@ -20,7 +20,9 @@ function RowsEditor(props: {
   const { product, save, errors, readOnly } = useEditor()
   const [group, key] = props.path.split('.')
   const stored = ((product as unknown as Record<string, Record<string, unknown>>)[group]?.[key] as Array<Record<string, number | null>> | undefined) ?? []
-  const toRows = () => stored.map((r) => Object.fromEntries(props.columns.map((c) => [c.key, r[c.key] === null || r[c.key] === undefined ? '' : formatDecimal(r[c.key], i18n.language)])))
+  const fmt = (v: number | null | undefined, money?: boolean) =>
+    v === null || v === undefined ? '' : money ? new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(v) : formatDecimal(v, i18n.language)
+  const toRows = () => stored.map((r) => Object.fromEntries(props.columns.map((c) => [c.key, fmt(r[c.key], c.money)])))
   const [rows, setRows] = useState<Row[]>(toRows)
   const [localError, setLocalError] = useState<string | null>(null)
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -143,7 +145,7 @@ export function TradeTab() {
           path="trade.ladder"
           max={4}
           addLabel={t('catalog:editor.addTier')}
-          columns={[{ key: 'minQty', label: t('catalog:fields.fromQty'), integer: true }, { key: 'price', label: t('catalog:fields.unitPrice') }]}
+          columns={[{ key: 'minQty', label: t('catalog:fields.fromQty'), integer: true }, { key: 'price', label: t('catalog:fields.unitPrice'), money: true }]}
         />
       </div>
       <div className="card">
