@@ -155,7 +155,12 @@ export class Sandbox {
       if (url.pathname === '/rest/auth/token/create' || url.pathname === '/rest/auth/token/refresh') return await this.token(req, res, url)
       if (url.pathname === '/oauth/authorize') return this.authorize(res, url)
       if (url.pathname.startsWith('/kf/')) return this.image(res, url.pathname)
-      if (url.pathname.startsWith('/__sandbox/')) return await this.admin(req, res, url)
+      if (url.pathname.startsWith('/__sandbox/')) {
+        // Test controls change faults and tokens: only from this machine.
+        const from = req.socket.remoteAddress ?? ''
+        if (!/^(127\.|::1$|::ffff:127\.)/.test(from)) return this.send(res, { error: 'the sandbox controls answer only on this machine' }, 403)
+        return await this.admin(req, res, url)
+      }
       this.send(res, { error_response: { type: 'ISV', code: 'InvalidApiPath', msg: `no such path ${url.pathname}`, request_id: requestId() } }, 404)
     } catch (err) {
       if (!res.headersSent) this.send(res, { error_response: { type: 'SYSTEM', code: 'InternalError', msg: (err as Error).message, request_id: requestId() } }, 500)

@@ -122,6 +122,17 @@ describe('transport, signing and tokens', () => {
     }
   })
 
+  it('takes fault settings per run through its loopback controls', async () => {
+    const post = (path: string, body: unknown) => fetch(`${sb.url}/__sandbox/${path}`, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json() as Promise<Reply>)
+    expect((await post('faults', { errorRate: 1, seed: 7 })).faults).toMatchObject({ errorRate: 1, seed: 7 })
+    expect(err(await call(sb, 'alibaba.icbu.product.list', { language: 'ENGLISH' })).code).toBe('ServiceError')
+    await post('faults', { reset: true })
+    expect((await call(sb, 'alibaba.icbu.product.list', { language: 'ENGLISH' })).error_response).toBeUndefined()
+    const state = await (await fetch(`${sb.url}/__sandbox/state`)).json() as Reply
+    expect(state.counts.products).toBeGreaterThan(0)
+    expect(state.stats.injectedErrors).toBeGreaterThan(0)
+  })
+
   it('creates and refreshes tokens on /rest; a refreshed or revoked token stops working', async () => {
     const c = sb.credentials()
     const page = await fetch(`${sb.url}/oauth/authorize?client_id=${c.appKey}&redirect_uri=${encodeURIComponent('http://127.0.0.1/cb')}`, { redirect: 'manual' })
