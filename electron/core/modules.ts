@@ -2,6 +2,7 @@
 import type { ModuleFactory } from './core.ts'
 import { catalogModule } from './catalog/module.ts'
 import { jobsModule } from './jobs/module.ts'
+import { publishModule } from './publish/module.ts'
 import { spreadsheetModule } from './spreadsheet/module.ts'
 import { systemModule } from './system/module.ts'
 import { translationModule } from './translation/module.ts'
@@ -11,5 +12,6 @@ export const MODULES: ModuleFactory[] = [
   jobsModule,
   systemModule,
   spreadsheetModule,
-  translationModule
+  translationModule,
+  publishModule
 ]

@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import type { CallDef } from './define.ts'
 import { catalog } from './catalog.ts'
 import { jobs } from './jobs.ts'
+import { publish } from './publish.ts'
 import { spreadsheet } from './spreadsheet.ts'
 import { system } from './system.ts'
 import { translation } from './translation.ts'
@@ -11,6 +12,7 @@ import { translation } from './translation.ts'
 export const contract = {
   catalog,
   jobs,
+  publish,
   spreadsheet,
   system,
   translation

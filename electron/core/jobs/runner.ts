@@ -5,6 +5,7 @@
 import type { z } from 'zod'
 import { AppError, ErrorCodes } from '../../../shared/contract/errors.ts'
 import type { Job, JobState } from '../../../shared/contract/jobs.ts'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../store/db.ts'
 import type { EventBus } from '../events.ts'
 import type { Clock } from '../platform/clock.ts'
@@ -117,6 +118,8 @@ export class JobRunner {
   private readonly clock: Clock
   private readonly log: Logger
   private idleWaiters: Array<() => void> = []
+  /** Prepared statements by SQL text: preparing costs more than running, and ticks run per job. */
+  private readonly statements = new Map<string, Statement>()
   private exclusiveWaiters: Array<() => void> = []
 
   constructor(deps: { db: Db; events: EventBus; clock: Clock; log: Logger }) {
@@ -124,6 +127,15 @@ export class JobRunner {
     this.events = deps.events
     this.clock = deps.clock
     this.log = deps.log
+  }
+
+  private sql(text: string): Statement {
+    let stmt = this.statements.get(text)
+    if (!stmt) {
+      stmt = this.db.prepare(text)
+      this.statements.set(text, stmt)
+    }
+    return stmt
   }
 
   register<P>(def: JobKind<P>): void {
@@ -144,7 +156,7 @@ export class JobRunner {
     this.online = online
     if (online && changed) {
       // Jobs parked for the network may run now.
-      this.db.prepare("UPDATE jobs SET run_after = NULL WHERE state = 'waiting' AND message = 'offline'").run()
+      this.sql("UPDATE jobs SET run_after = NULL WHERE state = 'waiting' AND message = 'offline'").run()
     }
     if (changed) this.schedule()
   }
@@ -161,8 +173,7 @@ export class JobRunner {
     const now = this.clock.now().toISOString()
     const id = newId('job')
     try {
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO jobs (id, kind, state, title, payload, max_attempts, run_after, priority, dedupe_key, created_at, updated_at)
            VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)`
         )
@@ -170,7 +181,7 @@ export class JobRunner {
           opts.runAfter?.toISOString() ?? null, opts.priority ?? 0, opts.dedupeKey ?? null, now, now)
     } catch (err) {
       if (opts.dedupeKey && /UNIQUE constraint failed: jobs.dedupe_key/.test((err as Error).message)) {
-        const existing = this.db.prepare('SELECT * FROM jobs WHERE dedupe_key = ? AND state IN (?, ?, ?, ?)').get(opts.dedupeKey, ...ACTIVE_STATES) as JobRow
+        const existing = this.sql('SELECT * FROM jobs WHERE dedupe_key = ? AND state IN (?, ?, ?, ?)').get(opts.dedupeKey, ...ACTIVE_STATES) as JobRow
         return toJob(existing, null)
       }
       throw err
@@ -184,7 +195,7 @@ export class JobRunner {
   }
 
   get(id: string): Job {
-    const row = this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined
+    const row = this.sql('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined
     if (!row) throw new AppError(ErrorCodes.notFound, `No job with id ${id}`, { params: { id } })
     return toJob(row, this.active.get(id)?.eta.etaSeconds(row.done, row.total) ?? null)
   }
@@ -201,15 +212,14 @@ export class JobRunner {
       args.push(...filter.kinds)
     }
     const sql = `SELECT * FROM jobs ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, id DESC LIMIT ?`
-    const rows = this.db.prepare(sql).all(...args, filter.limit) as JobRow[]
+    const rows = this.sql(sql).all(...args, filter.limit) as JobRow[]
     return rows.map((r) => toJob(r, this.active.get(r.id)?.eta.etaSeconds(r.done, r.total) ?? null))
   }
 
   /** Number of jobs that are not finished, optionally of some kinds only. */
   countActive(kinds?: string[]): number {
     const kindFilter = kinds?.length ? ` AND kind IN (${kinds.map(() => '?').join(',')})` : ''
-    const row = this.db
-      .prepare(`SELECT count(*) AS n FROM jobs WHERE state IN ('queued','running','paused','waiting')${kindFilter}`)
+    const row = this.sql(`SELECT count(*) AS n FROM jobs WHERE state IN ('queued','running','paused','waiting')${kindFilter}`)
       .get(...(kinds ?? [])) as { n: number }
     return row.n
   }
@@ -249,7 +259,7 @@ export class JobRunner {
   wake(id: string): Job {
     const job = this.get(id)
     if (job.state === 'waiting') {
-      this.db.prepare('UPDATE jobs SET run_after = NULL, updated_at = ? WHERE id = ?').run(this.clock.now().toISOString(), id)
+      this.sql('UPDATE jobs SET run_after = NULL, updated_at = ? WHERE id = ?').run(this.clock.now().toISOString(), id)
       this.schedule()
     }
     return this.get(id)
@@ -261,8 +271,7 @@ export class JobRunner {
       throw new AppError(ErrorCodes.conflict, `Only failed or cancelled jobs can be retried (this one is ${job.state}).`)
     }
     const now = this.clock.now().toISOString()
-    this.db
-      .prepare("UPDATE jobs SET state = 'queued', attempts = 0, error = NULL, run_after = NULL, finished_at = NULL, updated_at = ? WHERE id = ?")
+    this.sql("UPDATE jobs SET state = 'queued', attempts = 0, error = NULL, run_after = NULL, finished_at = NULL, updated_at = ? WHERE id = ?")
       .run(now, id)
     this.emit(id)
     this.schedule()
@@ -270,18 +279,18 @@ export class JobRunner {
   }
 
   pauseKind(kind: string): string[] {
-    this.db.prepare('INSERT INTO job_queues (kind, paused) VALUES (?, 1) ON CONFLICT(kind) DO UPDATE SET paused = 1').run(kind)
+    this.sql('INSERT INTO job_queues (kind, paused) VALUES (?, 1) ON CONFLICT(kind) DO UPDATE SET paused = 1').run(kind)
     return this.pausedKinds()
   }
 
   resumeKind(kind: string): string[] {
-    this.db.prepare('INSERT INTO job_queues (kind, paused) VALUES (?, 0) ON CONFLICT(kind) DO UPDATE SET paused = 0').run(kind)
+    this.sql('INSERT INTO job_queues (kind, paused) VALUES (?, 0) ON CONFLICT(kind) DO UPDATE SET paused = 0').run(kind)
     this.schedule()
     return this.pausedKinds()
   }
 
   pausedKinds(): string[] {
-    return (this.db.prepare('SELECT kind FROM job_queues WHERE paused = 1 ORDER BY kind').all() as { kind: string }[]).map((r) => r.kind)
+    return (this.sql('SELECT kind FROM job_queues WHERE paused = 1 ORDER BY kind').all() as { kind: string }[]).map((r) => r.kind)
   }
 
   /** Starts picking jobs. Jobs a crash left "running" are queued again and resume from their checkpoint. */
@@ -289,7 +298,7 @@ export class JobRunner {
     if (this.started) return
     this.started = true
     const now = this.clock.now().toISOString()
-    const orphans = this.db.prepare("UPDATE jobs SET state = 'queued', updated_at = ? WHERE state = 'running'").run(now)
+    const orphans = this.sql("UPDATE jobs SET state = 'queued', updated_at = ? WHERE state = 'running'").run(now)
     if (orphans.changes > 0) this.log.info(`resuming ${orphans.changes} job(s) interrupted by a restart`)
     this.schedule()
   }
@@ -335,8 +344,7 @@ export class JobRunner {
     const paused = new Set(this.pausedKinds())
     for (const def of this.kinds.values()) {
       if (paused.has(def.kind) || (def.requiresOnline && !this.online)) continue
-      const row = this.db
-        .prepare("SELECT 1 FROM jobs WHERE kind = ? AND state IN ('queued','waiting') AND (run_after IS NULL OR run_after <= ?) LIMIT 1")
+      const row = this.sql("SELECT 1 FROM jobs WHERE kind = ? AND state IN ('queued','waiting') AND (run_after IS NULL OR run_after <= ?) LIMIT 1")
         .get(def.kind, now)
       if (row) return true
     }
@@ -369,8 +377,7 @@ export class JobRunner {
     const paused = new Set(this.pausedKinds())
     const eligible = [...this.kinds.values()].filter((def) => !paused.has(def.kind) && (!def.requiresOnline || this.online))
     const due = (def: JobKind<any>, limit: number) =>
-      this.db
-        .prepare(
+      this.sql(
           `SELECT * FROM jobs WHERE kind = ? AND state IN ('queued','waiting') AND (run_after IS NULL OR run_after <= ?)
            ORDER BY priority DESC, created_at, id LIMIT ?`
         )
@@ -398,8 +405,7 @@ export class JobRunner {
     this.wakeTimer = null
     const kinds = [...this.kinds.values()].filter((d) => !paused.has(d.kind) && (!d.requiresOnline || this.online)).map((d) => d.kind)
     if (kinds.length === 0) return
-    const row = this.db
-      .prepare(`SELECT min(run_after) AS next FROM jobs WHERE state IN ('queued','waiting') AND run_after IS NOT NULL AND kind IN (${kinds.map(() => '?').join(',')})`)
+    const row = this.sql(`SELECT min(run_after) AS next FROM jobs WHERE state IN ('queued','waiting') AND run_after IS NOT NULL AND kind IN (${kinds.map(() => '?').join(',')})`)
       .get(...kinds) as { next: string | null }
     if (!row.next) return
     const delay = Math.max(0, Date.parse(row.next) - this.clock.now().getTime())
@@ -410,8 +416,7 @@ export class JobRunner {
   private launch(def: JobKind<any>, row: JobRow): void {
     const now = this.clock.now().toISOString()
     const attempt = row.attempts + 1
-    this.db
-      .prepare("UPDATE jobs SET state = 'running', attempts = ?, started_at = coalesce(started_at, ?), updated_at = ?, message = NULL WHERE id = ?")
+    this.sql("UPDATE jobs SET state = 'running', attempts = ?, started_at = coalesce(started_at, ?), updated_at = ?, message = NULL WHERE id = ?")
       .run(attempt, now, now, row.id)
     const controller = new AbortController()
     const active: Active = {
@@ -444,7 +449,7 @@ export class JobRunner {
       signal: controller.signal,
       progress: (done, total, message) => this.reportProgress(row.id, done, total === undefined ? null : total, message ?? null, total !== undefined),
       checkpointNow: (value) => {
-        this.db.prepare('UPDATE jobs SET checkpoint = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(value), this.clock.now().toISOString(), row.id)
+        this.sql('UPDATE jobs SET checkpoint = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(value), this.clock.now().toISOString(), row.id)
       },
       throwIfStopped: () => {
         if (controller.signal.aborted) throw new JobStopped(active.reason ?? 'cancel')
@@ -475,7 +480,7 @@ export class JobRunner {
     if (stop === 'shutdown') return this.setState(id, 'queued')
     if (err instanceof WaitForNetwork) {
       // Not the job's fault: give the attempt back and wait for the monitor.
-      this.db.prepare("UPDATE jobs SET state = 'waiting', attempts = attempts - 1, message = 'offline', run_after = ?, updated_at = ? WHERE id = ?")
+      this.sql("UPDATE jobs SET state = 'waiting', attempts = attempts - 1, message = 'offline', run_after = ?, updated_at = ? WHERE id = ?")
         .run(new Date(this.clock.now().getTime() + 60_000).toISOString(), this.clock.now().toISOString(), id)
       this.emit(id)
       return
@@ -497,8 +502,7 @@ export class JobRunner {
 
   private wait(id: string, afterMs: number, message: string): void {
     const now = this.clock.now()
-    this.db
-      .prepare("UPDATE jobs SET state = 'waiting', run_after = ?, message = ?, updated_at = ? WHERE id = ?")
+    this.sql("UPDATE jobs SET state = 'waiting', run_after = ?, message = ?, updated_at = ? WHERE id = ?")
       .run(new Date(now.getTime() + afterMs).toISOString(), message, now.toISOString(), id)
     this.emit(id)
   }
@@ -511,14 +515,13 @@ export class JobRunner {
   }
 
   private setState(id: string, state: JobState): void {
-    this.db.prepare('UPDATE jobs SET state = ?, updated_at = ? WHERE id = ?').run(state, this.clock.now().toISOString(), id)
+    this.sql('UPDATE jobs SET state = ?, updated_at = ? WHERE id = ?').run(state, this.clock.now().toISOString(), id)
     this.emit(id)
   }
 
   private finish(id: string, state: 'done' | 'failed' | 'cancelled', extra: { result?: unknown; error?: { code: string; message: string }; message?: string }): void {
     const now = this.clock.now().toISOString()
-    this.db
-      .prepare(
+    this.sql(
         `UPDATE jobs SET state = ?, result = ?, error = ?, message = coalesce(?, message), finished_at = ?, updated_at = ?,
            done = CASE WHEN ? = 'done' AND total IS NOT NULL THEN total ELSE done END
          WHERE id = ?`
@@ -548,8 +551,7 @@ export class JobRunner {
     const { done, total, message } = a.pending
     a.pending = null
     a.lastPersist = a.lastEmit = Date.now()
-    this.db
-      .prepare('UPDATE jobs SET done = ?, total = coalesce(?, total), message = coalesce(?, message), updated_at = ? WHERE id = ?')
+    this.sql('UPDATE jobs SET done = ?, total = coalesce(?, total), message = coalesce(?, message), updated_at = ? WHERE id = ?')
       .run(done, total, message, this.clock.now().toISOString(), id)
     this.emit(id)
   }

@@ -92,7 +92,8 @@ export class ConnectivityMonitor {
         clearTimeout(timeout)
       }
     }
-    if (this.stopped) return this.status()
+    // Stopped while probing: the store may be closed already, so do not count pending jobs.
+    if (this.stopped) return { ...this.state, pending: 0 }
     const changed = online !== this.state.online || this.state.checkedAt === null
     this.state = { ...this.state, online, checkedAt: this.clock.now().toISOString() }
     // Unknown (nothing to probe) lets network jobs try; they report WaitForNetwork when they fail.

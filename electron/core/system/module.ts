@@ -71,6 +71,7 @@ export function systemModule(s: Services): CoreModule<'system'> {
   }
 
   let timer: NodeJS.Timeout | null = null
+  let statusTimer: NodeJS.Timeout | null = null
   let first: NodeJS.Timeout | null = null
   /** Queues the daily automatic backup when the newest one is older than a day. */
   const maybeAutoBackup = () => {
@@ -92,10 +93,17 @@ export function systemModule(s: Services): CoreModule<'system'> {
       timer = setInterval(maybeAutoBackup, 3600 * 1000)
       timer.unref?.()
       s.events.on('job.progress', (job) => {
-        if (s.jobs.onlineKinds().includes(job.kind)) s.connectivity.publish()
+        // Coalesced: counting thousands of queued jobs on every progress event would be quadratic.
+        if (statusTimer || !s.jobs.onlineKinds().includes(job.kind)) return
+        statusTimer = setTimeout(() => {
+          statusTimer = null
+          s.connectivity.publish()
+        }, 250)
+        statusTimer.unref?.()
       })
     },
     stop() {
+      if (statusTimer) clearTimeout(statusTimer)
       if (timer) clearInterval(timer)
       if (first) clearTimeout(first)
     },

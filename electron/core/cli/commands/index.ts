@@ -2,6 +2,7 @@
 import type { Command } from 'commander'
 import { registerBackup } from './backup.ts'
 import { registerProducts } from './products.ts'
+import { registerPublish } from './publish.ts'
 import { registerSpreadsheet } from './spreadsheet.ts'
 import { registerWeb } from './web.ts'
 import { registerTranslation } from './translation.ts'
@@ -11,5 +12,6 @@ export const COMMANDS: Array<(program: Command) => void> = [
   registerBackup,
   registerWeb,
   registerSpreadsheet,
-  registerTranslation
+  registerTranslation,
+  registerPublish
 ]

@@ -8,6 +8,7 @@ import { sql as catalog } from './0001-catalog.ts'
 import { sql as jobs } from './0002-jobs.ts'
 import { sql as updateSequence } from './0003-update-sequence.ts'
 import { sql as spreadsheet } from './0100-spreadsheet.ts'
+import { sql as publish } from './0200-publish.ts'
 import { sql as translation } from './0400-translation.ts'
 
 export interface Migration {
@@ -21,5 +22,6 @@ export const migrations: Migration[] = [
   { id: 2, name: 'jobs', sql: jobs },
   { id: 3, name: 'update-sequence', sql: updateSequence },
   { id: 100, name: 'spreadsheet', sql: spreadsheet },
+  { id: 200, name: 'publish', sql: publish },
   { id: 400, name: 'translation', sql: translation }
 ].sort((a, b) => a.id - b.id)

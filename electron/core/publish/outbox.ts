@@ -1,0 +1,442 @@
+// The outbox worker: one persisted job per listing brings the pavilion in line with the user's
+// intent (publish / unpublish). Every write is recorded as pending before it is sent and settled
+// after; a write whose outcome is unknown is reconciled before anything is re-sent, so restarts,
+// crashes, timeouts and lost replies never create a listing twice.
+import { readFileSync } from 'node:fs'
+import { z } from 'zod'
+import { AppError } from '../../../shared/contract/errors.ts'
+import { PAVILION_LANGUAGE, type ListingState, type ReadinessProblem } from '../../../shared/domain/publish.ts'
+import type { Services } from '../core.ts'
+import { RetryLater, WaitForNetwork, JobStopped } from '../jobs/errors.ts'
+import type { JobKind, RunningJob } from '../jobs/runner.ts'
+import type { ListingImage } from '../platform/product-media.ts'
+import type { PhotobankCache, RulesCache } from './caches.ts'
+import { PavilionError } from './errors.ts'
+import { CLEAR_PENDING, type ListingPatch, type ListingRow, type ListingStore } from './listing-store.ts'
+import { mapListing, problem, type ImageRef } from './mapping.ts'
+import { findCreatedProduct, updateWasApplied } from './reconcile.ts'
+import { checkReadiness, type Readiness } from './readiness.ts'
+import { buildValueXml, type SchemaField } from './schema-xml.ts'
+import type { PublishTargets, TargetRuntime } from './targets.ts'
+
+export const LISTING_JOB = 'publish.listing'
+
+export const ListingJobPayload = z.object({ listingId: z.string().min(1) })
+export type ListingJobPayload = z.infer<typeof ListingJobPayload>
+
+const RULES_MAX_AGE_MS = 7 * 24 * 3600_000
+
+export interface OutboxDeps {
+  s: Services
+  listings: ListingStore
+  rules: RulesCache
+  photobank: PhotobankCache
+  targets: PublishTargets
+  settings: () => import('../../../shared/domain/publish.ts').PublishSettings
+  /** Called when the seller sign-in or the app credentials stop working: the queue is paused. */
+  onAuthProblem(target: string, message: string): void
+  /** Makes sure the audit watcher runs for a target. */
+  watchAudit(target: string): void
+}
+
+/** The pavilion leaf category of a catalogue category: its own link or the nearest ancestor's. */
+export function pavilionCategoryOf(categories: Services['categories'], categoryId: string | null): string | null {
+  let id = categoryId
+  for (let depth = 0; id && depth < 20; depth++) {
+    let c
+    try {
+      c = categories.get(id)
+    } catch {
+      return null
+    }
+    if (c.pavilionCategoryId) return c.pavilionCategoryId
+    id = c.parentId
+  }
+  return null
+}
+
+/** Exponential backoff with full jitter, 1 s … 5 min. */
+export function backoffMs(failures: number): number {
+  const cap = Math.min(300_000, 1000 * 2 ** Math.min(failures, 12))
+  return Math.round(cap / 2 + Math.random() * (cap / 2))
+}
+
+/** Problems a pavilion refusal maps to (codes from pavilion-api.md §1.6). */
+export function pavilionProblems(codes: string[], messages: string[], language: string): ReadinessProblem[] {
+  const fieldFor = (code: string): string => {
+    if (/LADDER|PRICE/.test(code)) return 'trade.ladder'
+    if (/MINSIZE|QUALITY/.test(code)) return 'trade.moq'
+    if (/IMAGE/.test(code)) return 'images'
+    if (/CAT/.test(code)) return 'categoryId'
+    if (/PROPERTY/.test(code)) return 'attributes'
+    return `texts.${language}.title`
+  }
+  const list = codes.length ? codes : ['PUB_BIZCHECK_UNKNOWN']
+  return list.map((code, i) => problem(`pavilion_${code}`, fieldFor(code), `Alibaba.com refused the listing: ${messages[i] ?? messages[0] ?? code}`, { pavilionCode: code }))
+}
+
+export class Outbox {
+  private readonly d: OutboxDeps
+  private readonly uploads = new Map<string, Promise<ImageRef>>()
+
+  constructor(deps: OutboxDeps) {
+    this.d = deps
+  }
+
+  get listingJob(): JobKind<ListingJobPayload> {
+    return {
+      kind: LISTING_JOB,
+      payload: ListingJobPayload,
+      concurrency: this.d.settings().concurrency,
+      // Failures are counted on the listing (bans and offline waits are not failures).
+      maxAttempts: 0,
+      requiresOnline: true,
+      run: (job) => this.run(job)
+    }
+  }
+
+  private now(): string {
+    return this.d.s.clock.now().toISOString()
+  }
+
+  private set(listing: ListingRow, patch: ListingPatch, event?: string, detail?: string | null): void {
+    const now = this.now()
+    this.d.listings.update(listing.id, { ...patch, updated_at: now })
+    if (event) this.d.listings.log(listing.id, now, event, detail ?? null)
+    this.d.s.events.emit('data.changed', { entity: 'publish.listing', ids: [listing.id] })
+  }
+
+  private async run(job: RunningJob<ListingJobPayload>): Promise<unknown> {
+    for (let round = 0; round < 10; round++) {
+      const listing = this.d.listings.get(job.payload.listingId)
+      if (!listing) return { skipped: 'listing removed' }
+      const version = listing.intent_version
+      let rt: TargetRuntime
+      try {
+        rt = await this.d.targets.runtime(listing.target)
+      } catch (err) {
+        return this.fail(listing, err, job)
+      }
+      let outcome: unknown
+      try {
+        outcome = listing.intent === 'publish' ? await this.publish(listing, rt, job) : await this.unpublish(listing, rt, job)
+      } catch (err) {
+        return this.fail(this.d.listings.get(listing.id) ?? listing, err, job)
+      }
+      const after = this.d.listings.get(listing.id)
+      if (!after || after.intent_version === version) return outcome
+      // The user changed their mind while we worked: bring the pavilion in line with the new intent.
+    }
+    return { note: 'intent kept changing' }
+  }
+
+  // ---- publish ----
+
+  private async publish(listing: ListingRow, rt: TargetRuntime, job: RunningJob<ListingJobPayload>): Promise<unknown> {
+    if (listing.pending_op) listing = await this.reconcile(listing, rt, job)
+    const s = this.d.s
+    let product
+    try {
+      product = s.products.get(listing.product_id)
+    } catch {
+      this.set(listing, { state: 'failed', error_code: 'product_deleted', error_message: 'The product was deleted from the catalogue.' }, 'failed', 'product deleted')
+      return { state: 'failed' }
+    }
+    const catId = pavilionCategoryOf(s.categories, product.categoryId)
+    const images = s.productMedia.mainImages(product.id)
+    const family = product.familyId ? s.families.get(product.familyId) : undefined
+    const language = PAVILION_LANGUAGE[listing.language].schema
+    let fields: SchemaField[] | null = null
+    if (catId) {
+      const rules = await this.rulesFor(rt, catId, language, job)
+      if ('problems' in rules) {
+        this.set(listing, { state: 'needs_fixing', problems: JSON.stringify(rules.problems), ...CLEAR_PENDING }, 'needs_fixing', rules.problems[0].message)
+        return { state: 'needs_fixing' }
+      }
+      fields = rules.fields
+    }
+    const readiness = checkReadiness({
+      product, family, language: listing.language, pavilionCategoryId: catId, schema: fields, images, eurToUsd: this.d.settings().eurToUsd
+    })
+    if (!readiness.ready || !fields || !catId || !readiness.contentHash) {
+      const problems = readiness.problems.filter((p) => p.severity !== 'warning')
+      this.set(listing, { state: 'needs_fixing', problems: JSON.stringify(problems), cat_id: catId }, 'needs_fixing', problems[0]?.message ?? 'not ready')
+      return { state: 'needs_fixing', problems: problems.length }
+    }
+    if (listing.remote_id && listing.published_hash === readiness.contentHash) return this.ensureOnDisplay(listing, rt, job, 'unchanged')
+
+    job.throwIfStopped()
+    // Photos already in this account's photobank need no upload step (nor its state change).
+    const uncached = images.slice(0, 6).some((img) => !this.d.photobank.get(rt.target, rt.account, img.sha256))
+    if (uncached) this.set(listing, { state: 'uploading_images', cat_id: catId, problems: null })
+    const refs = await this.uploadImages(rt, images, job)
+    const mapped = mapListing({ product, family, language: listing.language, fields, images: refs, eurToUsd: this.d.settings().eurToUsd })
+    const xml = buildValueXml(mapped.values)
+    return this.submit(listing, rt, job, { catId, language, xml, readiness, title: mapped.title, imageUrls: refs.map((r) => r.url) })
+  }
+
+  private async submit(listing: ListingRow, rt: TargetRuntime, job: RunningJob<ListingJobPayload>,
+    w: { catId: string; language: string; xml: string; readiness: Readiness; title: string; imageUrls: string[] }): Promise<unknown> {
+    job.throwIfStopped()
+    const op = listing.remote_id ? 'update' : 'add'
+    const now = this.now()
+    // Recorded before sending: if we die before the reply is recorded, the next run reconciles.
+    this.d.s.db.transaction(() => {
+      this.set(listing, {
+        state: 'submitting', pending_op: op, pending_hash: w.readiness.contentHash, pending_title: w.title,
+        pending_images: JSON.stringify(w.imageUrls), pending_since: now, cat_id: w.catId
+      }, op === 'add' ? 'submit' : 'update')
+      job.checkpointNow({ op, since: now })
+    })()
+    const request = { catId: w.catId, language: w.language, xml: w.xml, productId: listing.remote_id ?? undefined }
+    let result
+    try {
+      result = op === 'add' ? await rt.api.schemaAdd(request, job.signal) : await rt.api.schemaUpdate(request, job.signal)
+    } catch (err) {
+      // Refused before it was carried out: nothing to reconcile.
+      if (err instanceof PavilionError && ['rate_limited', 'auth', 'credentials', 'unreachable', 'not_available', 'rejected'].includes(err.kind)) {
+        this.set(listing, { ...CLEAR_PENDING })
+      }
+      throw err
+    }
+    const fresh = this.d.listings.get(listing.id)!
+    if (result.ok) {
+      this.d.s.db.transaction(() => {
+        this.set(fresh, {
+          ...CLEAR_PENDING, state: 'in_audit', remote_id: result.productId, remote_status: 'auditing', published_hash: w.readiness.contentHash,
+          submitted_at: this.now(), failures: 0, error_code: null, error_message: null, problems: null
+        }, 'accepted', `product ${result.productId}`)
+      })()
+      this.d.watchAudit(listing.target)
+      return { state: 'in_audit', remoteId: result.productId }
+    }
+    if (result.codes.includes('PUB_BIZCHECK_PRODUCT_IN_AUDITING')) {
+      this.set(fresh, { ...CLEAR_PENDING, state: 'queued', error_code: 'in_audit', error_message: 'Waiting for the pavilion to finish auditing the previous change.' }, 'wait', 'product in audit')
+      throw new RetryLater(Math.max(2000, this.d.settings().auditPollSeconds * 1000), 'waiting for the pavilion audit')
+    }
+    const problems = pavilionProblems(result.codes, result.messages, listing.language)
+    this.set(fresh, { ...CLEAR_PENDING, state: 'needs_fixing', problems: JSON.stringify(problems), error_code: result.codes[0] ?? null, error_message: problems[0].message }, 'refused', result.codes.join(';'))
+    return { state: 'needs_fixing', codes: result.codes }
+  }
+
+  /** A listing already on the pavilion with the same content: only its display may need switching on. */
+  private async ensureOnDisplay(listing: ListingRow, rt: TargetRuntime, job: RunningJob<ListingJobPayload>, why: string): Promise<unknown> {
+    if (listing.remote_display === 'N' && listing.remote_status === 'approved') {
+      await this.switchDisplay(listing, rt, job, true)
+      return { state: 'published', display: 'on' }
+    }
+    const state: ListingState = listing.remote_status === 'approved' ? 'published' : listing.remote_status === 'tbd' ? 'needs_fixing' : 'in_audit'
+    this.set(listing, { state, failures: 0, error_code: null, error_message: null }, why)
+    if (state === 'in_audit') this.d.watchAudit(listing.target)
+    return { state, unchanged: true }
+  }
+
+  // ---- unpublish ----
+
+  private async unpublish(listing: ListingRow, rt: TargetRuntime, job: RunningJob<ListingJobPayload>): Promise<unknown> {
+    if (listing.pending_op) listing = await this.reconcile(listing, rt, job)
+    if (!listing.remote_id) {
+      this.set(listing, { state: 'offline', error_code: null, error_message: null }, 'offline', 'never published')
+      return { state: 'offline' }
+    }
+    // In audit, the audit's end may put the product on display again: keep watching it.
+    const inAudit = ['auditing', 'new', 'modified'].includes(listing.remote_status ?? '')
+    if (listing.remote_display === 'N' && !inAudit) {
+      this.set(listing, { state: 'offline', error_code: null, error_message: null }, 'offline', 'already off display')
+      return { state: 'offline' }
+    }
+    this.set(listing, { state: 'unpublishing' })
+    await this.switchDisplay(listing, rt, job, false, inAudit ? 'in_audit' : undefined)
+    if (inAudit) this.d.watchAudit(listing.target)
+    return { state: 'offline' }
+  }
+
+  private async switchDisplay(listing: ListingRow, rt: TargetRuntime, job: RunningJob<ListingJobPayload>, on: boolean, finalState?: ListingState): Promise<void> {
+    const lang = PAVILION_LANGUAGE[listing.language].list
+    let encrypted = listing.remote_encrypted_id
+    if (!encrypted) {
+      encrypted = (await rt.api.getProduct(listing.remote_id!, lang, job.signal)).product_id
+      this.set(listing, { remote_encrypted_id: encrypted })
+    }
+    job.throwIfStopped()
+    this.set(listing, { pending_op: on ? 'display_on' : 'display_off', pending_since: this.now() })
+    let res
+    try {
+      res = await rt.api.setDisplay([encrypted], on, job.signal)
+    } catch (err) {
+      if (err instanceof PavilionError && ['rate_limited', 'auth', 'credentials', 'unreachable', 'not_available', 'rejected'].includes(err.kind)) this.set(listing, { ...CLEAR_PENDING })
+      throw err
+    }
+    if (!res.ok) {
+      this.set(listing, { ...CLEAR_PENDING, state: 'failed', error_code: res.code ?? 'display_failed', error_message: `Alibaba.com did not ${on ? 'show' : 'hide'} the listing: ${res.message ?? res.code}` }, 'failed', res.code)
+      throw new AppError('publish_display_failed', `Alibaba.com did not ${on ? 'show' : 'hide'} the listing: ${res.message ?? res.code}`)
+    }
+    this.set(listing, {
+      ...CLEAR_PENDING, state: finalState ?? (on ? 'published' : 'offline'), remote_display: on ? 'Y' : 'N', failures: 0, error_code: null, error_message: null,
+      ...(on ? { published_at: this.now() } : {})
+    }, on ? 'display_on' : 'display_off')
+  }
+
+  // ---- reconciliation ----
+
+  private async reconcile(listing: ListingRow, rt: TargetRuntime, job: RunningJob<ListingJobPayload>): Promise<ListingRow> {
+    const deps = {
+      api: rt.api,
+      listLanguage: PAVILION_LANGUAGE[listing.language].list,
+      claimedBy: (remoteId: string) => this.d.listings.claimedBy(listing.target, listing.language, remoteId)
+    }
+    const op = listing.pending_op
+    if (op === 'add') {
+      const found = await findCreatedProduct(listing, deps, job.signal)
+      if (found) {
+        const remoteId = found.id ?? found.product_id
+        this.set(listing, {
+          ...CLEAR_PENDING, state: 'in_audit', remote_id: remoteId, remote_encrypted_id: found.product_id, remote_status: found.status || 'auditing',
+          remote_display: found.display || null, published_hash: listing.pending_hash, submitted_at: listing.pending_since
+        }, 'reconciled', `found product ${remoteId} created by the earlier attempt`)
+        this.d.watchAudit(listing.target)
+      } else {
+        this.set(listing, { ...CLEAR_PENDING }, 'reconciled', 'the earlier attempt did not create a product; sending again')
+      }
+    } else if (op === 'update') {
+      const { applied, product } = await updateWasApplied(listing, deps, job.signal)
+      this.set(listing, {
+        ...CLEAR_PENDING, remote_encrypted_id: product.product_id, remote_status: product.status, remote_display: product.display,
+        ...(applied ? { published_hash: listing.pending_hash, state: 'in_audit' as const, submitted_at: listing.pending_since } : {})
+      }, 'reconciled', applied ? 'the earlier update went through' : 'the earlier update did not go through')
+      if (applied) this.d.watchAudit(listing.target)
+    } else if (op === 'display_on' || op === 'display_off') {
+      const product = await rt.api.getProduct(listing.remote_encrypted_id ?? listing.remote_id!, deps.listLanguage, job.signal)
+      this.set(listing, { ...CLEAR_PENDING, remote_display: product.display, remote_status: product.status, remote_encrypted_id: product.product_id }, 'reconciled', `display is ${product.display}`)
+    }
+    return this.d.listings.get(listing.id)!
+  }
+
+  // ---- rules and images ----
+
+  /** Cached rules, refreshed when older than a week (a stale copy is used when the fetch fails). */
+  private async rulesFor(rt: TargetRuntime, catId: string, language: string, job: RunningJob<ListingJobPayload>): Promise<{ fields: SchemaField[] } | { problems: ReadinessProblem[] }> {
+    const cached = this.d.rules.get(rt.target, catId, language)
+    if (cached && this.d.s.clock.now().getTime() - Date.parse(cached.fetchedAt) < RULES_MAX_AGE_MS) return cached
+    try {
+      const res = await rt.api.schemaGet(catId, language, job.signal)
+      if (!res.ok) {
+        return { problems: [problem('category_not_mapped', 'categoryId', `Alibaba.com has no usable rules for category ${catId}: ${res.messages.join('; ') || res.codes.join('; ')}`, { categoryId: catId })] }
+      }
+      return this.d.rules.put(rt.target, catId, language, res.xml, this.now())
+    } catch (err) {
+      if (cached) return cached
+      if (err instanceof PavilionError) throw err
+      throw new PavilionError('transient', `The category rules could not be read: ${(err as Error).message}`, { code: 'bad_rules' })
+    }
+  }
+
+  /** Photobank uploads, once per content hash and account (also across listings running at once). */
+  private async uploadImages(rt: TargetRuntime, images: ListingImage[], job: RunningJob<ListingJobPayload>): Promise<ImageRef[]> {
+    const refs: ImageRef[] = []
+    for (const img of images.slice(0, 6)) {
+      const cached = this.d.photobank.get(rt.target, rt.account, img.sha256)
+      if (cached) {
+        refs.push(cached)
+        continue
+      }
+      const key = `${rt.target}|${rt.account}|${img.sha256}`
+      let p = this.uploads.get(key)
+      if (!p) {
+        p = (async () => {
+          const bytes = readFileSync(img.path)
+          const ext = img.mime === 'image/png' ? 'png' : 'jpg'
+          // The name carries the content hash, so an upload whose reply was lost can be found again.
+          const fileName = `vetrina${img.sha256.slice(0, 24)}.${ext}`
+          let up: ImageRef
+          try {
+            up = await rt.api.uploadImage(bytes, fileName, img.mime, job.signal)
+          } catch (err) {
+            const found = err instanceof PavilionError && (err.kind === 'unknown_outcome' || err.kind === 'transient') && !job.signal.aborted
+              ? await this.findUploaded(rt, fileName, job).catch(() => null)
+              : null
+            if (!found) throw err
+            up = found
+          }
+          this.d.photobank.put(rt.target, rt.account, img.sha256, up, bytes.length, this.now())
+          return up
+        })().finally(() => this.uploads.delete(key))
+        this.uploads.set(key, p)
+      }
+      refs.push(await p)
+      job.throwIfStopped()
+    }
+    return refs
+  }
+
+  /** An image we sent whose reply was lost: the newest photobank pages are searched by its name. */
+  private async findUploaded(rt: TargetRuntime, fileName: string, job: RunningJob<ListingJobPayload>): Promise<ImageRef | null> {
+    for (let page = 1; page <= 3; page++) {
+      const images = await rt.api.listImages(page, 50, job.signal)
+      const hit = images.find((i) => i.fileName === fileName)
+      if (hit) return { fileId: hit.fileId, url: hit.url }
+      if (images.length < 50) break
+    }
+    return null
+  }
+
+  // ---- failures ----
+
+  private async fail(listing: ListingRow, err: unknown, job: RunningJob<ListingJobPayload>): Promise<never> {
+    if (err instanceof JobStopped || job.signal.aborted) {
+      // Paused or stopping: show it as queued again unless a write awaits reconciliation.
+      const current = this.d.listings.get(listing.id)
+      if (current && !current.pending_op && ['uploading_images', 'submitting', 'unpublishing'].includes(current.state)) this.set(current, { state: 'queued' })
+      throw err instanceof JobStopped ? err : new JobStopped((job.signal.reason as JobStopped | undefined)?.reason ?? 'cancel')
+    }
+    if (err instanceof RetryLater || err instanceof WaitForNetwork) throw err
+    const settings = this.d.settings()
+    if (err instanceof PavilionError) {
+      switch (err.kind) {
+        case 'rate_limited': {
+          const wait = (err.retryAfterMs ?? 1000) + Math.round(Math.random() * 250)
+          this.set(listing, { state: 'queued', error_code: 'rate_limited', error_message: err.message }, 'wait', err.message)
+          throw new RetryLater(wait, err.message, 'rate_limited')
+        }
+        case 'auth':
+        case 'credentials':
+        case 'not_available': {
+          this.set(listing, { state: 'queued', error_code: err.code, error_message: err.message }, 'stopped', err.message)
+          this.d.onAuthProblem(listing.target, err.message)
+          throw new RetryLater(1000, err.message, err.code)
+        }
+        case 'unreachable': {
+          const status = await this.d.s.connectivity.check()
+          this.set(listing, { state: 'queued', error_code: 'offline', error_message: err.message })
+          if (!status.online) throw new WaitForNetwork(err.message)
+          break
+        }
+        case 'rejected': {
+          this.set(listing, { state: 'failed', error_code: err.code, error_message: err.message }, 'failed', err.message)
+          throw new AppError('publish_rejected', err.message, { params: { code: err.code } })
+        }
+        default:
+          break
+      }
+    } else if (err instanceof AppError && err.code === 'publish_no_credentials') {
+      // Nothing can be sent until someone signs in: stop the queue and keep the listing waiting.
+      this.set(listing, { state: 'queued', error_code: err.code, error_message: err.message }, 'stopped', err.message)
+      this.d.onAuthProblem(listing.target, err.message)
+      throw new RetryLater(1000, err.message, err.code)
+    } else if (err instanceof AppError) {
+      this.set(listing, { state: 'failed', error_code: err.code, error_message: err.message }, 'failed', err.message)
+      throw err
+    }
+    // Temporary: count it, back off, and give up (retryable by hand) after maxFailures.
+    const failures = listing.failures + 1
+    const message = (err as Error)?.message ?? String(err)
+    if (!(err instanceof PavilionError)) this.d.s.log.error(`publishing listing ${listing.id} failed`, err)
+    if (failures >= settings.maxFailures) {
+      this.set(listing, { state: 'failed', failures, error_code: (err as PavilionError).code ?? 'error', error_message: message }, 'failed', message)
+      throw new AppError('publish_failed', `Gave up after ${failures} attempts: ${message}`, { params: { failures } })
+    }
+    const wait = backoffMs(failures)
+    this.set(listing, { state: 'queued', failures, error_code: (err as PavilionError).code ?? 'error', error_message: message }, 'retry', `${message} (retry in ${Math.round(wait / 1000)} s)`)
+    throw new RetryLater(wait, message, 'retry')
+  }
+}

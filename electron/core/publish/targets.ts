@@ -1,0 +1,146 @@
+// Where listings go and with which credentials: the sandbox (built in, or an external one by
+// URL) or the real Alibaba.com gateway. Credentials live only in the secret store (OS keychain in
+// the desktop app), never in the database or the logs.
+import { createHash } from 'node:crypto'
+import { AppError } from '../../../shared/contract/errors.ts'
+import type { PublishSettings, PublishTarget } from '../../../shared/domain/publish.ts'
+import type { SecretStore } from '../platform/secrets.ts'
+import type { BuiltinSandbox } from './builtin-sandbox.ts'
+import { IcbuClient, type Credentials } from './client.ts'
+import { Gateway } from './http.ts'
+import { PavilionApi } from './pavilion-api.ts'
+import { RateLimiter } from './rate-limiter.ts'
+
+export interface StoredCredentials extends Credentials {
+  /** Identifies the seller account (photobank uploads are cached per account). */
+  account: string
+}
+
+export interface TargetRuntime {
+  target: PublishTarget
+  baseUrl: string
+  api: PavilionApi
+  account: string
+}
+
+const secretName = (t: PublishTarget) => `publish.${t}.credentials`
+
+export function accountOf(appKey: string, accessToken: string): string {
+  return `${appKey}:${createHash('sha256').update(accessToken).digest('hex').slice(0, 12)}`
+}
+
+export class PublishTargets {
+  private readonly secrets: SecretStore
+  private readonly settings: () => PublishSettings
+  private readonly builtin: BuiltinSandbox
+  private readonly cache = new Map<PublishTarget, StoredCredentials | null>()
+  private readonly runtimes = new Map<PublishTarget, { key: string; rt: TargetRuntime }>()
+  readonly limiters: Record<PublishTarget, RateLimiter>
+  readonly gateways: Record<PublishTarget, Gateway> = { sandbox: new Gateway(), alibaba: new Gateway() }
+
+  constructor(deps: { secrets: SecretStore; settings: () => PublishSettings; builtin: BuiltinSandbox }) {
+    this.secrets = deps.secrets
+    this.settings = deps.settings
+    this.builtin = deps.builtin
+    const rate = this.settings().ratePerSecond
+    this.limiters = { sandbox: new RateLimiter(rate), alibaba: new RateLimiter(rate) }
+  }
+
+  applySettings(): void {
+    const rate = this.settings().ratePerSecond
+    this.limiters.sandbox.setRate(rate)
+    this.limiters.alibaba.setRate(rate)
+  }
+
+  usesBuiltin(target: PublishTarget): boolean {
+    return target === 'sandbox' && this.settings().sandbox.url === null
+  }
+
+  async credentials(target: PublishTarget): Promise<StoredCredentials | null> {
+    if (this.cache.has(target)) return this.cache.get(target)!
+    let creds: StoredCredentials | null = null
+    const raw = await this.secrets.get(secretName(target))
+    if (raw) {
+      try {
+        creds = JSON.parse(raw) as StoredCredentials
+      } catch {
+        creds = null
+      }
+    }
+    if (this.usesBuiltin(target)) {
+      const { credentials } = await this.builtin.ensure()
+      // Keep a token we refreshed ourselves; take the sandbox's when the app changed.
+      if (!creds || creds.appKey !== credentials.appKey) {
+        creds = { ...credentials, account: accountOf(credentials.appKey, credentials.accessToken) }
+        await this.secrets.set(secretName(target), JSON.stringify(creds))
+      }
+    }
+    this.cache.set(target, creds)
+    return creds
+  }
+
+  async setCredentials(target: PublishTarget, c: Credentials & { account?: string }): Promise<void> {
+    const stored: StoredCredentials = { ...c, account: c.account ?? accountOf(c.appKey, c.accessToken) }
+    await this.secrets.set(secretName(target), JSON.stringify(stored))
+    this.cache.set(target, stored)
+    this.runtimes.delete(target)
+  }
+
+  async clearCredentials(target: PublishTarget): Promise<void> {
+    await this.secrets.delete(secretName(target))
+    this.cache.delete(target)
+    this.runtimes.delete(target)
+  }
+
+  async baseUrl(target: PublishTarget): Promise<string> {
+    const s = this.settings()
+    if (target === 'alibaba') return s.alibaba.url
+    if (s.sandbox.url) return s.sandbox.url
+    return (await this.builtin.ensure()).url
+  }
+
+  /** Display name of the gateway (for the online indicator) without starting anything. */
+  describe(target: PublishTarget): string {
+    const s = this.settings()
+    if (target === 'alibaba') return s.alibaba.url
+    return s.sandbox.url ?? 'Vetrina sandbox (built in)'
+  }
+
+  /** Closes every kept-alive connection. */
+  close(): void {
+    this.gateways.sandbox.close()
+    this.gateways.alibaba.close()
+  }
+
+  async runtime(target: PublishTarget): Promise<TargetRuntime> {
+    const creds = await this.credentials(target)
+    if (!creds) {
+      throw new AppError('publish_no_credentials', target === 'alibaba'
+        ? 'Enter your Alibaba.com app key, app secret and seller sign-in in Publish settings first.'
+        : 'Enter the sandbox credentials in Publish settings first.', { params: { target } })
+    }
+    const baseUrl = await this.baseUrl(target)
+    const s = this.settings()
+    const key = `${baseUrl}|${creds.appKey}|${s.timeoutSeconds}`
+    const hit = this.runtimes.get(target)
+    if (hit && hit.key === key) return { ...hit.rt, account: creds.account }
+    const client = new IcbuClient({
+      baseUrl,
+      limiter: this.limiters[target],
+      gateway: this.gateways[target],
+      timeoutMs: s.timeoutSeconds * 1000,
+      credentials: async () => {
+        const c = await this.credentials(target)
+        if (!c) throw new AppError('publish_no_credentials', 'The credentials were removed.')
+        return c
+      },
+      saveTokens: async (t) => {
+        const c = await this.credentials(target)
+        if (c) await this.setCredentials(target, { ...c, accessToken: t.accessToken, refreshToken: t.refreshToken })
+      }
+    })
+    const rt: TargetRuntime = { target, baseUrl, api: new PavilionApi(client), account: creds.account }
+    this.runtimes.set(target, { key, rt })
+    return rt
+  }
+}
