@@ -2,6 +2,7 @@
 import type { ModuleFactory } from './core.ts'
 import { catalogModule } from './catalog/module.ts'
 import { jobsModule } from './jobs/module.ts'
+import { photosModule } from './photos/module.ts'
 import { systemModule } from './system/module.ts'
 
-export const MODULES: ModuleFactory[] = [catalogModule, jobsModule, systemModule]
+export const MODULES: ModuleFactory[] = [catalogModule, jobsModule, photosModule, systemModule]

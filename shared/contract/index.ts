@@ -4,11 +4,13 @@ import type { z } from 'zod'
 import type { CallDef } from './define.ts'
 import { catalog } from './catalog.ts'
 import { jobs } from './jobs.ts'
+import { photos } from './photos.ts'
 import { system } from './system.ts'
 
 export const contract = {
   catalog,
   jobs,
+  photos,
   system
 }
 

@@ -6,6 +6,7 @@
 // does not know was written by a newer Vetrina and is refused.
 import { sql as catalog } from './0001-catalog.ts'
 import { sql as jobs } from './0002-jobs.ts'
+import { sql as photos } from './0300-photos.ts'
 
 export interface Migration {
   id: number
@@ -15,5 +16,6 @@ export interface Migration {
 
 export const migrations: Migration[] = [
   { id: 1, name: 'catalog', sql: catalog },
-  { id: 2, name: 'jobs', sql: jobs }
+  { id: 2, name: 'jobs', sql: jobs },
+  { id: 300, name: 'photos', sql: photos }
 ].sort((a, b) => a.id - b.id)
