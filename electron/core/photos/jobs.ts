@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/contract/errors.ts'
 import type { Services } from '../core.ts'
 import type { JobKind } from '../jobs/runner.ts'
 import type { BatchItems } from './batch.ts'
-import { prepareFile, type IngestDeps } from './ingest.ts'
+import { prepareFile, type FileOutcome, type IngestDeps } from './ingest.ts'
 import type { PhotoLibrary } from './library.ts'
 import type { ProductPhotoService } from './product-photos.ts'
 
@@ -43,36 +43,55 @@ export function ingestJob(d: JobDeps): JobKind<IngestPayload> {
       let done = total - pending.length
       job.progress(done, total, pending.length ? null : 'nothing left to do')
       const deps = d.ingestDeps()
+      // Files are processed a few at a time but committed in the order they were chosen, so a
+      // product's photos keep that order.
+      const ready = new Map<number, FileOutcome>()
+      let nextCommit = 0
+      const commitReady = async () => {
+        while (ready.has(nextCommit)) {
+          const item = pending[nextCommit]
+          const outcome = ready.get(nextCommit)!
+          ready.delete(nextCommit)
+          nextCommit++
+          const orphans = commit(item.seq, outcome)
+          if (orphans.length) await deps.media.remove(orphans)
+          done++
+          job.progress(done, total, item.name)
+        }
+      }
+      const commit = (seq: number, outcome: FileOutcome): string[] => {
+        let orphans: string[] = []
+        s.db.transaction(() => {
+          if (outcome.kind === 'failed') {
+            items.settle(job.id, seq, { state: 'failed', code: outcome.error.code, message: outcome.error.message })
+            return
+          }
+          let photoId = outcome.kind === 'duplicate' ? outcome.photoId : outcome.photo.id
+          let added = false
+          if (outcome.kind === 'added') {
+            const c = library.commit(outcome.photo)
+            photoId = c.photoId
+            added = c.added
+            orphans = c.orphanFiles
+            d.changed('photo', [photoId, ...c.touched])
+          }
+          if (job.payload.productId) productPhotos.attachInTx(job.payload.productId, [photoId], job.payload.as)
+          items.settle(job.id, seq, { state: added ? 'added' : 'duplicate', photoId })
+        })()
+        return orphans
+      }
       let next = 0
       const worker = async () => {
         while (next < pending.length && !job.signal.aborted) {
-          const item = pending[next++]
-          const outcome = await prepareFile(item.source, item.name, deps).catch((err: NodeJS.ErrnoException) => {
+          const index = next++
+          const item = pending[index]
+          const outcome: FileOutcome = await prepareFile(item.source, item.name, deps).catch((err: NodeJS.ErrnoException) => {
             if (err?.code && SYSTEMIC.has(err.code)) throw err
             s.log.error(`photo ${item.source} failed unexpectedly`, err)
             return { kind: 'failed' as const, error: new AppError('photo_failed', `The photo could not be processed: ${err?.message ?? err}.`) }
           })
-          let orphans: string[] = []
-          s.db.transaction(() => {
-            if (outcome.kind === 'failed') {
-              items.settle(job.id, item.seq, { state: 'failed', code: outcome.error.code, message: outcome.error.message })
-              return
-            }
-            let photoId = outcome.kind === 'duplicate' ? outcome.photoId : outcome.photo.id
-            let added = false
-            if (outcome.kind === 'added') {
-              const c = library.commit(outcome.photo)
-              photoId = c.photoId
-              added = c.added
-              orphans = c.orphanFiles
-              d.changed('photo', [photoId, ...c.touched])
-            }
-            if (job.payload.productId) productPhotos.attachInTx(job.payload.productId, [photoId], job.payload.as)
-            items.settle(job.id, item.seq, { state: added ? 'added' : 'duplicate', photoId })
-          })()
-          if (orphans.length) await deps.media.remove(orphans)
-          done++
-          job.progress(done, total, item.name)
+          ready.set(index, outcome)
+          await commitReady()
         }
       }
       await Promise.all(Array.from({ length: d.concurrency }, worker))

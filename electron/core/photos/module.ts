@@ -3,7 +3,8 @@
 import { availableParallelism } from 'node:os'
 import sharp from 'sharp'
 import { AppError, ErrorCodes } from '../../../shared/contract/errors.ts'
-import { mergePresets } from '../../../shared/domain/photo-presets.ts'
+import { PhotoPresets, mergePresets } from '../../../shared/domain/photo-presets.ts'
+import { validationError, zodIssues } from '../catalog/product-store.ts'
 import { WARNING_CODES } from '../../../shared/domain/photo-quality.ts'
 import type { CoreModule, Services } from '../core.ts'
 import { BatchItems, planFiles, type PlannedItem } from './batch.ts'
@@ -134,7 +135,9 @@ export function photosModule(s: Services, options: PhotosOptions = {}): CoreModu
       rendition: (input) => library.ensureRendition(input.id, input.preset),
       presets: () => presets.get(),
       updatePresets: (input) => {
-        const next = mergePresets(presets.get(), input)
+        const merged = PhotoPresets.safeParse(mergePresets(presets.get(), input))
+        if (!merged.success) throw validationError(zodIssues(merged.error), 'The rendition presets')
+        const next = merged.data
         const jobId = s.db.transaction(() => {
           presets.set(next)
           library.refreshWarnings(store.allIds())

@@ -14,9 +14,12 @@ const PLAIN_SHARE = 0.5
 
 export function analysePhoto(img: AnalysisImage): PhotoAnalysis {
   const luma = lumaPlane(img)
+  const stats = lumaStats(luma)
+  // Relative to the picture's tonal range, so a dark or washed-out photo is not also "blurry".
+  const range = Math.max(0.1, stats.p95 - stats.p05)
   return {
-    sharpness: sharpness(luma, img.width, img.height),
-    luma: lumaStats(luma),
+    sharpness: sharpness(luma, img.width, img.height) / range,
+    luma: stats,
     ...edges(img),
     phash: perceptualHash(luma, img.width, img.height)
   }
