@@ -2,19 +2,12 @@
 // thumbnail for the library and a preview for the Photos tab. A rendition remembers the spec
 // it was made from, so changing a preset makes exactly its renditions stale.
 import { z } from 'zod'
+import { PAVILION, PRESET_IDS } from './photo-sizes.ts'
 
-export const PRESET_IDS = ['main', 'detail', 'thumb', 'preview'] as const
+export { PAVILION, PRESET_IDS, renditionSize, type PresetShape } from './photo-sizes.ts'
+
 export const PresetId = z.enum(PRESET_IDS)
 export type PresetId = z.infer<typeof PresetId>
-
-/** The pavilion's limits (pavilion-api.md §3): main images ≤ 5 MB, detail images ≤ 3 MB and ≥ 1200 px wide. */
-export const PAVILION = {
-  mainMaxBytes: 5 * 1024 * 1024,
-  mainMinSide: 640,
-  detailMaxBytes: 3 * 1024 * 1024,
-  detailMinWidth: 1200,
-  maxMainImages: 6
-} as const
 
 const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #ffffff')
 
@@ -73,26 +66,4 @@ export function mergePresets(current: PhotoPresets, patch: PresetsPatch): PhotoP
   const next = { ...current }
   for (const id of PRESET_IDS) if (patch[id]) next[id] = { ...current[id], ...patch[id] }
   return next
-}
-
-/**
- * The size a rendition of a `width`×`height` (upright) photo gets under `preset`, without
- * upscaling, and whether the preset would have needed a bigger source.
- */
-export function renditionSize(preset: RenditionPreset, width: number, height: number): { width: number; height: number; wouldUpscale: boolean } {
-  if (preset.fit === 'square') {
-    const long = Math.max(width, height)
-    const side = Math.min(preset.size, long)
-    return { width: side, height: side, wouldUpscale: long < preset.size }
-  }
-  if (preset.fit === 'width') {
-    const w = Math.min(preset.size, width)
-    return { width: w, height: Math.max(1, Math.round((height * w) / width)), wouldUpscale: width < preset.size }
-  }
-  const scale = Math.min(1, preset.size / Math.max(width, height))
-  return {
-    width: Math.max(1, Math.round(width * scale)),
-    height: Math.max(1, Math.round(height * scale)),
-    wouldUpscale: Math.max(width, height) < preset.size
-  }
 }

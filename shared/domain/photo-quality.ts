@@ -85,7 +85,7 @@ export function photoWarnings(
   const aspect = Math.max(width, height) / Math.max(1, Math.min(width, height))
   if (aspect > L.maxAspect) out.push({ code: 'unusual_aspect', params: { width, height } })
   const closest = [...nearDuplicates].sort((x, y) => x.distance - y.distance)[0]
-  if (closest) out.push({ code: 'near_duplicate', params: { of: closest.photoId, name: closest.name, distance: closest.distance, count: nearDuplicates.length } })
+  if (closest) out.push({ code: 'near_duplicate', params: { of: closest.photoId, name: closest.name, distance: closest.distance } })
   return out
 }
 

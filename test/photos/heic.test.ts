@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PhotoSummary } from '../../shared/contract/photos.ts'
-import { HeicDecoder } from '../../electron/core/photos/heic/heic-decoder.ts'
+import { HeicDecoder } from '../../electron/core/photos/engine/heic/heic-decoder.ts'
 import { addAndWait, fixture, meanColour, meanDiff, openCore, pixels } from './helpers.ts'
 
 let env: ReturnType<typeof openCore>

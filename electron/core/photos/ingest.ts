@@ -1,21 +1,17 @@
 // Processes one file for the library: checks it, copies it into the store and hashes the copy,
-// recognises a photo already there, decodes it once, makes the eager renditions and measures
-// it. Nothing reaches the database here; the batch job commits the result in one transaction.
+// recognises a photo already there, and has the photo engine decode it once, make the eager
+// renditions and measure it. Nothing reaches the database here; the batch job commits the result in one transaction.
 // Every failure is a per-file error with a reason, and leaves nothing behind.
 import { open, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { AppError } from '../../../shared/contract/errors.ts'
 import type { PhotoAnalysis } from '../../../shared/domain/photo-quality.ts'
-import type { PhotoPresets } from '../../../shared/domain/photo-presets.ts'
+import { PRESET_IDS, type PhotoPresets, type PresetId } from '../../../shared/domain/photo-presets.ts'
 import { newId } from '../platform/clock.ts'
+import type { PhotoEngineClient } from './engine/engine-client.ts'
 import { PhotoErrorCodes, describeBytes, photoError } from './errors.ts'
-import type { HeicDecoder } from './heic/heic-decoder.ts'
-import { runWithOwnError, type CpuBudget } from './budget.ts'
-import { sha256Of, type MediaStore } from './media-store.ts'
-import { openSource } from './open-source.ts'
+import type { MediaStore } from './media-store.ts'
 import type { RenditionRow } from './photo-store.ts'
-import { analysePhoto } from './quality.ts'
-import { renderEager } from './render.ts'
 import { EXTENSION, sniff } from './sniff.ts'
 import type { PipelineLimits, SourceFacts } from './types.ts'
 
@@ -37,8 +33,7 @@ export type FileOutcome =
 
 export interface IngestDeps {
   media: MediaStore
-  heic: HeicDecoder
-  budget: CpuBudget
+  engine: PhotoEngineClient
   limits: PipelineLimits
   presets: PhotoPresets
   specs: Record<string, string>
@@ -70,6 +65,8 @@ export async function prepareFile(path: string, displayName: string, deps: Inges
     }
     const format = detected.format
     staged = await deps.media.stage(path).catch((err: NodeJS.ErrnoException) => {
+      // A full disk is not this file's fault: the batch stops (and can be resumed).
+      if (err.code === 'ENOSPC' || err.code === 'EDQUOT' || err.code === 'EROFS') throw err
       throw photoError(PhotoErrorCodes.unreadable, unreadableMessage(err), { reason: err.code ?? null })
     })
     const existing = deps.findBySha(staged.sha256)
@@ -78,27 +75,23 @@ export async function prepareFile(path: string, displayName: string, deps: Inges
       return { kind: 'duplicate', photoId: existing }
     }
 
-    const tmp = staged.tmp
-    const { source, renditions, analysis } = await runWithOwnError(deps.budget, async () => {
-      const source = await openSource(tmp, format, { heic: deps.heic, limits: deps.limits })
-      return { source, ...(await renderEager(source, deps.presets, deps.limits)) }
-    }, deps.limits.timeoutSeconds * 1000)
     const id = newId('ph')
-    const rows: PreparedPhoto['renditions'] = []
-    for (const r of renditions) {
-      const spec = deps.specs[r.preset]
-      const relPath = deps.media.renditionRel(r.preset, id, spec, r.format === 'jpeg' ? 'jpg' : r.format)
-      await deps.media.putFile(relPath, r.data)
-      written.push(relPath)
-      rows.push({ photo_id: id, preset: r.preset, spec, rel_path: relPath, sha256: sha256Of(r.data), width: r.width, height: r.height, bytes: r.data.length, mime: r.mime })
-    }
+    const eager = PRESET_IDS.filter((p) => deps.presets[p].eager)
+    const relOf = (p: PresetId) => deps.media.renditionRel(p, id, deps.specs[p], deps.presets[p].format === 'jpeg' ? 'jpg' : deps.presets[p].format)
+    const outputs = Object.fromEntries(eager.map((p) => [p, deps.media.abs(relOf(p))]))
+    written.push(...eager.map(relOf))
+    const result = await deps.engine.prepare({ op: 'prepare', input: staged.tmp, format, presets: deps.presets, outputs, limits: deps.limits })
+    const rows: PreparedPhoto['renditions'] = result.renditions.map((r) => ({
+      photo_id: id, preset: r.preset, spec: deps.specs[r.preset], rel_path: relOf(r.preset), sha256: r.sha256,
+      width: r.width, height: r.height, bytes: r.bytes, mime: r.mime
+    }))
     const sha256 = staged.sha256
     const relPath = deps.media.originalRel(sha256, EXTENSION[format])
     await deps.media.keepOriginal(staged.tmp, relPath)
     staged = null
     return {
       kind: 'added',
-      photo: { id, sha256, name, relPath, bytes: info.size, facts: source.facts, analysis: analysePhoto(analysis), renditions: rows }
+      photo: { id, sha256, name, relPath, bytes: info.size, facts: result.facts, analysis: result.analysis, renditions: rows }
     }
   } catch (err) {
     if (staged) await deps.media.discard(staged.tmp)

@@ -3,18 +3,15 @@
 // contract returns.
 import type { PhotoDetail, PhotoSummary, Rendition, MediaFile } from '../../../shared/contract/photos.ts'
 import { PRESET_IDS, type PresetId } from '../../../shared/domain/photo-presets.ts'
-import { PhotoAnalysis, QUALITY_LIMITS, photoWarnings, type PhotoWarning } from '../../../shared/domain/photo-quality.ts'
+import { PhotoAnalysis, QUALITY_LIMITS, photoWarnings, type NearDuplicate, type PhotoWarning } from '../../../shared/domain/photo-quality.ts'
 import type { Clock } from '../platform/clock.ts'
 import type { Db } from '../store/db.ts'
 import { PhotoErrorCodes, photoError } from './errors.ts'
-import type { HeicDecoder } from './heic/heic-decoder.ts'
+import type { PhotoEngineClient } from './engine/engine-client.ts'
 import type { PreparedPhoto } from './ingest.ts'
-import { runWithOwnError, type CpuBudget } from './budget.ts'
-import { sha256Of, type MediaStore } from './media-store.ts'
-import { openSource } from './open-source.ts'
+import type { MediaStore } from './media-store.ts'
 import type { PhotoRow, PhotoStore, RenditionRow, SummaryRow } from './photo-store.ts'
 import type { PresetStore } from './presets.ts'
-import { renderOne } from './render.ts'
 import { MIME } from './sniff.ts'
 import type { PipelineLimits } from './types.ts'
 
@@ -24,13 +21,13 @@ export interface LibraryDeps {
   media: MediaStore
   presets: PresetStore
   clock: Clock
-  heic: HeicDecoder
+  engine: PhotoEngineClient
   limits: PipelineLimits
-  budget: CpuBudget
 }
 
 /** A 64-bit hash as two 32-bit halves, for fast Hamming distances. */
 type Hash = [number, number]
+interface Known { hash: Hash; name: string }
 const toHash = (hex: string): Hash => [parseInt(hex.slice(0, 8), 16) >>> 0, parseInt(hex.slice(8), 16) >>> 0]
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555
@@ -40,7 +37,7 @@ function popcount(x: number): number {
 
 export class PhotoLibrary {
   private readonly d: LibraryDeps
-  private hashes: Map<string, Hash> | null = null
+  private hashes: Map<string, Known> | null = null
   private inFlight = new Map<string, Promise<Rendition>>()
 
   constructor(deps: LibraryDeps) {
@@ -61,18 +58,20 @@ export class PhotoLibrary {
     store.insert({ id: p.id, sha256: p.sha256, name: p.name, relPath: p.relPath, bytes: p.bytes, facts: p.facts, analysis: p.analysis, createdAt: now })
     for (const r of p.renditions) store.putRendition({ ...r, created_at: now })
     const mine = toHash(p.analysis.phash)
-    const partners: string[] = []
+    const near: NearDuplicate[] = []
     for (const [id, h] of known) {
       if (id === p.id) continue
-      const d = popcount(mine[0] ^ h[0]) + popcount(mine[1] ^ h[1])
+      const d = popcount(mine[0] ^ h.hash[0]) + popcount(mine[1] ^ h.hash[1])
       if (d <= QUALITY_LIMITS.nearDuplicateDistance) {
         store.addSimilar(p.id, id, d)
-        partners.push(id)
+        near.push({ photoId: id, name: h.name, distance: d })
       }
     }
-    known.set(p.id, mine)
-    this.refreshWarnings([p.id, ...partners])
-    return { photoId: p.id, added: true, orphanFiles: [], touched: partners }
+    known.set(p.id, { hash: mine, name: p.name })
+    store.setWarnings(p.id, photoWarnings({ width: p.facts.width, height: p.facts.height, analysis: p.analysis }, this.d.presets.get(), near))
+    // A partner's warning names its closest near-duplicate: it changes only if this one is closer.
+    for (const n of near) store.offerNearDuplicate(n.photoId, { photoId: p.id, name: p.name, distance: n.distance })
+    return { photoId: p.id, added: true, orphanFiles: [], touched: near.map((n) => n.photoId) }
   }
 
   row(id: string): PhotoRow | null {
@@ -180,15 +179,13 @@ export class PhotoLibrary {
   async renderAndStore(row: PhotoRow, preset: PresetId): Promise<Rendition> {
     const presets = this.d.presets.get()
     const spec = this.d.presets.specs()[preset]
-    const out = await runWithOwnError(this.d.budget, async () => {
-      const source = await openSource(this.d.media.abs(row.rel_path), row.format, { heic: this.d.heic, limits: this.d.limits })
-      return renderOne(source, preset, presets[preset], this.d.limits)
-    }, this.d.limits.timeoutSeconds * 1000)
-    const relPath = this.d.media.renditionRel(preset, row.id, spec, out.format === 'jpeg' ? 'jpg' : out.format)
-    await this.d.media.putFile(relPath, out.data)
+    const relPath = this.d.media.renditionRel(preset, row.id, spec, presets[preset].format === 'jpeg' ? 'jpg' : presets[preset].format)
+    const out = await this.d.engine.render({
+      op: 'render', input: this.d.media.abs(row.rel_path), format: row.format, preset, spec: presets[preset], output: this.d.media.abs(relPath), limits: this.d.limits
+    })
     const saved: RenditionRow = {
-      photo_id: row.id, preset, spec, rel_path: relPath, sha256: sha256Of(out.data), width: out.width, height: out.height,
-      bytes: out.data.length, mime: out.mime, created_at: this.d.clock.now().toISOString()
+      photo_id: row.id, preset, spec, rel_path: relPath, sha256: out.sha256, width: out.width, height: out.height,
+      bytes: out.bytes, mime: out.mime, created_at: this.d.clock.now().toISOString()
     }
     let replaced: string | null = null
     let gone = false
@@ -222,8 +219,8 @@ export class PhotoLibrary {
     return out
   }
 
-  private hashCache(): Map<string, Hash> {
-    if (!this.hashes) this.hashes = new Map(this.d.store.hashes().map((h) => [h.id, toHash(h.phash)]))
+  private hashCache(): Map<string, Known> {
+    if (!this.hashes) this.hashes = new Map(this.d.store.hashes().map((h) => [h.id, { hash: toHash(h.phash), name: h.name }]))
     return this.hashes
   }
 }

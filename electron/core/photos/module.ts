@@ -1,16 +1,13 @@
 // The photos area: wires the store, the library, product photos, the HEIC decoder and the jobs,
 // provides the publishing area with pavilion-ready main images, and answers the contract.
 import { availableParallelism } from 'node:os'
-import sharp from 'sharp'
 import { AppError, ErrorCodes } from '../../../shared/contract/errors.ts'
 import { PhotoPresets, mergePresets } from '../../../shared/domain/photo-presets.ts'
 import { validationError, zodIssues } from '../catalog/product-store.ts'
 import { WARNING_CODES } from '../../../shared/domain/photo-quality.ts'
 import type { CoreModule, Services } from '../core.ts'
 import { BatchItems, planFiles, type PlannedItem } from './batch.ts'
-import { CpuBudget } from './budget.ts'
-import { HeicDecoder } from './heic/heic-decoder.ts'
-import { displayP3Profile } from './icc.ts'
+import { PhotoEngineClient } from './engine/engine-client.ts'
 import type { IngestDeps } from './ingest.ts'
 import { ingestJob, renderJob } from './jobs.ts'
 import { PhotoLibrary } from './library.ts'
@@ -32,19 +29,14 @@ export interface PhotosOptions {
 }
 
 export function photosModule(s: Services, options: PhotosOptions = {}): CoreModule<'photos'> {
-  // Every image is processed once: libvips' operation cache would only hold memory.
-  sharp.cache(false)
   const limits: PipelineLimits = { ...DEFAULT_LIMITS, ...options.limits }
-  const budget = new CpuBudget(options.concurrency ?? PHOTO_CONCURRENCY)
+  const slots = options.concurrency ?? PHOTO_CONCURRENCY
   const store = new PhotoStore(s.db)
   const media = new MediaStore(s.paths.media)
   const presets = new PresetStore(s.settings)
-  // The HEIC worker gets the Display P3 profile for files that declare P3 in an nclx box.
-  const heic = new HeicDecoder(displayP3Profile().catch((err) => {
-    s.log.warn('no Display P3 profile for HEIC files', err)
-    return null
-  }))
-  const library = new PhotoLibrary({ db: s.db, store, media, presets, clock: s.clock, heic, limits, budget })
+  // Image work runs in its own process (see engine/engine-client.ts).
+  const engine = new PhotoEngineClient({ slots, tmpDir: media.tmpDir, log: s.log })
+  const library = new PhotoLibrary({ db: s.db, store, media, presets, clock: s.clock, engine, limits })
   const productPhotos = new ProductPhotoService({ db: s.db, store, library, media, presets, clock: s.clock })
   const items = new BatchItems(s.db)
   s.productMedia.provider = productPhotos
@@ -64,9 +56,9 @@ export function photosModule(s: Services, options: PhotosOptions = {}): CoreModu
   }
 
   const ingestDeps = (): IngestDeps => ({
-    media, heic, budget, limits, presets: presets.get(), specs: presets.specs(), findBySha: (sha) => store.idBySha(sha)
+    media, engine, limits, presets: presets.get(), specs: presets.specs(), findBySha: (sha) => store.idBySha(sha)
   })
-  const jobDeps = { s, items, library, productPhotos, ingestDeps, concurrency: budget.slots + 1, changed }
+  const jobDeps = { s, items, library, productPhotos, ingestDeps, concurrency: slots + 1, changed }
 
   const productIdOf = (input: { productId?: string; sku?: string }): string | null => {
     if (input.productId) {
@@ -94,7 +86,7 @@ export function photosModule(s: Services, options: PhotosOptions = {}): CoreModu
     async stop() {
       if (flushTimer) clearTimeout(flushTimer)
       flush()
-      await heic.close()
+      await engine.close()
     },
     handlers: {
       add: (input, ctx) => {

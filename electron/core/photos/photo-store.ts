@@ -99,7 +99,11 @@ export class PhotoStore {
       ),
       similarPartners: db.prepare('SELECT other_id AS id FROM photo_similar WHERE photo_id = ?'),
       addSimilar: db.prepare('INSERT OR REPLACE INTO photo_similar (photo_id, other_id, distance) VALUES (?, ?, ?)'),
-      hashes: db.prepare('SELECT id, phash FROM photos'),
+      hashes: db.prepare('SELECT id, phash, name FROM photos'),
+      nearDuplicate: db.prepare("SELECT params FROM photo_warnings WHERE photo_id = ? AND code = 'near_duplicate'"),
+      putNearDuplicate: db.prepare(
+        "INSERT INTO photo_warnings (photo_id, code, params) VALUES (?, 'near_duplicate', ?) ON CONFLICT(photo_id, code) DO UPDATE SET params = excluded.params"
+      ),
       allIds: db.prepare('SELECT id FROM photos ORDER BY seq'),
       products: db.prepare(
         'SELECT pp.product_id AS id, pr.sku AS sku, pp.role AS role FROM product_photos pp JOIN products pr ON pr.id = pp.product_id WHERE pp.photo_id = ? ORDER BY pr.sku'
@@ -197,8 +201,15 @@ export class PhotoStore {
     this.stmts.addSimilar.run(b, a, distance)
   }
 
-  hashes(): Array<{ id: string; phash: string }> {
-    return this.stmts.hashes.all() as Array<{ id: string; phash: string }>
+  hashes(): Array<{ id: string; phash: string; name: string }> {
+    return this.stmts.hashes.all() as Array<{ id: string; phash: string; name: string }>
+  }
+
+  /** Makes `other` the photo's near-duplicate warning if it is closer than the one it names. */
+  offerNearDuplicate(photoId: string, other: { photoId: string; name: string; distance: number }): void {
+    const row = this.stmts.nearDuplicate.get(photoId) as { params: string } | undefined
+    if (row && (JSON.parse(row.params) as { distance: number }).distance <= other.distance) return
+    this.stmts.putNearDuplicate.run(photoId, JSON.stringify({ of: other.photoId, name: other.name, distance: other.distance }))
   }
 
   allIds(): string[] {

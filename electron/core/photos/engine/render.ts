@@ -4,10 +4,11 @@
 // quality checks measure are all derived from it. Other presets are made from the original on
 // demand. Output never carries metadata (no EXIF, GPS or profile): sharp strips it by default.
 import sharp, { type OutputInfo, type Sharp } from 'sharp'
-import { PRESET_IDS, renditionSize, type PhotoPresets, type PresetId, type RenditionPreset } from '../../../shared/domain/photo-presets.ts'
-import { PhotoErrorCodes, explainDecodeError, photoError, describeBytes } from './errors.ts'
+import type { PhotoPresets, RenditionPreset } from '../../../../shared/domain/photo-presets.ts'
+import { PRESET_IDS, renditionSize, type PresetId } from '../../../../shared/domain/photo-sizes.ts'
+import { PhotoErrorCodes, explainDecodeError, photoError, describeBytes } from '../errors.ts'
 import type { OpenedSource } from './open-source.ts'
-import type { PipelineLimits } from './types.ts'
+import type { PipelineLimits } from '../types.ts'
 
 export interface EncodedRendition {
   preset: PresetId
@@ -29,7 +30,7 @@ export interface AnalysisImage {
 export const ANALYSIS_SIZE = 512
 const MIN_QUALITY = 40
 
-export async function renderEager(src: OpenedSource, presets: PhotoPresets, limits: PipelineLimits): Promise<{ renditions: EncodedRendition[]; analysis: AnalysisImage }> {
+export async function renderEager(src: OpenedSource, presets: PhotoPresets, limits: PipelineLimits): Promise<{ renditions: EncodedRendition[]; analysis: AnalysisImage; workingBytes: number }> {
   const { width, height } = src.facts
   const eager = PRESET_IDS.filter((id) => presets[id].eager)
   // The working image: as large as the biggest eager rendition (never larger than the original).
@@ -51,22 +52,23 @@ export async function renderEager(src: OpenedSource, presets: PhotoPresets, limi
   }
   const raw = { raw: { width: working.info.width, height: working.info.height, channels: working.info.channels } }
   const fromWorking = () => sharp(working.data, raw)
-  const [renditions, analysis] = await Promise.all([
-    Promise.all(eager.map((id) => shapeAndEncode(fromWorking(), id, presets[id], working.info.width, working.info.height))),
-    fromWorking()
-      .resize(ANALYSIS_SIZE, ANALYSIS_SIZE, { fit: 'inside', withoutEnlargement: true })
-      .raw()
-      .toBuffer({ resolveWithObject: true })
-      .then(({ data, info }) => ({ data, width: info.width, height: info.height, channels: info.channels }))
-  ])
-  return { renditions, analysis }
+  const analysisOf = () => fromWorking()
+    .resize(ANALYSIS_SIZE, ANALYSIS_SIZE, { fit: 'inside', withoutEnlargement: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true })
+    .then(({ data, info }) => ({ data, width: info.width, height: info.height, channels: info.channels }))
+  // One after the other: with a few photos in flight the cores are busy anyway, and fewer
+  // pipelines at once hold less memory.
+  const renditions: EncodedRendition[] = []
+  for (const id of eager) renditions.push(await shapeAndEncode(fromWorking, id, presets[id], working.info.width, working.info.height))
+  return { renditions, analysis: await analysisOf(), workingBytes: working.data.length }
 }
 
 /** One rendition straight from the original (on demand, or after its preset changed). */
 export async function renderOne(src: OpenedSource, id: PresetId, preset: RenditionPreset, limits: PipelineLimits): Promise<EncodedRendition> {
   try {
     // sharp applies one resize per pipeline: shaping does it, straight from the original.
-    const base = src.pipeline().flatten({ background: preset.background }).toColourspace('srgb')
+    const base = () => src.pipeline().flatten({ background: preset.background }).toColourspace('srgb')
     return await shapeAndEncode(base, id, preset, src.facts.width, src.facts.height)
   } catch (err) {
     throw explainDecodeError(err, src.facts.format, limits)
@@ -81,9 +83,13 @@ function shape(img: Sharp, preset: RenditionPreset, width: number, height: numbe
     : img.resize(t.width, t.height, { fit: 'fill' })
 }
 
-async function shapeAndEncode(input: Sharp, id: PresetId, preset: RenditionPreset, width: number, height: number): Promise<EncodedRendition> {
-  const shaped = shape(input, preset, width, height)
-  let source = (): Sharp => shaped.clone()
+/**
+ * `input` makes a fresh pipeline each time: sharp's clone() would deep-copy the input buffer
+ * (the working image) for every rendition.
+ */
+async function shapeAndEncode(input: () => Sharp, id: PresetId, preset: RenditionPreset, width: number, height: number): Promise<EncodedRendition> {
+  const shaped = () => shape(input(), preset, width, height)
+  let source = shaped
   for (let quality = preset.quality; ; quality = Math.max(MIN_QUALITY, quality - 10)) {
     const enc = preset.format === 'jpeg'
       ? source().jpeg({ quality, mozjpeg: false, chromaSubsampling: quality >= 90 ? '4:4:4' : '4:2:0' })
@@ -97,7 +103,7 @@ async function shapeAndEncode(input: Sharp, id: PresetId, preset: RenditionPrese
     }
     if (quality === preset.quality) {
       // Too big (rare): keep the shaped pixels so lower qualities only re-encode.
-      const px = await shaped.clone().raw().toBuffer({ resolveWithObject: true })
+      const px = await shaped().raw().toBuffer({ resolveWithObject: true })
       source = () => sharp(px.data, { raw: { width: px.info.width, height: px.info.height, channels: px.info.channels } })
     }
   }

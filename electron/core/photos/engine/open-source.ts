@@ -2,9 +2,9 @@
 // refuses absurd pictures before anything is decoded. HEIC is decoded by libheif in a worker
 // thread and continues through sharp like every other format.
 import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp'
-import { PhotoErrorCodes, explainDecodeError, photoError } from './errors.ts'
+import { PhotoErrorCodes, explainDecodeError, photoError } from '../errors.ts'
 import type { HeicDecoder } from './heic/heic-decoder.ts'
-import type { PhotoFormat, PipelineLimits, SourceFacts } from './types.ts'
+import type { PhotoFormat, PipelineLimits, SourceFacts } from '../types.ts'
 
 export interface OpenedSource {
   facts: SourceFacts

@@ -1,7 +1,7 @@
 // Measures a photo for the quality warnings, on the small upright sRGB picture made while
 // rendering (≤ 512 px, so this costs a few milliseconds): sharpness, exposure, whether the
 // product stands on a plain background and touches the frame, and a perceptual hash.
-import type { PhotoAnalysis } from '../../../shared/domain/photo-quality.ts'
+import type { PhotoAnalysis } from '../../../../shared/domain/photo-quality.ts'
 import { perceptualHash } from './phash.ts'
 import type { AnalysisImage } from './render.ts'
 
@@ -13,8 +13,7 @@ const SUBJECT_DISTANCE = 48
 const PLAIN_SHARE = 0.5
 
 export function analysePhoto(img: AnalysisImage): PhotoAnalysis {
-  const luma = lumaPlane(img)
-  const stats = lumaStats(luma)
+  const { luma, stats } = lumaPlane(img)
   // Relative to the picture's tonal range, so a dark or washed-out photo is not also "blurry".
   const range = Math.max(0.1, stats.p95 - stats.p05)
   return {
@@ -25,23 +24,15 @@ export function analysePhoto(img: AnalysisImage): PhotoAnalysis {
   }
 }
 
-/** Rec. 709 luma of the (gamma-encoded) sRGB values, 0–255. */
-function lumaPlane({ data, width, height, channels }: AnalysisImage): Uint8Array {
-  const out = new Uint8Array(width * height)
-  if (channels < 3) {
-    for (let i = 0; i < out.length; i++) out[i] = data[i * channels]
-    return out
-  }
-  for (let i = 0, p = 0; i < out.length; i++, p += channels) {
-    out[i] = (0.2126 * data[p] + 0.7152 * data[p + 1] + 0.0722 * data[p + 2] + 0.5) | 0
-  }
-  return out
-}
-
-function lumaStats(luma: Uint8Array): PhotoAnalysis['luma'] {
+/** Rec. 709 luma of the (gamma-encoded) sRGB values, 0–255, and its statistics, in one pass. */
+function lumaPlane({ data, width, height, channels }: AnalysisImage): { luma: Uint8Array; stats: PhotoAnalysis['luma'] } {
+  const luma = new Uint8Array(width * height)
   const hist = new Uint32Array(256)
   let sum = 0
-  for (const v of luma) {
+  for (let i = 0, p = 0; i < luma.length; i++, p += channels) {
+    // Integer weights (×256) of 0.2126, 0.7152, 0.0722; grey pictures use their one channel.
+    const v = channels < 3 ? data[p] : (54 * data[p] + 183 * data[p + 1] + 19 * data[p + 2] + 128) >> 8
+    luma[i] = v
     hist[v]++
     sum += v
   }
@@ -54,7 +45,7 @@ function lumaStats(luma: Uint8Array): PhotoAnalysis['luma'] {
     }
     return 1
   }
-  return { mean: sum / luma.length / 255, p05: quantile(0.05), p95: quantile(0.95) }
+  return { luma, stats: { mean: sum / luma.length / 255, p05: quantile(0.05), p95: quantile(0.95) } }
 }
 
 /**
@@ -91,33 +82,47 @@ function edges({ data, width, height, channels }: AnalysisImage): Pick<PhotoAnal
   const none = { plainBackground: false, edges: { top: 0, right: 0, bottom: 0, left: 0 } }
   if (width < 8 || height < 8) return none
   const c = Math.min(channels, 3)
-  const px = (x: number, y: number) => (y * width + x) * channels
-  const sides = {
-    top: Array.from({ length: width }, (_, x) => px(x, 0)),
-    bottom: Array.from({ length: width }, (_, x) => px(x, height - 1)),
-    left: Array.from({ length: height }, (_, y) => px(0, y)),
-    right: Array.from({ length: height }, (_, y) => px(width - 1, y))
+  // Offsets of the border pixels, side by side.
+  const sides: Record<'top' | 'right' | 'bottom' | 'left', Int32Array> = {
+    top: new Int32Array(width), bottom: new Int32Array(width), left: new Int32Array(height), right: new Int32Array(height)
   }
-  const ring = [...sides.top, ...sides.bottom, ...sides.left, ...sides.right]
-  const background = [0, 1, 2].slice(0, c).map((k) => median(ring.map((p) => data[p + k])))
+  for (let x = 0; x < width; x++) {
+    sides.top[x] = x * channels
+    sides.bottom[x] = ((height - 1) * width + x) * channels
+  }
+  for (let y = 0; y < height; y++) {
+    sides.left[y] = y * width * channels
+    sides.right[y] = (y * width + width - 1) * channels
+  }
+  const ring = [sides.top, sides.bottom, sides.left, sides.right]
+  const ringSize = 2 * (width + height)
+  const background = [0, 0, 0]
+  for (let k = 0; k < c; k++) {
+    const hist = new Uint32Array(256)
+    for (const side of ring) for (const p of side) hist[data[p + k]]++
+    background[k] = median(hist, ringSize)
+  }
   const distance = (p: number) => {
     let d = 0
     for (let k = 0; k < c; k++) d = Math.max(d, Math.abs(data[p + k] - background[k]))
     return d
   }
-  const plainShare = ring.filter((p) => distance(p) <= BACKGROUND_TOLERANCE).length / ring.length
-  if (plainShare < PLAIN_SHARE) return none
-  const share = (side: number[]) => side.filter((p) => distance(p) > SUBJECT_DISTANCE).length / side.length
+  let plain = 0
+  for (const side of ring) for (const p of side) if (distance(p) <= BACKGROUND_TOLERANCE) plain++
+  if (plain / ringSize < PLAIN_SHARE) return none
+  const share = (side: Int32Array) => {
+    let n = 0
+    for (const p of side) if (distance(p) > SUBJECT_DISTANCE) n++
+    return n / side.length
+  }
   return { plainBackground: true, edges: { top: share(sides.top), right: share(sides.right), bottom: share(sides.bottom), left: share(sides.left) } }
 }
 
-function median(values: number[]): number {
-  const hist = new Uint32Array(256)
-  for (const v of values) hist[v]++
+function median(hist: Uint32Array, count: number): number {
   let seen = 0
   for (let v = 0; v < 256; v++) {
     seen += hist[v]
-    if (seen * 2 >= values.length) return v
+    if (seen * 2 >= count) return v
   }
   return 255
 }

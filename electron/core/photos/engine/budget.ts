@@ -5,8 +5,8 @@
 // Exclusive runs exist because libvips keeps one error buffer for the whole process: when two
 // images fail at the same time, each error message may carry the other's text (lovell/sharp
 // #902). A failed image is therefore decoded again alone to report its own reason.
-import { AppError } from '../../../shared/contract/errors.ts'
-import { PhotoErrorCodes } from './errors.ts'
+import { AppError } from '../../../../shared/contract/errors.ts'
+import { PhotoErrorCodes } from '../errors.ts'
 
 interface Waiter {
   exclusive: boolean
