@@ -1,12 +1,24 @@
 // A batch is a persisted job: progress with a total, cancel, pause and resume, and after a
 // restart it goes on with the files left, without redoing or losing the ones done.
 import { afterEach, describe, expect, it } from 'vitest'
-import { rmSync } from 'node:fs'
+import { readFileSync, readdirSync, rmSync } from 'node:fs'
 import { Core } from '../../electron/core/core.ts'
 import type { Job } from '../../shared/contract/jobs.ts'
 import { fixture, pathRef, tempDir, waitForJob } from './helpers.ts'
 
 const FOLDERS = [fixture('orientation'), fixture('subsampling'), fixture('formats/png')]
+/** Photo engine processes started by this test process. */
+function enginePids(): number[] {
+  return readdirSync('/proc').filter((e) => /^\d+$/.test(e)).filter((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('engine-process')
+    } catch {
+      return false
+    }
+  }).map(Number)
+}
+
 const open = (dataDir: string) => Core.open({ dataDir, logFile: null, maintenance: false })
 const dirs: string[] = []
 afterEach(() => {
@@ -85,6 +97,23 @@ describe('photo batch job', () => {
     const { counts } = await api.photos.batch({ jobId })
     expect(counts.pending).toBe(0)
     expect(counts.added + counts.failed + counts.duplicate).toBe(files)
+    await core.close()
+  })
+
+  it('if the photo engine process dies mid-batch, it is started again and no file is lost', async () => {
+    const dataDir = tempDir()
+    dirs.push(dataDir)
+    const core = open(dataDir)
+    const api = core.api()
+    const { jobId, files } = await api.photos.add({ sources: [pathRef(fixture('orientation'))] })
+    await onProgress(core, jobId, (j) => j.done >= 3)
+    const engines = enginePids()
+    expect(engines.length).toBe(1)
+    process.kill(engines[0], 'SIGKILL')
+    const job = await waitForJob(core, jobId)
+    expect(job.state).toBe('done')
+    expect(job.result).toMatchObject({ added: files, failed: 0 })
+    expect(enginePids()).not.toContain(engines[0])
     await core.close()
   })
 

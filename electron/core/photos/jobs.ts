@@ -47,54 +47,62 @@ export function ingestJob(d: JobDeps): JobKind<IngestPayload> {
       // product's photos keep that order.
       const ready = new Map<number, FileOutcome>()
       let nextCommit = 0
+      // Every file that is ready, in order, in one transaction (often one, sometimes several).
       const commitReady = async () => {
+        const batch: Array<{ seq: number; name: string; outcome: FileOutcome }> = []
         while (ready.has(nextCommit)) {
           const item = pending[nextCommit]
-          const outcome = ready.get(nextCommit)!
+          batch.push({ seq: item.seq, name: item.name, outcome: ready.get(nextCommit)! })
           ready.delete(nextCommit)
           nextCommit++
-          const orphans = commit(item.seq, outcome)
-          if (orphans.length) await deps.media.remove(orphans)
-          done++
-          job.progress(done, total, item.name)
         }
+        if (batch.length === 0) return
+        const orphans = s.db.transaction(() => batch.flatMap((b) => commit(b.seq, b.outcome)))()
+        if (orphans.length) await deps.media.remove(orphans)
+        done += batch.length
+        job.progress(done, total, batch[batch.length - 1].name)
       }
       const commit = (seq: number, outcome: FileOutcome): string[] => {
+        if (outcome.kind === 'failed') {
+          items.settle(job.id, seq, { state: 'failed', code: outcome.error.code, message: outcome.error.message })
+          return []
+        }
+        let photoId = outcome.kind === 'duplicate' ? outcome.photoId : outcome.photo.id
+        let added = false
         let orphans: string[] = []
-        s.db.transaction(() => {
-          if (outcome.kind === 'failed') {
-            items.settle(job.id, seq, { state: 'failed', code: outcome.error.code, message: outcome.error.message })
-            return
-          }
-          let photoId = outcome.kind === 'duplicate' ? outcome.photoId : outcome.photo.id
-          let added = false
-          if (outcome.kind === 'added') {
-            const c = library.commit(outcome.photo)
-            photoId = c.photoId
-            added = c.added
-            orphans = c.orphanFiles
-            d.changed('photo', [photoId, ...c.touched])
-          }
-          if (job.payload.productId) productPhotos.attachInTx(job.payload.productId, [photoId], job.payload.as)
-          items.settle(job.id, seq, { state: added ? 'added' : 'duplicate', photoId })
-        })()
+        if (outcome.kind === 'added') {
+          const c = library.commit(outcome.photo)
+          photoId = c.photoId
+          added = c.added
+          orphans = c.orphanFiles
+          d.changed('photo', [photoId, ...c.touched])
+        }
+        if (job.payload.productId) productPhotos.attachInTx(job.payload.productId, [photoId], job.payload.as)
+        items.settle(job.id, seq, { state: added ? 'added' : 'duplicate', photoId })
         return orphans
       }
       let next = 0
+      let fatal: unknown = null
       const worker = async () => {
-        while (next < pending.length && !job.signal.aborted) {
+        while (next < pending.length && !job.signal.aborted && !fatal) {
           const index = next++
           const item = pending[index]
-          const outcome: FileOutcome = await prepareFile(item.source, item.name, deps).catch((err: NodeJS.ErrnoException) => {
-            if (err?.code && SYSTEMIC.has(err.code)) throw err
-            s.log.error(`photo ${item.source} failed unexpectedly`, err)
-            return { kind: 'failed' as const, error: new AppError('photo_failed', `The photo could not be processed: ${err?.message ?? err}.`) }
-          })
-          ready.set(index, outcome)
-          await commitReady()
+          try {
+            const outcome: FileOutcome = await prepareFile(item.source, item.name, deps).catch((err: NodeJS.ErrnoException) => {
+              if (err?.code && SYSTEMIC.has(err.code)) throw err
+              s.log.error(`photo ${item.source} failed unexpectedly`, err)
+              return { kind: 'failed' as const, error: new AppError('photo_failed', `The photo could not be processed: ${err?.message ?? err}.`) }
+            })
+            ready.set(index, outcome)
+            await commitReady()
+          } catch (err) {
+            // A full disk: the other files would fail the same way. Stop; the files left stay pending.
+            fatal ??= err
+          }
         }
       }
       await Promise.all(Array.from({ length: d.concurrency }, worker))
+      if (fatal) throw fatal
       if (job.payload.productId) d.changed('productPhotos', [job.payload.productId])
       job.throwIfStopped()
       const final = items.counts(job.id)

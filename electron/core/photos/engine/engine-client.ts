@@ -44,11 +44,19 @@ export class PhotoEngineClient {
   private readonly slots: number
   private readonly tmpDir: string
   private readonly log: Logger
+  private readonly script: string | undefined
+  private readonly graceMs: number
 
-  constructor(opts: { slots: number; tmpDir: string; log: Logger }) {
+  /**
+   * `script` replaces the engine (tests use a stand-in that crashes or hangs on purpose);
+   * `graceMs` is added to three times the per-file limit before a silent engine is restarted.
+   */
+  constructor(opts: { slots: number; tmpDir: string; log: Logger; script?: string; graceMs?: number }) {
     this.slots = opts.slots
     this.tmpDir = opts.tmpDir
     this.log = opts.log
+    this.script = opts.script
+    this.graceMs = opts.graceMs ?? 30_000
   }
 
   prepare(request: PrepareRequest): Promise<PrepareResult> {
@@ -84,6 +92,7 @@ export class PhotoEngineClient {
   private async pump(): Promise<void> {
     if (this.idleTimer) clearTimeout(this.idleTimer)
     this.idleTimer = null
+    if (this.waiting.length > 0 || this.inFlight.size > 0) this.hold(true)
     while (this.waiting.length > 0) {
       const next = this.waiting[0]
       const aloneRunning = [...this.inFlight.values()].some((p) => p.isolated)
@@ -99,12 +108,27 @@ export class PhotoEngineClient {
       this.inFlight.set(next.id, next)
       // A watchdog well beyond the engine's own per-file limit: only a hung engine trips it.
       const seconds = next.request.limits.timeoutSeconds
-      next.timer = setTimeout(() => this.onHang(next), (seconds * 3 + 30) * 1000)
+      next.timer = setTimeout(() => this.onHang(next), seconds * 3000 + this.graceMs)
       child.send({ type: 'request', id: next.id, request: next.request } satisfies ToEngine)
     }
-    if (this.inFlight.size === 0 && !this.closed) {
+    if (this.inFlight.size === 0 && this.waiting.length === 0 && !this.closed) {
+      this.hold(false)
       this.idleTimer = setTimeout(() => void this.stopChild(), IDLE_MS)
       this.idleTimer.unref()
+    }
+  }
+
+  /** While work is pending the engine keeps this process alive (a CLI must wait for it); idle, it does not. */
+  private hold(on: boolean): void {
+    const child = this.child
+    if (!child) return
+    const channel = child.channel as { ref?(): void; unref?(): void } | undefined
+    if (on) {
+      child.ref()
+      channel?.ref?.()
+    } else {
+      child.unref()
+      channel?.unref?.()
     }
   }
 
@@ -118,7 +142,7 @@ export class PhotoEngineClient {
       MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072'
     }
     if (process.versions.electron) env.ELECTRON_RUN_AS_NODE = '1'
-    const child = fork(engineScript(), [], { env, execArgv: ['--expose-gc'], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    const child = fork(this.script ?? engineScript(), [], { env, execArgv: ['--expose-gc'], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
     this.child = child
     this.ready = new Promise<void>((resolve, reject) => {
       const onReady = (msg: FromEngine) => {
@@ -141,8 +165,6 @@ export class PhotoEngineClient {
       void this.pump()
     })
     child.on('exit', (code, signal) => this.onExit(child, code, signal))
-    child.unref()
-    ;(child.channel as { unref?(): void } | undefined)?.unref?.()
     return this.ready.then(() => child)
   }
 
