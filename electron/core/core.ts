@@ -15,6 +15,8 @@ import { ConnectivityMonitor, type ConnectivityOptions } from './platform/connec
 import { FileService, dataPaths, type DataPaths } from './platform/files.ts'
 import { FileSecretStore, type SecretStore } from './platform/secrets.ts'
 import { ProductMedia } from './platform/product-media.ts'
+import { BrowserLinks } from './platform/links.ts'
+import { InstanceLock } from './platform/instance-lock.ts'
 import { openDatabase, type Db } from './store/db.ts'
 import { SettingsStore } from './settings/settings-store.ts'
 import { CategoryStore } from './catalog/categories.ts'
@@ -36,8 +38,10 @@ export interface CoreOptions {
   /** Start the job runner (default true). */
   startJobs?: boolean
   connectivity?: ConnectivityOptions
-  /** Run periodic maintenance (automatic backups). Default true. */
-  maintenance?: boolean
+  /** Take the single-instance lock on the data folder (default true). */
+  lock?: boolean
+  /** When the first automatic-backup check runs after start (default 5 s; tests shorten it). */
+  autoBackupDelayMs?: number
 }
 
 /** What every area's module receives. */
@@ -59,12 +63,15 @@ export interface Services {
   history: HistoryService
   /** Pavilion-ready main images per product (provided by the photos area). */
   productMedia: ProductMedia
+  /** Issues browser-mode links for other roles while the host runs (null otherwise). */
+  links: BrowserLinks
   /**
    * Closes the store once the current job has finished, runs `prepare` (which may swap files on
    * disk: restore), opens everything again and then runs `after` on the new services.
    */
   requestReload(prepare: () => void, after?: (s: Services) => void): void
   appVersion: string
+  options: CoreOptions
 }
 
 /** An area of the application: its handlers, its job kinds, and optional lifecycle hooks. */
@@ -80,6 +87,8 @@ export type ModuleFactory = (s: Services) => CoreModule
 
 export class Core {
   readonly events = new EventBus()
+  /** Survives reloads: the browser-mode host registers itself once. */
+  readonly links = new BrowserLinks()
   readonly options: CoreOptions
   private services!: Services
   private modules: CoreModule[] = []
@@ -87,18 +96,29 @@ export class Core {
   private pendingReload: { prepare: () => void; after?: (s: Services) => void } | null = null
   private reloading: Promise<void> | null = null
   private closed = false
+  private lock: InstanceLock | null = null
 
   private constructor(options: CoreOptions) {
     this.options = options
     // A restore asked for a reload: do it once its job has finished.
     this.events.on('job.progress', (job) => {
-      if (this.pendingReload && job.state === 'done') setImmediate(() => void this.reload())
+      if (this.pendingReload && job.state === 'done') setImmediate(() => !this.closed && void this.reload())
     })
   }
 
   static open(options: CoreOptions): Core {
     const core = new Core(options)
-    core.build()
+    mkdirSync(options.dataDir, { recursive: true })
+    if (options.lock !== false) {
+      core.lock = new InstanceLock(options.dataDir)
+      core.lock.acquire()
+    }
+    try {
+      core.build()
+    } catch (err) {
+      core.lock?.release()
+      throw err
+    }
     return core
   }
 
@@ -109,6 +129,9 @@ export class Core {
   /** Calls the contract (validation, roles) — what every transport does. */
   async call(method: string, input: unknown, ctx: CallContext = { role: 'owner', transport: 'test' }): Promise<CallResult<unknown>> {
     if (this.reloading) await this.reloading
+    if (this.closed) return { ok: false, error: { code: 'closed', message: 'Vetrina is shutting down.' } }
+    // An exclusive job (an import) holds one open transaction: let it finish before anything else touches the store.
+    if (!method.startsWith('jobs.')) await this.services.jobs.whenNotExclusive()
     if (this.closed) return { ok: false, error: { code: 'closed', message: 'Vetrina is shutting down.' } }
     return dispatch(this.handlers, method, input, ctx, this.services.log)
   }
@@ -130,8 +153,15 @@ export class Core {
 
   async close(): Promise<void> {
     if (this.closed) return
+    // A finished restore waiting to swap files in must complete first.
+    if (this.pendingReload) await this.reload()
+    else if (this.reloading) await this.reloading
     this.closed = true
-    await this.teardown()
+    try {
+      await this.teardown()
+    } finally {
+      this.lock?.release()
+    }
   }
 
   private build(): void {
@@ -158,11 +188,12 @@ export class Core {
     this.services = {
       db, paths, clock, log, events: this.events, jobs, settings, files,
       secrets: o.secrets ?? new FileSecretStore(paths.dataDir), connectivity,
-      categories, families, products, productList, history, productMedia: new ProductMedia(),
+      categories, families, products, productList, history, productMedia: new ProductMedia(), links: this.links,
       requestReload: (prepare, after) => {
         this.pendingReload = { prepare, after }
       },
-      appVersion: APP_VERSION
+      appVersion: APP_VERSION,
+      options: o
     }
     this.modules = MODULES.map((factory) => factory(this.services))
     const handlers: Partial<Handlers> = {}
@@ -179,6 +210,7 @@ export class Core {
     files.sweep()
     for (const m of this.modules) m.start?.()
     if (o.startJobs !== false) jobs.start()
+    connectivity.start()
   }
 
   private async teardown(): Promise<void> {

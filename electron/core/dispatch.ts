@@ -2,7 +2,7 @@
 // contract, runs the handler and validates what it returns. Every transport goes through here.
 import type { z } from 'zod'
 import { calls, type AreaName, type Contract } from '../../shared/contract/index.ts'
-import { AppError, ErrorCodes, type CallResult } from '../../shared/contract/errors.ts'
+import { AppError, ErrorCodes, issuesFromZod, type CallResult } from '../../shared/contract/errors.ts'
 import type { Role } from '../../shared/contract/define.ts'
 import type { Logger } from './log.ts'
 
@@ -24,7 +24,7 @@ export type AreaHandlers<A extends AreaName> = {
 export type Handlers = { [A in AreaName]: AreaHandlers<A> }
 
 function issuesOf(error: z.ZodError) {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message, code: i.code }))
+  return issuesFromZod(error.issues as never)
 }
 
 export async function dispatch(handlers: Handlers, method: string, rawInput: unknown, ctx: CallContext, log: Logger): Promise<CallResult<unknown>> {

@@ -48,8 +48,9 @@ export const catalog = {
     summary: 'Search and list products with filters, sort and keyset paging.',
     roles: ['owner', 'translator'],
     input: ListProductsInput,
-    // total: matching products, counted on the first page only (-1 on later pages).
-    output: z.object({ items: z.array(ProductSummary), nextCursor: z.string().nullable(), total: z.number().int() })
+    // total: matching products, counted on the first page only (-1 on later pages). Search counts
+    // stop at 1,001 and filtered lists at 10,001: totalExact says whether total is exact.
+    output: z.object({ items: z.array(ProductSummary), nextCursor: z.string().nullable(), total: z.number().int(), totalExact: z.boolean() })
   }),
   getProduct: call({ summary: 'One product, whole.', roles: ['owner', 'translator'], input: ProductRef, output: Product }),
   createProduct: call({ summary: 'Create a product (or a variant, with parentId).', input: ProductCreate, output: Product }),

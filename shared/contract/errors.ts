@@ -5,7 +5,9 @@ export interface ErrorIssue {
   /** Dotted path of the offending field, e.g. "trade.ladder.1.minQty". Empty for the whole input. */
   path: string
   message: string
+  /** Stable code the UI translates (zod's "too_small", or a rule such as "ladder_ascending"). */
   code?: string
+  params?: Record<string, string | number | boolean | null>
 }
 
 export interface AppErrorData {
@@ -64,3 +66,19 @@ export function isAppErrorData(value: unknown): value is AppErrorData {
 
 /** The envelope every transport uses for a call result. */
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: AppErrorData }
+
+/** Turns zod issues into contract issues with translatable codes and their parameters. */
+export function issuesFromZod(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string; code: string } & Record<string, unknown>>): ErrorIssue[] {
+  return issues.map((i) => {
+    const params: Record<string, string | number | boolean | null> = {}
+    for (const k of ['minimum', 'maximum', 'origin', 'expected', 'format'] as const) {
+      const v = i[k]
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') params[k] = v
+      else if (typeof v === 'bigint') params[k] = Number(v)
+    }
+    const rule = (i.params as { rule?: string } | undefined)?.rule
+    const issue: ErrorIssue = { path: i.path.map(String).join('.'), message: i.message, code: rule ?? i.code }
+    if (Object.keys(params).length) issue.params = params
+    return issue
+  })
+}

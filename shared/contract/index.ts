@@ -5,13 +5,17 @@ import type { CallDef } from './define.ts'
 import { catalog } from './catalog.ts'
 import { jobs } from './jobs.ts'
 import { photos } from './photos.ts'
+import { spreadsheet } from './spreadsheet.ts'
 import { system } from './system.ts'
+import { translation } from './translation.ts'
 
 export const contract = {
   catalog,
   jobs,
   photos,
-  system
+  spreadsheet,
+  system,
+  translation
 }
 
 export type Contract = typeof contract

@@ -5,6 +5,7 @@ import type { AttributeValue } from './product.ts'
 export interface AttributeIssue {
   path: string
   message: string
+  code: string
 }
 
 function isRecordOfStrings(v: unknown): v is Record<string, string> {
@@ -45,11 +46,11 @@ export function checkAttributes(values: Record<string, AttributeValue>, defs: At
   for (const [code, value] of Object.entries(values)) {
     const def = byCode.get(code)
     if (!def) {
-      issues.push({ path: `attributes.${code}`, message: `unknown attribute "${code}" for this product's family` })
+      issues.push({ path: `attributes.${code}`, message: `unknown attribute "${code}" for this product's family`, code: 'unknown_attribute' })
       continue
     }
     const problem = checkAttributeValue(def, value)
-    if (problem) issues.push({ path: `attributes.${code}`, message: problem })
+    if (problem) issues.push({ path: `attributes.${code}`, message: problem, code: 'attribute_value' })
   }
   return issues
 }

@@ -37,7 +37,7 @@ const price = z
   .number()
   .min(0.01, 'price must be at least 0.01')
   .max(9_999_999, 'price must be at most 9,999,999')
-  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'price may have at most 2 decimals')
+  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, { message: 'price may have at most 2 decimals', params: { rule: 'price_decimals' } })
 
 export const LadderTier = z.object({ minQty: positiveQty, price })
 export type LadderTier = z.infer<typeof LadderTier>
@@ -63,18 +63,18 @@ export const Trade = TradeBase.superRefine((t, ctx) => {
     const ladder = t.ladder ?? []
     for (let i = 1; i < ladder.length; i++) {
       if (ladder[i].minQty <= ladder[i - 1].minQty) {
-        ctx.addIssue({ code: 'custom', path: ['ladder', i, 'minQty'], message: 'tier quantities must ascend' })
+        ctx.addIssue({ code: 'custom', path: ['ladder', i, 'minQty'], message: 'tier quantities must ascend', params: { rule: 'ladder_ascending' } })
       }
     }
     if (t.moq !== undefined && ladder.length > 0 && ladder[0].minQty < t.moq) {
-      ctx.addIssue({ code: 'custom', path: ['ladder', 0, 'minQty'], message: 'the first tier cannot start below the MOQ' })
+      ctx.addIssue({ code: 'custom', path: ['ladder', 0, 'minQty'], message: 'the first tier cannot start below the MOQ', params: { rule: 'ladder_below_moq' } })
     }
     const bands = t.leadTimes ?? []
     for (let i = 1; i < bands.length; i++) {
       const prev = bands[i - 1].maxQty
       const cur = bands[i].maxQty
       if (prev === null || (cur !== null && cur <= prev)) {
-        ctx.addIssue({ code: 'custom', path: ['leadTimes', i, 'maxQty'], message: 'lead-time bands must ascend' })
+        ctx.addIssue({ code: 'custom', path: ['leadTimes', i, 'maxQty'], message: 'lead-time bands must ascend', params: { rule: 'lead_times_ascending' } })
       }
     }
 })
@@ -202,6 +202,8 @@ export const ProductSummary = z.object({
   /** Target locales whose title is still empty. */
   missingLocales: z.array(z.string()),
   variantCount: z.number().int(),
+  /** On a variant: its axis values. */
+  axes: z.record(z.string(), z.string()),
   updatedAt: z.string()
 })
 export type ProductSummary = z.infer<typeof ProductSummary>

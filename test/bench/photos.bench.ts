@@ -154,7 +154,7 @@ async function measure(count: number, work: (beforeEnd: () => void) => Promise<v
 
 async function vetrinaRun(files: string[]): Promise<Measure> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vetrina-bench-photos-'))
-  const core = Core.open({ dataDir, logFile: null, secrets: new MemorySecretStore(), maintenance: false })
+  const core = Core.open({ dataDir, logFile: null, secrets: new MemorySecretStore() })
   try {
     const api = core.api()
     return await measure(files.length, async (beforeEnd) => {

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { readFileSync, readdirSync, rmSync } from 'node:fs'
 import { Core } from '../../electron/core/core.ts'
+import { MemorySecretStore } from '../../electron/core/platform/secrets.ts'
 import type { Job } from '../../shared/contract/jobs.ts'
 import { fixture, pathRef, tempDir, waitForJob } from './helpers.ts'
 
@@ -19,7 +20,7 @@ function enginePids(): number[] {
   }).map(Number)
 }
 
-const open = (dataDir: string) => Core.open({ dataDir, logFile: null, maintenance: false })
+const open = (dataDir: string) => Core.open({ dataDir, logFile: null, secrets: new MemorySecretStore() })
 const dirs: string[] = []
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { Core } from '../../electron/core/core.ts'
+import { MemorySecretStore } from '../../electron/core/platform/secrets.ts'
 import type { Job } from '../../shared/contract/jobs.ts'
 
 export const FIXTURES = join(import.meta.dirname, '../fixtures/photos')
@@ -16,7 +17,7 @@ export function tempDir(prefix = 'vetrina-photos-'): string {
 }
 
 export function openCore(dataDir = tempDir()): { core: Core; dataDir: string; close(): Promise<void> } {
-  const core = Core.open({ dataDir, logFile: null, maintenance: false })
+  const core = Core.open({ dataDir, logFile: null, secrets: new MemorySecretStore() })
   return {
     core,
     dataDir,

@@ -2,7 +2,7 @@
 // transaction updates the row, the per-field localized texts, the field-level history and both
 // search indexes — so a failed write leaves nothing behind.
 import type { z } from 'zod'
-import { AppError, ErrorCodes, type ErrorIssue } from '../../../shared/contract/errors.ts'
+import { AppError, ErrorCodes, issuesFromZod, type ErrorIssue } from '../../../shared/contract/errors.ts'
 import { checkAttributes } from '../../../shared/domain/attributes.ts'
 import { diffProducts, type FieldChange, type HistorySource } from '../../../shared/domain/history.ts'
 import { SOURCE_LOCALE } from '../../../shared/domain/locales.ts'
@@ -39,6 +39,7 @@ interface ProductRow {
   parent_id: string | null
   data: string
   version: number
+  usn: number
   created_at: string
   updated_at: string
 }
@@ -52,8 +53,10 @@ interface TextRow { locale: string; field: keyof LocalizedText; value: string }
  */
 export type ProductWriteHook = (event: {
   id: string
+  /** null when the product is being created. */
   before: ProductFields | null
   after: ProductFields
+  /** Field-level changes of an update; empty on creation (everything in `after` is new). */
   changes: FieldChange[]
   ctx: WriteContext
   at: string
@@ -62,13 +65,25 @@ export type ProductWriteHook = (event: {
 type StoredData = Pick<ProductFields, 'variantAxes' | 'axes' | 'attributes' | 'trade' | 'logistics' | 'origin'>
 
 export function zodIssues(error: z.ZodError): ErrorIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message, code: i.code }))
+  return issuesFromZod(error.issues as never)
 }
 
 export function validationError(issues: ErrorIssue[], what = 'The product'): AppError {
   const first = issues[0]
   const where = first.path ? ` (${first.path})` : ''
   return new AppError(ErrorCodes.validation, `${what} is not valid: ${first.message}${where}${issues.length > 1 ? ` and ${issues.length - 1} more problem(s)` : ''}.`, { issues })
+}
+
+/** A bulk write without savepoint failed after it started writing: roll back the whole transaction. */
+export class PartialWriteError extends Error {
+  readonly sku: string
+  readonly cause: unknown
+  constructor(sku: string, cause: unknown) {
+    super(`Writing product ${sku} failed midway: ${(cause as Error)?.message ?? String(cause)}`)
+    this.name = 'PartialWriteError'
+    this.sku = sku
+    this.cause = cause
+  }
 }
 
 export class ProductStore {
@@ -93,13 +108,14 @@ export class ProductStore {
       texts: db.prepare('SELECT locale, field, value FROM product_texts WHERE product_id = ?'),
       variantCount: db.prepare('SELECT count(*) AS n FROM products WHERE parent_id = ?'),
       insert: db.prepare(
-        `INSERT INTO products (id, sku, status, category_id, family_id, parent_id, data, sort_title, version, created_at, updated_at)
-         VALUES (@id, @sku, @status, @category_id, @family_id, @parent_id, @data, @sort_title, 1, @now, @now)`
+        `INSERT INTO products (id, sku, status, category_id, family_id, parent_id, data, sort_title, version, usn, created_at, updated_at)
+         VALUES (@id, @sku, @status, @category_id, @family_id, @parent_id, @data, @sort_title, 1, @usn, @now, @now)`
       ),
       update: db.prepare(
         `UPDATE products SET sku = @sku, status = @status, category_id = @category_id, family_id = @family_id, parent_id = @parent_id,
-           data = @data, sort_title = @sort_title, version = version + 1, updated_at = @now WHERE id = @id`
+           data = @data, sort_title = @sort_title, version = version + 1, usn = @usn, updated_at = @now WHERE id = @id`
       ),
+      nextUsn: db.prepare('SELECT coalesce(max(usn), 0) + 1 AS usn FROM products'),
       upsertText: db.prepare(
         `INSERT INTO product_texts (product_id, locale, field, value, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(product_id, locale, field) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`
@@ -147,6 +163,29 @@ export class ProductStore {
     return this.commit(id, null, fields, ctx)
   }
 
+  /**
+   * Bulk writers (import): creates (id null) or updates a product like create/update — same
+   * validation, history, search indexing and write hooks — but does not read the product back.
+   * Returns how many fields changed (0: the product was already like that).
+   * With `savepoint: false` inside the caller's transaction, the write is not wrapped in its own
+   * savepoint (FTS5 flushes its pending index at every savepoint, which makes bulk writes several
+   * times slower). Validation errors still leave nothing behind; a failure after validation throws
+   * PartialWriteError, and the caller must then roll back its whole transaction.
+   */
+  write(id: string | null, patch: z.output<typeof ProductPatch>, ctx: WriteContext, opts: { savepoint?: boolean } = {}): { id: string; created: boolean; changes: number } {
+    const savepoint = opts.savepoint !== false || !this.db.inTransaction
+    if (id === null) {
+      if (!patch.sku) throw validationError([{ path: 'sku', message: 'SKU is required' }])
+      const fields = this.validate(applyProductPatch(emptyProductFields(patch.sku), patch), null)
+      const newProductId = newId('p')
+      this.persist(newProductId, null, fields, ctx, savepoint)
+      return { id: newProductId, created: true, changes: 1 }
+    }
+    const before = this.fields(id)
+    const after = this.validate(applyProductPatch(before, patch), id)
+    return { id, created: false, changes: this.persist(id, before, after, ctx, savepoint) }
+  }
+
   update(id: string, patch: z.output<typeof ProductPatch>, ctx: WriteContext, expectedVersion?: number): Product {
     const current = this.get(id)
     if (expectedVersion !== undefined && expectedVersion !== current.version) {
@@ -167,11 +206,11 @@ export class ProductStore {
 
   delete(id: string): number {
     this.get(id)
-    const rows = this.db.prepare('SELECT seq FROM products WHERE id = ? OR parent_id = ?').all(id, id) as { seq: number }[]
+    const rows = this.db.prepare('SELECT usn FROM products WHERE id = ? OR parent_id = ?').all(id, id) as { usn: number }[]
     this.db.transaction(() => {
       for (const r of rows) {
-        this.stmts.ftsDelete.run(r.seq)
-        this.stmts.shortDelete.run(r.seq)
+        this.stmts.ftsDelete.run(r.usn)
+        this.stmts.shortDelete.run(r.usn)
       }
       this.db.prepare('DELETE FROM products WHERE id = ?').run(id)
     })()
@@ -189,39 +228,45 @@ export class ProductStore {
     if (!parsed.success) throw validationError(zodIssues(parsed.error))
     const p = parsed.data
     const issues: ErrorIssue[] = []
-    if (p.categoryId && !this.categories.exists(p.categoryId)) issues.push({ path: 'categoryId', message: 'unknown category' })
+    if (p.categoryId && !this.categories.exists(p.categoryId)) issues.push({ path: 'categoryId', message: 'unknown category', code: 'unknown_category' })
     const family = p.familyId ? this.families.get(p.familyId) : undefined
-    if (p.familyId && !family) issues.push({ path: 'familyId', message: 'unknown attribute family' })
+    if (p.familyId && !family) issues.push({ path: 'familyId', message: 'unknown attribute family', code: 'unknown_family' })
     if (family) issues.push(...checkAttributes(p.attributes, family.attributes))
     else if (!p.familyId && Object.keys(p.attributes).length > 0) {
-      issues.push({ path: 'attributes', message: 'choose an attribute family before setting attributes' })
+      issues.push({ path: 'attributes', message: 'choose an attribute family before setting attributes', code: 'family_required' })
     }
     if (p.parentId) {
-      if (p.parentId === id) issues.push({ path: 'parentId', message: 'a product cannot be its own variant' })
+      if (p.parentId === id) issues.push({ path: 'parentId', message: 'a product cannot be its own variant', code: 'own_variant' })
       const parent = this.stmts.byId.get(p.parentId) as ProductRow | undefined
-      if (!parent) issues.push({ path: 'parentId', message: 'unknown parent product' })
+      if (!parent) issues.push({ path: 'parentId', message: 'unknown parent product', code: 'unknown_parent' })
       else {
-        if (parent.parent_id) issues.push({ path: 'parentId', message: 'a variant cannot have variants' })
+        if (parent.parent_id) issues.push({ path: 'parentId', message: 'a variant cannot have variants', code: 'nested_variant' })
         const axes = (JSON.parse(parent.data) as StoredData).variantAxes ?? []
         for (const axis of Object.keys(p.axes)) {
-          if (!axes.includes(axis)) issues.push({ path: `axes.${axis}`, message: `the parent product has no variant axis "${axis}"` })
+          if (!axes.includes(axis)) issues.push({ path: `axes.${axis}`, message: `the parent product has no variant axis "${axis}"`, code: 'unknown_axis', params: { axis } })
         }
       }
-      if (p.variantAxes.length > 0) issues.push({ path: 'variantAxes', message: 'a variant cannot define variant axes' })
+      if (p.variantAxes.length > 0) issues.push({ path: 'variantAxes', message: 'a variant cannot define variant axes', code: 'variant_axes_on_variant' })
     } else if (Object.keys(p.axes).length > 0) {
-      issues.push({ path: 'axes', message: 'only variants have axis values' })
+      issues.push({ path: 'axes', message: 'only variants have axis values', code: 'axes_on_parent' })
     }
     if (id && !p.parentId && p.variantAxes.length === 0) {
       const n = (this.stmts.variantCount.get(id) as { n: number }).n
-      if (n > 0) issues.push({ path: 'variantAxes', message: `this product has ${n} variant(s); keep at least one axis` })
+      if (n > 0) issues.push({ path: 'variantAxes', message: `this product has ${n} variant(s); keep at least one axis`, code: 'axes_required', params: { count: n } })
     }
     if (issues.length) throw validationError(issues)
     return p
   }
 
   private commit(id: string, before: ProductFields | null, after: ProductFields, ctx: WriteContext): Product {
+    this.persist(id, before, after, ctx)
+    return this.get(id)
+  }
+
+  /** Writes one product in one transaction; returns the number of changed fields (0 = nothing written). */
+  private persist(id: string, before: ProductFields | null, after: ProductFields, ctx: WriteContext, savepoint = true): number {
     const changes = before ? diffProducts(before, after) : []
-    if (before && changes.length === 0) return this.get(id)
+    if (before && changes.length === 0) return 0
     const now = this.clock.now().toISOString()
     const data: StoredData = {
       variantAxes: after.variantAxes, axes: after.axes, attributes: after.attributes,
@@ -229,17 +274,19 @@ export class ProductStore {
     }
     const row = {
       id, sku: after.sku, status: after.status, category_id: after.categoryId, family_id: after.familyId,
-      parent_id: after.parentId, data: JSON.stringify(data), sort_title: sortTitle(after.texts), now
+      parent_id: after.parentId, data: JSON.stringify(data), sort_title: sortTitle(after.texts), now, usn: 0
     }
     const batchId = ctx.batchId ?? newId('b')
-    const write = this.db.transaction(() => {
+    const body = () => {
+      const oldUsn = before ? (this.stmts.byId.get(id) as ProductRow).usn : null
+      row.usn = (this.stmts.nextUsn.get() as { usn: number }).usn
       try {
         if (before) this.stmts.update.run(row)
         else this.stmts.insert.run(row)
       } catch (err) {
         if (/UNIQUE constraint failed: products.sku/.test((err as Error).message)) {
           throw new AppError(ErrorCodes.duplicateSku, `Another product already has the SKU "${after.sku}".`, {
-            params: { sku: after.sku }, issues: [{ path: 'sku', message: 'already used by another product' }]
+            params: { sku: after.sku }, issues: [{ path: 'sku', message: 'already used by another product', code: 'duplicate_sku' }]
           })
         }
         throw err
@@ -247,13 +294,19 @@ export class ProductStore {
       this.writeTexts(id, before?.texts ?? {}, after.texts, now)
       if (before) this.writeHistory(id, batchId, changes, now, ctx)
       else this.stmts.history.run(id, batchId, '', null, null, now, ctx.source, ctx.detail ?? 'created')
-      const seq = (this.stmts.byId.get(id) as ProductRow).seq
-      this.index(seq, after.sku, after.texts)
+      this.index(oldUsn, row.usn, after.sku, after.texts)
       for (const hook of this.hooks) hook({ id, before, after, changes, ctx, at: now })
-    })
-    write()
+    }
+    if (savepoint) this.db.transaction(body)()
+    else {
+      try {
+        body()
+      } catch (err) {
+        throw new PartialWriteError(after.sku, err)
+      }
+    }
     if (ctx.emit !== false) this.emitChanged([id, ...(after.parentId ? [after.parentId] : [])])
-    return this.get(id)
+    return Math.max(1, changes.length)
   }
 
   private writeTexts(id: string, before: Record<string, LocalizedText>, after: Record<string, LocalizedText>, now: string): void {
@@ -280,13 +333,15 @@ export class ProductStore {
     }
   }
 
-  /** Refreshes both search indexes for one product. */
-  index(seq: number, sku: string, texts: Record<string, LocalizedText>): void {
+  /** Re-indexes one product under its new update sequence number (see migration 0001). */
+  index(oldUsn: number | null, usn: number, sku: string, texts: Record<string, LocalizedText>): void {
     const body = searchBody(texts)
-    this.stmts.ftsDelete.run(seq)
-    this.stmts.shortDelete.run(seq)
-    this.stmts.ftsInsert.run(seq, sku, body)
-    this.stmts.shortInsert.run(seq, shortTokens(`${sku} ${body}`))
+    if (oldUsn !== null) {
+      this.stmts.ftsDelete.run(oldUsn)
+      this.stmts.shortDelete.run(oldUsn)
+    }
+    this.stmts.ftsInsert.run(usn, sku, body)
+    this.stmts.shortInsert.run(usn, shortTokens(`${sku} ${body}`))
   }
 
   emitChanged(ids: string[]): void {

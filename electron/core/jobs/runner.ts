@@ -35,10 +35,20 @@ export interface JobKind<P = unknown> {
   payload: z.ZodType<P>
   /** How many jobs of this kind run at once (default 1). */
   concurrency?: number
-  /** Attempts before a failing job is marked failed (default 1). RetryLater counts as an attempt. */
+  /**
+   * Attempts before a failing job is marked failed (default 1). RetryLater counts as an attempt.
+   * 0 means: RetryLater waits as often as it is thrown (the job manages its own limits), and any
+   * other error fails the job at once.
+   */
   maxAttempts?: number
   /** Only picked while the connectivity monitor says online. */
   requiresOnline?: boolean
+  /**
+   * Runs alone: it starts once no other job runs, no job starts while it runs, and contract calls
+   * other than jobs.* wait for it (Core.call). For work that keeps one transaction open across
+   * awaits (a whole import), so nothing else can slip its writes into that transaction.
+   */
+  exclusive?: boolean
   /** Does the work; the value returned is stored as the job's result. */
   run(job: RunningJob<P>): Promise<unknown>
   /** Backoff before attempt n+1 after a plain failure (default: exponential with jitter). */
@@ -107,6 +117,7 @@ export class JobRunner {
   private readonly clock: Clock
   private readonly log: Logger
   private idleWaiters: Array<() => void> = []
+  private exclusiveWaiters: Array<() => void> = []
 
   constructor(deps: { db: Db; events: EventBus; clock: Clock; log: Logger }) {
     this.db = deps.db
@@ -234,6 +245,16 @@ export class JobRunner {
     return this.get(id)
   }
 
+  /** Runs a job that is waiting (backoff, offline) now instead of at its run_after time. */
+  wake(id: string): Job {
+    const job = this.get(id)
+    if (job.state === 'waiting') {
+      this.db.prepare('UPDATE jobs SET run_after = NULL, updated_at = ? WHERE id = ?').run(this.clock.now().toISOString(), id)
+      this.schedule()
+    }
+    return this.get(id)
+  }
+
   retry(id: string): Job {
     const job = this.get(id)
     if (job.state !== 'failed' && job.state !== 'cancelled') {
@@ -279,6 +300,24 @@ export class JobRunner {
     if (this.wakeTimer) clearTimeout(this.wakeTimer)
     for (const id of this.active.keys()) this.stopActive(id, 'shutdown')
     await Promise.allSettled([...this.active.values()].map((a) => a.promise))
+  }
+
+  /** Resolves when no exclusive job is running (Core.call waits on it). */
+  whenNotExclusive(): Promise<void> {
+    if (!this.exclusiveActive()) return Promise.resolve()
+    return new Promise((resolve) => this.exclusiveWaiters.push(resolve))
+  }
+
+  private exclusiveActive(): boolean {
+    for (const a of this.active.values()) if (this.kinds.get(a.kind)?.exclusive) return true
+    return false
+  }
+
+  private releaseExclusiveWaiters(): void {
+    if (this.exclusiveWaiters.length === 0 || this.exclusiveActive()) return
+    const waiters = this.exclusiveWaiters
+    this.exclusiveWaiters = []
+    for (const w of waiters) w()
   }
 
   /** Resolves when no job is running and none is runnable now (tests, CLI). */
@@ -328,19 +367,23 @@ export class JobRunner {
     const now = this.clock.now()
     const nowIso = now.toISOString()
     const paused = new Set(this.pausedKinds())
-    for (const def of this.kinds.values()) {
-      if (paused.has(def.kind) || (def.requiresOnline && !this.online)) continue
-      const running = [...this.active.values()].filter((a) => a.kind === def.kind).length
-      const free = (def.concurrency ?? 1) - running
-      if (free <= 0) continue
-      const rows = this.db
+    const eligible = [...this.kinds.values()].filter((def) => !paused.has(def.kind) && (!def.requiresOnline || this.online))
+    const due = (def: JobKind<any>, limit: number) =>
+      this.db
         .prepare(
           `SELECT * FROM jobs WHERE kind = ? AND state IN ('queued','waiting') AND (run_after IS NULL OR run_after <= ?)
            ORDER BY priority DESC, created_at, id LIMIT ?`
         )
-        .all(def.kind, nowIso, free) as JobRow[]
-      for (const row of rows) this.launch(def, row)
+        .all(def.kind, nowIso, limit) as JobRow[]
+    // An exclusive job runs alone: wait for the others to finish and start nothing new meanwhile.
+    const exclusiveDue = this.exclusiveActive() ? null : eligible.filter((d) => d.exclusive).map((d) => ({ def: d, row: due(d, 1)[0] })).find((x) => x.row)
+    for (const def of this.exclusiveActive() || exclusiveDue ? [] : eligible) {
+      const running = [...this.active.values()].filter((a) => a.kind === def.kind).length
+      const free = (def.concurrency ?? 1) - running
+      if (free <= 0) continue
+      for (const row of due(def, free)) this.launch(def, row)
     }
+    if (exclusiveDue && this.active.size === 0) this.launch(exclusiveDue.def, exclusiveDue.row)
     this.armWakeTimer(paused)
     if (this.idleWaiters.length > 0 && this.isIdle()) {
       const waiters = this.idleWaiters
@@ -419,6 +462,7 @@ export class JobRunner {
         this.settleFailure(def, row.id, attempt, row.max_attempts, active, err)
       } finally {
         this.active.delete(row.id)
+        this.releaseExclusiveWaiters()
         this.schedule()
       }
     })()

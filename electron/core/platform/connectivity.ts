@@ -24,6 +24,7 @@ export class ConnectivityMonitor {
   private state: OnlineStatus = { online: null, checkedAt: null, target: null, pending: 0 }
   private timer: NodeJS.Timeout | null = null
   private inFlight: Promise<OnlineStatus> | null = null
+  private inFlightProbe: Probe | null = null
   private listeners = new Set<(online: boolean) => void>()
   private readonly opts: Required<ConnectivityOptions>
   private readonly events: EventBus
@@ -36,6 +37,11 @@ export class ConnectivityMonitor {
     this.clock = deps.clock
     this.pendingCount = deps.pendingCount
     this.opts = { onlineIntervalMs: 60_000, offlineIntervalMs: 15_000, timeoutMs: 8_000, ...opts }
+  }
+
+  /** Starts the monitor: probes now (or reports "unknown" when nothing is configured to probe). */
+  start(): void {
+    void this.check()
   }
 
   /** Sets what to probe (the publishing target). Checks at once. */
@@ -60,11 +66,17 @@ export class ConnectivityMonitor {
   }
 
   check(): Promise<OnlineStatus> {
-    if (this.inFlight) return this.inFlight
-    this.inFlight = this.runProbe().finally(() => {
-      this.inFlight = null
+    // A probe of the same target already running answers this check too; a new target waits
+    // for it and then probes again.
+    if (this.inFlight && this.inFlightProbe === this.probe) return this.inFlight
+    const previous = this.inFlight ?? Promise.resolve()
+    const probe = this.probe
+    const run = previous.then(() => this.runProbe()).finally(() => {
+      if (this.inFlight === run) this.inFlight = null
     })
-    return this.inFlight
+    this.inFlight = run
+    this.inFlightProbe = probe
+    return run
   }
 
   private async runProbe(): Promise<OnlineStatus> {
@@ -81,9 +93,10 @@ export class ConnectivityMonitor {
       }
     }
     if (this.stopped) return this.status()
-    const changed = online !== this.state.online
+    const changed = online !== this.state.online || this.state.checkedAt === null
     this.state = { ...this.state, online, checkedAt: this.clock.now().toISOString() }
-    if (changed) for (const l of this.listeners) l(online === true)
+    // Unknown (nothing to probe) lets network jobs try; they report WaitForNetwork when they fail.
+    if (changed) for (const l of this.listeners) l(online !== false)
     this.publish()
     this.arm()
     return this.status()

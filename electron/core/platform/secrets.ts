@@ -71,3 +71,56 @@ export class FileSecretStore implements SecretStore {
     this.writeAll(all)
   }
 }
+
+/** Encrypts with a key the OS keeps (Electron's safeStorage); see electron/main/secrets.ts. */
+export interface OsEncryptor {
+  encrypt(plain: string): Promise<Buffer>
+  decrypt(sealed: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>
+  backend(): string
+}
+
+/** Secrets sealed by the OS keychain; only ciphertext is written, to a file beside the database. */
+export class KeychainSecretStore implements SecretStore {
+  private readonly file: string
+  private readonly os: OsEncryptor
+
+  constructor(dataDir: string, os: OsEncryptor) {
+    this.file = join(dataDir, 'secrets.keychain.json')
+    this.os = os
+  }
+
+  describe() {
+    const backend = this.os.backend()
+    // On Linux without a keyring Electron falls back to a fixed key: say so rather than pretend.
+    return { backend: `OS keychain (${backend})`, encrypted: backend !== 'basic_text' }
+  }
+
+  private readAll(): Record<string, string> {
+    return existsSync(this.file) ? (JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, string>) : {}
+  }
+
+  private writeAll(values: Record<string, string>): void {
+    const tmp = `${this.file}.tmp`
+    writeFileSync(tmp, JSON.stringify(values), { mode: 0o600 })
+    renameSync(tmp, this.file)
+  }
+
+  async get(name: string) {
+    const sealed = this.readAll()[name]
+    if (!sealed) return null
+    const { result, shouldReEncrypt } = await this.os.decrypt(Buffer.from(sealed, 'base64'))
+    if (shouldReEncrypt) await this.set(name, result)
+    return result
+  }
+
+  async set(name: string, value: string) {
+    const sealed = (await this.os.encrypt(value)).toString('base64')
+    this.writeAll({ ...this.readAll(), [name]: sealed })
+  }
+
+  async delete(name: string) {
+    const all = this.readAll()
+    delete all[name]
+    this.writeAll(all)
+  }
+}

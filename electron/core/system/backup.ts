@@ -122,31 +122,21 @@ export async function verifyAndStage(file: string, stageDir: string, opts: { max
   const head = readFileSync(file).subarray(0, 2)
   if (head.length < 2 || head[0] !== 0x1f || head[1] !== 0x8b) throw bad('This file is not a Vetrina backup (not a .tar.gz archive).')
 
-  // First pass: list entries without writing anything.
+  // First pass: list entries without writing anything; stop at the first problem.
   let total = 0
   let entries = 0
   let hasManifest = false
-  try {
-    await tar.t({
-      file,
-      strict: true,
-      onReadEntry: (entry) => {
-        entries++
-        if (entry.type !== 'File' && entry.type !== 'Directory') throw bad(`The backup contains an entry of type ${entry.type} (${entry.path}); refusing it.`)
-        const p = entry.path.replace(/\\/g, '/')
-        if (p.startsWith('/') || p.split('/').includes('..')) throw bad(`The backup contains a path outside its folder (${entry.path}).`)
-        if (p !== MANIFEST_NAME && p !== DB_NAME && !p.startsWith('media/') && p !== 'media' && p !== 'media/') {
-          throw bad(`The backup contains an unexpected file (${entry.path}).`)
-        }
-        if (p === MANIFEST_NAME) hasManifest = true
-        total += entry.size ?? 0
-        if (total > opts.maxBytes) throw bad(`The backup would unpack to more than ${Math.round(opts.maxBytes / 1e9)} GB; refusing it.`)
-      }
-    })
-  } catch (err) {
-    if (err instanceof AppError) throw err
-    throw bad(`The backup archive is damaged: ${(err as Error).message}`)
-  }
+  await listArchive(file, (entry) => {
+    entries++
+    if (entry.type !== 'File' && entry.type !== 'Directory') return `The backup contains an entry of type ${entry.type} (${entry.path}); refusing it.`
+    const p = entry.path.replace(/\\/g, '/')
+    if (p.startsWith('/') || /^[A-Za-z]:/.test(p) || p.split('/').includes('..')) return `The backup contains a path outside its folder (${entry.path}).`
+    if (p !== MANIFEST_NAME && p !== DB_NAME && !p.startsWith('media/') && p !== 'media') return `The backup contains an unexpected file (${entry.path}).`
+    if (p === MANIFEST_NAME) hasManifest = true
+    total += entry.size ?? 0
+    if (total > opts.maxBytes) return `The backup would unpack to more than ${Math.round(opts.maxBytes / 1e9)} GB; refusing it.`
+    return null
+  })
   if (!hasManifest) throw bad('The backup has no manifest; it was not made by Vetrina.')
 
   rmSync(stageDir, { recursive: true, force: true })
@@ -195,6 +185,37 @@ export async function verifyAndStage(file: string, stageDir: string, opts: { max
   return manifest
 }
 
+/** Reads an archive's entry headers; rejects on the first entry `check` objects to, or on damage. */
+function listArchive(file: string, check: (entry: tar.ReadEntry) => string | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let settled = false
+    const fail = (err: AppError) => {
+      if (settled) return
+      settled = true
+      input.destroy()
+      reject(err)
+    }
+    const input = createReadStream(file)
+    const parser = new tar.Parser({
+      strict: true,
+      onReadEntry: (entry) => {
+        const problem = check(entry)
+        entry.resume()
+        if (problem) fail(bad(problem))
+      }
+    })
+    parser.on('error', (err: Error) => fail(bad(`The backup archive is damaged: ${err.message}`)))
+    parser.on('end', () => {
+      if (!settled) {
+        settled = true
+        resolve()
+      }
+    })
+    input.on('error', (err) => fail(bad(`The backup cannot be read: ${err.message}`)))
+    input.pipe(parser)
+  })
+}
+
 /** Names of backups in a folder, newest first. */
 export function listBackupFiles(dir: string): Array<{ fileName: string; path: string; size: number; createdAt: string; automatic: boolean }> {
   if (!existsSync(dir)) return []
@@ -203,7 +224,10 @@ export function listBackupFiles(dir: string): Array<{ fileName: string; path: st
     .map((f) => {
       const p = join(dir, f)
       const st = statSync(p)
-      return { fileName: f, path: p, size: st.size, createdAt: st.mtime.toISOString(), automatic: f.startsWith('auto-') }
+      // The time in the name is when the backup was taken (copies keep it; mtimes do not).
+      const m = /(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/.exec(f)
+      const createdAt = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6])).toISOString() : st.mtime.toISOString()
+      return { fileName: f, path: p, size: st.size, createdAt, automatic: f.startsWith('auto-') }
     })
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
 }

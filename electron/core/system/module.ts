@@ -71,6 +71,7 @@ export function systemModule(s: Services): CoreModule<'system'> {
   }
 
   let timer: NodeJS.Timeout | null = null
+  let first: NodeJS.Timeout | null = null
   /** Queues the daily automatic backup when the newest one is older than a day. */
   const maybeAutoBackup = () => {
     const cfg = s.settings.app().autoBackup
@@ -86,7 +87,8 @@ export function systemModule(s: Services): CoreModule<'system'> {
     area: 'system',
     jobs: [backupJob, restoreJob],
     start() {
-      setTimeout(maybeAutoBackup, 5_000).unref?.()
+      first = setTimeout(maybeAutoBackup, s.options.autoBackupDelayMs ?? 5_000)
+      first.unref?.()
       timer = setInterval(maybeAutoBackup, 3600 * 1000)
       timer.unref?.()
       s.events.on('job.progress', (job) => {
@@ -95,6 +97,7 @@ export function systemModule(s: Services): CoreModule<'system'> {
     },
     stop() {
       if (timer) clearInterval(timer)
+      if (first) clearTimeout(first)
     },
     handlers: {
       info: (_input, ctx) => ({

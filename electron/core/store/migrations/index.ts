@@ -6,7 +6,10 @@
 // does not know was written by a newer Vetrina and is refused.
 import { sql as catalog } from './0001-catalog.ts'
 import { sql as jobs } from './0002-jobs.ts'
+import { sql as updateSequence } from './0003-update-sequence.ts'
+import { sql as spreadsheet } from './0100-spreadsheet.ts'
 import { sql as photos } from './0300-photos.ts'
+import { sql as translation } from './0400-translation.ts'
 
 export interface Migration {
   id: number
@@ -17,5 +20,8 @@ export interface Migration {
 export const migrations: Migration[] = [
   { id: 1, name: 'catalog', sql: catalog },
   { id: 2, name: 'jobs', sql: jobs },
-  { id: 300, name: 'photos', sql: photos }
+  { id: 3, name: 'update-sequence', sql: updateSequence },
+  { id: 100, name: 'spreadsheet', sql: spreadsheet },
+  { id: 300, name: 'photos', sql: photos },
+  { id: 400, name: 'translation', sql: translation }
 ].sort((a, b) => a.id - b.id)

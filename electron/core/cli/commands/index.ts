@@ -1,0 +1,15 @@
+// Every CLI command group; an area adds its register function here (one line).
+import type { Command } from 'commander'
+import { registerBackup } from './backup.ts'
+import { registerProducts } from './products.ts'
+import { registerSpreadsheet } from './spreadsheet.ts'
+import { registerWeb } from './web.ts'
+import { registerTranslation } from './translation.ts'
+
+export const COMMANDS: Array<(program: Command) => void> = [
+  registerProducts,
+  registerBackup,
+  registerWeb,
+  registerSpreadsheet,
+  registerTranslation
+]

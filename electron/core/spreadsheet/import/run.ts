@@ -1,0 +1,220 @@
+// One pass over a file inside one transaction: every row is mapped, matched by SKU and written
+// through the product store (same validation, history, search index and hooks as a manual edit),
+// each row in its own savepoint so a bad row is undone alone. The end decides: a dry run always
+// rolls back; "all or nothing" commits only when no row was rejected; "valid rows" commits the
+// good ones. Runs as an exclusive job, so the open transaction is never shared with other writers.
+import type { z } from 'zod'
+import { AppError } from '../../../../shared/contract/errors.ts'
+import type { ApplyMode, ReportRow, RowIssue, Summary } from '../../../../shared/contract/spreadsheet.ts'
+import { isEmptyCell } from '../../../../shared/domain/spreadsheet/cells.ts'
+import type { Services } from '../../core.ts'
+import { PartialWriteError } from '../../catalog/product-store.ts'
+import type { RunningJob } from '../../jobs/runner.ts'
+import { sheetError } from '../errors.ts'
+import { DEFAULT_LIMITS, type ReadLimits } from '../limits.ts'
+import { frameTable } from '../read/framed.ts'
+import { openTable, type TableRow } from '../read/table.ts'
+import { CategoryResolver } from './categories.ts'
+import type { ImportRecord, ImportStore } from './import-store.ts'
+import { buildPlan, columnForPath } from './plan.ts'
+import { mapRow, skuOf, type MappedRow } from './row-mapper.ts'
+import type { ImportSettings } from '../../../../shared/contract/spreadsheet.ts'
+
+export type RunMode = 'dry-run' | ApplyMode
+
+/** Gives the event loop a turn this often, so progress, cancel and the UI keep moving. */
+const SLICE_MS = 25
+
+interface Pending {
+  row: number
+  mapped: MappedRow
+  existingId: string | null
+}
+
+export interface RunResult {
+  summary: Summary
+  report: ReportRow[]
+}
+
+export async function runImport(
+  s: Services,
+  imp: ImportRecord,
+  mode: RunMode,
+  job: Pick<RunningJob<unknown>, 'id' | 'signal' | 'progress' | 'throwIfStopped'>,
+  limits: ReadLimits = DEFAULT_LIMITS
+): Promise<RunResult> {
+  const plan = buildPlan(imp.spec.columns)
+  const settings = imp.spec.settings as z.output<typeof ImportSettings>
+  const table = await openTable(imp.file, imp.spec.read, limits)
+  const started = Date.now()
+  try {
+    const numericColumns = plan.columns.filter((c) => !['text', 'sku', 'parent', 'category', 'images', 'axis'].includes(c.target.kind)).map((c) => c.index)
+    let fraction = 0
+    const framed = await frameTable(table, { ...imp.spec.read, numberFormat: settings.numberFormat, dateOrder: settings.dateOrder, sampleColumns: numericColumns }, {
+      signal: job.signal,
+      onProgress: (f) => {
+        fraction = f
+      }
+    })
+    const locale = { numberFormat: framed.numberFormat, dateOrder: framed.dateOrder }
+    const families = s.families.list()
+    const ctx = { source: 'import' as const, detail: job.id, emit: false }
+    const report: ReportRow[] = []
+    const seen = new Map<string, number>()
+    const rejectedSkus = new Map<string, number>()
+    const deferred: Pending[] = []
+    const newCategories: string[] = []
+    const counts = { rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, warned: 0 }
+    const written = new Set<string>()
+    const imageStmts = {
+      clear: s.db.prepare('DELETE FROM spreadsheet_image_refs WHERE product_id = ?'),
+      add: s.db.prepare('INSERT INTO spreadsheet_image_refs (product_id, position, ref, import_id, created_at) VALUES (?, ?, ?, ?, ?)')
+    }
+
+    const record = (r: ReportRow) => {
+      report.push(r)
+      counts[r.outcome]++
+      if (r.issues.some((i) => i.severity === 'warning')) counts.warned++
+      if (r.outcome === 'rejected' && r.sku) rejectedSkus.set(r.sku.toLowerCase(), r.row)
+    }
+    const reject = (row: number, sku: string | null, issues: RowIssue[]) => record({ row, sku, outcome: 'rejected', productId: null, changes: 0, issues })
+    const rowIssue = (code: string, message: string, params?: RowIssue['params'], column = '', field = ''): RowIssue => ({ column, field, code, message, params, severity: 'error' })
+
+    const write = (p: Pending, resolver: CategoryResolver): void => {
+      const { mapped } = p
+      let created: Array<{ key: string; path: string }> = []
+      // A row that creates categories gets its own savepoint so a failure takes them back too;
+      // other rows write without one (FTS5 flushes its index at every savepoint).
+      const ownSavepoint = !!mapped.categoryPath?.length && !resolver.has(mapped.categoryPath)
+      try {
+        const body = () => {
+          const patch = mapped.patch
+          if (mapped.categoryPath) {
+            if (mapped.categoryPath.length === 0) patch.categoryId = null
+            else {
+              const r = resolver.resolve(mapped.categoryPath)
+              created = r.created
+              patch.categoryId = r.id
+            }
+          }
+          if (mapped.parentSku !== null) patch.parentId = mapped.parentSku === '' ? null : s.products.findIdBySku(mapped.parentSku)
+          const out = s.products.write(p.existingId, p.existingId ? patch : { ...patch, sku: mapped.sku }, ctx, { savepoint: false })
+          if (mapped.images) {
+            imageStmts.clear.run(out.id)
+            const now = s.clock.now().toISOString()
+            mapped.images.forEach((ref, i) => imageStmts.add.run(out.id, i, ref, imp.id, now))
+          }
+          return out
+        }
+        const result = ownSavepoint ? s.db.transaction(body)() : body()
+        for (const c of created) newCategories.push(c.path)
+        written.add(result.id)
+        record({
+          row: p.row, sku: mapped.sku, productId: result.id, changes: result.created ? 0 : result.changes,
+          outcome: result.created ? 'created' : result.changes > 0 ? 'updated' : 'unchanged',
+          issues: mapped.issues
+        })
+      } catch (err) {
+        resolver.forget(created)
+        if (err instanceof PartialWriteError && !ownSavepoint) {
+          throw sheetError('write_failed', `The import stopped at row ${p.row} (${mapped.sku}): ${(err.cause as Error)?.message ?? err.message}. Nothing was imported.`, { row: p.row, sku: mapped.sku })
+        }
+        if (err instanceof PartialWriteError) err = err.cause
+        if (!(err instanceof AppError)) throw err
+        const issues = err.issues?.length
+          ? err.issues.map((i) => {
+              const col = columnForPath(plan, i.path)
+              // The SKU pattern deserves its own words, not zod's generic "invalid format".
+              const code = i.path === 'sku' && i.code === 'invalid_format' ? 'sku_format' : i.code ?? err.code
+              return rowIssue(code, i.message, { ...(i as { params?: RowIssue['params'] }).params }, col?.header ?? '', i.path)
+            })
+          : [rowIssue(err.code, err.message.replace(/\.$/, ''), err.params)]
+        reject(p.row, mapped.sku, [...mapped.issues.filter((i) => i.severity === 'warning'), ...issues])
+      }
+    }
+
+    const handle = (row: TableRow, resolver: CategoryResolver): void => {
+      if (row.cells.every((c) => isEmptyCell(c))) return
+      const skuCell = row.cells[plan.sku.index]
+      const mappedEmpty = plan.columns.every((c) => isEmptyCell(row.cells[c.index]))
+      if (mappedEmpty) return // a row with data only in ignored columns carries nothing to import
+      counts.rows++
+      const existingSku = skuOf(skuCell)
+      const existingId = existingSku ? s.products.findIdBySku(existingSku) : null
+      const mapped = mapRow(row.cells, { plan, locale, settings, families, existing: existingId ? s.products.fields(existingId) : null })
+      const extra = extraCells(row, framed.header.headers.length)
+      if (extra) mapped.issues.push({ column: '', field: '', code: 'extra_cells', message: `the row has ${extra.count} values but the header has ${extra.width} columns; the extra values were ignored`, params: extra, severity: 'warning' })
+      if (!mapped.sku) return reject(row.row, null, [rowIssue('sku_missing', 'the SKU is empty', undefined, plan.sku.header, 'sku'), ...mapped.issues])
+      const k = mapped.sku.toLowerCase()
+      const first = seen.get(k)
+      if (first !== undefined) {
+        return reject(row.row, mapped.sku, [rowIssue('duplicate_sku_in_file', `the SKU ${mapped.sku} already appears on row ${first} of this file`, { firstRow: first }, plan.sku.header, 'sku')])
+      }
+      seen.set(k, row.row)
+      const errors = mapped.issues.filter((i) => i.severity === 'error')
+      if (errors.length) return reject(row.row, mapped.sku, mapped.issues)
+      const pending: Pending = { row: row.row, mapped, existingId }
+      if (mapped.parentSku && !s.products.findIdBySku(mapped.parentSku)) {
+        deferred.push(pending) // its parent may come later in the file
+        return
+      }
+      write(pending, resolver)
+    }
+
+    s.db.exec('BEGIN IMMEDIATE')
+    let committed = false
+    try {
+      const resolver = new CategoryResolver(s.categories, settings.createCategories)
+      let sliceStart = Date.now()
+      for await (const row of framed.rows) {
+        handle(row, resolver)
+        if (Date.now() - sliceStart > SLICE_MS) {
+          job.throwIfStopped()
+          job.progress(Math.floor(fraction * 100), 100, `${counts.rows.toLocaleString('en')} rows`)
+          await new Promise((r) => setImmediate(r))
+          sliceStart = Date.now()
+        }
+      }
+      job.throwIfStopped()
+      for (const p of deferred) {
+        const parentSku = p.mapped.parentSku!
+        if (s.products.findIdBySku(parentSku)) write(p, resolver)
+        else {
+          const rejectedAt = rejectedSkus.get(parentSku.toLowerCase())
+          reject(p.row, p.mapped.sku, [rowIssue(
+            'parent_not_found',
+            rejectedAt ? `the parent product ${parentSku} was rejected on row ${rejectedAt}` : `no product with SKU ${parentSku} in the catalogue or in this file`,
+            { parent: parentSku, ...(rejectedAt ? { parentRow: rejectedAt } : {}) },
+            plan.columns.find((c) => c.target.kind === 'parent')?.header ?? '', 'parentId'
+          )])
+        }
+      }
+      const keep = mode === 'valid-rows' || (mode === 'all-or-nothing' && counts.rejected === 0)
+      if (keep) {
+        s.db.exec('COMMIT')
+        committed = true
+      } else s.db.exec('ROLLBACK')
+    } catch (err) {
+      if (s.db.inTransaction) s.db.exec('ROLLBACK')
+      throw err
+    }
+    report.sort((a, b) => a.row - b.row)
+    const warnings = table.warnings()
+    if (counts.rows === 0) throw sheetError('no_data_rows', 'The file has a header but no data rows to import.')
+    if (committed && written.size > 0) s.events.emit('data.changed', { entity: 'product', all: true })
+    s.log.info(`import ${imp.id} (${mode}): ${counts.rows} rows in ${Date.now() - started} ms, ${counts.rejected} rejected`)
+    return {
+      report,
+      summary: { ...counts, newCategories: [...new Set(newCategories)], warnings, written: committed && (counts.created + counts.updated > 0) }
+    }
+  } finally {
+    table.close()
+  }
+}
+
+/** Values beyond the header's last column (ragged rows): never shifted into other columns. */
+function extraCells(row: TableRow, width: number): { count: number; width: number } | null {
+  if (width === 0 || row.cells.length <= width) return null
+  const beyond = row.cells.slice(width).filter((c) => !isEmptyCell(c)).length
+  return beyond > 0 ? { count: width + beyond, width } : null
+}

@@ -1,0 +1,211 @@
+// Spreadsheet area: contract handlers and job kinds for import (inspect → dry run → apply, report,
+// rejected rows, profiles) and export.
+import { basename, extname } from 'node:path'
+import { z } from 'zod'
+import { AppError, ErrorCodes } from '../../../shared/contract/errors.ts'
+import type { ExportInput, ImportSpec, Summary } from '../../../shared/contract/spreadsheet.ts'
+import { ImportSpec as ImportSpecSchema } from '../../../shared/contract/spreadsheet.ts'
+import { SOURCE_LOCALE } from '../../../shared/domain/locales.ts'
+import { fixedTargetCodes, textTargetCodes } from '../../../shared/domain/spreadsheet/targets.ts'
+import type { CoreModule, Services } from '../core.ts'
+import type { CallContext } from '../dispatch.ts'
+import { JobStopped } from '../jobs/errors.ts'
+import type { JobKind } from '../jobs/runner.ts'
+import { DEFAULT_LIMITS } from './limits.ts'
+import { sheetError } from './errors.ts'
+import { ImportStore } from './import/import-store.ts'
+import { inspectFile } from './import/inspect.ts'
+import { buildPlan } from './import/plan.ts'
+import { ProfileStore } from './import/profiles.ts'
+import { runImport, type RunMode } from './import/run.ts'
+import { sniffFormat } from './read/sniff.ts'
+import { exportCatalog } from './write/export-catalog.ts'
+import { writeRejectedRows } from './write/rejected-rows.ts'
+import { writeReportFile } from './write/report-file.ts'
+
+export const IMPORT_JOB = 'spreadsheet.import'
+export const EXPORT_JOB = 'spreadsheet.export'
+
+const ImportPayload = z.object({ importId: z.string(), mode: z.enum(['dry-run', 'all-or-nothing', 'valid-rows']) })
+const ExportPayload = z.object({ request: z.any(), path: z.string().optional(), fileName: z.string() })
+
+type ExportRequest = z.output<typeof ExportInput>
+
+export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
+  const imports = new ImportStore(s.db, s.clock)
+  const profiles = new ProfileStore(s.db, s.clock)
+  const limits = DEFAULT_LIMITS
+
+  const importJob: JobKind<z.infer<typeof ImportPayload>> = {
+    kind: IMPORT_JOB,
+    payload: ImportPayload,
+    exclusive: true,
+    async run(job) {
+      const { importId, mode } = job.payload
+      const imp = imports.record(importId)
+      imports.update(importId, { state: mode === 'dry-run' ? 'checking' : 'applying' })
+      let result
+      try {
+        result = await runImport(s, imp, mode, job, limits)
+      } catch (err) {
+        const stopped = err instanceof JobStopped || job.signal.aborted
+        if (!(stopped && (err as JobStopped).reason === 'shutdown')) imports.update(importId, { state: stopped ? 'cancelled' : 'failed' })
+        throw err
+      }
+      imports.writeReport(importId, result.report)
+      const { summary } = result
+      const state = mode === 'dry-run' ? 'checked' : summary.written || summary.rejected === 0 ? 'applied' : mode === 'all-or-nothing' ? 'rolled-back' : 'applied'
+      imports.update(importId, { state, summary })
+      if (mode === 'all-or-nothing' && summary.rejected > 0) {
+        throw new AppError('spreadsheet_rolled_back', `Nothing was imported: ${summary.rejected} row(s) are not valid. Fix them (see the report and the rejected rows file) or import the valid rows only.`, {
+          params: { rejected: summary.rejected }
+        })
+      }
+      return summary
+    }
+  }
+
+  const exportJob: JobKind<z.infer<typeof ExportPayload>> = {
+    kind: EXPORT_JOB,
+    payload: ExportPayload,
+    async run(job) {
+      const request = job.payload.request as ExportRequest
+      const target = job.payload.path ? { id: null, path: job.payload.path } : s.files.newDownload(job.payload.fileName)
+      const out = await exportCatalog(s, request, target.path, { signal: job.signal, progress: (d, t) => job.progress(d, t, null) })
+      const download = target.id ? s.files.describeDownload(target.id, target.path) : { downloadId: '', fileName: basename(target.path), size: 0, path: target.path }
+      return { ...out, download }
+    }
+  }
+
+  /** Creates an import for a spec and queues its job, in one transaction. */
+  function start(spec: ImportSpec, mode: RunMode, ctx: CallContext): { importId: string; jobId: string } {
+    const parsed = ImportSpecSchema.parse(spec)
+    buildPlan(parsed.columns) // fail now on a mapping without SKU or with a target used twice
+    const file = s.files.resolve(parsed.file, ctx)
+    const format = sniffFormat(file, limits, parsed.read.format)
+    const fileName = parsed.file.kind === 'upload' ? parsed.file.name ?? basename(file) : basename(file)
+    return s.db.transaction(() => {
+      const importId = imports.create({ file, fileName, format, spec: parsed })
+      const job = s.jobs.enqueue(IMPORT_JOB, { importId, mode }, { title: `${mode === 'dry-run' ? 'Check' : 'Import'} ${fileName}` })
+      if (mode === 'dry-run') imports.update(importId, { dryRunJobId: job.id })
+      else imports.update(importId, { applyJobId: job.id, mode, state: 'applying' })
+      return { importId, jobId: job.id }
+    })()
+  }
+
+  const download = (fileName: string, write: (path: string) => Promise<unknown>) => async () => {
+    const d = s.files.newDownload(fileName)
+    await write(d.path)
+    return s.files.describeDownload(d.id, d.path)
+  }
+
+  return {
+    area: 'spreadsheet',
+    jobs: [importJob, exportJob],
+    handlers: {
+      inspect: async (input, ctx) => {
+        const path = s.files.resolve(input.file, ctx)
+        const profile = input.profile ? profiles.get(input.profile) : undefined
+        return inspectFile(path, input.file.kind === 'upload' ? input.file.name : undefined, input.read, s.families.list(), limits, profile)
+      },
+      targets: () => {
+        const locales = [SOURCE_LOCALE, ...s.settings.app().targetLocales]
+        const group = (code: string) => {
+          const head = code.split('/')[0]
+          if (['trade', 'logistics', 'origin', 'images'].includes(head)) return head as 'trade' | 'logistics' | 'origin' | 'images'
+          return 'product' as const
+        }
+        const items: Array<{ code: string; group: 'product' | 'text' | 'attribute' | 'axis' | 'trade' | 'logistics' | 'origin' | 'images' | 'ignore'; label?: Record<string, string>; type?: string; units?: string[]; families?: string[] }> = [
+          { code: 'ignore', group: 'ignore' },
+          ...fixedTargetCodes().map((code) => ({ code, group: group(code) })),
+          ...textTargetCodes(locales).map((code) => ({ code, group: 'text' as const }))
+        ]
+        const seen = new Map<string, (typeof items)[number]>()
+        for (const f of s.families.list()) {
+          for (const a of f.attributes) {
+            const codes = a.localizable ? locales.map((l) => `attribute/${a.code}/${l}`) : [`attribute/${a.code}`, ...(a.units.length ? [`attribute/${a.code}/unit`] : [])]
+            for (const code of codes) {
+              const known = seen.get(code)
+              if (known) known.families!.push(f.code)
+              else {
+                const item = { code, group: 'attribute' as const, label: a.label, type: a.type, units: a.units, families: [f.code] }
+                seen.set(code, item)
+                items.push(item)
+              }
+            }
+            if (!seen.has(`axis/${a.code}`) && (a.type === 'select' || a.type === 'text')) {
+              const axis = { code: `axis/${a.code}`, group: 'axis' as const, label: a.label, families: [f.code] }
+              seen.set(axis.code, axis)
+              items.push(axis)
+            }
+          }
+        }
+        return { items, locales }
+      },
+      dryRun: (input, ctx) => {
+        const { saveProfile, ...spec } = input
+        const out = start(spec, 'dry-run', ctx)
+        if (saveProfile) {
+          profiles.save({
+            name: saveProfile,
+            read: { ...spec.read, sheet: undefined } as never,
+            columns: spec.columns.filter((c) => c.target !== 'ignore').map(({ index: _i, ...c }) => c),
+            settings: spec.settings
+          })
+        }
+        return out
+      },
+      apply: (input) => {
+        const imp = imports.record(input.importId)
+        if (!['checked', 'rolled-back', 'failed', 'cancelled'].includes(imp.state)) {
+          throw new AppError(ErrorCodes.conflict, imp.state === 'applied' ? 'This import was already applied.' : `This import is still ${imp.state}; wait for it to finish.`, {
+            params: { state: imp.state }
+          })
+        }
+        return s.db.transaction(() => {
+          const job = s.jobs.enqueue(IMPORT_JOB, { importId: imp.id, mode: input.mode }, { title: `Import ${imp.fileName}` })
+          imports.update(imp.id, { applyJobId: job.id, mode: input.mode, state: 'applying' })
+          return { importId: imp.id, jobId: job.id }
+        })()
+      },
+      importFile: (input, ctx) => {
+        const { mode, ...spec } = input
+        return start(spec, mode, ctx)
+      },
+      getImport: (input) => imports.info(input.importId),
+      listImports: (input) => ({ items: imports.list(input.limit) }),
+      report: (input) => {
+        const page = imports.report(input.importId, input)
+        return { ...page, summary: imports.info(input.importId).summary as Summary | null }
+      },
+      reportFile: (input) => {
+        const imp = imports.record(input.importId)
+        const base = basename(imp.fileName, extname(imp.fileName))
+        return download(`${base}-report.${input.format}`, (path) => writeReportFile(imports.allRows(imp.id), input.format, path))()
+      },
+      rejectedFile: async (input) => {
+        const imp = imports.record(input.importId)
+        const problems = new Map<number, string>()
+        for (const r of imports.allRows(imp.id)) {
+          if (r.outcome !== 'rejected') continue
+          problems.set(r.row, r.issues.filter((i) => i.severity === 'error').map((i) => (i.column ? `${i.column}: ${i.message}` : i.message)).join(' | '))
+        }
+        if (problems.size === 0) throw sheetError('no_rejected_rows', 'This import has no rejected rows.')
+        const ext = imp.format === 'xlsx' ? 'xlsx' : extname(imp.fileName) || '.csv'
+        const base = basename(imp.fileName, extname(imp.fileName))
+        const name = `${base}-da-correggere${ext.startsWith('.') ? ext : `.${ext}`}`
+        return download(name, (path) => writeRejectedRows(imp.file, imp.spec.read, problems, path, limits))()
+      },
+      listProfiles: () => ({ items: profiles.list() }),
+      saveProfile: (input) => profiles.save(input),
+      deleteProfile: (input) => ({ deleted: profiles.delete(input.name) }),
+      exportCatalog: (input, ctx) => {
+        if (input.path && ctx.transport === 'http') throw new AppError(ErrorCodes.forbidden, 'Browser mode cannot write files by path; the export is offered as a download.')
+        const stamp = s.clock.now().toISOString().slice(0, 10)
+        const { path, ...request } = input
+        const job = s.jobs.enqueue(EXPORT_JOB, { request, path, fileName: `catalogo-${stamp}.${input.format}` }, { title: `Export ${input.format.toUpperCase()}` })
+        return { jobId: job.id }
+      }
+    }
+  }
+}

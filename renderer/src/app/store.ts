@@ -1,0 +1,59 @@
+// App-wide state: who I am (role), settings, online status with the pending count, and jobs.
+import { create } from 'zustand'
+import type { Role } from '../../../shared/contract/define.ts'
+import type { Job } from '../../../shared/contract/jobs.ts'
+import type { OnlineStatus, Settings } from '../../../shared/contract/system.ts'
+import { api, transport } from '../api/client.ts'
+
+interface AppState {
+  role: Role
+  dataDir: string
+  version: string
+  settings: Settings | null
+  online: OnlineStatus
+  connected: boolean
+  jobs: Record<string, Job>
+  jobsOpen: boolean
+  load(): Promise<void>
+  setSettings(s: Settings): void
+  setJobsOpen(open: boolean): void
+}
+
+export const useApp = create<AppState>((set, get) => ({
+  role: 'owner',
+  dataDir: '',
+  version: '',
+  settings: null,
+  online: { online: null, checkedAt: null, target: null, pending: 0 },
+  connected: true,
+  jobs: {},
+  jobsOpen: false,
+  async load() {
+    const [info, settings, online, jobs] = await Promise.all([
+      api.system.info({}), api.system.getSettings({}), api.system.onlineStatus({}), api.jobs.list({ limit: 30 })
+    ])
+    set({
+      role: info.role, dataDir: info.dataDir, version: info.version, settings, online,
+      jobs: Object.fromEntries(jobs.items.map((j) => [j.id, j]))
+    })
+  },
+  setSettings: (settings) => set({ settings }),
+  setJobsOpen: (jobsOpen) => set({ jobsOpen })
+
+}))
+
+// Core events keep the state fresh, whichever transport delivers them.
+transport.subscribe((name, payload) => {
+  if (name === 'online.status') useApp.setState({ online: payload as OnlineStatus })
+  if (name === 'job.progress') {
+    const job = payload as Job
+    useApp.setState((s) => ({ jobs: { ...s.jobs, [job.id]: job } }))
+  }
+  if (name === 'data.changed' && (payload as { entity: string }).entity === 'settings') {
+    void api.system.getSettings({}).then((settings) => useApp.setState({ settings }))
+  }
+})
+transport.onConnection((connected) => useApp.setState({ connected }))
+
+/** Until settings arrive (a stable reference: zustand selectors must not return new arrays). */
+export const DEFAULT_TARGETS: string[] = ['en', 'zh-CN']

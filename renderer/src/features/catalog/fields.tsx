@@ -1,0 +1,181 @@
+// Editor fields bound to a product path. Text keeps what the user types locally and saves on
+// pause or blur; a rejected value stays visible with its error until fixed.
+import DOMPurify from 'dompurify'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatDecimal, parseDecimal } from '../../../../shared/domain/numbers.ts'
+import { ChipsInput, Field } from '../../ui/components.tsx'
+import { useEditor } from './editor-context.tsx'
+import { getPath } from './patch.ts'
+
+const AUTOSAVE_MS = 700
+
+function useStoredValue<T>(path: string): T | undefined {
+  const { product } = useEditor()
+  return getPath(product, path) as T | undefined
+}
+
+/** Local draft synced from the store unless the user is typing in it. */
+function useDraft(stored: string, onCommit: (v: string) => void) {
+  const [draft, setDraft] = useState(stored)
+  const focused = useRef(false)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const committed = useRef(stored)
+  useEffect(() => {
+    if (!focused.current) {
+      setDraft(stored)
+      committed.current = stored
+    }
+  }, [stored])
+  const commit = (v: string) => {
+    if (timer.current) clearTimeout(timer.current)
+    if (v !== committed.current) {
+      committed.current = v
+      onCommit(v)
+    }
+  }
+  return {
+    value: draft,
+    onChange(v: string) {
+      setDraft(v)
+      if (timer.current) clearTimeout(timer.current)
+      timer.current = setTimeout(() => commit(v), AUTOSAVE_MS)
+    },
+    onFocus() {
+      focused.current = true
+    },
+    onBlur() {
+      focused.current = false
+      commit(draft)
+    }
+  }
+}
+
+export function TextField(props: { path: string; label: ReactNode; multiline?: boolean; max?: number; hint?: ReactNode; placeholder?: string; dir?: string }) {
+  const { save, errors, readOnly } = useEditor()
+  const stored = useStoredValue<string>(props.path) ?? ''
+  const d = useDraft(stored, (v) => void save(props.path, v.trim() === '' ? null : v))
+  const error = errors[props.path]
+  return (
+    <Field label={props.label} error={error} hint={props.hint} counter={props.max ? { value: [...d.value].length, max: props.max } : undefined}>
+      {(id) =>
+        props.multiline ? (
+          <textarea id={id} className={`input${error ? ' invalid' : ''}`} value={d.value} readOnly={readOnly} placeholder={props.placeholder}
+            onChange={(e) => d.onChange(e.target.value)} onFocus={d.onFocus} onBlur={d.onBlur} />
+        ) : (
+          <input id={id} className={`input${error ? ' invalid' : ''}`} value={d.value} readOnly={readOnly} placeholder={props.placeholder}
+            onChange={(e) => d.onChange(e.target.value)} onFocus={d.onFocus} onBlur={d.onBlur} />
+        )
+      }
+    </Field>
+  )
+}
+
+export function NumberField(props: { path: string; label: ReactNode; integer?: boolean; hint?: ReactNode }) {
+  const { t, i18n } = useTranslation()
+  const { save, errors, readOnly } = useEditor()
+  const stored = useStoredValue<number>(props.path)
+  const [localError, setLocalError] = useState<string | null>(null)
+  const d = useDraft(formatDecimal(stored, i18n.language), (v) => {
+    if (v.trim() === '') {
+      setLocalError(null)
+      void save(props.path, null)
+      return
+    }
+    const n = parseDecimal(v, i18n.language)
+    if (n === null || (props.integer && !Number.isInteger(n))) {
+      setLocalError(props.integer ? t('catalog:editor.notWholeNumber') : t('catalog:editor.notNumber'))
+      return
+    }
+    setLocalError(null)
+    void save(props.path, n)
+  })
+  const error = localError ?? errors[props.path]
+  return (
+    <Field label={props.label} error={error} hint={props.hint}>
+      {(id) => (
+        <input id={id} inputMode="decimal" className={`input${error ? ' invalid' : ''}`} value={d.value} readOnly={readOnly}
+          onChange={(e) => d.onChange(e.target.value)} onFocus={d.onFocus} onBlur={d.onBlur} />
+      )}
+    </Field>
+  )
+}
+
+export function SelectField(props: { path: string; label: ReactNode; options: Array<{ value: string; label: string }>; empty?: string }) {
+  const { save, errors, readOnly } = useEditor()
+  const stored = useStoredValue<string | null>(props.path) ?? ''
+  const error = errors[props.path]
+  return (
+    <Field label={props.label} error={error}>
+      {(id) => (
+        <select id={id} className={`input${error ? ' invalid' : ''}`} value={stored} disabled={readOnly} onChange={(e) => void save(props.path, e.target.value || null)}>
+          {props.empty !== undefined && <option value="">{props.empty}</option>}
+          {props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        </select>
+      )}
+    </Field>
+  )
+}
+
+export function ChipsField(props: { path: string; label: ReactNode; max?: number; hint?: ReactNode; placeholder?: string }) {
+  const { save, errors } = useEditor()
+  const stored = useStoredValue<string[]>(props.path) ?? []
+  return (
+    <Field label={props.label} error={errors[props.path]} hint={props.hint}>
+      {(id) => <ChipsInput id={id} value={stored} max={props.max} placeholder={props.placeholder} onChange={(v) => void save(props.path, v)} />}
+    </Field>
+  )
+}
+
+/**
+ * Rich description: a small editor for bold, italic, lists and headings. What users paste is
+ * cleaned with DOMPurify before it is shown, and again by the core (sanitize-html) before storing.
+ */
+export function RichTextField(props: { path: string; label: ReactNode }) {
+  const { t } = useTranslation()
+  const { save, errors, readOnly } = useEditor()
+  const stored = useStoredValue<string>(props.path) ?? ''
+  const ref = useRef<HTMLDivElement>(null)
+  const focused = useRef(false)
+  useEffect(() => {
+    if (ref.current && !focused.current) ref.current.innerHTML = DOMPurify.sanitize(stored, { FORBID_TAGS: ['style', 'form', 'input'], FORBID_ATTR: ['style'] })
+  }, [stored])
+  const commit = () => {
+    focused.current = false
+    const html = DOMPurify.sanitize(ref.current?.innerHTML ?? '', { FORBID_ATTR: ['style'] })
+    const normalized = html === '<br>' ? '' : html
+    if (normalized !== stored) void save(props.path, normalized || null)
+  }
+  const cmd = (command: string, value?: string) => {
+    ref.current?.focus()
+    document.execCommand(command, false, value)
+  }
+  return (
+    <Field label={props.label} error={errors[props.path]}>
+      {() => (
+        <div className="rte">
+          {!readOnly && (
+            <div className="rte-toolbar" role="toolbar">
+              <button type="button" className="btn small" onMouseDown={(e) => e.preventDefault()} onClick={() => cmd('bold')} title={t('catalog:rte.bold')}><b>B</b></button>
+              <button type="button" className="btn small" onMouseDown={(e) => e.preventDefault()} onClick={() => cmd('italic')} title={t('catalog:rte.italic')}><i>I</i></button>
+              <button type="button" className="btn small" onMouseDown={(e) => e.preventDefault()} onClick={() => cmd('insertUnorderedList')} title={t('catalog:rte.list')}>• —</button>
+              <button type="button" className="btn small" onMouseDown={(e) => e.preventDefault()} onClick={() => cmd('formatBlock', 'h3')} title={t('catalog:rte.heading')}>H</button>
+              <button type="button" className="btn small" onMouseDown={(e) => e.preventDefault()} onClick={() => cmd('formatBlock', 'p')} title={t('catalog:rte.paragraph')}>¶</button>
+            </div>
+          )}
+          <div
+            ref={ref}
+            className="rte-body"
+            contentEditable={!readOnly}
+            suppressContentEditableWarning
+            role="textbox"
+            aria-multiline="true"
+            aria-label={typeof props.label === 'string' ? props.label : undefined}
+            onFocus={() => { focused.current = true }}
+            onBlur={commit}
+          />
+        </div>
+      )}
+    </Field>
+  )
+}

@@ -1,0 +1,93 @@
+// Logistics (weights, carton dimensions, packaging, HS code) and origin (region, certifications).
+import { useTranslation } from 'react-i18next'
+import { CERTIFICATIONS, LENGTH_UNITS, WEIGHT_UNITS } from '../../../../../shared/domain/units.ts'
+import { useEditor } from '../editor-context.tsx'
+import { ChipsField, NumberField, TextField } from '../fields.tsx'
+
+function MeasureField(props: { path: 'logistics.netWeight' | 'logistics.grossWeight'; label: string }) {
+  const { t } = useTranslation()
+  const { product, save, errors, readOnly } = useEditor()
+  const key = props.path.split('.')[1] as 'netWeight' | 'grossWeight'
+  const stored = product.logistics[key]
+  return (
+    <div className="field">
+      <label>{props.label}</label>
+      <div className="row">
+        <input
+          className="input"
+          inputMode="decimal"
+          aria-label={props.label}
+          defaultValue={stored?.value ?? ''}
+          key={`${stored?.value}`}
+          readOnly={readOnly}
+          onBlur={(e) => {
+            const v = e.target.value.trim().replace(',', '.')
+            if (!v) return void save(props.path, null)
+            const n = Number(v)
+            if (Number.isFinite(n)) void save(props.path, { value: n, unit: stored?.unit ?? 'kg' })
+          }}
+        />
+        <select className="input" style={{ width: 80 }} aria-label={t('catalog:fields.unit')} value={stored?.unit ?? 'kg'} disabled={readOnly || !stored}
+          onChange={(e) => stored && void save(props.path, { value: stored.value, unit: e.target.value })}>
+          {WEIGHT_UNITS.map((u) => <option key={u}>{u}</option>)}
+        </select>
+      </div>
+      {Object.entries(errors).filter(([k]) => k.startsWith(props.path)).map(([k, m]) => <div key={k} className="error">{m}</div>)}
+    </div>
+  )
+}
+
+function Dimensions() {
+  const { t } = useTranslation()
+  const { product, save, errors, readOnly } = useEditor()
+  const d = product.logistics.dimensions
+  const commit = (form: HTMLElement) => {
+    const get = (n: string) => (form.querySelector(`[name=${n}]`) as HTMLInputElement | HTMLSelectElement).value.trim().replace(',', '.')
+    const [l, w, h, unit] = [get('length'), get('width'), get('height'), get('unit')]
+    if (!l && !w && !h) return void save('logistics.dimensions', null)
+    if ([l, w, h].some((x) => !x || !Number.isFinite(Number(x)))) return
+    void save('logistics.dimensions', { length: Number(l), width: Number(w), height: Number(h), unit })
+  }
+  return (
+    <div className="field" onBlur={(e) => commit(e.currentTarget)} key={JSON.stringify(d)}>
+      <label>{t('catalog:fields.dimensions')}</label>
+      <div className="row">
+        <input name="length" className="input" aria-label={t('catalog:fields.length')} placeholder={t('catalog:fields.length')} defaultValue={d?.length ?? ''} readOnly={readOnly} />×
+        <input name="width" className="input" aria-label={t('catalog:fields.width')} placeholder={t('catalog:fields.width')} defaultValue={d?.width ?? ''} readOnly={readOnly} />×
+        <input name="height" className="input" aria-label={t('catalog:fields.height')} placeholder={t('catalog:fields.height')} defaultValue={d?.height ?? ''} readOnly={readOnly} />
+        <select name="unit" className="input" style={{ width: 80 }} aria-label={t('catalog:fields.unit')} defaultValue={d?.unit ?? 'cm'} disabled={readOnly}>
+          {LENGTH_UNITS.map((u) => <option key={u}>{u}</option>)}
+        </select>
+      </div>
+      {Object.entries(errors).filter(([k]) => k.startsWith('logistics.dimensions')).map(([k, m]) => <div key={k} className="error">{m}</div>)}
+    </div>
+  )
+}
+
+export function LogisticsTab() {
+  const { t } = useTranslation()
+  return (
+    <>
+      <div className="card">
+        <h2>{t('catalog:editor.logistics')}</h2>
+        <div className="grid2">
+          <MeasureField path="logistics.netWeight" label={t('catalog:fields.netWeight')} />
+          <MeasureField path="logistics.grossWeight" label={t('catalog:fields.grossWeight')} />
+          <Dimensions />
+          <NumberField path="logistics.unitsPerCarton" label={t('catalog:fields.unitsPerCarton')} integer />
+          <TextField path="logistics.packaging" label={t('catalog:fields.packaging')} placeholder={t('catalog:hints.packaging')} />
+          <TextField path="logistics.hsCode" label={t('catalog:fields.hsCode')} hint={t('catalog:hints.hsCode')} />
+        </div>
+      </div>
+      <div className="card">
+        <h2>{t('catalog:editor.origin')}</h2>
+        <div className="grid3">
+          <TextField path="origin.country" label={t('catalog:fields.country')} placeholder="IT" />
+          <TextField path="origin.region" label={t('catalog:fields.region')} placeholder="Toscana" />
+          <TextField path="origin.comune" label={t('catalog:fields.comune')} />
+        </div>
+        <ChipsField path="origin.certifications" label={t('catalog:fields.certifications')} hint={CERTIFICATIONS.join(', ')} />
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,110 @@
+// Pieces shared by the wizard steps: job progress with time left and cancel, the paged report
+// table, and turning row issues into sentences.
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
+import type { Outcome, ReportRow, RowIssue } from '../../../../shared/contract/spreadsheet.ts'
+import { api, transport } from '../../api/client.ts'
+import { useApp } from '../../app/store.ts'
+import { ProgressBar } from '../../ui/components.tsx'
+import { errorText } from '../../ui/errors.ts'
+import { toast } from '../../ui/toasts.ts'
+
+/** A file-level error in the user's language (the core's English message when there is no translation). */
+export function importErrorText(err: unknown, t: TFunction): string {
+  const data = err as { code?: string; params?: Record<string, unknown> } | null
+  const fallback = err instanceof Error ? errorText(err, t) : (err as { message?: string } | null)?.message ?? String(err)
+  return data?.code?.startsWith('spreadsheet_') ? t(`import:error.${data.code}`, { ...(data.params ?? {}), defaultValue: fallback }) : fallback
+}
+
+export function issueSentence(i: RowIssue, t: TFunction): string {
+  const text = t([`import:issue.${i.code}`, `errors:issue.${i.code}`], { ...(i.params ?? {}), defaultValue: i.message })
+  return i.column ? `${i.column}: ${text}` : text
+}
+
+function etaText(seconds: number | null, t: TFunction): string {
+  if (seconds === null) return ''
+  if (seconds < 60) return t('common:jobs.etaSeconds', { count: seconds })
+  if (seconds < 3600) return t('common:jobs.etaMinutes', { count: Math.round(seconds / 60) })
+  return t('common:jobs.etaHours', { count: Math.round(seconds / 360) / 10 })
+}
+
+export function JobProgress(props: { jobId: string; label: string }) {
+  const { t } = useTranslation()
+  const job = useApp((s) => s.jobs[props.jobId])
+  if (!job || !['queued', 'running', 'waiting', 'paused'].includes(job.state)) return null
+  return (
+    <div className="card" data-testid="import-progress">
+      <div className="row">
+        <strong>{props.label}</strong>
+        <span className="spacer" />
+        <span className="muted">{job.message ?? ''} {etaText(job.etaSeconds, t)}</span>
+        <button className="btn small danger" onClick={() => api.jobs.cancel({ id: job.id }).catch((err) => toast(errorText(err, t), 'err'))}>
+          {t('import:cancel')}
+        </button>
+      </div>
+      <ProgressBar done={job.done} total={job.total ?? 100} />
+    </div>
+  )
+}
+
+const OUTCOME_BADGE: Record<Outcome, string> = { created: 'ok', updated: 'ok', unchanged: '', rejected: 'err' }
+
+export function ReportTable(props: { importId: string; version: number }) {
+  const { t } = useTranslation()
+  const [filter, setFilter] = useState<Outcome | 'all'>('all')
+  const [rows, setRows] = useState<ReportRow[]>([])
+  const [next, setNext] = useState<number | null>(null)
+  const load = async (after: number, append: boolean) => {
+    try {
+      const page = await api.spreadsheet.report({ importId: props.importId, outcomes: filter === 'all' ? undefined : [filter], afterRow: after, limit: 100 })
+      setRows((prev) => (append ? [...prev, ...page.items] : page.items))
+      setNext(page.nextAfterRow)
+    } catch (err) {
+      toast(errorText(err, t), 'err')
+    }
+  }
+  useEffect(() => {
+    void load(0, false)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.importId, props.version, filter])
+  return (
+    <div>
+      <div className="row" role="tablist" style={{ marginBottom: 8 }}>
+        {(['all', 'rejected', 'created', 'updated', 'unchanged'] as const).map((f) => (
+          <button key={f} role="tab" aria-selected={filter === f} className={`btn small${filter === f ? ' primary' : ''}`} onClick={() => setFilter(f)}>
+            {f === 'all' ? t('import:report.all') : t(`import:outcome.${f}`)}
+          </button>
+        ))}
+      </div>
+      {rows.length === 0 ? (
+        <div className="muted">{t('import:report.empty')}</div>
+      ) : (
+        <table className="table" data-testid="import-report">
+          <thead>
+            <tr><th>{t('import:report.row')}</th><th>{t('import:report.sku')}</th><th>{t('import:report.outcome')}</th><th>{t('import:report.problems')}</th></tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.row} data-testid="report-row">
+                <td>{r.row}</td>
+                <td>{r.sku ?? ''}</td>
+                <td><span className={`badge ${OUTCOME_BADGE[r.outcome]}`}>{t(`import:outcome.${r.outcome}`)}</span></td>
+                <td>{r.issues.map((i, k) => <div key={k} className={i.severity === 'warning' ? 'muted' : ''}>{issueSentence(i, t)}</div>)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {next !== null && <button className="btn small" style={{ marginTop: 8 }} onClick={() => void load(next, true)}>{t('import:report.more')}</button>}
+    </div>
+  )
+}
+
+export async function download(make: () => Promise<Parameters<typeof transport.download>[0]>, t: TFunction): Promise<void> {
+  try {
+    await transport.download(await make())
+  } catch (err) {
+    toast(errorText(err, t), 'err')
+  }
+}

@@ -1,0 +1,38 @@
+// Labels for import targets in the user's language ("trade/ladder/2/price" → "Scaglione 2 – prezzo").
+import type { TFunction } from 'i18next'
+import { LOCALE_NAMES } from '../../../../shared/domain/locales.ts'
+import { parseTarget } from '../../../../shared/domain/spreadsheet/targets.ts'
+
+export interface TargetOption {
+  code: string
+  group: string
+  label?: Record<string, string>
+  type?: string
+  units?: string[]
+}
+
+export function targetLabel(code: string, t: TFunction, lang: string, options: TargetOption[]): string {
+  const target = parseTarget(code)
+  if (!target) return code
+  const attrName = (c: string) => {
+    const label = options.find((o) => o.code.startsWith(`attribute/${c}`) || o.code === `axis/${c}`)?.label
+    return label?.[lang] ?? label?.it ?? label?.en ?? c
+  }
+  const locale = (l: string) => LOCALE_NAMES[l] ?? l
+  switch (target.kind) {
+    case 'text': return `${t(`import:target.text.${target.field}`)} (${locale(target.locale)})`
+    case 'attribute':
+      if (target.part === 'unit') return t('import:target.unitOf', { name: attrName(target.code) })
+      return target.locale ? `${attrName(target.code)} (${locale(target.locale)})` : attrName(target.code)
+    case 'axis': return t('import:target.axisOf', { name: attrName(target.code) })
+    case 'trade': return t(`import:target.trade.${target.key}`)
+    case 'ladder': return t(`import:target.ladder.${target.key}`, { n: target.tier })
+    case 'leadTime': return t(`import:target.leadTime.${target.key}`, { n: target.band })
+    case 'supply': return t(`import:target.supply.${target.key}`)
+    case 'logistics': return t(`import:target.logistics.${target.key}${'part' in target && target.part ? `_${target.part}` : ''}`)
+    case 'origin': return t(`import:target.origin.${target.key}`)
+    default: return t(`import:target.${target.kind}`)
+  }
+}
+
+export const GROUP_ORDER = ['ignore', 'product', 'text', 'attribute', 'axis', 'trade', 'logistics', 'origin', 'images']

@@ -1,0 +1,35 @@
+// Translation section (#/translate/<tab>): the workspace, the glossary, exchange with CAT tools and
+// translators, and machine-translation providers (owner).
+import { useTranslation } from 'react-i18next'
+import { navigate } from '../../app/router.ts'
+import { useApp } from '../../app/store.ts'
+import { Tabs } from '../../ui/components.tsx'
+import { ExchangePanel } from './ExchangePanel.tsx'
+import { GlossaryPanel } from './GlossaryPanel.tsx'
+import { ProvidersPanel } from './ProvidersPanel.tsx'
+import { Workspace } from './Workspace.tsx'
+import './translate.css'
+
+type Tab = 'workspace' | 'glossary' | 'exchange' | 'providers'
+
+export function TranslatePage(props: { params: string[] }) {
+  const { t } = useTranslation()
+  const role = useApp((a) => a.role)
+  const tabs: Array<{ id: Tab; label: string }> = [
+    { id: 'workspace', label: t('translate:tabs.workspace') },
+    { id: 'glossary', label: t('translate:tabs.glossary') },
+    { id: 'exchange', label: t('translate:tabs.exchange') },
+    ...(role === 'owner' ? [{ id: 'providers' as const, label: t('translate:tabs.providers') }] : [])
+  ]
+  const active = (tabs.find((x) => x.id === props.params[0])?.id ?? 'workspace') as Tab
+  return (
+    <div className="page" style={{ display: 'flex', flexDirection: 'column' }}>
+      <div className="page-header"><h1>{t('translate:title')}</h1></div>
+      <Tabs tabs={tabs} active={active} onChange={(id) => navigate('translate', id)} />
+      {active === 'workspace' && <Workspace />}
+      {active === 'glossary' && <GlossaryPanel />}
+      {active === 'exchange' && <ExchangePanel />}
+      {active === 'providers' && <ProvidersPanel />}
+    </div>
+  )
+}
