@@ -95,7 +95,8 @@ export const BatchItem = z.object({
   source: z.string(),
   state: z.enum(BATCH_ITEM_STATES),
   photoId: z.string().nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable()
+  /** Why the file was refused: a code the UI translates (with its params) and an English message. */
+  error: z.object({ code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])) }).nullable()
 })
 export type BatchItem = z.infer<typeof BatchItem>
 

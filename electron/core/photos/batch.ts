@@ -15,7 +15,7 @@ export interface PlannedItem {
   source: string
   name: string
   /** Known at planning time (e.g. an unreadable folder); null for files to process. */
-  error: { code: string; message: string } | null
+  error: { code: string; message: string; params?: Record<string, string | number | boolean | null> } | null
 }
 
 /**
@@ -71,6 +71,7 @@ interface ItemRow {
   photo_id: string | null
   error_code: string | null
   error_message: string | null
+  error_params: string | null
 }
 
 export class BatchItems {
@@ -81,18 +82,18 @@ export class BatchItems {
     this.db = db
     this.stmts = {
       insert: db.prepare(
-        'INSERT INTO photo_batch_items (job_id, seq, source, name, state, error_code, error_message) VALUES (?, ?, ?, ?, ?, ?, ?)'
+        'INSERT INTO photo_batch_items (job_id, seq, source, name, state, error_code, error_message, error_params) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
       ),
       pending: db.prepare("SELECT * FROM photo_batch_items WHERE job_id = ? AND state = 'pending' ORDER BY seq"),
       counts: db.prepare('SELECT state, count(*) AS n FROM photo_batch_items WHERE job_id = ? GROUP BY state'),
-      settle: db.prepare('UPDATE photo_batch_items SET state = ?, photo_id = ?, error_code = ?, error_message = ? WHERE job_id = ? AND seq = ?'),
+      settle: db.prepare('UPDATE photo_batch_items SET state = ?, photo_id = ?, error_code = ?, error_message = ?, error_params = ? WHERE job_id = ? AND seq = ?'),
       failures: db.prepare("SELECT name, error_code, error_message FROM photo_batch_items WHERE job_id = ? AND state = 'failed' ORDER BY seq LIMIT ?")
     }
   }
 
   insert(jobId: string, items: PlannedItem[]): void {
     items.forEach((it, i) =>
-      this.stmts.insert.run(jobId, i + 1, it.source, it.name, it.error ? 'failed' : 'pending', it.error?.code ?? null, it.error?.message ?? null)
+      this.stmts.insert.run(jobId, i + 1, it.source, it.name, it.error ? 'failed' : 'pending', it.error?.code ?? null, it.error?.message ?? null, it.error?.params ? JSON.stringify(it.error.params) : null)
     )
   }
 
@@ -106,9 +107,9 @@ export class BatchItems {
     return out
   }
 
-  settle(jobId: string, seq: number, outcome: { state: 'added' | 'duplicate'; photoId: string } | { state: 'failed'; code: string; message: string }): void {
-    if (outcome.state === 'failed') this.stmts.settle.run('failed', null, outcome.code, outcome.message, jobId, seq)
-    else this.stmts.settle.run(outcome.state, outcome.photoId, null, null, jobId, seq)
+  settle(jobId: string, seq: number, outcome: { state: 'added' | 'duplicate'; photoId: string } | { state: 'failed'; code: string; message: string; params?: Record<string, unknown> }): void {
+    if (outcome.state === 'failed') this.stmts.settle.run('failed', null, outcome.code, outcome.message, outcome.params ? JSON.stringify(outcome.params) : null, jobId, seq)
+    else this.stmts.settle.run(outcome.state, outcome.photoId, null, null, null, jobId, seq)
   }
 
   failures(jobId: string, limit: number): Array<{ name: string; code: string; message: string }> {
@@ -124,7 +125,7 @@ export class BatchItems {
       total,
       items: rows.map((r) => ({
         seq: r.seq, name: r.name, source: r.source, state: r.state, photoId: r.photo_id,
-        error: r.error_code ? { code: r.error_code, message: r.error_message ?? '' } : null
+        error: r.error_code ? { code: r.error_code, message: r.error_message ?? '', params: r.error_params ? JSON.parse(r.error_params) : {} } : null
       }))
     }
   }

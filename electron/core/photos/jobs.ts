@@ -64,7 +64,7 @@ export function ingestJob(d: JobDeps): JobKind<IngestPayload> {
       }
       const commit = (seq: number, outcome: FileOutcome): string[] => {
         if (outcome.kind === 'failed') {
-          items.settle(job.id, seq, { state: 'failed', code: outcome.error.code, message: outcome.error.message })
+          items.settle(job.id, seq, { state: 'failed', code: outcome.error.code, message: outcome.error.message, params: outcome.error.params })
           return []
         }
         let photoId = outcome.kind === 'duplicate' ? outcome.photoId : outcome.photo.id

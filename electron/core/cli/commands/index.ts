@@ -1,6 +1,7 @@
 // Every CLI command group; an area adds its register function here (one line).
 import type { Command } from 'commander'
 import { registerBackup } from './backup.ts'
+import { registerPhotos } from './photos.ts'
 import { registerProducts } from './products.ts'
 import { registerSpreadsheet } from './spreadsheet.ts'
 import { registerWeb } from './web.ts'
@@ -11,5 +12,6 @@ export const COMMANDS: Array<(program: Command) => void> = [
   registerBackup,
   registerWeb,
   registerSpreadsheet,
-  registerTranslation
+  registerTranslation,
+  registerPhotos
 ]

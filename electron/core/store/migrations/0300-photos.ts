@@ -72,6 +72,7 @@ CREATE TABLE photo_batch_items (
   photo_id TEXT,
   error_code TEXT,
   error_message TEXT,
+  error_params TEXT,
   PRIMARY KEY (job_id, seq)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX photo_batch_items_state ON photo_batch_items(job_id, state, seq);
