@@ -3,6 +3,7 @@ import type { ComponentType } from 'react'
 import type { Role } from '../../../shared/contract/define.ts'
 import { CatalogPage } from '../features/catalog/CatalogPage.tsx'
 import { ImportPage } from '../features/import/ImportPage.tsx'
+import { PhotosPage } from '../features/photos/PhotosPage.tsx'
 import { SettingsPage } from '../features/settings/SettingsPage.tsx'
 import { TranslatePage } from '../features/translate/TranslatePage.tsx'
 
@@ -17,6 +18,7 @@ export interface FeatureDef {
 export const FEATURES: FeatureDef[] = [
   { id: 'catalog', labelKey: 'common:nav.catalog', icon: '▦', roles: ['owner', 'translator'], Page: CatalogPage },
   { id: 'import', labelKey: 'import:nav', icon: '⇅', roles: ['owner'], Page: ImportPage },
+  { id: 'photos', labelKey: 'photos:nav', icon: '▣', roles: ['owner', 'translator'], Page: PhotosPage },
   { id: 'translate', labelKey: 'translate:nav', icon: '文', roles: ['owner', 'translator'], Page: TranslatePage },
   { id: 'settings', labelKey: 'common:nav.settings', icon: '⚙', roles: ['owner'], Page: SettingsPage }
 ]
