@@ -3,7 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addAndWait, fixture, openCore } from './helpers.ts'
+import { join } from 'node:path'
+import { addAndWait, fixture, openCore, tempDir } from './helpers.ts'
 
 let env: ReturnType<typeof openCore>
 let ids: string[]
@@ -103,5 +104,32 @@ describe('product photos', () => {
 
   it('adding for an unknown SKU is refused before anything is queued', async () => {
     await expect(env.core.api().photos.add({ sources: [{ kind: 'path', path: fixture('orientation/Portrait_1.jpg') }], sku: 'NOPE-1' })).rejects.toMatchObject({ code: 'not_found' })
+  })
+})
+
+describe('photos named in an imported spreadsheet', () => {
+  it('go to the products that name them, in the spreadsheet order', async () => {
+    const env2 = openCore()
+    const api = env2.core.api()
+    const chianti = (await api.catalog.createProduct({ sku: 'CHI-21' })).id
+    const olio = (await api.catalog.createProduct({ sku: 'OLIO-05' })).id
+    // As the spreadsheet import records an "images" column ("retro.jpg; fronte.jpg" …).
+    const add = env2.core.s.db.prepare("INSERT INTO spreadsheet_image_refs (product_id, position, ref, import_id, created_at) VALUES (?, ?, ?, 'imp_1', '2026-11-22T08:00:00Z')")
+    add.run(chianti, 1, 'Foto\\CHI-21 Retro.JPG')
+    add.run(chianti, 2, 'chi-21 fronte.jpg')
+    add.run(olio, 1, 'https://example.com/img/olio%2005.jpg')
+    const dir = tempDir()
+    const { copyFileSync } = await import('node:fs')
+    copyFileSync(fixture('orientation/Landscape_1.jpg'), join(dir, 'chi-21 fronte.jpg'))
+    copyFileSync(fixture('orientation/Portrait_1.jpg'), join(dir, 'CHI-21 retro.jpg'))
+    copyFileSync(fixture('formats/test.webp'), join(dir, 'olio 05.jpg'))
+    copyFileSync(fixture('formats/Flag_of_the_Netherlands.png'), join(dir, 'unrelated.png'))
+    expect((await addAndWait(env2.core, [dir])).state).toBe('done')
+    const names = async (productId: string) => (await api.photos.productPhotos({ productId })).main.map((p) => p.photo.name.split('/').pop())
+    // The folder gives "chi-21 fronte" first; the product follows the spreadsheet: "retro" first.
+    expect(await names(chianti)).toEqual(['CHI-21 retro.jpg', 'chi-21 fronte.jpg'])
+    expect(await names(olio)).toEqual(['olio 05.jpg'])
+    expect((await api.photos.list({ unattached: true })).items.map((p) => p.name.split('/').pop())).toEqual(['unrelated.png'])
+    await env2.close()
   })
 })

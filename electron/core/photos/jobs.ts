@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/contract/errors.ts'
 import type { Services } from '../core.ts'
 import type { JobKind } from '../jobs/runner.ts'
 import type { BatchItems } from './batch.ts'
+import { ImageRefs, orderByRefs } from './image-refs.ts'
 import { prepareFile, type FileOutcome, type IngestDeps } from './ingest.ts'
 import type { PhotoLibrary } from './library.ts'
 import type { ProductPhotoService } from './product-photos.ts'
@@ -43,6 +44,9 @@ export function ingestJob(d: JobDeps): JobKind<IngestPayload> {
       let done = total - pending.length
       job.progress(done, total, pending.length ? null : 'nothing left to do')
       const deps = d.ingestDeps()
+      // Without a product chosen, files named in an imported spreadsheet go to those products.
+      const refs = job.payload.productId ? null : new ImageRefs(s.db)
+      const refPositions = new Map<string, Map<string, number>>()
       // Files are processed a few at a time but committed in the order they were chosen, so a
       // product's photos keep that order.
       const ready = new Map<number, FileOutcome>()
@@ -57,12 +61,12 @@ export function ingestJob(d: JobDeps): JobKind<IngestPayload> {
           nextCommit++
         }
         if (batch.length === 0) return
-        const orphans = s.db.transaction(() => batch.flatMap((b) => commit(b.seq, b.outcome)))()
+        const orphans = s.db.transaction(() => batch.flatMap((b) => commit(b.seq, b.name, b.outcome)))()
         if (orphans.length) await deps.media.remove(orphans)
         done += batch.length
         job.progress(done, total, batch[batch.length - 1].name)
       }
-      const commit = (seq: number, outcome: FileOutcome): string[] => {
+      const commit = (seq: number, name: string, outcome: FileOutcome): string[] => {
         if (outcome.kind === 'failed') {
           items.settle(job.id, seq, { state: 'failed', code: outcome.error.code, message: outcome.error.message, params: outcome.error.params })
           return []
@@ -78,6 +82,13 @@ export function ingestJob(d: JobDeps): JobKind<IngestPayload> {
           d.changed('photo', [photoId, ...c.touched])
         }
         if (job.payload.productId) productPhotos.attachInTx(job.payload.productId, [photoId], job.payload.as)
+        for (const ref of refs?.productsFor(name) ?? []) {
+          productPhotos.attachInTx(ref.productId, [photoId], 'main')
+          const positions = refPositions.get(ref.productId) ?? new Map<string, number>()
+          positions.set(photoId, ref.position)
+          refPositions.set(ref.productId, positions)
+          d.changed('productPhotos', [ref.productId])
+        }
         items.settle(job.id, seq, { state: added ? 'added' : 'duplicate', photoId })
         return orphans
       }
@@ -104,6 +115,11 @@ export function ingestJob(d: JobDeps): JobKind<IngestPayload> {
       await Promise.all(Array.from({ length: d.concurrency }, worker))
       if (fatal) throw fatal
       if (job.payload.productId) d.changed('productPhotos', [job.payload.productId])
+      if (refPositions.size > 0) {
+        s.db.transaction(() => {
+          for (const [productId, positions] of refPositions) productPhotos.rearrangeInTx(productId, (a) => orderByRefs(a, positions))
+        })()
+      }
       job.throwIfStopped()
       const final = items.counts(job.id)
       return { added: final.added, duplicates: final.duplicate, failed: final.failed, failures: items.failures(job.id, 50) }

@@ -153,6 +153,11 @@ export class ProductPhotoService implements ProductMediaProvider {
     })
   }
 
+  /** Reorders a product's photos inside the caller's transaction (same rules as arrange, unchecked). */
+  rearrangeInTx(productId: string, fn: (current: Arrangement) => Arrangement): void {
+    this.write(productId, fn(this.arrangement(productId)))
+  }
+
   private arrangement(productId: string): Arrangement {
     this.assertProduct(productId)
     const links = this.stmts.links.all(productId) as LinkRow[]
