@@ -110,4 +110,28 @@ describe('photos in browser mode', () => {
     expect(errors).toEqual([])
     await context.close()
   })
+
+  test('changing the main image size makes the main images again', async () => {
+    const context = await newContext(browser)
+    const { page, errors } = await openApp(context, `${app.host.ownerLink}#/photos`)
+    const card = page.getByTestId('photo-presets')
+    await card.locator('summary').click()
+    await card.getByLabel("Lato dell'immagine principale (px)").fill('800')
+    await card.getByRole('button', { name: 'Salva' }).click()
+    await page.getByText('Impostazioni salvate: le immagini esistenti vengono rifatte.').waitFor()
+    await app.core.s.jobs.whenIdle()
+    const api = app.core.api()
+    for (const p of (await api.photos.list({})).items) {
+      const main = (await api.photos.get({ id: p.id })).renditions.find((r) => r.preset === 'main')!
+      expect(main.current).toBe(true)
+      expect(Math.max(main.width, main.height)).toBeLessThanOrEqual(800)
+    }
+    // Below the pavilion's minimum: refused, with the reason next to the field.
+    await card.getByLabel("Lato dell'immagine principale (px)").fill('500')
+    await card.getByRole('button', { name: 'Salva' }).click()
+    await card.getByRole('alert').filter({ hasText: 'il padiglione vuole più di 640 px' }).waitFor()
+    expect((await api.photos.presets({})).main.size).toBe(800)
+    expect(errors).toEqual([])
+    await context.close()
+  })
 })

@@ -7,6 +7,7 @@ import { AddPhotos } from './AddPhotos.tsx'
 import { BatchReport } from './BatchReport.tsx'
 import { Library } from './Library.tsx'
 import { PhotoDetail } from './PhotoDetail.tsx'
+import { PresetsCard } from './PresetsCard.tsx'
 import { useLibrary } from './store.ts'
 import './photos.css'
 
@@ -30,6 +31,7 @@ export function PhotosPage(props: { params: string[] }) {
         )}
       </div>
       {role === 'owner' && <AddPhotos onStarted={setBatch} />}
+      {role === 'owner' && <PresetsCard />}
       {batchJobId && <BatchReport jobId={batchJobId} onClose={() => setBatch(null)} />}
       <Library onOpen={(p) => navigate('photos', p.id)} />
       {open && <PhotoDetail id={open} onClose={() => navigate('photos')} />}
