@@ -48,6 +48,6 @@ describe('photo engine client', () => {
   it('refuses work once closed', async () => {
     const c = client()
     await c.close()
-    await expect(c.render(request('/f.jpg'))).rejects.toMatchObject({ code: 'photo_unreadable' })
+    await expect(c.render(request('/f.jpg'))).rejects.toMatchObject({ code: 'photo_engine_closed' })
   })
 })

@@ -14,6 +14,8 @@ export const PhotoErrorCodes = {
   damaged: 'photo_damaged',
   timeout: 'photo_timeout',
   notFound: 'photo_not_found',
+  /** Not the file's fault: Vetrina is closing (the file stays to do). */
+  engineClosed: 'photo_engine_closed',
   tooManyMain: 'photo_too_many_main'
 } as const
 

@@ -1,6 +1,6 @@
-// Processes one file for the library: checks it, copies it into the store and hashes the copy,
-// recognises a photo already there, and has the photo engine decode it once, make the eager
-// renditions and measure it. Nothing reaches the database here; the batch job commits the result in one transaction.
+// Processes one file for the library: checks it, has the photo engine copy it into the store and
+// hash the copy, recognises a photo already there, and has the engine decode it once, make the
+// eager renditions and measure it. Nothing reaches the database here; the batch job commits the result in one transaction.
 // Every failure is a per-file error with a reason, and leaves nothing behind.
 import { open, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
@@ -64,9 +64,11 @@ export async function prepareFile(path: string, displayName: string, deps: Inges
       throw photoError(PhotoErrorCodes.unsupportedFormat, `${detected.label} files are not supported. ${detected.hint}`, { format: detected.label })
     }
     const format = detected.format
-    staged = await deps.media.stage(path).catch((err: NodeJS.ErrnoException) => {
+    staged = await deps.engine.stage({ op: 'stage', input: path, limits: deps.limits }).catch((err: NodeJS.ErrnoException) => {
       // A full disk is not this file's fault: the batch stops (and can be resumed).
       if (err.code === 'ENOSPC' || err.code === 'EDQUOT' || err.code === 'EROFS') throw err
+      if ((err as { code?: string }).code?.startsWith('photo_')) throw err
+
       throw photoError(PhotoErrorCodes.unreadable, unreadableMessage(err), { reason: err.code ?? null })
     })
     const existing = deps.findBySha(staged.sha256)
@@ -96,6 +98,7 @@ export async function prepareFile(path: string, displayName: string, deps: Inges
   } catch (err) {
     if (staged) await deps.media.discard(staged.tmp)
     await deps.media.remove(written)
+    if ((err as AppError)?.code === PhotoErrorCodes.engineClosed) throw err
     if ((err as AppError)?.code?.startsWith?.('photo_')) return { kind: 'failed', error: err as AppError }
     throw err
   }

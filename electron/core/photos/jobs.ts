@@ -6,7 +6,9 @@ import { z } from 'zod'
 import { PhotoRole } from '../../../shared/contract/photos.ts'
 import { AppError } from '../../../shared/contract/errors.ts'
 import type { Services } from '../core.ts'
+import { JobStopped } from '../jobs/errors.ts'
 import type { JobKind } from '../jobs/runner.ts'
+import { PhotoErrorCodes } from './errors.ts'
 import type { BatchItems } from './batch.ts'
 import { ImageRefs, orderByRefs } from './image-refs.ts'
 import { prepareFile, type FileOutcome, type IngestDeps } from './ingest.ts'
@@ -100,6 +102,8 @@ export function ingestJob(d: JobDeps): JobKind<IngestPayload> {
           const item = pending[index]
           try {
             const outcome: FileOutcome = await prepareFile(item.source, item.name, deps).catch((err: NodeJS.ErrnoException) => {
+              // Vetrina is closing: the file stays pending and the job resumes at the next start.
+              if (err?.code === PhotoErrorCodes.engineClosed) throw new JobStopped('shutdown')
               if (err?.code && SYSTEMIC.has(err.code)) throw err
               s.log.error(`photo ${item.source} failed unexpectedly`, err)
               return { kind: 'failed' as const, error: new AppError('photo_failed', `The photo could not be processed: ${err?.message ?? err}.`) }
@@ -107,7 +111,7 @@ export function ingestJob(d: JobDeps): JobKind<IngestPayload> {
             ready.set(index, outcome)
             await commitReady()
           } catch (err) {
-            // A full disk: the other files would fail the same way. Stop; the files left stay pending.
+            // A full disk (the other files would fail the same way) or a shutdown: stop; the files left stay pending.
             fatal ??= err
           }
         }
@@ -155,6 +159,7 @@ export function renderJob(d: JobDeps): JobKind<z.infer<typeof RenderPayload>> {
               made++
               d.changed('photo', [w.photoId])
             } catch (err) {
+              if ((err as { code?: string })?.code === PhotoErrorCodes.engineClosed) throw new JobStopped('shutdown')
               failed.add(`${w.photoId}:${w.preset}`)
               s.log.warn(`cannot make the ${w.preset} rendition of photo ${w.photoId}`, err)
             }

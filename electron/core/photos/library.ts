@@ -59,14 +59,14 @@ export class PhotoLibrary {
     for (const r of p.renditions) store.putRendition({ ...r, created_at: now })
     const mine = toHash(p.analysis.phash)
     const near: NearDuplicate[] = []
-    for (const [id, h] of known) {
-      if (id === p.id) continue
+    known.forEach((h, id) => {
+      if (id === p.id) return
       const d = popcount(mine[0] ^ h.hash[0]) + popcount(mine[1] ^ h.hash[1])
       if (d <= QUALITY_LIMITS.nearDuplicateDistance) {
         store.addSimilar(p.id, id, d)
         near.push({ photoId: id, name: h.name, distance: d })
       }
-    }
+    })
     known.set(p.id, { hash: mine, name: p.name })
     store.setWarnings(p.id, photoWarnings({ width: p.facts.width, height: p.facts.height, analysis: p.analysis }, this.d.presets.get(), near))
     // A partner's warning names its closest near-duplicate: it changes only if this one is closer.

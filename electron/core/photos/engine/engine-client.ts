@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { AppError } from '../../../../shared/contract/errors.ts'
 import type { Logger } from '../../log.ts'
 import { PhotoErrorCodes, photoError } from '../errors.ts'
-import type { EngineRequest, FromEngine, PrepareRequest, PrepareResult, RenderRequest, ToEngine, WrittenRendition } from './protocol.ts'
+import type { EngineRequest, FromEngine, PrepareRequest, PrepareResult, RenderRequest, StageRequest, StageResult, ToEngine, WrittenRendition } from './protocol.ts'
 
 const IDLE_MS = 30_000
 
@@ -67,6 +67,10 @@ export class PhotoEngineClient {
     return this.call(request) as Promise<WrittenRendition>
   }
 
+  stage(request: StageRequest): Promise<StageResult> {
+    return this.call(request) as Promise<StageResult>
+  }
+
   /** The engine's process id while it runs (benchmarks read its memory). */
   pid(): number | null {
     return this.child?.pid ?? null
@@ -75,13 +79,13 @@ export class PhotoEngineClient {
   async close(): Promise<void> {
     this.closed = true
     if (this.idleTimer) clearTimeout(this.idleTimer)
-    const gone = photoError(PhotoErrorCodes.unreadable, 'Vetrina is shutting down.')
+    const gone = photoError(PhotoErrorCodes.engineClosed, 'Vetrina is shutting down.')
     for (const p of [...this.waiting.splice(0), ...this.inFlight.values()]) this.settle(p, null, gone)
     await this.stopChild()
   }
 
   private call(request: EngineRequest): Promise<unknown> {
-    if (this.closed) return Promise.reject(photoError(PhotoErrorCodes.unreadable, 'Vetrina is shutting down.'))
+    if (this.closed) return Promise.reject(photoError(PhotoErrorCodes.engineClosed, 'Vetrina is shutting down.'))
     return new Promise((resolve, reject) => {
       this.waiting.push({ id: this.nextId++, request, isolated: false, resolve, reject, timer: null })
       void this.pump()

@@ -13,7 +13,7 @@ const send = (msg: FromEngine) => process.send?.(msg)
 // pile up. So after each request it runs a cheap minor collection, and a full one (about 3 ms
 // on this small heap) once requests have handled enough bytes since the last. (Started with
 // --expose-gc.)
-const FULL_COLLECT_BYTES = 24 * 1024 * 1024
+const FULL_COLLECT_BYTES = 16 * 1024 * 1024
 let sinceFull = 0
 function collect(handledBytes: number): void {
   const gc = (globalThis as { gc?: (o?: { type: 'minor' | 'major' }) => void }).gc
@@ -34,8 +34,8 @@ process.on('message', async (msg: ToEngine) => {
   let handled = 0
   try {
     if (!engine) throw new Error('the photo engine was not initialised')
-    const result = request.op === 'prepare' ? await engine.prepare(request) : await engine.render(request)
-    handled = 'renditions' in result ? result.bytesHandled : result.bytes
+    const result = request.op === 'prepare' ? await engine.prepare(request) : request.op === 'render' ? await engine.render(request) : await engine.stage(request)
+    handled = 'renditions' in result ? result.bytesHandled : 'bytes' in result ? result.bytes : 0
     send({ type: 'reply', id, ok: true, result })
   } catch (err) {
     const error = err instanceof AppError

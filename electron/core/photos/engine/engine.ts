@@ -10,7 +10,8 @@ import { CpuBudget, runWithOwnError } from './budget.ts'
 import { HeicDecoder } from './heic/heic-decoder.ts'
 import { displayP3Profile } from './icc.ts'
 import { openSource } from './open-source.ts'
-import type { EngineInit, PrepareRequest, PrepareResult, RenderRequest, WrittenRendition } from './protocol.ts'
+import type { EngineInit, PrepareRequest, PrepareResult, RenderRequest, StageRequest, StageResult, WrittenRendition } from './protocol.ts'
+import { stage } from './staging.ts'
 import { analysePhoto } from './quality.ts'
 import { renderEager, renderOne, type EncodedRendition } from './render.ts'
 
@@ -46,6 +47,10 @@ export class PhotoEngine {
     }
     const bytesHandled = workingBytes + analysis.data.length + renditions.reduce((n, r) => n + r.data.length, 0)
     return { facts: source.facts, analysis: analysePhoto(analysis), renditions: written, bytesHandled }
+  }
+
+  stage(req: StageRequest): Promise<StageResult> {
+    return stage(req.input, this.tmpDir)
   }
 
   async render(req: RenderRequest): Promise<WrittenRendition> {

@@ -44,7 +44,20 @@ export interface RenderRequest {
   limits: PipelineLimits
 }
 
-export type EngineRequest = PrepareRequest | RenderRequest
+/** Copy a file into the store's temporary area and hash the copy. */
+export interface StageRequest {
+  op: 'stage'
+  input: string
+  limits: PipelineLimits
+}
+
+export interface StageResult {
+  /** The copy, in the engine's temporary folder. */
+  tmp: string
+  sha256: string
+}
+
+export type EngineRequest = PrepareRequest | RenderRequest | StageRequest
 
 export interface EngineInit {
   /** Images processed at once. */
@@ -56,5 +69,5 @@ export interface EngineInit {
 export type ToEngine = { type: 'init'; init: EngineInit } | { type: 'request'; id: number; request: EngineRequest }
 export type FromEngine =
   | { type: 'ready' }
-  | { type: 'reply'; id: number; ok: true; result: PrepareResult | WrittenRendition }
+  | { type: 'reply'; id: number; ok: true; result: PrepareResult | WrittenRendition | StageResult }
   | { type: 'reply'; id: number; ok: false; error: AppErrorData }
