@@ -2,7 +2,7 @@
 // exactly the bytes kept (even if the user's file changes meanwhile). Done by the engine process:
 // the reads and the hashing stay off the core's event loop and out of its memory.
 import { createHash, randomBytes } from 'node:crypto'
-import { copyFile, open, rm } from 'node:fs/promises'
+import { constants, copyFile, open, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { StageResult } from './protocol.ts'
 
@@ -12,7 +12,8 @@ const spareBuffers: Buffer[] = []
 export async function stage(input: string, tmpDir: string): Promise<StageResult> {
   const tmp = join(tmpDir, randomBytes(9).toString('base64url'))
   try {
-    await copyFile(input, tmp)
+    // A copy-on-write clone where the file system can (APFS, Btrfs, XFS, ReFS): no bytes copied.
+    await copyFile(input, tmp, constants.COPYFILE_FICLONE)
     return { tmp, sha256: await hashFile(tmp) }
   } catch (err) {
     await rm(tmp, { force: true })
