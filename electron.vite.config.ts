@@ -7,7 +7,17 @@ const r = (p: string) => resolve(import.meta.dirname, p)
 export default defineConfig({
   main: {
     // Runtime dependencies stay external (better-sqlite3 and sharp are native addons).
-    build: { rolldownOptions: { input: { index: r('electron/main/index.ts') } } }
+    build: {
+      rolldownOptions: {
+        input: {
+          index: r('electron/main/index.ts'),
+          // The photo engine runs in its own process and decodes HEIC in a worker thread; the core
+          // finds these scripts next to the main bundle (electron/core/photos/engine/).
+          'engine-process': r('electron/core/photos/engine/engine-process.ts'),
+          'heic-worker': r('electron/core/photos/engine/heic/heic-worker.ts')
+        }
+      }
+    }
   },
   preload: {
     // A sandboxed preload cannot require npm modules: bundle everything into one CommonJS file.

@@ -3,6 +3,7 @@ import type { ModuleFactory } from './core.ts'
 import { catalogModule } from './catalog/module.ts'
 import { jobsModule } from './jobs/module.ts'
 import { publishModule } from './publish/module.ts'
+import { photosModule } from './photos/module.ts'
 import { spreadsheetModule } from './spreadsheet/module.ts'
 import { systemModule } from './system/module.ts'
 import { translationModule } from './translation/module.ts'
@@ -13,5 +14,6 @@ export const MODULES: ModuleFactory[] = [
   systemModule,
   spreadsheetModule,
   translationModule,
-  publishModule
+  publishModule,
+  photosModule
 ]

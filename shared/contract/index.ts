@@ -5,6 +5,7 @@ import type { CallDef } from './define.ts'
 import { catalog } from './catalog.ts'
 import { jobs } from './jobs.ts'
 import { publish } from './publish.ts'
+import { photos } from './photos.ts'
 import { spreadsheet } from './spreadsheet.ts'
 import { system } from './system.ts'
 import { translation } from './translation.ts'
@@ -13,6 +14,7 @@ export const contract = {
   catalog,
   jobs,
   publish,
+  photos,
   spreadsheet,
   system,
   translation

@@ -1,6 +1,7 @@
 // Every CLI command group; an area adds its register function here (one line).
 import type { Command } from 'commander'
 import { registerBackup } from './backup.ts'
+import { registerPhotos } from './photos.ts'
 import { registerProducts } from './products.ts'
 import { registerPublish } from './publish.ts'
 import { registerSpreadsheet } from './spreadsheet.ts'
@@ -13,5 +14,6 @@ export const COMMANDS: Array<(program: Command) => void> = [
   registerWeb,
   registerSpreadsheet,
   registerTranslation,
-  registerPublish
+  registerPublish,
+  registerPhotos
 ]

@@ -13,8 +13,9 @@ import { HistoryTab } from './tabs/HistoryTab.tsx'
 import { LogisticsTab } from './tabs/LogisticsTab.tsx'
 import { TradeTab } from './tabs/TradeTab.tsx'
 import { VariantsTab } from './tabs/VariantsTab.tsx'
+import { ProductPhotosTab } from '../photos/ProductPhotosTab.tsx'
 
-const TABS = ['general', 'trade', 'logistics', 'attributes', 'variants', 'history'] as const
+const TABS = ['general', 'trade', 'logistics', 'attributes', 'photos', 'variants', 'history'] as const
 type TabId = (typeof TABS)[number]
 
 export function ProductEditor(props: { id: string; tab?: string }) {
@@ -67,7 +68,7 @@ function EditorBody(props: { tab: TabId }) {
         )}
       </div>
       <Tabs
-        tabs={TABS.map((id) => ({ id, label: t(`catalog:tabs.${id}`) }))}
+        tabs={TABS.map((id) => ({ id, label: id === 'photos' ? t('photos:tab') : t(`catalog:tabs.${id}`) }))}
         active={props.tab}
         onChange={(id) => navigate('catalog', product.id, id)}
       />
@@ -75,6 +76,7 @@ function EditorBody(props: { tab: TabId }) {
       {props.tab === 'trade' && <TradeTab />}
       {props.tab === 'logistics' && <LogisticsTab />}
       {props.tab === 'attributes' && <AttributesTab />}
+      {props.tab === 'photos' && <ProductPhotosTab productId={product.id} readOnly={readOnly} />}
       {props.tab === 'variants' && <VariantsTab />}
       {props.tab === 'history' && <HistoryTab />}
     </div>

@@ -1,0 +1,84 @@
+// Opens an original for rendering: reads its header (size, orientation, colour space …) and
+// refuses absurd pictures before anything is decoded. HEIC is decoded by libheif in a worker
+// thread and continues through sharp like every other format.
+import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp'
+import { PhotoErrorCodes, explainDecodeError, photoError } from '../errors.ts'
+import type { HeicDecoder } from './heic/heic-decoder.ts'
+import type { PhotoFormat, PipelineLimits, SourceFacts } from '../types.ts'
+
+export interface OpenedSource {
+  facts: SourceFacts
+  /** A new sharp pipeline reading the original, already turned upright. */
+  pipeline(): Sharp
+}
+
+export interface OpenContext {
+  heic: HeicDecoder
+  limits: PipelineLimits
+}
+
+const BIT_DEPTH: Record<string, number> = { uchar: 8, char: 8, ushort: 16, short: 16, uint: 32, int: 32, float: 32, double: 64 }
+
+export async function openSource(path: string, format: PhotoFormat, ctx: OpenContext): Promise<OpenedSource> {
+  const { limits } = ctx
+  if (format === 'heic') return openHeic(path, ctx)
+  const options: SharpOptions = { failOn: 'error', limitInputPixels: limits.maxPixels, autoOrient: true }
+  let meta: Metadata
+  try {
+    meta = await sharp(path, { limitInputPixels: limits.maxPixels }).metadata()
+  } catch (err) {
+    throw explainDecodeError(err, format, limits)
+  }
+  // Orientation 0 and values above 8 are invalid: treated as "no change", as readers should.
+  const orientation = meta.orientation && meta.orientation >= 1 && meta.orientation <= 8 ? meta.orientation : 1
+  const swap = orientation >= 5
+  const storedW = meta.width ?? 0
+  const storedH = meta.height ?? 0
+  const facts: SourceFacts = {
+    format,
+    width: swap ? storedH : storedW,
+    height: swap ? storedW : storedH,
+    orientation,
+    colourSpace: meta.space ?? 'unknown',
+    bitDepth: meta.bitsPerSample ?? BIT_DEPTH[meta.depth ?? 'uchar'] ?? 8,
+    hasAlpha: !!meta.hasAlpha,
+    hasProfile: !!meta.icc,
+    pages: meta.pages ?? 1
+  }
+  checkDimensions(facts.width, facts.height, limits)
+  return { facts, pipeline: () => sharp(path, options).timeout({ seconds: limits.timeoutSeconds }) }
+}
+
+async function openHeic(path: string, ctx: OpenContext): Promise<OpenedSource> {
+  const { limits } = ctx
+  const r = await ctx.heic.decode(path, { maxPixels: limits.maxPixels, timeoutMs: limits.timeoutSeconds * 1000 })
+  if (!r.ok) {
+    if (r.kind === 'too_many_pixels') throw explainDecodeError(new Error('exceeds pixel limit'), 'heic', limits)
+    if (r.kind === 'timeout') throw explainDecodeError(new Error('timeout'), 'heic', limits)
+    const detail = r.message.trim().replace(/\s+/g, ' ')
+    if (r.kind === 'unreadable') throw photoError(PhotoErrorCodes.unreadable, `The file cannot be read (${detail}).`, { detail })
+    throw photoError(PhotoErrorCodes.damaged, `The HEIC file is damaged or incomplete (${detail}). Copy or export it again from the phone.`, { format: 'heic', detail })
+  }
+  const facts: SourceFacts = {
+    format: 'heic', width: r.width, height: r.height, orientation: 1, colourSpace: 'srgb', bitDepth: 8,
+    hasAlpha: r.hasAlpha, hasProfile: r.hasProfile, pages: 1
+  }
+  checkDimensions(facts.width, facts.height, limits)
+  // libheif already applied the file's rotation; the EXIF orientation phones also write is not read.
+  const tiff = Buffer.from(r.tiff.buffer, r.tiff.byteOffset, r.tiff.byteLength)
+  return { facts, pipeline: () => sharp(tiff, { failOn: 'error', limitInputPixels: limits.maxPixels }).timeout({ seconds: limits.timeoutSeconds }) }
+}
+
+function checkDimensions(width: number, height: number, limits: PipelineLimits): void {
+  if (!(width >= 1 && height >= 1)) {
+    throw photoError(PhotoErrorCodes.badDimensions, 'The image declares no size; it is damaged.', { width, height })
+  }
+  const aspect = Math.max(width, height) / Math.min(width, height)
+  if (aspect > limits.maxAspect) {
+    throw photoError(
+      PhotoErrorCodes.badDimensions,
+      `The image is ${width}×${height} pixels: a strip this thin cannot be a product photo (it is probably damaged).`,
+      { width, height }
+    )
+  }
+}

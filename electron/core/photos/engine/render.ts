@@ -1,0 +1,110 @@
+// Makes renditions with sharp. When a photo is added, the original is decoded once (JPEG
+// shrink-on-load does most of the downscaling) into an upright, sRGB, 8-bit, flattened working
+// image just large enough for the eager presets; the renditions and the small picture the
+// quality checks measure are all derived from it. Other presets are made from the original on
+// demand. Output never carries metadata (no EXIF, GPS or profile): sharp strips it by default.
+import sharp, { type OutputInfo, type Sharp } from 'sharp'
+import type { PhotoPresets, RenditionPreset } from '../../../../shared/domain/photo-presets.ts'
+import { PRESET_IDS, renditionSize, type PresetId } from '../../../../shared/domain/photo-sizes.ts'
+import { PhotoErrorCodes, explainDecodeError, photoError, describeBytes } from '../errors.ts'
+import type { OpenedSource } from './open-source.ts'
+import type { PipelineLimits } from '../types.ts'
+
+export interface EncodedRendition {
+  preset: PresetId
+  data: Buffer
+  width: number
+  height: number
+  format: 'jpeg' | 'webp'
+  mime: string
+}
+
+/** The picture the quality checks measure: upright sRGB, at most 512 px, 8-bit interleaved. */
+export interface AnalysisImage {
+  data: Buffer
+  width: number
+  height: number
+  channels: number
+}
+
+export const ANALYSIS_SIZE = 512
+const MIN_QUALITY = 40
+
+export async function renderEager(src: OpenedSource, presets: PhotoPresets, limits: PipelineLimits): Promise<{ renditions: EncodedRendition[]; analysis: AnalysisImage; workingBytes: number }> {
+  const { width, height } = src.facts
+  const eager = PRESET_IDS.filter((id) => presets[id].eager)
+  // The working image: as large as the biggest eager rendition (never larger than the original).
+  let long = ANALYSIS_SIZE
+  for (const id of eager) {
+    const size = renditionSize(presets[id], width, height)
+    long = Math.max(long, size.width, size.height)
+  }
+  let working: { data: Buffer; info: OutputInfo }
+  try {
+    working = await src.pipeline()
+      .resize(long, long, { fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: presets.main.background })
+      .toColourspace('srgb')
+      .raw()
+      .toBuffer({ resolveWithObject: true })
+  } catch (err) {
+    throw explainDecodeError(err, src.facts.format, limits)
+  }
+  const raw = { raw: { width: working.info.width, height: working.info.height, channels: working.info.channels } }
+  const fromWorking = () => sharp(working.data, raw)
+  const analysisOf = () => fromWorking()
+    .resize(ANALYSIS_SIZE, ANALYSIS_SIZE, { fit: 'inside', withoutEnlargement: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true })
+    .then(({ data, info }) => ({ data, width: info.width, height: info.height, channels: info.channels }))
+  // One after the other: with a few photos in flight the cores are busy anyway, and fewer
+  // pipelines at once hold less memory.
+  const renditions: EncodedRendition[] = []
+  for (const id of eager) renditions.push(await shapeAndEncode(fromWorking, id, presets[id], working.info.width, working.info.height))
+  return { renditions, analysis: await analysisOf(), workingBytes: working.data.length }
+}
+
+/** One rendition straight from the original (on demand, or after its preset changed). */
+export async function renderOne(src: OpenedSource, id: PresetId, preset: RenditionPreset, limits: PipelineLimits): Promise<EncodedRendition> {
+  try {
+    // sharp applies one resize per pipeline: shaping does it, straight from the original.
+    const base = () => src.pipeline().flatten({ background: preset.background }).toColourspace('srgb')
+    return await shapeAndEncode(base, id, preset, src.facts.width, src.facts.height)
+  } catch (err) {
+    throw explainDecodeError(err, src.facts.format, limits)
+  }
+}
+
+function shape(img: Sharp, preset: RenditionPreset, width: number, height: number): Sharp {
+  const t = renditionSize(preset, width, height)
+  // Square: letterboxed on the background colour, as the pavilion shows main images.
+  return preset.fit === 'square'
+    ? img.resize(t.width, t.height, { fit: 'contain', background: preset.background })
+    : img.resize(t.width, t.height, { fit: 'fill' })
+}
+
+/**
+ * `input` makes a fresh pipeline each time: sharp's clone() would deep-copy the input buffer
+ * (the working image) for every rendition.
+ */
+async function shapeAndEncode(input: () => Sharp, id: PresetId, preset: RenditionPreset, width: number, height: number): Promise<EncodedRendition> {
+  const shaped = () => shape(input(), preset, width, height)
+  let source = shaped
+  for (let quality = preset.quality; ; quality = Math.max(MIN_QUALITY, quality - 10)) {
+    const enc = preset.format === 'jpeg'
+      ? source().jpeg({ quality, mozjpeg: false, chromaSubsampling: quality >= 90 ? '4:4:4' : '4:2:0' })
+      : source().webp({ quality, effort: 2 })
+    const { data, info } = await enc.toBuffer({ resolveWithObject: true })
+    if (preset.maxBytes === null || data.length <= preset.maxBytes) {
+      return { preset: id, data, width: info.width, height: info.height, format: preset.format, mime: `image/${preset.format}` }
+    }
+    if (quality === MIN_QUALITY) {
+      throw photoError(PhotoErrorCodes.fileTooLarge, `The ${id} image stays above ${describeBytes(preset.maxBytes)} even at low quality; lower the preset's size.`, { preset: id, maxBytes: preset.maxBytes })
+    }
+    if (quality === preset.quality) {
+      // Too big (rare): keep the shaped pixels so lower qualities only re-encode.
+      const px = await shaped().raw().toBuffer({ resolveWithObject: true })
+      source = () => sharp(px.data, { raw: { width: px.info.width, height: px.info.height, channels: px.info.channels } })
+    }
+  }
+}

@@ -1,0 +1,62 @@
+// Files under the media folder (which backups include). Originals are content-addressed and
+// written once: originals/ab/<sha256>.<ext>, never modified. Renditions are named by photo and
+// preset spec, so a new spec gets a new file and cached copies never go stale. Every file is
+// written (by the photo engine) to a temporary name first and moved into place, so none is ever
+// half-written.
+import { mkdirSync, rmSync } from 'node:fs'
+import { link, mkdir, rename, rm, unlink } from 'node:fs/promises'
+import { dirname, join, posix } from 'node:path'
+
+export class MediaStore {
+  readonly root: string
+  /** Files being written; emptied at start. */
+  readonly tmpDir: string
+
+  constructor(root: string) {
+    this.root = root
+    this.tmpDir = join(root, '.incoming')
+  }
+
+  /** Removes temporary files left by an interrupted run. */
+  start(): void {
+    rmSync(this.tmpDir, { recursive: true, force: true })
+    mkdirSync(this.tmpDir, { recursive: true })
+  }
+
+  abs(relPath: string): string {
+    return join(this.root, ...relPath.split('/'))
+  }
+
+  originalRel(sha256: string, ext: string): string {
+    return posix.join('originals', sha256.slice(0, 2), `${sha256}.${ext}`)
+  }
+
+  renditionRel(preset: string, photoId: string, spec: string, ext: string): string {
+    return posix.join('renditions', preset, photoId.slice(-2).toLowerCase(), `${photoId}-${spec}.${ext}`)
+  }
+
+  /** Moves a staged copy to its content address; an original already stored there is kept as is. */
+  async keepOriginal(tmp: string, relPath: string): Promise<void> {
+    const dest = this.abs(relPath)
+    try {
+      await mkdir(dirname(dest), { recursive: true })
+      // link() refuses to replace, so an existing original (same bytes) is never rewritten.
+      await link(tmp, dest).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'EEXIST') return
+        if (err.code === 'EPERM' || err.code === 'ENOTSUP' || err.code === 'EXDEV') return rename(tmp, dest)
+        throw err
+      })
+    } finally {
+      await rm(tmp, { force: true })
+    }
+  }
+
+  async discard(tmp: string): Promise<void> {
+    await rm(tmp, { force: true })
+  }
+
+  /** Best effort: a file that cannot be removed now is only wasted space. */
+  async remove(relPaths: string[]): Promise<void> {
+    await Promise.all(relPaths.map((p) => unlink(this.abs(p)).catch(() => undefined)))
+  }
+}

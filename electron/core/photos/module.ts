@@ -1,0 +1,173 @@
+// The photos area: wires the store, the library, product photos, the HEIC decoder and the jobs,
+// provides the publishing area with pavilion-ready main images, and answers the contract.
+import { availableParallelism } from 'node:os'
+import { AppError, ErrorCodes } from '../../../shared/contract/errors.ts'
+import { PhotoPresets, mergePresets } from '../../../shared/domain/photo-presets.ts'
+import { validationError, zodIssues } from '../catalog/product-store.ts'
+import { WARNING_CODES } from '../../../shared/domain/photo-quality.ts'
+import type { CoreModule, Services } from '../core.ts'
+import { BatchItems, planFiles, type PlannedItem } from './batch.ts'
+import { PhotoEngineClient } from './engine/engine-client.ts'
+import type { IngestDeps } from './ingest.ts'
+import { ingestJob, renderJob } from './jobs.ts'
+import { PhotoLibrary } from './library.ts'
+import { MediaStore } from './media-store.ts'
+import { PhotoStore } from './photo-store.ts'
+import { PresetStore } from './presets.ts'
+import { ProductPhotoService } from './product-photos.ts'
+import { DEFAULT_LIMITS, type PipelineLimits } from './types.ts'
+
+/**
+ * Photos processed at once. Each sharp pipeline runs on one libuv thread (libvips concurrency
+ * is 1 on glibc), so one photo per core keeps the cores busy without thrashing the caches.
+ */
+export const PHOTO_CONCURRENCY = Math.max(1, Math.min(4, availableParallelism()))
+
+export interface PhotosOptions {
+  limits?: Partial<PipelineLimits>
+  concurrency?: number
+}
+
+export function photosModule(s: Services, options: PhotosOptions = {}): CoreModule<'photos'> {
+  const limits: PipelineLimits = { ...DEFAULT_LIMITS, ...options.limits }
+  const slots = options.concurrency ?? PHOTO_CONCURRENCY
+  const store = new PhotoStore(s.db)
+  const media = new MediaStore(s.paths.media)
+  const presets = new PresetStore(s.settings)
+  // Image work runs in its own process (see engine/engine-client.ts).
+  const engine = new PhotoEngineClient({ slots, tmpDir: media.tmpDir, log: s.log })
+  const library = new PhotoLibrary({ db: s.db, store, media, presets, clock: s.clock, engine, limits })
+  const productPhotos = new ProductPhotoService({ db: s.db, store, library, media, presets, clock: s.clock })
+  const items = new BatchItems(s.db)
+  s.productMedia.provider = productPhotos
+
+  const pendingEvents = { photo: new Set<string>(), productPhotos: new Set<string>() }
+  let flushTimer: NodeJS.Timeout | null = null
+  const flush = () => {
+    flushTimer = null
+    for (const entity of ['photo', 'productPhotos'] as const) {
+      if (pendingEvents[entity].size) s.events.emit('data.changed', { entity, ids: [...pendingEvents[entity]] })
+      pendingEvents[entity].clear()
+    }
+  }
+  const changed = (entity: 'photo' | 'productPhotos', ids: string[]) => {
+    for (const id of ids) pendingEvents[entity].add(id)
+    flushTimer ??= setTimeout(flush, 250)
+  }
+
+  const ingestDeps = (): IngestDeps => ({
+    media, engine, limits, presets: presets.get(), specs: presets.specs(), findBySha: (sha) => store.idBySha(sha)
+  })
+  const jobDeps = { s, items, library, productPhotos, ingestDeps, concurrency: slots + 1, changed }
+
+  const productIdOf = (input: { productId?: string; sku?: string }): string | null => {
+    if (input.productId) {
+      s.products.get(input.productId)
+      return input.productId
+    }
+    if (input.sku) {
+      const id = s.products.findIdBySku(input.sku)
+      if (!id) throw new AppError(ErrorCodes.notFound, `No product with SKU ${input.sku}`, { params: { sku: input.sku } })
+      return id
+    }
+    return null
+  }
+
+  const afterProductChange = (productId: string) => {
+    s.events.emit('data.changed', { entity: 'productPhotos', ids: [productId] })
+  }
+
+  return {
+    area: 'photos',
+    jobs: [ingestJob(jobDeps), renderJob(jobDeps)],
+    start() {
+      media.start()
+    },
+    async stop() {
+      if (flushTimer) clearTimeout(flushTimer)
+      flush()
+      await engine.close()
+    },
+    handlers: {
+      add: (input, ctx) => {
+        const productId = productIdOf(input)
+        const planned: PlannedItem[] = []
+        const chosen: Array<{ path: string; name?: string }> = []
+        input.sources.forEach((ref) => {
+          try {
+            chosen.push({ path: s.files.resolve(ref, ctx), name: ref.kind === 'upload' ? ref.name : undefined })
+          } catch (err) {
+            if (!(err instanceof AppError) || err.code === ErrorCodes.forbidden) throw err
+            // A missing or unreadable path is one failed file, not a failed batch.
+            const name = ref.kind === 'path' ? ref.path : ref.name ?? ref.id
+            planned.push({ source: name, name, error: { code: 'photo_unreadable', message: err.message } })
+          }
+        })
+        planned.push(...planFiles(chosen))
+        if (planned.length === 0) throw new AppError(ErrorCodes.validation, 'The chosen folders contain no image files.')
+        const title = planned.length === 1 ? `Photo ${planned[0].name}` : `${planned.length} photos`
+        const job = s.db.transaction(() => {
+          const j = s.jobs.enqueue('photos.ingest', { productId, as: input.as }, { title })
+          items.insert(j.id, planned)
+          return j
+        })()
+        return { jobId: job.id, files: planned.length }
+      },
+      list: (input) => {
+        const { rows, total } = store.list(input)
+        return { items: library.summaries(rows), total }
+      },
+      get: (input) => library.detail(input.id),
+      delete: async (input) => {
+        const r = await library.delete(input.ids)
+        s.events.emit('data.changed', { entity: 'photo', ids: input.ids })
+        for (const p of r.productIds) afterProductChange(p)
+        return { deleted: r.deleted }
+      },
+      rendition: (input) => library.ensureRendition(input.id, input.preset),
+      presets: () => presets.get(),
+      updatePresets: (input) => {
+        const merged = PhotoPresets.safeParse(mergePresets(presets.get(), input))
+        if (!merged.success) throw validationError(zodIssues(merged.error), 'The rendition presets')
+        const next = merged.data
+        const jobId = s.db.transaction(() => {
+          presets.set(next)
+          library.refreshWarnings(store.allIds())
+          const stale = library.staleWork(1).length > 0
+          return stale ? s.jobs.enqueue('photos.render', {}, { title: 'Update photo renditions', dedupeKey: 'photos.render' }).id : null
+        })()
+        s.events.emit('data.changed', { entity: 'photo', all: true })
+        return { presets: presets.get(), jobId }
+      },
+      batch: (input) => {
+        s.jobs.get(input.jobId)
+        return { ...items.list(input.jobId, input.states, input.offset, input.limit), counts: items.counts(input.jobId) }
+      },
+      stats: () => {
+        const st = store.stats()
+        return { ...st, byWarning: Object.fromEntries(WARNING_CODES.map((c) => [c, st.byWarning[c] ?? 0])) as Record<(typeof WARNING_CODES)[number], number> }
+      },
+      productPhotos: (input) => productPhotos.get(input.productId),
+      attach: (input) => {
+        const r = productPhotos.attach(input.productId, input.photoIds, input.as)
+        afterProductChange(input.productId)
+        return r
+      },
+      detach: (input) => {
+        const r = productPhotos.detach(input.productId, input.photoIds)
+        afterProductChange(input.productId)
+        return r
+      },
+      arrange: (input) => {
+        const r = productPhotos.arrange(input.productId, { main: input.main, extra: input.extra })
+        afterProductChange(input.productId)
+        return r
+      },
+      setPrimary: (input) => {
+        const r = productPhotos.setPrimary(input.productId, input.photoId)
+        afterProductChange(input.productId)
+        return r
+      }
+    }
+  }
+}

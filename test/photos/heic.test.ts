@@ -1,0 +1,116 @@
+// HEIC, which sharp's prebuilt libvips cannot decode: decoded by libheif in a worker thread,
+// then through the same sharp pipeline. Rotation stored in the file is applied once, the
+// colour profile is honoured, and a damaged file is a per-file error.
+import { join } from 'node:path'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { PhotoSummary } from '../../shared/contract/photos.ts'
+import { HeicDecoder } from '../../electron/core/photos/engine/heic/heic-decoder.ts'
+import { addAndWait, fixture, meanColour, meanDiff, openCore, pixels } from './helpers.ts'
+
+let env: ReturnType<typeof openCore>
+let byName: Map<string, PhotoSummary>
+let jobId: string
+const media = (rel: string) => join(env.dataDir, 'media', rel)
+
+beforeAll(async () => {
+  env = openCore()
+  const job = await addAndWait(env.core, [fixture('heic'), fixture('orientation/Landscape_1.jpg')])
+  jobId = job.id
+  expect(job.state).toBe('done')
+  const { items } = await env.core.api().photos.list({ limit: 100 })
+  byName = new Map(items.map((p) => [p.name.split('/').pop()!, p]))
+})
+afterAll(() => env.close())
+
+async function preview(name: string) {
+  const r = await env.core.api().photos.rendition({ id: byName.get(name)!.id, preset: 'preview' })
+  return { ...r, path: media(r.relPath) }
+}
+
+describe('HEIC', () => {
+  it('sharp alone cannot read these files (the reason for the separate decoder)', async () => {
+    await expect(sharp(fixture('heic/landscape.heic')).raw().toBuffer()).rejects.toThrow()
+  })
+
+  it('a HEIC photo is added as HEIC, with its original kept byte for byte', async () => {
+    const photo = byName.get('landscape.heic')!
+    expect(photo).toMatchObject({ format: 'heic', width: 1800, height: 1200 })
+    const detail = await env.core.api().photos.get({ id: photo.id })
+    expect(detail.source.mime).toBe('image/heic')
+    const { createHash } = await import('node:crypto')
+    const { readFileSync } = await import('node:fs')
+    const stored = readFileSync(media(detail.source.relPath))
+    expect(stored.equals(readFileSync(fixture('heic/landscape.heic')))).toBe(true)
+    expect(createHash('sha256').update(stored).digest('hex')).toBe(photo.sha256)
+  })
+
+  it('decodes to the same picture as the JPEG it was encoded from', async () => {
+    const heic = await preview('landscape.heic')
+    const jpeg = await preview('Landscape_1.jpg')
+    expect([heic.width, heic.height]).toEqual([jpeg.width, jpeg.height])
+    const size = { width: heic.width, height: heic.height }
+    expect(meanDiff(await pixels(heic.path, size), await pixels(jpeg.path, size))).toBeLessThan(6)
+  })
+
+  it('applies the rotation stored in the file once (not again from its EXIF orientation)', async () => {
+    const photo = byName.get('rotated.heic')!
+    expect([photo.width, photo.height]).toEqual([1800, 1200])
+    const rotated = await preview('rotated.heic')
+    const upright = await preview('Landscape_1.jpg')
+    const size = { width: upright.width, height: upright.height }
+    expect([rotated.width, rotated.height]).toEqual([size.width, size.height])
+    expect(meanDiff(await pixels(rotated.path, size), await pixels(upright.path, size))).toBeLessThan(6)
+    // A second rotation would give a portrait picture, or this one upside down.
+    const upsideDown = await pixels(await sharp(upright.path).rotate(180).toBuffer(), size)
+    expect(meanDiff(upsideDown, await pixels(upright.path, size))).toBeGreaterThan(15)
+  })
+
+  it('converts a Display P3 HEIC to sRGB with its profile', async () => {
+    const out = await preview('flag-display-p3.heic')
+    const meta = await sharp(out.path).metadata()
+    expect(meta.space).toBe('srgb')
+    expect(meta.icc).toBeUndefined()
+    const size = { width: out.width, height: out.height }
+    const top = { x0: 0.2, y0: 0.05, x1: 0.8, y1: 0.28 }
+    const want = meanColour(await pixels(fixture('formats/Flag_of_the_Netherlands.png'), size), top)
+    const got = meanColour(await pixels(out.path), top)
+    for (let k = 0; k < 3; k++) expect(Math.abs(got[k] - want[k])).toBeLessThan(8)
+  })
+
+  it('a truncated HEIC is a per-file error and the rest of the batch is added', async () => {
+    const { items, counts } = await env.core.api().photos.batch({ jobId })
+    expect(counts).toMatchObject({ added: 4, failed: 1, pending: 0 })
+    const bad = items.find((i) => i.name.endsWith('truncated.heic'))!
+    expect(bad.state).toBe('failed')
+    expect(bad.error?.code).toBe('photo_damaged')
+    expect(bad.error?.message).toMatch(/HEIC file is damaged/)
+  })
+})
+
+describe('HEIC decoder worker', () => {
+  it('refuses a picture above the pixel limit before decoding it', async () => {
+    const decoder = new HeicDecoder(Promise.resolve(null))
+    const r = await decoder.decode(fixture('heic/landscape.heic'), { maxPixels: 1000, timeoutMs: 10_000 })
+    expect(r).toMatchObject({ ok: false, kind: 'too_many_pixels' })
+    const ok = await decoder.decode(fixture('heic/landscape.heic'), { maxPixels: 10e6, timeoutMs: 10_000 })
+    expect(ok).toMatchObject({ ok: true, width: 1800, height: 1200, hasAlpha: false })
+    await decoder.close()
+  })
+
+  it('stops a decode that takes too long and keeps working afterwards', async () => {
+    const decoder = new HeicDecoder(Promise.resolve(null))
+    const slow = await decoder.decode(fixture('heic/landscape.heic'), { maxPixels: 10e6, timeoutMs: 1 })
+    expect(slow).toMatchObject({ ok: false, kind: 'timeout' })
+    const next = await decoder.decode(fixture('heic/rotated.heic'), { maxPixels: 10e6, timeoutMs: 10_000 })
+    expect(next).toMatchObject({ ok: true, width: 1800, height: 1200 })
+    await decoder.close()
+  })
+
+  it('reports a missing file as unreadable', async () => {
+    const decoder = new HeicDecoder(Promise.resolve(null))
+    const r = await decoder.decode(fixture('heic/does-not-exist.heic'), { maxPixels: 10e6, timeoutMs: 10_000 })
+    expect(r).toMatchObject({ ok: false, kind: 'unreadable' })
+    await decoder.close()
+  })
+})
