@@ -20,7 +20,7 @@ if (!run('electron-vite', ['build'])) {
   stepFailures++
 }
 rmSync(report, { force: true })
-run('vitest', ['run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extraArgs])
+const vitestOk = run('vitest', ['run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extraArgs])
 
 let passed = 0
 let failed = stepFailures
@@ -34,6 +34,12 @@ if (existsSync(report)) {
   skipped += r.numPendingTests + r.numTodoTests
 } else {
   console.error('The test runner produced no report.')
+  failed++
+}
+// Vitest fails the run for unhandled errors too (an exception escaping a test's work); they are
+// not test results, so count them as one failure rather than report a clean run.
+if (!vitestOk && failed === 0) {
+  console.error('Vitest reported errors outside the tests (see "Unhandled Errors" above).')
   failed++
 }
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)

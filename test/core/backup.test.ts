@@ -1,6 +1,6 @@
 // Backups and restore: a consistent archive of the database and media; restore checks everything
 // before replacing anything, keeps the previous catalogue aside, and refuses bad archives.
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -53,8 +53,15 @@ describe('backup and restore', () => {
     await t.api.catalog.createProduct({ sku: 'CHI-2021', texts: { it: { title: 'Chianti Classico DOCG 2021' } } })
     mkdirSync(join(t.core.s.paths.media, 'originals', 'ab'), { recursive: true })
     writeFileSync(join(t.core.s.paths.media, 'originals', 'ab', 'abcdef.jpg'), Buffer.alloc(2048, 7))
+    // An upload being received is work in progress, not part of the catalogue.
+    mkdirSync(join(t.core.s.paths.media, '.incoming'), { recursive: true })
+    writeFileSync(join(t.core.s.paths.media, '.incoming', 'upload-1.part'), Buffer.alloc(100, 1))
     const file = await makeBackup(t)
     expect(file).toMatch(/vetrina-backup-\d{8}-\d{6}\.tar\.gz$/)
+    const packed: string[] = []
+    await tar.t({ file, onReadEntry: (e) => { packed.push(e.path) } })
+    expect(packed).toContain('media/originals/ab/abcdef.jpg')
+    expect(packed.filter((p) => p.includes('.incoming'))).toEqual([])
     const list = (await t.api.system.listBackups({})).items
     expect(list[0]).toMatchObject({ path: file, automatic: false })
 
@@ -81,6 +88,38 @@ describe('backup and restore', () => {
     // The restored catalogue keeps working, search included.
     expect((await t.api.catalog.listProducts({ query: 'chianti' })).total).toBe(1)
     await t.api.catalog.createProduct({ sku: 'AFTER-RESTORE' })
+  })
+
+  test('a backup cancelled while packing media stops cleanly and leaves no archive', async () => {
+    t = openTestCore()
+    await t.api.catalog.createProduct({ sku: 'CHI-2021' })
+    for (let i = 0; i < 400; i++) {
+      const dir = join(t.core.s.paths.media, 'originals', String(i % 16).padStart(2, '0'))
+      mkdirSync(dir, { recursive: true })
+      writeFileSync(join(dir, `${i}.jpg`), randomBytes(64 * 1024))
+    }
+    const uncaught: unknown[] = []
+    const onUncaught = (err: unknown) => { uncaught.push(err) }
+    process.on('uncaughtException', onUncaught)
+    try {
+      const dest = join(tempDir(), 'cancelled.tar.gz')
+      const { jobId } = await t.api.system.backup({ path: dest })
+      // Cancel as soon as the archive is being written (photos do not compress: packing takes a while).
+      const watch = setInterval(() => {
+        if (existsSync(`${dest}.partial`)) {
+          clearInterval(watch)
+          void t?.api.jobs.cancel({ id: jobId })
+        }
+      }, 2)
+      const job = await finished(t.core, jobId)
+      expect(job.state).toBe('cancelled')
+      expect(existsSync(dest)).toBe(false)
+      expect(existsSync(`${dest}.partial`)).toBe(false)
+      await new Promise((res) => setTimeout(res, 50))
+      expect(uncaught).toEqual([])
+    } finally {
+      process.off('uncaughtException', onUncaught)
+    }
   })
 
   test('bad archives are refused and the catalogue is left as it was', async () => {

@@ -2,8 +2,11 @@
 // manifest with sizes and the database's SHA-256. Restores are checked in full (listing,
 // sizes, checksums, SQLite integrity, schema version) before anything is replaced.
 import { createHash } from 'node:crypto'
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { createGzip } from 'node:zlib'
 import * as tar from 'tar'
 import { AppError, ErrorCodes } from '../../../shared/contract/errors.ts'
 import { assertNotNewer, integrityProblems, openDatabase, schemaVersion, type Db } from '../store/db.ts'
@@ -35,6 +38,8 @@ function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return []
   const out: string[] = []
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    // Dot folders hold work in progress (uploads being received), not the user's media.
+    if (entry.name.startsWith('.')) continue
     const p = join(dir, entry.name)
     if (entry.isDirectory()) out.push(...listFiles(p))
     else if (entry.isFile()) out.push(p)
@@ -82,23 +87,36 @@ export async function writeBackup(opts: {
       symlinkSync(opts.mediaDir, join(stage, 'media'), 'junction')
       entries.push('media')
     }
-    let packed = 0
-    await tar.c(
+    // Streamed so a cancel stops the packing at once (the streams are destroyed); progress counts
+    // the uncompressed bytes packed against the database and media sizes.
+    const totalBytes = manifest.database.size + manifest.media.bytes
+    let packedBytes = 0
+    let reported = 0
+    const counter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        packedBytes += chunk.length
+        if (packedBytes - reported >= 4 * 1024 * 1024) {
+          reported = packedBytes
+          opts.progress(Math.min(packedBytes, totalBytes), totalBytes, 'media')
+        }
+        done(null, chunk)
+      }
+    })
+    const pack = tar.c(
       {
-        gzip: { level: 6 },
-        file: partial,
         cwd: stage,
         portable: true,
         follow: true,
-        filter: () => {
-          packed++
-          if (packed % 50 === 0) opts.progress(packed, media.length + 2, 'media')
-          if (opts.signal.aborted) throw new AppError(ErrorCodes.cancelled, 'Backup cancelled.')
-          return true
-        }
+        filter: (path) => !/^media[\\/](.*[\\/])?\./.test(path) // dot folders, as in listFiles
       },
       entries
     )
+    try {
+      await pipeline(pack, counter, createGzip({ level: 6 }), createWriteStream(partial), { signal: opts.signal })
+    } catch (err) {
+      if (opts.signal.aborted) throw new AppError(ErrorCodes.cancelled, 'Backup cancelled.')
+      throw err
+    }
     renameSync(partial, opts.dest)
     return { file: opts.dest, size: statSync(opts.dest).size, manifest }
   } catch (err) {
