@@ -3,6 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { ROOT, listSources } from './boundaries.ts'
+import { ErrorCodes } from '../shared/contract/errors.ts'
+import { codeKey } from '../renderer/src/ui/errors.ts'
 
 const LOCALES_DIR = join(ROOT, 'renderer/src/i18n/locales')
 const LANGUAGES = ['it', 'en', 'zh-CN']
@@ -81,6 +83,22 @@ describe('UI translations', () => {
         const [ns, prefix] = full.split(':')
         const keys = [...(all.get(lng)!.get(ns) ?? [])]
         if (!keys.some((k) => k.startsWith(prefix))) problems.push(`${lng}: ${full}…`)
+      }
+    }
+    expect(problems).toEqual([])
+  })
+
+  test('every error code the core can raise has a sentence in every language', () => {
+    const codes = new Set<string>(Object.values(ErrorCodes))
+    for (const file of [...listSources(join(ROOT, 'electron/core')), ...listSources(join(ROOT, 'shared'))]) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/new AppError\(\s*'([a-z_]+)'/g)) codes.add(m[1])
+    }
+    expect(codes.size).toBeGreaterThan(30)
+    const problems: string[] = []
+    for (const lng of LANGUAGES) {
+      for (const code of codes) {
+        const [ns, key] = codeKey(code).split(':')
+        if (!all.get(lng)!.get(ns)?.has(key)) problems.push(`${lng}: ${code} → ${ns}:${key}`)
       }
     }
     expect(problems).toEqual([])

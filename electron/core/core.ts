@@ -216,8 +216,10 @@ export class Core {
   private async teardown(): Promise<void> {
     const s = this.services
     s.connectivity.stop()
-    for (const m of this.modules) await m.stop?.()
+    // Jobs first: a running job still needs its area (the photo engine, the sandbox) to stop
+    // cleanly at a checkpoint; areas stop once nothing uses them.
     await s.jobs.stop()
+    for (const m of this.modules) await m.stop?.()
     s.db.close()
   }
 

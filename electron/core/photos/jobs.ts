@@ -106,7 +106,7 @@ export function ingestJob(d: JobDeps): JobKind<IngestPayload> {
               if (err?.code === PhotoErrorCodes.engineClosed) throw new JobStopped('shutdown')
               if (err?.code && SYSTEMIC.has(err.code)) throw err
               s.log.error(`photo ${item.source} failed unexpectedly`, err)
-              return { kind: 'failed' as const, error: new AppError('photo_failed', `The photo could not be processed: ${err?.message ?? err}.`) }
+              return { kind: 'failed' as const, error: new AppError('photo_failed', `The photo could not be processed: ${err?.message ?? err}.`, { params: { detail: String(err?.message ?? err) } }) }
             })
             ready.set(index, outcome)
             await commitReady()

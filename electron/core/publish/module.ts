@@ -409,7 +409,7 @@ export function publishModule(s: Services): CoreModule<'publish'> {
       try {
         tokens = await exchangeAuthCode({ baseUrl: await targets.baseUrl(input.target), appKey: input.appKey, appSecret: input.appSecret, code: input.code, gateway: targets.gateways[input.target] })
       } catch (err) {
-        if (err instanceof PavilionError) throw new AppError('publish_sign_in_failed', `Alibaba.com did not accept the sign-in: ${err.message}`, { params: { code: err.code } })
+        if (err instanceof PavilionError) throw new AppError('publish_sign_in_failed', `Alibaba.com did not accept the sign-in: ${err.message}`, { params: { code: err.code, detail: err.message } })
         throw err
       }
       await targets.setCredentials(input.target, { appKey: input.appKey, appSecret: input.appSecret, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, account: tokens.account ?? undefined })

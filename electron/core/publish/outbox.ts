@@ -269,7 +269,7 @@ export class Outbox {
     }
     if (!res.ok) {
       this.set(listing, { ...CLEAR_PENDING, state: 'failed', error_code: res.code ?? 'display_failed', error_message: `Alibaba.com did not ${on ? 'show' : 'hide'} the listing: ${res.message ?? res.code}` }, 'failed', res.code)
-      throw new AppError('publish_display_failed', `Alibaba.com did not ${on ? 'show' : 'hide'} the listing: ${res.message ?? res.code}`)
+      throw new AppError('publish_display_failed', `Alibaba.com did not ${on ? 'show' : 'hide'} the listing: ${res.message ?? res.code}`, { params: { detail: String(res.message ?? res.code) } })
     }
     this.set(listing, {
       ...CLEAR_PENDING, state: finalState ?? (on ? 'published' : 'offline'), remote_display: on ? 'Y' : 'N', failures: 0, error_code: null, error_message: null,
@@ -413,7 +413,7 @@ export class Outbox {
         }
         case 'rejected': {
           this.set(listing, { state: 'failed', error_code: err.code, error_message: err.message }, 'failed', err.message)
-          throw new AppError('publish_rejected', err.message, { params: { code: err.code } })
+          throw new AppError('publish_rejected', err.message, { params: { code: err.code, detail: err.message } })
         }
         default:
           break
@@ -433,7 +433,7 @@ export class Outbox {
     if (!(err instanceof PavilionError)) this.d.s.log.error(`publishing listing ${listing.id} failed`, err)
     if (failures >= settings.maxFailures) {
       this.set(listing, { state: 'failed', failures, error_code: (err as PavilionError).code ?? 'error', error_message: message }, 'failed', message)
-      throw new AppError('publish_failed', `Gave up after ${failures} attempts: ${message}`, { params: { failures } })
+      throw new AppError('publish_failed', `Gave up after ${failures} attempts: ${message}`, { params: { failures, detail: message } })
     }
     const wait = backoffMs(failures)
     this.set(listing, { state: 'queued', failures, error_code: (err as PavilionError).code ?? 'error', error_message: message }, 'retry', `${message} (retry in ${Math.round(wait / 1000)} s)`)

@@ -45,7 +45,7 @@ export function loadXliff(bytes: Uint8Array): ReturnType<typeof readXliff> {
   const violations = version.startsWith('2') ? validateXliff20(doc.root) : validateXliff12(doc.root)
   if (violations.length) {
     throw new AppError('xliff_invalid', `The file is not valid XLIFF ${version || ''}: ${violations[0].message} (line ${violations[0].line})${violations.length > 1 ? ` and ${violations.length - 1} more problem(s)` : ''}.`, {
-      params: { count: violations.length },
+      params: { count: violations.length, line: violations[0].line, detail: violations[0].message },
       issues: violations.slice(0, 50).map((x) => ({ path: `line ${x.line}`, message: x.message, code: x.element }))
     })
   }
@@ -116,7 +116,7 @@ export class XliffService {
       payload: ImportPayload,
       run: async (job) => {
         const size = statSync(job.payload.file).size
-        if (size > MAX_XLIFF_BYTES) throw new AppError('xliff_too_large', `The file is ${Math.round(size / 1024 / 1024)} MB; the limit is ${MAX_XLIFF_BYTES / 1024 / 1024} MB.`)
+        if (size > MAX_XLIFF_BYTES) throw new AppError('xliff_too_large', `The file is ${Math.round(size / 1024 / 1024)} MB; the limit is ${MAX_XLIFF_BYTES / 1024 / 1024} MB.`, { params: { megabytes: Math.round(size / 1024 / 1024), limit: MAX_XLIFF_BYTES / 1024 / 1024 } })
         job.progress(0, null, 'Reading the file')
         const report = this.importBytes(readFileSync(job.payload.file), job.payload, (done, total) => job.progress(done, total))
         return report

@@ -11,9 +11,9 @@ import { toast } from '../../ui/toasts.ts'
 import { DiffView, MarkedText, visibleLength } from './marked.tsx'
 import { useWorkspace } from './store.ts'
 
+/** The error in the user's language (errorText finds translation codes in translate:errors). */
 export function trError(err: unknown, t: ReturnType<typeof useTranslation>['t']): string {
-  const code = err instanceof AppError ? err.code : ''
-  return t(`translate:errors.${code}`, { defaultValue: errorText(err, t) })
+  return errorText(err, t)
 }
 
 export function UnitEditor() {
