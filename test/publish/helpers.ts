@@ -52,11 +52,13 @@ export interface TestCore {
   close(): Promise<void>
 }
 
-export async function openPublishCore(sandbox: Sandbox | null, opts: { dataDir?: string; rate?: number; concurrency?: number; chinese?: boolean; defaultPhotos?: ListingImage[] } = {}): Promise<TestCore> {
+/** A core set up to publish to `sandbox`. Photos come from `photos`/`defaultPhotos` unless `realPhotos`
+ *  is set, in which case the photos area provides them as in the app. */
+export async function openPublishCore(sandbox: Sandbox | null, opts: { dataDir?: string; rate?: number; concurrency?: number; chinese?: boolean; defaultPhotos?: ListingImage[]; realPhotos?: boolean } = {}): Promise<TestCore> {
   const dataDir = opts.dataDir ?? tempDir('core')
   const core = Core.open({ dataDir, logFile: null, secrets: new MemorySecretStore(), connectivity: { onlineIntervalMs: 60_000, offlineIntervalMs: 200, timeoutMs: 2000 } })
   const photos = new Map<string, ListingImage[]>()
-  core.s.productMedia.provider = { mainImages: (id) => photos.get(id) ?? opts.defaultPhotos ?? [] }
+  if (!opts.realPhotos) core.s.productMedia.provider = { mainImages: (id) => photos.get(id) ?? opts.defaultPhotos ?? [] }
   const api = core.api()
   if (sandbox) {
     await api.publish.updateSettings({
