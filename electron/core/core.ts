@@ -70,6 +70,8 @@ export interface Services {
    * disk: restore), opens everything again and then runs `after` on the new services.
    */
   requestReload(prepare: () => void, after?: (s: Services) => void): void
+  /** Every area's keepOnRestore hook (see CoreModule). */
+  keepOnRestore(restored: Db): void
   appVersion: string
   options: CoreOptions
 }
@@ -81,6 +83,12 @@ export interface CoreModule<A extends AreaName = AreaName> {
   jobs?: JobKind<any>[]
   start?(): void
   stop?(): Promise<void> | void
+  /**
+   * A restore replaces the catalogue with an older one, but some state lives outside it (what the
+   * pavilion already holds). Called with the restored database, migrated, with the catalogue being
+   * replaced attached as schema `current`, before the restored one is swapped in.
+   */
+  keepOnRestore?(restored: Db): void
 }
 
 export type ModuleFactory = (s: Services) => CoreModule
@@ -191,6 +199,15 @@ export class Core {
       categories, families, products, productList, history, productMedia: new ProductMedia(), links: this.links,
       requestReload: (prepare, after) => {
         this.pendingReload = { prepare, after }
+      },
+      keepOnRestore: (restored) => {
+        for (const m of this.modules) {
+          try {
+            m.keepOnRestore?.(restored)
+          } catch (err) {
+            log.error(`restore: ${m.area} could not keep its state from the replaced catalogue`, err)
+          }
+        }
       },
       appVersion: APP_VERSION,
       options: o

@@ -16,6 +16,7 @@ import { PhotobankCache, RulesCache } from './caches.ts'
 import { PavilionError } from './errors.ts'
 import { authorizeUrl, exchangeAuthCode } from './client.ts'
 import { ListingStore, type ListingRow } from './listing-store.ts'
+import { keepPavilionState } from './keep-on-restore.ts'
 import { LISTING_JOB, Outbox, pavilionCategoryOf } from './outbox.ts'
 import { checkReadiness, type Readiness } from './readiness.ts'
 import { PublishTargets } from './targets.ts'
@@ -458,6 +459,10 @@ export function publishModule(s: Services): CoreModule<'publish'> {
     area: 'publish',
     jobs: [listingJob, audit.job, rulesJob],
     handlers,
+    keepOnRestore(restored) {
+      const kept = keepPavilionState(restored)
+      if (kept.listings || kept.images) s.log.info(`restore: kept ${kept.listings} pavilion listing(s) and ${kept.images} photobank upload(s) from the replaced catalogue`)
+    },
     start() {
       const hasListings = !!s.db.prepare('SELECT 1 FROM publish_listings LIMIT 1').get()
       if (hasListings || !targets.usesBuiltin(settings().target)) activate()

@@ -2,12 +2,11 @@
 // restore, and the online status.
 import { join, resolve } from 'node:path'
 import { mkdirSync } from 'node:fs'
-import Database from 'better-sqlite3'
 import { z } from 'zod'
 import { SOURCE_LOCALE } from '../../../shared/domain/locales.ts'
 import { swapInStaged, type CoreModule, type Services } from '../core.ts'
 import type { JobKind } from '../jobs/runner.ts'
-import { schemaVersion } from '../store/db.ts'
+import { openDatabase, schemaVersion } from '../store/db.ts'
 import { backupFileName, listBackupFiles, rotateAutomatic, verifyAndStage, writeBackup } from './backup.ts'
 
 const DAY_MS = 24 * 3600 * 1000
@@ -53,9 +52,15 @@ export function systemModule(s: Services): CoreModule<'system'> {
       s.requestReload(
         () => {
           // Backups made by a running backup job carry that job as "running": do not rerun it.
-          const staged = new Database(join(stage, 'catalog.sqlite'))
-          staged.prepare("UPDATE jobs SET state = 'cancelled', message = 'interrupted by the backup' WHERE kind IN ('system.backup', 'system.restore') AND state IN ('queued', 'running', 'waiting', 'paused')").run()
-          staged.close()
+          const staged = openDatabase(join(stage, 'catalog.sqlite'))
+          try {
+            staged.prepare("UPDATE jobs SET state = 'cancelled', message = 'interrupted by the backup' WHERE kind IN ('system.backup', 'system.restore') AND state IN ('queued', 'running', 'waiting', 'paused')").run()
+            staged.prepare('ATTACH DATABASE ? AS current').run(s.paths.db)
+            s.keepOnRestore(staged)
+            staged.exec('DETACH DATABASE current')
+          } finally {
+            staged.close()
+          }
           swapInStaged(s.paths, stage, aside)
         },
         (fresh) => {
