@@ -39,6 +39,7 @@ export const QaIssue = z.object({
   code: z.enum(QA_CODES),
   severity: z.enum(['error', 'warning']),
   message: z.string(),
+  key: z.string().optional(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional()
 })
 export type QaIssue = z.infer<typeof QaIssue>

@@ -107,6 +107,8 @@ describe('translation workspace in browser mode', () => {
     await expect.poll(() => page.getByTestId('source-text').locator('.tag-chip').count()).toBe(4)
     await target.fill('<1>一款优雅的<2>经典基安蒂</1></2>')
     await expect.poll(() => page.getByTestId('unit-editor').getByRole('alert').count()).toBeGreaterThan(0)
+    // In the translator's language (this page runs in Chinese).
+    expect(await page.getByTestId('unit-editor').getByRole('alert').first().textContent()).toMatch(/^标签 \d/)
     await page.getByTestId('confirm').click()
     await expect.poll(() => page.locator('.toast.err').count()).toBeGreaterThan(0)
     await target.fill('<1>一款优雅的<2>Chianti Classico</2>。</1>')

@@ -82,7 +82,7 @@ describe('QA checks', () => {
     const source = '<p>Un <strong>vino</strong> rosso</p>'
     expect(codes({ field: 'description', source, target: '<p>A red <strong>wine</strong></p>' })).toEqual([])
     const issues = qa({ field: 'description', source, target: '<p>A red wine</p>' })
-    expect(issues).toEqual([expect.objectContaining({ code: 'tags', params: { id: '2', problem: 'missing_tag' } })])
+    expect(issues).toEqual([expect.objectContaining({ code: 'tags', key: 'tag_missing', params: { id: '2', tag: 'strong', problem: 'missing_tag' } })])
   })
 })
 

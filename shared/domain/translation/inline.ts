@@ -88,8 +88,11 @@ export function htmlToInline(html: string): InlineContent {
 
 export interface InlineProblem {
   code: 'unknown_tag' | 'missing_tag' | 'duplicate_tag' | 'unbalanced_tag' | 'tag_kind'
+  /** Which sentence (the UI shows it in its language with `params`); `message` is the English one. */
+  key: string
   id: string
   message: string
+  params: { id: string; tag?: string }
 }
 
 /** Checks that `parts` uses exactly the codes of the source, each once, properly nested. */
@@ -102,26 +105,26 @@ export function checkInline(parts: InlinePart[], codes: InlineCode[]): InlinePro
     if (typeof p === 'string') continue
     const code = byId.get(p.id)
     if (!code) {
-      problems.push({ code: 'unknown_tag', id: p.id, message: `Tag ${p.id} does not exist in the source.` })
+      problems.push({ code: 'unknown_tag', key: 'tag_unknown', id: p.id, params: { id: p.id }, message: `Tag ${p.id} does not exist in the source.` })
       continue
     }
     if ((p.kind === 'ph') !== (code.kind === 'ph')) {
-      problems.push({ code: 'tag_kind', id: p.id, message: `Tag ${p.id} is ${code.kind === 'ph' ? 'a standalone tag' : 'a paired tag'} in the source.` })
+      problems.push({ code: 'tag_kind', key: code.kind === 'ph' ? 'tag_standalone' : 'tag_paired', id: p.id, params: { id: p.id }, message: `Tag ${p.id} is ${code.kind === 'ph' ? 'a standalone tag' : 'a paired tag'} in the source.` })
       continue
     }
     if (p.kind !== 'close') {
       seen.set(p.id, (seen.get(p.id) ?? 0) + 1)
-      if (seen.get(p.id) === 2) problems.push({ code: 'duplicate_tag', id: p.id, message: `Tag ${p.id} appears more than once.` })
+      if (seen.get(p.id) === 2) problems.push({ code: 'duplicate_tag', key: 'tag_duplicate', id: p.id, params: { id: p.id }, message: `Tag ${p.id} appears more than once.` })
     }
     if (p.kind === 'open') stack.push(p.id)
     if (p.kind === 'close') {
       if (stack[stack.length - 1] === p.id) stack.pop()
-      else problems.push({ code: 'unbalanced_tag', id: p.id, message: `Tag ${p.id} is closed where it was not the last one opened.` })
+      else problems.push({ code: 'unbalanced_tag', key: 'tag_closed_out_of_order', id: p.id, params: { id: p.id }, message: `Tag ${p.id} is closed where it was not the last one opened.` })
     }
   }
-  for (const id of stack) problems.push({ code: 'unbalanced_tag', id, message: `Tag ${id} is opened but never closed.` })
+  for (const id of stack) problems.push({ code: 'unbalanced_tag', key: 'tag_not_closed', id, params: { id }, message: `Tag ${id} is opened but never closed.` })
   for (const c of codes) {
-    if (!seen.has(c.id)) problems.push({ code: 'missing_tag', id: c.id, message: `Tag ${c.id} (${c.tag}) of the source is missing.` })
+    if (!seen.has(c.id)) problems.push({ code: 'missing_tag', key: 'tag_missing', id: c.id, params: { id: c.id, tag: c.tag }, message: `Tag ${c.id} (${c.tag}) of the source is missing.` })
   }
   return problems
 }

@@ -17,7 +17,10 @@ export type QaCode = (typeof QA_CODES)[number]
 export interface QaIssue {
   code: QaCode
   severity: 'error' | 'warning'
+  /** The English sentence (CLI, logs, reports); the UI shows `key` with `params` in its language. */
   message: string
+  /** Which sentence this is (several per code); absent on issues stored by older versions. */
+  key?: string
   params?: Record<string, string | number>
 }
 
@@ -40,14 +43,14 @@ function plainOf(field: TextField, text: string): string {
 
 export function runQa(input: QaInput): QaIssue[] {
   const issues: QaIssue[] = []
-  const add = (code: QaCode, severity: QaIssue['severity'], message: string, params?: QaIssue['params']) =>
-    issues.push({ code, severity, message, ...(params ? { params } : {}) })
+  const add = (code: QaCode, key: string, severity: QaIssue['severity'], message: string, params?: QaIssue['params']) =>
+    issues.push({ code, key, severity, message, ...(params ? { params } : {}) })
   const src = plainOf(input.field, input.source)
   const tgt = input.targetParts ? inlinePlain(input.targetParts) : plainOf(input.field, input.target)
   const zh = isChineseLocale(input.targetLocale)
 
   if (!tgt.trim()) {
-    add('empty', 'error', 'The translation is empty.')
+    add('empty', 'empty', 'error', 'The translation is empty.')
     return issues
   }
 
@@ -55,13 +58,13 @@ export function runQa(input: QaInput): QaIssue[] {
   if (input.field === 'description') {
     const source = htmlToInline(input.source)
     const parts = input.targetParts ?? htmlToInline(input.target).parts
-    for (const p of checkInline(parts, source.codes)) add('tags', 'error', p.message, { id: p.id, problem: p.code })
+    for (const p of checkInline(parts, source.codes)) add('tags', p.key, 'error', p.message, { ...p.params, problem: p.code })
   }
 
   const dntTerms = input.terms.filter((t) => t.kind === 'dnt')
   if (tgt.trim() === src.trim() && /\p{L}/u.test(src)) {
     const rest = dntTerms.reduce((s, t) => s.replace(new RegExp(t.source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), ''), src)
-    if (/\p{L}{2,}/u.test(rest)) add('identical', 'warning', 'The translation is identical to the source.')
+    if (/\p{L}{2,}/u.test(rest)) add('identical', 'identical', 'warning', 'The translation is identical to the source.')
   }
 
   // Numbers and units.
@@ -69,13 +72,14 @@ export function runQa(input: QaInput): QaIssue[] {
   const tn = findNumbers(tgt, input.targetLocale)
   const missing = missingValues(sn, tn)
   const extra = missingValues(tn, sn)
-  if (missing.length) add('numbers', 'error', `Numbers of the source missing in the translation: ${missing.join(', ')}.`, { missing: missing.join(', ') })
-  if (extra.length) add('numbers', 'error', `Numbers in the translation that are not in the source: ${extra.join(', ')}.`, { extra: extra.join(', ') })
+  if (missing.length) add('numbers', 'numbers_missing', 'error', `Numbers of the source missing in the translation: ${missing.join(', ')}.`, { missing: missing.join(', ') })
+  if (extra.length) add('numbers', 'numbers_extra', 'error', `Numbers in the translation that are not in the source: ${extra.join(', ')}.`, { extra: extra.join(', ') })
   for (const n of sn) {
     if (!n.unit) continue
     const same = tn.filter((t) => t.value === n.value)
     if (same.length && !same.some((t) => t.unit === n.unit)) {
-      add('units', 'warning', `"${n.raw}" is followed by ${n.unit} in the source but by ${same[0].unit ?? 'no unit'} in the translation.`, { number: n.raw, unit: n.unit })
+      const theirs = same[0].unit
+      add('units', theirs ? 'units' : 'units_missing', 'warning', `"${n.raw}" is followed by ${n.unit} in the source but by ${theirs ?? 'no unit'} in the translation.`, { number: n.raw, unit: n.unit, targetUnit: theirs ?? '' })
     }
   }
 
@@ -83,14 +87,14 @@ export function runQa(input: QaInput): QaIssue[] {
   for (const t of input.terms) {
     if (t.kind === 'dnt') {
       if (findTerm(src, t.source, false).length && !findTerm(tgt, t.source, true).length) {
-        add('dnt', 'error', `"${t.source}" must stay untranslated and unchanged.`, { term: t.source })
+        add('dnt', 'dnt', 'error', `"${t.source}" must stay untranslated and unchanged.`, { term: t.source })
       }
     } else if (t.kind === 'forbidden') {
       if (t.target && findTerm(tgt, t.target, t.caseSensitive).length) {
-        add('forbidden', 'error', `"${t.target}" is a forbidden term${t.note ? ` (${t.note})` : ''}.`, { term: t.target })
+        add('forbidden', t.note ? 'forbidden_note' : 'forbidden', 'error', `"${t.target}" is a forbidden term${t.note ? ` (${t.note})` : ''}.`, { term: t.target, note: t.note ?? '' })
       }
     } else if (t.source && t.target && findTerm(src, t.source, t.caseSensitive).length && !findTerm(tgt, t.target, t.caseSensitive).length) {
-      add('glossary', 'warning', `"${t.source}" should be translated as "${t.target}".`, { term: t.source, expected: t.target })
+      add('glossary', 'glossary', 'warning', `"${t.source}" should be translated as "${t.target}".`, { term: t.source, expected: t.target })
     }
   }
 
@@ -98,37 +102,39 @@ export function runQa(input: QaInput): QaIssue[] {
   const lim = input.limits
   if (input.field === 'keywords') {
     const list = tgt.split(/\r?\n/).map((k) => k.trim()).filter(Boolean)
-    if (lim.maxItems && list.length > lim.maxItems) add('keywords', 'error', `${list.length} keywords; at most ${lim.maxItems} are allowed.`, { count: list.length, max: lim.maxItems })
+    if (lim.maxItems && list.length > lim.maxItems) add('keywords', 'keywords_count', 'error', `${list.length} keywords; at most ${lim.maxItems} are allowed.`, { count: list.length, max: lim.maxItems })
     for (const k of list) {
-      if (/[,;，；]/.test(k)) add('keywords', 'error', `The keyword "${k}" contains "," or ";", which the pavilion refuses.`, { keyword: k })
-      if (lim.maxChars && [...k].length > lim.maxChars) add('length', 'error', `The keyword "${k}" is longer than ${lim.maxChars} characters.`, { max: lim.maxChars })
+      if (/[,;，；]/.test(k)) add('keywords', 'keywords_separator', 'error', `The keyword "${k}" contains "," or ";", which the pavilion refuses.`, { keyword: k })
+      if (lim.maxChars && [...k].length > lim.maxChars) add('length', 'keyword_length', 'error', `The keyword "${k}" is longer than ${lim.maxChars} characters.`, { keyword: k, max: lim.maxChars })
     }
   } else if (lim.maxChars) {
     const n = [...tgt].length
-    if (n > lim.maxChars) add('length', 'error', `${n} characters; at most ${lim.maxChars} are allowed.`, { length: n, max: lim.maxChars })
+    if (n > lim.maxChars) add('length', 'length', 'error', `${n} characters; at most ${lim.maxChars} are allowed.`, { length: n, max: lim.maxChars })
   }
   if (lim.ascii) {
     const bad = [...new Set([...tgt].filter((c) => c.charCodeAt(0) > 127 || '@!?'.includes(c)))]
-    if (bad.length) add('ascii', 'error', `Characters the pavilion refuses here: ${bad.join(' ')}.`, { chars: bad.join('') })
+    if (bad.length) add('ascii', 'ascii', 'error', `Characters the pavilion refuses here: ${bad.join(' ')}.`, { chars: bad.join(' ') })
   }
 
   // Chinese.
   if (zh) {
     const half = halfWidthPunctuation(tgt)
-    if (half.length) add('zh_punctuation', 'warning', `Use full-width punctuation in Chinese: ${[...new Set(half.map((h) => `${h.char} → ${h.suggestion}`))].join(', ')}.`, { chars: half.map((h) => h.char).join('') })
+    const pairs = [...new Set(half.map((h) => `${h.char} → ${h.suggestion}`))].join(', ')
+    if (half.length) add('zh_punctuation', 'zh_punctuation', 'warning', `Use full-width punctuation in Chinese: ${pairs}.`, { chars: half.map((h) => h.char).join(''), pairs })
     if (input.targetLocale !== 'zh-TW' && input.targetLocale !== 'zh-HK' && input.targetLocale !== 'zh-Hant') {
       const trad = traditionalCharacters(tgt)
-      if (trad.length) add('zh_traditional', 'error', `Traditional characters in a Simplified Chinese text: ${trad.map((t) => `${t.char} → ${t.simplified}`).join(', ')}.`, { chars: trad.map((t) => t.char).join('') })
+      const pairs = trad.map((t) => `${t.char} → ${t.simplified}`).join(', ')
+      if (trad.length) add('zh_traditional', 'zh_traditional', 'error', `Traditional characters in a Simplified Chinese text: ${pairs}.`, { chars: trad.map((t) => t.char).join(''), pairs })
     }
   }
 
   // Spaces.
   const lead = (s: string) => /^\s/.test(s)
   const trail = (s: string) => /\s$/.test(s)
-  if (lead(tgt) !== lead(src) || trail(tgt) !== trail(src)) add('spaces', 'warning', 'Leading or trailing spaces differ from the source.')
-  if (/ {2,}/.test(tgt) && !/ {2,}/.test(src)) add('spaces', 'warning', 'Double spaces in the translation.')
-  if (/\S \s*[,.;:!?](\s|$)/.test(tgt) && !zh) add('spaces', 'warning', 'A space before punctuation.')
-  if (zh && /[\u3400-\u9fff] +[\u3400-\u9fff]/.test(tgt)) add('spaces', 'warning', 'Spaces between Chinese characters.')
+  if (lead(tgt) !== lead(src) || trail(tgt) !== trail(src)) add('spaces', 'spaces_edges', 'warning', 'Leading or trailing spaces differ from the source.')
+  if (/ {2,}/.test(tgt) && !/ {2,}/.test(src)) add('spaces', 'spaces_double', 'warning', 'Double spaces in the translation.')
+  if (/\S \s*[,.;:!?](\s|$)/.test(tgt) && !zh) add('spaces', 'spaces_before_punctuation', 'warning', 'A space before punctuation.')
+  if (zh && /[\u3400-\u9fff] +[\u3400-\u9fff]/.test(tgt)) add('spaces', 'spaces_chinese', 'warning', 'Spaces between Chinese characters.')
 
   return issues
 }

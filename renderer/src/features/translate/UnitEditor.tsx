@@ -122,7 +122,7 @@ export function UnitEditor() {
           rows={d.field === 'description' ? 8 : d.field === 'title' ? 2 : 4}
         />
         {d.field === 'description' && <div className="muted" style={{ fontSize: 12 }}>{t('translate:editor.tagsHint', { tags: d.codes.map((c) => `${c.id}=${c.tag}`).join(' ') })}</div>}
-        {tagProblems.map((p) => <div key={`${p.code}${p.id}`} className="error" role="alert" style={{ fontSize: 12 }}>{p.message}</div>)}
+        {tagProblems.map((p) => <div key={`${p.code}${p.id}`} className="error" role="alert" style={{ fontSize: 12 }}>{t(`translate:qaText.${p.key}`, { ...p.params, defaultValue: p.message })}</div>)}
         <div className="row" style={{ marginTop: 8, flexWrap: 'wrap' }}>
           <button className="btn primary" disabled={ws.saving} onClick={() => void save('translated', true)} data-testid="confirm">{t('translate:editor.confirm')}</button>
           <button className="btn" disabled={ws.saving} onClick={() => void save('reviewed', true)}>{t('translate:editor.review')}</button>
@@ -143,7 +143,7 @@ export function UnitEditor() {
         <div className="tr-pane" data-testid="qa">
           <h3>{t('translate:editor.qa')}{d.qaOverride && <span className="badge warn">{t('translate:editor.overridden')}</span>}</h3>
           <ul className="tr-qa" style={{ margin: 0, paddingLeft: 18 }}>
-            {d.qa.map((q, i) => <li key={i} className={q.severity}>{t(`translate:qa.${q.code}`)}: {q.message}</li>)}
+            {d.qa.map((q, i) => <li key={i} className={q.severity}>{t(`translate:qa.${q.code}`)}: {q.key ? t(`translate:qaText.${q.key}`, { ...q.params, defaultValue: q.message }) : q.message}</li>)}
           </ul>
         </div>
       )}
