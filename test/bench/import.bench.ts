@@ -1,7 +1,8 @@
 // npm run bench:import — imports a 100k-row CSV (Windows-1252, ";" and Italian numbers) and a
 // 100k-row XLSX through the real import job (mapping, validation, history, search indexing, one
 // transaction), and compares each with a bare better-sqlite3 insert of the same rows into the same
-// tables (products, product_texts, product_fts, product_short) run in this process. Prints times,
+// tables (products, product_texts, product_fts, product_short, and tr_units: every product gets its
+// translation units for each target language) run in this process. Prints times,
 // ratios (target ≤ 3×) and the peak memory of each run (the file is streamed, never held whole).
 import { createWriteStream, mkdtempSync, statSync } from 'node:fs'
 import { once } from 'node:events'
@@ -94,6 +95,8 @@ function baseline(data: BenchRow[]): number {
   const text = db.prepare('INSERT INTO product_texts (product_id, locale, field, value, updated_at) VALUES (?, ?, ?, ?, ?)')
   const fts = db.prepare('INSERT INTO product_fts (rowid, sku, body) VALUES (?, ?, ?)')
   const short = db.prepare('INSERT INTO product_short (rowid, tokens) VALUES (?, ?)')
+  const unit = db.prepare(`INSERT INTO tr_units (product_id, field, locale, status, base_source, origin, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`)
   let lastUsn = 0
   const t0 = performance.now()
   db.transaction(() => {
@@ -115,6 +118,11 @@ function baseline(data: BenchRow[]): number {
       // Both search indexes are keyed by the update sequence number, as ProductStore writes them.
       fts.run(usn, r.sku, body)
       short.run(usn, shortTokens(`${r.sku} ${body}`))
+      // The Italian title and description, to translate into English (the title is given) and Chinese.
+      unit.run(id, 'title', 'en', 'translated', r.it, 'import', now)
+      unit.run(id, 'description', 'en', 'new', null, null, now)
+      unit.run(id, 'title', 'zh-CN', 'new', null, null, now)
+      unit.run(id, 'description', 'zh-CN', 'new', null, null, now)
     }
   })()
   const ms = performance.now() - t0
@@ -159,6 +167,9 @@ async function importRun(path: string, liveHeap = false): Promise<{ ms: number; 
   if (job.state !== 'done') throw new Error(`import ${job.state}: ${job.error?.message}`)
   const total = (await api.catalog.stats()).total
   if (total !== ROWS) throw new Error(`expected ${ROWS} products, found ${total}`)
+  // The baseline writes four translation units per product: check the import wrote the same.
+  const units = (core.s.db.prepare('SELECT count(*) AS n FROM tr_units').get() as { n: number }).n
+  if (units !== 4 * ROWS) throw new Error(`expected ${4 * ROWS} translation units, found ${units}`)
   await core.close()
   return { ms, peakRssMb: peakRss / 1024 / 1024, peakHeapMb: (liveHeap ? peakHeap - heapBefore : peakHeap) / 1024 / 1024, summary: job.result }
 }
