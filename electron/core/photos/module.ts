@@ -35,7 +35,7 @@ export function photosModule(s: Services, options: PhotosOptions = {}): CoreModu
   const media = new MediaStore(s.paths.media)
   const presets = new PresetStore(s.settings)
   // Image work runs in its own process (see engine/engine-client.ts).
-  const engine = new PhotoEngineClient({ slots, tmpDir: media.tmpDir, log: s.log })
+  const engine = new PhotoEngineClient({ slots, tmpDir: media.tmpDir, log: s.log, script: s.options.photoEngine })
   const library = new PhotoLibrary({ db: s.db, store, media, presets, clock: s.clock, engine, limits })
   const productPhotos = new ProductPhotoService({ db: s.db, store, library, media, presets, clock: s.clock })
   const items = new BatchItems(s.db)
