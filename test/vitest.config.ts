@@ -22,6 +22,7 @@ export default defineConfig({
           name: 'e2e',
           root: resolve(import.meta.dirname, '..'),
           include: ['test/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
           environment: 'node',
           pool: 'forks',
           fileParallelism: false,

@@ -1,5 +1,5 @@
 // End-to-end harness: the real core and the browser-mode host (real HTTP on 127.0.0.1) with the
-// built UI, driven by Playwright in Debian's Chromium (/usr/bin/chromium).
+// built UI, driven by Playwright in Chromium (Debian's, or the npm package's: see browser.ts).
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -7,9 +7,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { Core } from '../../electron/core/core.ts'
 import { MemorySecretStore } from '../../electron/core/platform/secrets.ts'
 import { startHost, type RunningHost } from '../../electron/core/host/server.ts'
+import { chooseChromium } from './browser.ts'
 
 export const UI_DIR = resolve(import.meta.dirname, '../../out/renderer')
-export const CHROMIUM = process.env.VETRINA_CHROMIUM ?? '/usr/bin/chromium'
 
 export interface AppUnderTest {
   dataDir: string
@@ -35,10 +35,11 @@ export async function startApp(dataDir = mkdtempSync(join(tmpdir(), 'vetrina-e2e
 }
 
 export async function launchBrowser(): Promise<Browser> {
+  const choice = await chooseChromium()
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: choice.executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    args: [...choice.extraArgs, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
   })
 }
