@@ -66,6 +66,7 @@ function followJob(core: Core, jobId: string, json: boolean): Promise<Job> {
       if (tty) process.stderr.write('\n')
       off()
       if (job.state === 'done') resolve(job)
+      // codes: passed on
       else reject(new AppError(job.error?.code ?? job.state, job.error?.message ?? `${job.title} ended: ${job.state}`))
     }
     const off = core.events.on('job.progress', (job) => {

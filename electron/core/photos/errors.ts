@@ -16,12 +16,14 @@ export const PhotoErrorCodes = {
   notFound: 'photo_not_found',
   /** Not the file's fault: Vetrina is closing (the file stays to do). */
   engineClosed: 'photo_engine_closed',
-  tooManyMain: 'photo_too_many_main'
+  tooManyMain: 'photo_too_many_main',
+  renditionTooLarge: 'photo_rendition_too_large'
 } as const
 
 type Params = Record<string, string | number | boolean | null>
 
 export function photoError(code: string, message: string, params: Params = {}): AppError {
+  // codes: passed on
   return new AppError(code, message, { params })
 }
 
@@ -57,6 +59,11 @@ export function explainDecodeError(err: unknown, format: string, limits: { maxPi
     `The ${label} file is damaged or incomplete${detail && !/unknown error/i.test(detail) ? ` (${detail})` : ''}. Copy or export it again from the original.`,
     { format, detail: detail || null }
   )
+}
+
+/** Megabytes with one decimal, for sentences ("12,4 MB"). */
+export function megabytes(bytes: number): number {
+  return Math.round((bytes / MB) * 10) / 10
 }
 
 export function describeBytes(bytes: number): string {

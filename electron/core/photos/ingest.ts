@@ -9,7 +9,7 @@ import type { PhotoAnalysis } from '../../../shared/domain/photo-quality.ts'
 import { PRESET_IDS, type PhotoPresets, type PresetId } from '../../../shared/domain/photo-presets.ts'
 import { newId } from '../platform/clock.ts'
 import type { PhotoEngineClient } from './engine/engine-client.ts'
-import { PhotoErrorCodes, describeBytes, photoError } from './errors.ts'
+import { PhotoErrorCodes, describeBytes, megabytes, photoError } from './errors.ts'
 import type { MediaStore } from './media-store.ts'
 import type { RenditionRow } from './photo-store.ts'
 import { EXTENSION, sniff } from './sniff.ts'
@@ -54,7 +54,7 @@ export async function prepareFile(path: string, displayName: string, deps: Inges
     if (!info.isFile()) throw photoError(PhotoErrorCodes.unreadable, 'This is not a file (it may be a folder or a device).', { reason: 'not_a_file' })
     if (info.size === 0) throw photoError(PhotoErrorCodes.empty, 'The file is empty (0 bytes); the copy was probably interrupted.')
     if (info.size > deps.limits.maxFileBytes) {
-      throw photoError(PhotoErrorCodes.fileTooLarge, `The file is ${describeBytes(info.size)}, more than the ${describeBytes(deps.limits.maxFileBytes)} Vetrina accepts for one photo.`, { bytes: info.size, maxBytes: deps.limits.maxFileBytes })
+      throw photoError(PhotoErrorCodes.fileTooLarge, `The file is ${describeBytes(info.size)}, more than the ${describeBytes(deps.limits.maxFileBytes)} Vetrina accepts for one photo.`, { bytes: info.size, maxBytes: deps.limits.maxFileBytes, megabytes: megabytes(info.size), maxMegabytes: megabytes(deps.limits.maxFileBytes) })
     }
     const detected = sniff(await readHead(path), name)
     if (detected.kind === 'unknown') {

@@ -11,6 +11,7 @@ import type { CoreModule, Services } from '../core.ts'
 import type { CallContext } from '../dispatch.ts'
 import { JobStopped } from '../jobs/errors.ts'
 import type { JobKind } from '../jobs/runner.ts'
+import { msg } from '../../../shared/messages/message.ts'
 import { DEFAULT_LIMITS } from './limits.ts'
 import { sheetError } from './errors.ts'
 import { ImportStore } from './import/import-store.ts'
@@ -40,6 +41,7 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
     kind: IMPORT_JOB,
     payload: ImportPayload,
     exclusive: true,
+    unit: 'percent',
     async run(job) {
       const { importId, mode } = job.payload
       const imp = imports.record(importId)
@@ -68,6 +70,7 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
   const exportJob: JobKind<z.infer<typeof ExportPayload>> = {
     kind: EXPORT_JOB,
     payload: ExportPayload,
+    unit: 'rows',
     async run(job) {
       const request = job.payload.request as ExportRequest
       const target = job.payload.path ? { id: null, path: job.payload.path } : s.files.newDownload(job.payload.fileName)
@@ -86,7 +89,7 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
     const fileName = parsed.file.kind === 'upload' ? parsed.file.name ?? basename(file) : basename(file)
     return s.db.transaction(() => {
       const importId = imports.create({ file, fileName, format, spec: parsed })
-      const job = s.jobs.enqueue(IMPORT_JOB, { importId, mode }, { title: `${mode === 'dry-run' ? 'Check' : 'Import'} ${fileName}` })
+      const job = s.jobs.enqueue(IMPORT_JOB, { importId, mode }, { title: msg(mode === 'dry-run' ? 'import:job.check' : 'import:job.apply', { file: fileName }) })
       if (mode === 'dry-run') imports.update(importId, { dryRunJobId: job.id })
       else imports.update(importId, { applyJobId: job.id, mode, state: 'applying' })
       return { importId, jobId: job.id }
@@ -163,7 +166,7 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
           })
         }
         return s.db.transaction(() => {
-          const job = s.jobs.enqueue(IMPORT_JOB, { importId: imp.id, mode: input.mode }, { title: `Import ${imp.fileName}` })
+          const job = s.jobs.enqueue(IMPORT_JOB, { importId: imp.id, mode: input.mode }, { title: msg('import:job.apply', { file: imp.fileName }) })
           imports.update(imp.id, { applyJobId: job.id, mode: input.mode, state: 'applying' })
           return { importId: imp.id, jobId: job.id }
         })()
@@ -203,7 +206,7 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
         if (input.path && ctx.transport === 'http') throw new AppError(ErrorCodes.forbidden, 'Browser mode cannot write files by path; the export is offered as a download.')
         const stamp = s.clock.now().toISOString().slice(0, 10)
         const { path, ...request } = input
-        const job = s.jobs.enqueue(EXPORT_JOB, { request, path, fileName: `catalogo-${stamp}.${input.format}` }, { title: `Export ${input.format.toUpperCase()}` })
+        const job = s.jobs.enqueue(EXPORT_JOB, { request, path, fileName: `catalogo-${stamp}.${input.format}` }, { title: msg('import:job.export', { format: input.format.toUpperCase() }) })
         return { jobId: job.id }
       }
     }

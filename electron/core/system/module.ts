@@ -1,6 +1,6 @@
 // System area: information, settings, backups (manual and automatic daily with rotation),
 // restore, and the online status.
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { mkdirSync } from 'node:fs'
 import { z } from 'zod'
 import { SOURCE_LOCALE } from '../../../shared/domain/locales.ts'
@@ -8,6 +8,7 @@ import { swapInStaged, type CoreModule, type Services } from '../core.ts'
 import type { JobKind } from '../jobs/runner.ts'
 import { openDatabase, schemaVersion } from '../store/db.ts'
 import { backupFileName, listBackupFiles, rotateAutomatic, verifyAndStage, writeBackup } from './backup.ts'
+import { msg } from '../../../shared/messages/message.ts'
 
 const DAY_MS = 24 * 3600 * 1000
 /** Largest backup we agree to unpack (protects against archive bombs). */
@@ -15,6 +16,10 @@ const MAX_RESTORE_BYTES = 64 * 1024 ** 3
 
 const BackupPayload = z.object({ path: z.string().optional(), automatic: z.boolean().default(false) })
 const RestorePayload = z.object({ file: z.string() })
+
+/** The step a backup or restore is at ("database", "media" …) as a message for the jobs panel. */
+const STAGES = ['database', 'media', 'unpacking', 'checksum', 'integrity']
+const stageMessage = (stage: string | null | undefined) => (stage && STAGES.includes(stage) ? msg(`settings:job.stage.${stage}`) : null)
 
 export function systemModule(s: Services): CoreModule<'system'> {
   const tmpDir = join(s.paths.dataDir, 'tmp')
@@ -28,7 +33,7 @@ export function systemModule(s: Services): CoreModule<'system'> {
       const dest = job.payload.path ? resolve(job.payload.path) : join(s.paths.backups, backupFileName(now, job.payload.automatic))
       const out = await writeBackup({
         db: s.db, mediaDir: s.paths.media, workDir: tmpDir, dest, appVersion: s.appVersion, now, signal: job.signal,
-        progress: (done, total, message) => job.progress(done, total, message)
+        progress: (done, total, stage) => job.progress(done, total, stageMessage(stage))
       })
       const removed = job.payload.automatic ? rotateAutomatic(s.paths.backups, s.settings.app().autoBackup.keep) : []
       return { file: out.file, size: out.size, removed }
@@ -42,7 +47,7 @@ export function systemModule(s: Services): CoreModule<'system'> {
       const stage = join(tmpDir, `restore-${job.id}`)
       const manifest = await verifyAndStage(job.payload.file, stage, {
         maxBytes: MAX_RESTORE_BYTES,
-        progress: (done, total, message) => job.progress(done, total, message)
+        progress: (done, total, stage) => job.progress(done, total, stageMessage(stage))
       })
       job.throwIfStopped()
       const stamp = s.clock.now().toISOString().replace(/[-:]/g, '').slice(0, 15)
@@ -86,7 +91,7 @@ export function systemModule(s: Services): CoreModule<'system'> {
     if (newest && s.clock.now().getTime() - Date.parse(newest.createdAt) < DAY_MS) return
     const hasProducts = s.db.prepare('SELECT 1 FROM products LIMIT 1').get()
     if (!hasProducts) return
-    s.jobs.enqueue('system.backup', { automatic: true }, { title: 'Automatic daily backup', dedupeKey: 'auto-backup' })
+    s.jobs.enqueue('system.backup', { automatic: true }, { title: msg('settings:job.autoBackup'), dedupeKey: 'auto-backup' })
   }
 
   return {
@@ -123,13 +128,13 @@ export function systemModule(s: Services): CoreModule<'system'> {
       getSettings: () => s.settings.app(),
       updateSettings: (input) => s.settings.updateApp(input),
       backup: (input) => {
-        const job = s.jobs.enqueue('system.backup', { path: input.path, automatic: false }, { title: input.path ? `Backup to ${input.path}` : 'Backup' })
+        const job = s.jobs.enqueue('system.backup', { path: input.path, automatic: false }, { title: input.path ? msg('settings:job.backupTo', { path: input.path }) : msg('settings:job.backup') })
         return { jobId: job.id }
       },
       listBackups: () => ({ items: listBackupFiles(s.paths.backups) }),
       restore: (input, ctx) => {
         const file = s.files.resolve(input.file, ctx)
-        const job = s.jobs.enqueue('system.restore', { file }, { title: `Restore ${input.file.kind === 'upload' ? input.file.name ?? 'uploaded backup' : file}` })
+        const job = s.jobs.enqueue('system.restore', { file }, { title: msg('settings:job.restore', { file: input.file.kind === 'upload' ? input.file.name ?? basename(file) : basename(file) }) })
         return { jobId: job.id }
       },
       onlineStatus: () => s.connectivity.status(),

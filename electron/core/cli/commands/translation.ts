@@ -7,6 +7,7 @@ import type { Job } from '../../../../shared/contract/jobs.ts'
 import type { UnitSelection, XliffImportReport } from '../../../../shared/contract/translation.ts'
 import { AppError } from '../../../../shared/contract/errors.ts'
 import type { Core } from '../../core.ts'
+import { OFFLINE_MESSAGE } from '../../jobs/runner.ts'
 import { common, reportError, withCore, type CommonOptions } from '../context.ts'
 
 interface SelectionOptions { locale?: string[]; status?: string[]; stale?: boolean; product?: string[]; field?: string[] }
@@ -43,11 +44,12 @@ function followMt(core: Core, jobId: string, json: boolean): Promise<Job> {
     const check = (job: Job) => {
       if (job.id !== jobId) return
       if (!json && job.state === 'running') process.stderr.write(`${job.title}: ${job.done}/${job.total ?? '?'}${job.message ? ` · ${job.message}` : ''}\n`)
-      if (job.state === 'done' || (job.state === 'waiting' && job.message === 'offline')) {
+      if (job.state === 'done' || (job.state === 'waiting' && job.message?.key === OFFLINE_MESSAGE.key)) {
         off()
         resolve(job)
       } else if (job.state === 'failed' || job.state === 'cancelled') {
         off()
+        // codes: passed on
         reject(new AppError(job.error?.code ?? job.state, job.error?.message ?? `${job.title}: ${job.state}`))
       }
     }

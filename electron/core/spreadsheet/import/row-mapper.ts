@@ -53,6 +53,10 @@ export function findFamily(families: Family[], key: string): Family | undefined 
   return families.find((f) => f.code === k || f.id === key) ?? families.find((f) => Object.values(f.label).some((l) => l.trim().toLowerCase() === k))
 }
 
+/** How people name a family or an option: its label in the catalogue's own language (Italian), else its code. */
+const familyName = (f: Family) => f.label.it ?? Object.values(f.label)[0] ?? f.code
+const optionNames = (def: AttributeDef) => def.options.map((o) => o.label.it ?? Object.values(o.label)[0] ?? o.code).join(', ')
+
 function optionCode(def: AttributeDef, text: string): string | null {
   const t = text.trim().toLowerCase()
   const o = def.options.find((o) => o.code.toLowerCase() === t) ?? def.options.find((o) => Object.values(o.label).some((l) => l.trim().toLowerCase() === t))
@@ -162,11 +166,11 @@ export function mapRow(cells: Cell[], ctx: MapContext): MappedRow {
         if (t.part === 'unit') break // read together with the value column
         const def = family?.attributes.find((a) => a.code === t.code)
         if (!family) {
-          problem(c, { code: 'family_required', message: `set an attribute family (column or import setting) to import the attribute "${t.code}"`, params: { attribute: t.code } })
+          problem(c, { code: 'family_required', message: `set an attribute family (column or import setting) to import the attribute "${t.code}"` })
           break
         }
         if (!def) {
-          problem(c, { code: 'attribute_not_in_family', message: `the family "${family.code}" has no attribute "${t.code}"`, params: { attribute: t.code, family: family.code } })
+          problem(c, { code: 'attribute_not_in_family', message: `the family "${family.code}" has no attribute "${t.code}"`, params: { family: familyName(family) } })
           break
         }
         const value = attributeValue(c, def)
@@ -276,7 +280,7 @@ export function mapRow(cells: Cell[], ctx: MapContext): MappedRow {
       case 'select': {
         const v = text(c) ?? ''
         const code = optionCode(def, v)
-        if (!code) problem(c, { code: 'unknown_option', message: `"${v}" is not one of: ${def.options.map((o) => o.label.it ?? o.code).join(', ')}`, params: { value: v } })
+        if (!code) problem(c, { code: 'unknown_option', message: `"${v}" is not one of: ${optionNames(def)}`, params: { value: v, options: optionNames(def) } })
         return code ?? undefined
       }
       case 'multiselect': {
@@ -284,7 +288,7 @@ export function mapRow(cells: Cell[], ctx: MapContext): MappedRow {
         const codes = words.map((w) => optionCode(def, w))
         const bad = words.filter((_, i) => !codes[i])
         if (bad.length) {
-          problem(c, { code: 'unknown_option', message: `not among the options: ${bad.join(', ')}`, params: { value: bad.join(', ') } })
+          problem(c, { code: 'unknown_option', message: `not among the options: ${bad.join(', ')}`, params: { value: bad.join(', '), options: optionNames(def) } })
           return undefined
         }
         return codes as string[]

@@ -5,6 +5,7 @@
 // good ones. Runs as an exclusive job, so the open transaction is never shared with other writers.
 import type { z } from 'zod'
 import { AppError } from '../../../../shared/contract/errors.ts'
+import { msg } from '../../../../shared/messages/message.ts'
 import type { ApplyMode, ReportRow, RowIssue, Summary } from '../../../../shared/contract/spreadsheet.ts'
 import { isEmptyCell } from '../../../../shared/domain/spreadsheet/cells.ts'
 import type { Services } from '../../core.ts'
@@ -126,8 +127,10 @@ export async function runImport(
               const col = columnForPath(plan, i.path)
               // The SKU pattern deserves its own words, not zod's generic "invalid format".
               const code = i.path === 'sku' && i.code === 'invalid_format' ? 'sku_format' : i.code ?? err.code
+              // codes: passed on (validation issues)
               return rowIssue(code, i.message, { ...(i as { params?: RowIssue['params'] }).params }, col?.header ?? '', i.path)
             })
+          // codes: passed on (errors)
           : [rowIssue(err.code, err.message.replace(/\.$/, ''), err.params)]
         reject(p.row, mapped.sku, [...mapped.issues.filter((i) => i.severity === 'warning'), ...issues])
       }
@@ -170,7 +173,7 @@ export async function runImport(
         handle(row, resolver)
         if (Date.now() - sliceStart > SLICE_MS) {
           job.throwIfStopped()
-          job.progress(Math.floor(fraction * 100), 100, `${counts.rows.toLocaleString('en')} rows`)
+          job.progress(Math.floor(fraction * 100), 100, msg('import:job.rowsRead', { count: counts.rows }))
           await new Promise((r) => setImmediate(r))
           sliceStart = Date.now()
         }
@@ -181,10 +184,10 @@ export async function runImport(
         if (s.products.findIdBySku(parentSku)) write(p, resolver)
         else {
           const rejectedAt = rejectedSkus.get(parentSku.toLowerCase())
-          reject(p.row, p.mapped.sku, [rowIssue(
-            'parent_not_found',
-            rejectedAt ? `the parent product ${parentSku} was rejected on row ${rejectedAt}` : `no product with SKU ${parentSku} in the catalogue or in this file`,
-            { parent: parentSku, ...(rejectedAt ? { parentRow: rejectedAt } : {}) },
+          reject(p.row, p.mapped.sku, [rejectedAt
+            ? rowIssue('parent_rejected', `the parent product ${parentSku} was rejected on row ${rejectedAt}`, { parent: parentSku, parentRow: rejectedAt },
+              plan.columns.find((c) => c.target.kind === 'parent')?.header ?? '', 'parentId')
+            : rowIssue('parent_not_found', `no product with SKU ${parentSku} in the catalogue or in this file`, { parent: parentSku },
             plan.columns.find((c) => c.target.kind === 'parent')?.header ?? '', 'parentId'
           )])
         }

@@ -205,7 +205,7 @@ export async function* readSheetRows(zip: ZipArchive, part: string, opts: SheetR
         const ref = a.r ? parseRef(a.r) : null
         col = ref ? ref.col : nextCol
         if (col >= opts.limits.maxColumns) {
-          throw sheetError('too_many_columns', `Row ${rowNum} uses column ${columnLetter(col)}; at most ${opts.limits.maxColumns} columns are supported.`, { row: rowNum, max: opts.limits.maxColumns })
+          throw sheetError('too_many_columns', `Row ${rowNum} uses column ${columnLetter(col)}; at most ${opts.limits.maxColumns} columns are supported.`, { row: rowNum, columns: col + 1, max: opts.limits.maxColumns })
         }
         type = a.t ?? 'n'
         style = a.s ? Number(a.s) : 0

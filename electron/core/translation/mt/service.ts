@@ -10,7 +10,7 @@ import { SOURCE_LOCALE } from '../../../../shared/domain/locales.ts'
 import type { TextField } from '../../../../shared/domain/product.ts'
 import type { Services } from '../../core.ts'
 import { RetryLater, WaitForNetwork } from '../../jobs/errors.ts'
-import type { JobKind, RunningJob } from '../../jobs/runner.ts'
+import { OFFLINE_MESSAGE, type JobKind, type RunningJob } from '../../jobs/runner.ts'
 import type { GlossaryStore } from '../glossary/glossary-store.ts'
 import { parseStored, type UnitStore } from '../units.ts'
 import { AlibabaProvider } from './alibaba.ts'
@@ -19,6 +19,7 @@ import { DeeplProvider } from './deepl.ts'
 import { MtError } from './errors.ts'
 import { LibreTranslateProvider } from './libretranslate.ts'
 import type { MtProvider } from './provider.ts'
+import { msg } from '../../../../shared/messages/message.ts'
 
 export const MtPayload = z.object({
   provider: z.enum(['deepl', 'libretranslate', 'alibaba']),
@@ -119,7 +120,7 @@ export class MtService {
    * here as soon as their own service answers.
    */
   async wakeReachable(): Promise<string[]> {
-    const rows = this.s.db.prepare("SELECT id, payload FROM jobs WHERE kind = 'translation.mt' AND state = 'waiting' AND message = 'offline'").all() as Array<{ id: string; payload: string }>
+    const rows = this.s.db.prepare("SELECT id, payload FROM jobs WHERE kind = 'translation.mt' AND state = 'waiting' AND message = ?").all(JSON.stringify(OFFLINE_MESSAGE)) as Array<{ id: string; payload: string }>
     const woken: string[] = []
     const checked = new Map<string, boolean>()
     for (const r of rows) {
@@ -153,17 +154,18 @@ export class MtService {
       // in the checkpoint instead, while quota or key problems fail at once with their message.
       maxAttempts: 0,
       concurrency: 1,
+      unit: 'units',
       run: (job) => this.run(job)
     }
   }
 
   private async run(job: RunningJob<MtPayload>): Promise<unknown> {
     const p = this.providers[job.payload.provider]
-    if (!(await p.configured())) throw new AppError('mt_not_configured', `${p.label} is not set up yet (translation settings).`, { params: { provider: p.name } })
+    if (!(await p.configured())) throw new AppError('mt_not_configured', `${p.label} is not set up yet (translation settings).`, { params: { provider: p.label } })
     const cp = (job.checkpoint as { next: number; machine: number; suggested: number; transient?: number; problems: Array<{ unitId: string; message: string }> } | null) ??
       { next: 0, machine: 0, suggested: 0, transient: 0, problems: [] }
     const all = job.payload.units
-    job.progress(cp.next, all.length, `${p.label}`)
+    job.progress(cp.next, all.length, null)
     let i = cp.next
     try {
       while (i < all.length) {
@@ -223,7 +225,7 @@ export class MtService {
           job.checkpointNow(cp)
         })()
         i = j
-        job.progress(i, all.length, `${p.label}: ${cp.machine} translated, ${cp.suggested} kept as suggestions`)
+        job.progress(i, all.length, msg('translate:job.mtProgress', { machine: cp.machine, suggested: cp.suggested }))
       }
     } catch (err) {
       if (err instanceof MtError) {
@@ -231,10 +233,13 @@ export class MtService {
         if (err.kind === 'rate_limited' || err.kind === 'server') {
           cp.transient = (cp.transient ?? 0) + 1
           job.checkpointNow(cp)
-          if (cp.transient > MAX_TRANSIENT_RETRIES) throw new AppError(`mt_${err.kind}`, `${err.message} Gave up after ${MAX_TRANSIENT_RETRIES} retries.`, { params: { provider: p.name } })
-          throw new RetryLater(Math.max(err.retryAfterMs ?? 0, Math.min(15 * 60_000, 10_000 * 2 ** cp.transient)), err.message, `mt_${err.kind}`)
+          // codes: mt_rate_limited, mt_server
+          if (cp.transient > MAX_TRANSIENT_RETRIES) throw new AppError(`mt_${err.kind}`, `${err.message} Gave up after ${MAX_TRANSIENT_RETRIES} retries.`, { params: { provider: p.label } })
+          // codes: mt_rate_limited, mt_server
+          throw new RetryLater(Math.max(err.retryAfterMs ?? 0, Math.min(15 * 60_000, 10_000 * 2 ** cp.transient)), err.message, `mt_${err.kind}`, { provider: p.label })
         }
-        throw new AppError(`mt_${err.kind}`, err.message, { params: { provider: p.name } })
+        // codes: mt_offline, mt_rate_limited, mt_quota, mt_auth, mt_too_large, mt_server, mt_bad_request, mt_unsupported
+        throw new AppError(`mt_${err.kind}`, err.message, { params: { provider: p.label } })
       }
       throw err
     }

@@ -29,16 +29,21 @@ export interface XmlDocument { root: XmlElement; prolog: XmlNode[]; epilog: XmlN
 export interface XmlLimits { maxBytes: number; maxDepth: number; maxNodes: number }
 export const DEFAULT_XML_LIMITS: XmlLimits = { maxBytes: 64 * 1024 * 1024, maxDepth: 128, maxNodes: 5_000_000 }
 
+/** What kind of XML problem it is, for the sentence the user reads (translate:xmlProblem.<kind>). */
+export type XmlProblem = 'malformed' | 'doctype' | 'encoding' | 'too_large' | 'too_complex' | 'no_root'
+
 export class XmlError extends Error {
   readonly line: number | null
   readonly column: number | null
   readonly reason: string
-  constructor(reason: string, line: number | null = null, column: number | null = null) {
+  readonly problem: XmlProblem
+  constructor(reason: string, line: number | null = null, column: number | null = null, problem: XmlProblem = 'malformed') {
     super(line !== null ? `${reason} (line ${line}, column ${column})` : reason)
     this.name = 'XmlError'
     this.reason = reason
     this.line = line
     this.column = column
+    this.problem = problem
   }
 }
 
@@ -53,21 +58,21 @@ export function decodeXml(bytes: Uint8Array): string {
   const enc = /^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1]?.toLowerCase() ?? 'utf-8'
   if (enc === 'utf-8' || enc === 'utf8') return decodeStrict('utf-8', bytes)
   if (['iso-8859-1', 'latin1', 'windows-1252', 'cp1252', 'us-ascii', 'ascii'].includes(enc)) return new TextDecoder('windows-1252').decode(bytes)
-  throw new XmlError(`Unsupported character encoding "${enc}" (use UTF-8 or UTF-16).`)
+  throw new XmlError(`Unsupported character encoding "${enc}" (use UTF-8 or UTF-16).`, null, null, 'encoding')
 }
 
 function decodeStrict(encoding: string, bytes: Uint8Array): string {
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes)
   } catch {
-    throw new XmlError(`The file is not valid ${encoding.toUpperCase()} text.`)
+    throw new XmlError(`The file is not valid ${encoding.toUpperCase()} text.`, null, null, 'encoding')
   }
 }
 
 export function parseXml(input: Uint8Array | string, limits: Partial<XmlLimits> = {}): XmlDocument {
   const lim = { ...DEFAULT_XML_LIMITS, ...limits }
   const size = typeof input === 'string' ? input.length : input.byteLength
-  if (size > lim.maxBytes) throw new XmlError(`The file is too large (${Math.round(size / 1024 / 1024)} MB; the limit is ${Math.round(lim.maxBytes / 1024 / 1024)} MB).`)
+  if (size > lim.maxBytes) throw new XmlError(`The file is too large (${Math.round(size / 1024 / 1024)} MB; the limit is ${Math.round(lim.maxBytes / 1024 / 1024)} MB).`, null, null, 'too_large')
   const text = typeof input === 'string' ? input : decodeXml(input)
   const parser = new SaxesParser({ xmlns: true, position: true })
   const stack: XmlElement[] = []
@@ -77,12 +82,12 @@ export function parseXml(input: Uint8Array | string, limits: Partial<XmlLimits> 
   let nodes = 0
   let failure: XmlError | null = null
   let encoding = 'UTF-8'
-  const fail = (reason: string) => {
-    if (!failure) failure = new XmlError(reason, parser.line, parser.column)
+  const fail = (reason: string, problem: XmlProblem = 'malformed') => {
+    if (!failure) failure = new XmlError(reason, parser.line, parser.column, problem)
     throw failure
   }
   const append = (node: XmlNode) => {
-    if (++nodes > lim.maxNodes) fail(`Too many XML nodes (limit ${lim.maxNodes}).`)
+    if (++nodes > lim.maxNodes) fail(`Too many XML nodes (limit ${lim.maxNodes}).`, 'too_complex')
     const parent = stack[stack.length - 1]
     if (parent) {
       const last = parent.children[parent.children.length - 1]
@@ -93,13 +98,13 @@ export function parseXml(input: Uint8Array | string, limits: Partial<XmlLimits> 
   parser.on('xmldecl', (d) => {
     if (d.encoding) encoding = d.encoding
   })
-  parser.on('doctype', () => fail('DOCTYPE declarations are not allowed (no DTDs or entity definitions are processed).'))
+  parser.on('doctype', () => fail('DOCTYPE declarations are not allowed (no DTDs or entity definitions are processed).', 'doctype'))
   parser.on('text', (t) => append({ type: 'text', text: t }))
   parser.on('cdata', (t) => append({ type: 'cdata', text: t }))
   parser.on('comment', (t) => append({ type: 'comment', text: t }))
   parser.on('processinginstruction', (pi) => append({ type: 'pi', target: pi.target, body: pi.body }))
   parser.on('opentag', (tag: SaxesTagNS) => {
-    if (stack.length >= lim.maxDepth) fail(`The XML is nested too deeply (limit ${lim.maxDepth} levels).`)
+    if (stack.length >= lim.maxDepth) fail(`The XML is nested too deeply (limit ${lim.maxDepth} levels).`, 'too_complex')
     const el: XmlElement = {
       type: 'element', name: tag.name, prefix: tag.prefix, local: tag.local, uri: tag.uri,
       attrs: Object.values(tag.attributes).map((a) => ({ name: a.name, prefix: a.prefix, local: a.local, uri: a.uri, value: a.value })),
@@ -125,7 +130,7 @@ export function parseXml(input: Uint8Array | string, limits: Partial<XmlLimits> 
     if (failure) throw failure
     throw new XmlError((err as Error).message)
   }
-  if (!root) throw new XmlError('The file has no root element.')
+  if (!root) throw new XmlError('The file has no root element.', null, null, 'no_root')
   return { root, prolog, epilog, encoding }
 }
 

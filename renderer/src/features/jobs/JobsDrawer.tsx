@@ -8,6 +8,7 @@ import { useApp } from '../../app/store.ts'
 import { ProgressBar } from '../../ui/components.tsx'
 import { errorText } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
+import { jobError, jobMessage, jobProgress, jobTitle } from './job-text.ts'
 
 export function formatEta(seconds: number | null, t: TFunction): string {
   if (seconds === null) return ''
@@ -32,7 +33,7 @@ export function JobsDrawer(props: { onClose(): void }) {
         {jobs.map((job) => (
           <div className="job" key={job.id} data-testid="job">
             <div className="row">
-              <strong style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{job.title}</strong>
+              <strong style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{jobTitle(job, t)}</strong>
               <span className="spacer" />
               <span className={`badge ${job.state === 'done' ? 'ok' : job.state === 'failed' ? 'err' : job.state === 'waiting' || job.state === 'paused' ? 'warn' : ''}`}>
                 {t(`common:jobs.state.${job.state}`)}
@@ -42,14 +43,14 @@ export function JobsDrawer(props: { onClose(): void }) {
               <>
                 <ProgressBar done={job.done} total={job.total} />
                 <div className="row muted" style={{ fontSize: 12 }}>
-                  {job.total ? `${job.done} / ${job.total}` : null}
+                  {jobProgress(job, t)}
                   <span className="spacer" />
                   {formatEta(job.etaSeconds, t)}
                 </div>
               </>
             )}
-            {job.error && <div className="error" style={{ color: 'var(--danger)', fontSize: 12 }}>{job.error.message}</div>}
-            {job.state === 'waiting' && job.message && <div className="muted" style={{ fontSize: 12 }}>{job.message}</div>}
+            {job.error && <div className="error" style={{ color: 'var(--danger)', fontSize: 12 }}>{jobError(job, t)}</div>}
+            {(job.state === 'waiting' || job.state === 'running') && job.message && <div className="muted" style={{ fontSize: 12 }}>{jobMessage(job, t)}</div>}
             <div className="row" style={{ marginTop: 4 }}>
               {(job.state === 'running' || job.state === 'queued' || job.state === 'waiting') && (
                 <button className="btn small" onClick={() => act(() => api.jobs.pause({ id: job.id }))}>{t('common:jobs.pause')}</button>

@@ -8,6 +8,7 @@ import { useApp } from '../../app/store.ts'
 import { formatEta } from '../jobs/JobsDrawer.tsx'
 import { ProgressBar } from '../../ui/components.tsx'
 import { fileErrorText } from './Warnings.tsx'
+import { jobError, jobMessage, jobProgress, jobTitle } from '../jobs/job-text.ts'
 
 export function BatchReport(props: { jobId: string; onClose(): void }) {
   const { t } = useTranslation()
@@ -35,7 +36,7 @@ export function BatchReport(props: { jobId: string; onClose(): void }) {
   return (
     <div className="card photo-batch" data-testid="photo-batch" aria-live="polite">
       <div className="row">
-        <strong>{job.title}</strong>
+        <strong>{jobTitle(job, t)}</strong>
         <span className="spacer" />
         <span className={`badge ${job.state === 'done' ? 'ok' : job.state === 'failed' ? 'err' : ''}`}>{t(`common:jobs.state.${job.state}`)}</span>
         {active && <button className="btn small danger" onClick={() => void api.jobs.cancel({ id: job.id })}>{t('common:cancel')}</button>}
@@ -45,10 +46,10 @@ export function BatchReport(props: { jobId: string; onClose(): void }) {
         <>
           <ProgressBar done={job.done} total={job.total} />
           <div className="row muted" style={{ fontSize: 12 }}>
-            {job.total ? t('photos:batch.progress', { done: job.done, total: job.total }) : null}
+            {jobProgress(job, t)}
             <span className="spacer" />
             {formatEta(job.etaSeconds, t)}
-            {job.message && <span style={{ marginLeft: 8 }}>{job.message}</span>}
+            {job.message && <span style={{ marginLeft: 8 }}>{jobMessage(job, t)}</span>}
           </div>
         </>
       )}
@@ -57,7 +58,7 @@ export function BatchReport(props: { jobId: string; onClose(): void }) {
           {t('photos:batch.summary', { added: counts.added, duplicate: counts.duplicate, failed: counts.failed, pending: counts.pending })}
         </p>
       )}
-      {job.error && <div className="error" role="alert">{job.error.message}</div>}
+      {job.error && <div className="error" role="alert">{jobError(job, t)}</div>}
       {failed.length > 0 && (
         <table className="table" data-testid="batch-failures">
           <tbody>

@@ -3,6 +3,7 @@
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { PhotoWarning } from '../../../../shared/domain/photo-quality.ts'
+import { errorText } from '../../../../shared/messages/errors.ts'
 
 export function warningLabel(w: PhotoWarning, t: TFunction): string {
   return t(`photos:warning.${w.code}.short`)
@@ -40,9 +41,9 @@ export function WarningList(props: { warnings: PhotoWarning[] }) {
   )
 }
 
-/** A refused file's reason in the user's language (the core's English message as a fallback). */
-export function fileErrorText(error: { code: string; message: string; params: Record<string, unknown> }, t: TFunction): string {
+/** A refused file's reason in the user's language (sizes in megabytes also for items stored before the core sent them). */
+export function fileErrorText(error: { code: string; message: string; params: Record<string, string | number | boolean | null> }, t: TFunction): string {
   const p = error.params
-  const mb = (n: unknown) => (typeof n === 'number' ? Math.max(1, Math.round(n / 1048576)) : '')
-  return t(`photos:error.${error.code}`, { ...p, megabytes: mb(p.bytes), maxMegabytes: mb(p.maxBytes), detail: p.detail ?? '', defaultValue: error.message })
+  const mb = (n: unknown) => (typeof n === 'number' ? Math.round((n / 1048576) * 10) / 10 : '')
+  return errorText({ code: error.code, message: error.message, params: { ...p, megabytes: p.megabytes ?? mb(p.bytes), maxMegabytes: p.maxMegabytes ?? mb(p.maxBytes), detail: p.detail ?? '' } }, t)
 }

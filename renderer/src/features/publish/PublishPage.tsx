@@ -66,7 +66,7 @@ function AuthBanner() {
   if (!problem) return null
   return (
     <div className="card" role="alert" style={{ borderColor: 'var(--danger)', background: 'var(--danger-soft)' }}>
-      <strong>{t('publish:auth.stopped')}</strong> {problem.message}{' '}
+      <strong>{t('publish:auth.stopped')}</strong> {errorText(problem, t)}{' '}
       <button className="btn small" onClick={() => navigate('publish', 'settings')}>{t('publish:auth.signIn')}</button>
     </div>
   )

@@ -29,7 +29,7 @@ export function PublishSettingsCard() {
     }
   }
   const runTest = () =>
-    api.publish.testConnection({}).then((r) => setTest(r.ok ? t('publish:settings.testOk', { ms: r.latencyMs }) : t('publish:settings.testFailed', { message: r.message }))).catch((err) => setTest(errorText(err, t)))
+    api.publish.testConnection({}).then((r) => setTest(r.ok ? t('publish:settings.testOk', { ms: r.latencyMs }) : t('publish:settings.testFailed', { message: errorText({ code: r.code ?? 'publish_unexpected', message: r.message, params: r.params }, t) }))).catch((err) => setTest(errorText(err, t)))
   const num = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.')))
   const credState = status?.credentials
   return (

@@ -9,6 +9,8 @@ import { errorText } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
 import { ProblemList } from './problems.tsx'
 import { usePublish } from './store.ts'
+import { messageText } from '../../../../shared/messages/translator.ts'
+import type { Message } from '../../../../shared/messages/message.ts'
 
 const STATE_CLASS: Partial<Record<ListingState, string>> = {
   published: 'ok', failed: 'err', needs_fixing: 'err', in_audit: 'warn', offline: '', cancelled: ''
@@ -52,7 +54,7 @@ function Row(props: { l: Listing; fmt: Intl.DateTimeFormat; owner: boolean; act(
   const { t } = useTranslation()
   const { l } = props
   const active = l.state === 'queued' || l.state === 'uploading_images' || l.state === 'submitting' || l.state === 'unpublishing'
-  const [history, setHistory] = useState<Array<{ at: string; event: string; detail: string | null }> | null>(null)
+  const [history, setHistory] = useState<Array<{ at: string; event: string; detail: Message | null }> | null>(null)
   const toggleHistory = () =>
     history ? setHistory(null) : void api.publish.listing({ id: l.id }).then((r) => setHistory([...r.history].reverse())).catch((err) => toast(errorText(err, t), 'err'))
   return (
@@ -67,7 +69,7 @@ function Row(props: { l: Listing; fmt: Intl.DateTimeFormat; owner: boolean; act(
       </td>
       <td style={{ maxWidth: 460 }}>
         {l.problems.length > 0 && <ProblemList productId={l.productId} problems={l.problems} />}
-        {l.error && l.problems.length === 0 && <div style={{ color: l.state === 'failed' ? 'var(--danger)' : 'var(--muted)', fontSize: 13 }}>{t(`publish:error.${l.error.code}`, { defaultValue: l.error.message })}</div>}
+        {l.error && l.problems.length === 0 && <div style={{ color: l.state === 'failed' ? 'var(--danger)' : 'var(--muted)', fontSize: 13 }}>{errorText(l.error, t)}</div>}
         {l.runAfter && active && <div className="muted" style={{ fontSize: 12 }}>{t('publish:queue.nextTry', { time: props.fmt.format(new Date(l.runAfter)) })}</div>}
         {l.remoteId && <div className="muted" style={{ fontSize: 12 }}>{t('publish:queue.remote', { id: l.remoteId, status: l.remoteStatus ?? '—' })}</div>}
       </td>
@@ -88,7 +90,7 @@ function Row(props: { l: Listing; fmt: Intl.DateTimeFormat; owner: boolean; act(
         <td colSpan={6} style={{ background: 'var(--bg)' }}>
           <ol style={{ margin: 0, paddingLeft: 18, fontSize: 12 }} data-testid="listing-history">
             {history.map((h, i) => (
-              <li key={i}>{props.fmt.format(new Date(h.at))} — {t(`publish:event.${h.event}`, { defaultValue: h.event })}{h.detail ? `: ${h.detail}` : ''}</li>
+              <li key={i}>{props.fmt.format(new Date(h.at))} — {t([`publish:event.${h.event}`, 'publish:event.other'])}{h.detail ? `: ${messageText(h.detail, t)}` : ''}</li>
             ))}
           </ol>
         </td>

@@ -1,8 +1,8 @@
 // Readiness and pavilion problems in the user's language, each with a link to the field to fix.
-import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { ReadinessProblem } from '../../../../shared/domain/publish.ts'
 import { navigate } from '../../app/router.ts'
+import { problemText } from '../../../../shared/messages/publish.ts'
 
 /** The product editor's tab that holds a field path ("trade.moq" → trade). */
 export function editorTab(field: string): string {
@@ -13,10 +13,7 @@ export function editorTab(field: string): string {
   return 'general'
 }
 
-export function problemText(p: ReadinessProblem, t: TFunction): string {
-  if (p.code.startsWith('pavilion_') && p.code !== 'pavilion_audit_rejected') return t('publish:problem.pavilion', { message: p.message.replace(/^Alibaba\.com refused the listing: /, ''), code: p.params.pavilionCode ?? p.code })
-  return t(`publish:problem.${p.code}`, { ...p.params, defaultValue: p.message })
-}
+export { problemText } from '../../../../shared/messages/publish.ts'
 
 export function ProblemList(props: { productId: string; problems: ReadinessProblem[] }) {
   const { t } = useTranslation()
