@@ -29,7 +29,7 @@ export function rowIssuePlace(issue: Pick<RowIssue, 'column' | 'field'>, t: TFun
 export function rowIssueText(issue: Pick<RowIssue, 'column' | 'field' | 'code' | 'params'>, t: TFunction): string {
   const place = rowIssuePlace(issue, t)
   const text = rowIssueSentence(issue, t)
-  return place ? `${place}: ${text}` : text
+  return place ? String(t('import:issueAt', { place, text })) : text
 }
 
 /** A catalogue's name for an attribute or axis code, per language (from its family). */

@@ -229,6 +229,23 @@ describe('the core speaks Italian, English and Chinese', () => {
     expect([...new Set(problems)]).toEqual([])
   })
 
+  test('every sentence the core looks up itself (t(\'ns:key\') in core and shared code) is in the shared catalogues', () => {
+    const missing: string[] = []
+    const files = [...SOURCES, ...listSources(join(ROOT, 'shared/messages'))]
+    let seen = 0
+    for (const file of files) {
+      const src = read(file)
+      for (const c of findCalls(file, src, 't')) {
+        const key = literal(c.args[0])
+        if (!key || !/^[\w-]+:/.test(key)) continue
+        seen++
+        for (const lng of LANGUAGES) if (variants(lng, key).length === 0) missing.push(`${lng}: ${key} (${rel(file)}:${c.line})`)
+      }
+    }
+    expect(seen).toBeGreaterThan(20)
+    expect(missing).toEqual([])
+  })
+
   test('nested $t(…) references exist in every language', () => {
     const problems: string[] = []
     for (const lng of LANGUAGES) for (const [k, v] of SENTENCES.get(lng)!) for (const b of brokenNesting(lng, v)) problems.push(`${lng}: ${k} → ${b}`)

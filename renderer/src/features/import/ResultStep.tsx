@@ -9,6 +9,7 @@ import { navigate } from '../../app/router.ts'
 import { toast } from '../../ui/toasts.ts'
 import { download, importErrorText, JobProgress, ReportTable } from './parts.tsx'
 import { useImport } from './store.ts'
+import { currentLanguage } from '../../i18n/index.ts'
 
 const FINISHED = ['done', 'failed', 'cancelled']
 
@@ -72,9 +73,9 @@ export function ResultStep() {
               </>
             )}
             <span className="spacer" />
-            <button className="btn small" onClick={() => void download(() => api.spreadsheet.reportFile({ importId, format: 'xlsx' }), t)}>{t('import:check.downloadReport')}</button>
+            <button className="btn small" onClick={() => void download(() => api.spreadsheet.reportFile({ importId, format: 'xlsx', language: currentLanguage() }), t)}>{t('import:check.downloadReport')}</button>
             {summary.rejected > 0 && (
-              <button className="btn small" onClick={() => void download(() => api.spreadsheet.rejectedFile({ importId }), t)}>{t('import:check.downloadRejected')}</button>
+              <button className="btn small" onClick={() => void download(() => api.spreadsheet.rejectedFile({ importId, language: currentLanguage() }), t)}>{t('import:check.downloadRejected')}</button>
             )}
           </div>
           {step === 'check' && summary.rejected > 0 && <p className="muted">{t('import:check.fixFirst')}</p>}
