@@ -5,7 +5,8 @@
 // net.fetch (system proxy, certificates), tests Node's fetch against a local server.
 import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream, existsSync } from 'node:fs'
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 
@@ -50,6 +51,7 @@ export async function resumableDownload(target: DownloadTarget, options: Downloa
   const { dest } = target
   const partial = `${dest}.partial`
   const metaFile = `${dest}.partial.json`
+  await mkdir(dirname(dest), { recursive: true })
   if (existsSync(dest) && (await sha512File(dest)) === target.sha512) return
 
   let meta: PartialMeta | null = await readFile(metaFile, 'utf8').then((t) => JSON.parse(t) as PartialMeta).catch(() => null)
