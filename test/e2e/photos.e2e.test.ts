@@ -118,7 +118,7 @@ describe('photos in browser mode', () => {
     await card.locator('summary').click()
     await card.getByLabel("Lato dell'immagine principale (px)").fill('800')
     await card.getByRole('button', { name: 'Salva' }).click()
-    await page.getByText('Impostazioni salvate: le immagini esistenti vengono rifatte.').waitFor()
+    await page.getByTestId('toast').getByText('Impostazioni salvate: le immagini esistenti vengono rifatte.').waitFor()
     await app.core.s.jobs.whenIdle()
     const api = app.core.api()
     for (const p of (await api.photos.list({})).items) {
