@@ -140,4 +140,33 @@ describe('design system', () => {
     expect(errors).toEqual([])
     await context.close()
   })
+
+  test('file picker: our own label in the UI language, never the browser\'s, and the whole file name', async () => {
+    const context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1024, height: 700 } })
+    const { page, errors } = await openApp(context, `${app.host.ownerLink}#/import`)
+    const picker = page.getByRole('button', { name: 'Scegli il file…' })
+    await picker.waitFor()
+    expect(await page.getByTestId('import-file').isVisible()).toBe(false)
+    expect(await page.getByTestId('import-file-name').textContent()).toBe('Nessun file scelto')
+    const text = await page.locator('body').innerText()
+    for (const english of ['Choose File', 'No file chosen', 'Choose Files']) expect(text).not.toContain(english)
+
+    const name = 'Listino prezzi Fattoria di Montalbano vendemmia 2024 definitivo.csv'
+    await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from('Codice;Descrizione\nCHI-1;Chianti\n') })
+    await page.getByTestId('mapping').waitFor()
+    await page.getByRole('button', { name: 'Indietro' }).click()
+    const shown = page.getByTestId('import-file-name')
+    await shown.waitFor()
+    // The whole name is there (text and tooltip); if it must be shortened, the middle goes and the end stays.
+    expect(await shown.textContent()).toBe(name)
+    expect(await shown.locator('[title]').getAttribute('title')).toBe(name)
+    const head = await box(shown.locator('.head'))
+    const tail = await box(shown.locator('.tail'))
+    expect(head.width).toBeGreaterThan(150)
+    expect(await shown.locator('.tail').textContent()).toMatch(/\.csv$/)
+    expect(tail.x + tail.width).toBeLessThanOrEqual(1024)
+    expect(tail.x).toBeGreaterThanOrEqual(head.x + head.width - 1)
+    expect(errors).toEqual([])
+    await context.close()
+  })
 })

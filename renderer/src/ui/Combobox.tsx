@@ -105,7 +105,7 @@ export function Combobox<V extends string>(props: ComboboxProps<V>) {
 
   const menu = (
     <ul
-      {...cb.getMenuProps({ ref: refs.setFloating, 'aria-labelledby': undefined, 'aria-label': props['aria-label'] }, { suppressRefError: true })}
+      {...cb.getMenuProps({ ref: refs.setFloating, 'aria-labelledby': undefined }, { suppressRefError: true })}
       className="combobox-menu"
       style={{ ...floatingStyles, display: cb.isOpen ? undefined : 'none' }}
     >

@@ -36,7 +36,7 @@ export interface FilePickerProps {
   showName?: boolean
   /** The name to show when the parent knows better (e.g. a file chosen earlier). */
   fileName?: string | null
-  /** id of the button, for a <label htmlFor>. */
+  /** id of the button (a <label htmlFor> would replace its visible name: prefer a heading). */
   id?: string
   /** data-testid of the hidden input (tests call setInputFiles on it). */
   testId?: string
