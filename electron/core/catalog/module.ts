@@ -28,12 +28,14 @@ export function catalogModule(s: Services): CoreModule<'catalog'> {
         return { total, byStatus, missingByLocale }
       },
       listCategories: () => ({ items: s.categories.list() }),
-      createCategory: (input) => {
+      createCategory: async (input) => {
+        await s.pavilionLinks.check(input.pavilionCategoryId)
         const c = s.categories.create(input)
         s.events.emit('data.changed', { entity: 'category', ids: [c.id] })
         return c
       },
-      updateCategory: (input) => {
+      updateCategory: async (input) => {
+        if (input.pavilionCategoryId && input.pavilionCategoryId !== s.categories.get(input.id).pavilionCategoryId) await s.pavilionLinks.check(input.pavilionCategoryId)
         const c = s.categories.update(input)
         s.events.emit('data.changed', { entity: 'category', ids: [c.id] })
         return c
