@@ -7,6 +7,7 @@
 import { sql as catalog } from './0001-catalog.ts'
 import { sql as jobs } from './0002-jobs.ts'
 import { sql as updateSequence } from './0003-update-sequence.ts'
+import { sql as catalogBulkTrash } from './0010-catalog-bulk-trash.ts'
 import { sql as spreadsheet } from './0100-spreadsheet.ts'
 import { sql as publish } from './0200-publish.ts'
 import { sql as publishCategoryBrowser } from './0210-publish-category-browser.ts'
@@ -23,6 +24,7 @@ export const migrations: Migration[] = [
   { id: 1, name: 'catalog', sql: catalog },
   { id: 2, name: 'jobs', sql: jobs },
   { id: 3, name: 'update-sequence', sql: updateSequence },
+  { id: 10, name: 'catalog-bulk-trash', sql: catalogBulkTrash },
   { id: 100, name: 'spreadsheet', sql: spreadsheet },
   { id: 200, name: 'publish', sql: publish },
   { id: 210, name: 'publish-category-browser', sql: publishCategoryBrowser },
