@@ -25,7 +25,14 @@ export function bulkPatch(p: Product, c: Change): z.input<typeof ProductPatch> {
   const trade: Record<string, unknown> = {}
   if (c.currency !== undefined) trade.currency = c.currency
   if (c.sellingUnit !== undefined) trade.sellingUnit = c.sellingUnit
-  if (c.moq !== undefined) trade.moq = c.moq
+  if (c.moq !== undefined) {
+    trade.moq = c.moq
+    // A first price tier that starts below the new MOQ starts at the MOQ (imports often leave it at 1).
+    const ladder = p.trade.ladder ?? []
+    if (ladder.length && ladder[0].minQty < c.moq && (ladder.length === 1 || ladder[1].minQty > c.moq)) {
+      trade.ladder = [{ ...ladder[0], minQty: c.moq }, ...ladder.slice(1)]
+    }
+  }
   if (c.leadTimeDays !== undefined) trade.leadTimes = [{ maxQty: null, days: c.leadTimeDays }]
   if (Object.keys(trade).length) patch.trade = trade
   const origin: Record<string, unknown> = {}
