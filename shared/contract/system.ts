@@ -17,6 +17,8 @@ export const Settings = z.object({
   }),
   /** Browser mode: also listen on the office network (off: 127.0.0.1 only). */
   lanAccess: z.boolean(),
+  /** Desktop app: download new versions in the background when online and install them on quit. */
+  updates: z.object({ enabled: z.boolean() }),
   /** The firm: its name, where it is, and the currency of its price lists (prices without one). */
   firm: z.object({
     name: z.string().trim().max(200),
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   targetLocales: ['en', 'zh-CN'],
   autoBackup: { enabled: true, keep: 7 },
   lanAccess: false,
+  updates: { enabled: true },
   firm: { name: '', country: 'IT', region: '', currency: 'EUR' }
 }
 
@@ -72,13 +75,15 @@ export const system = {
   backup: call({
     summary: 'Write a backup archive (database + media) now.',
     input: z.object({ path: z.string().max(4096).optional() }).default({}),
-    output: JobRef
+    output: JobRef,
+    paths: { path: 'write' }
   }),
   listBackups: call({ summary: 'Backups in the data folder, newest first.', input: z.object({}).default({}), output: z.object({ items: z.array(BackupInfo) }) }),
   restore: call({
     summary: 'Check a backup archive, then replace the catalogue with it (the current one is kept aside).',
     input: z.object({ file: FileRef }),
-    output: JobRef
+    output: JobRef,
+    paths: { file: 'read' }
   }),
   onlineStatus: call({ summary: 'Connectivity and pending work.', roles: ['owner', 'translator'], input: z.object({}).default({}), output: OnlineStatus }),
   checkOnline: call({ summary: 'Probe the network now.', roles: ['owner', 'translator'], input: z.object({}).default({}), output: OnlineStatus })
