@@ -6,7 +6,7 @@ import { describe, expect, test, vi } from 'vitest'
 import { DOWNLOAD_FAILURE_SENTENCE, githubReachable, isDownloadFailure, isProgressLine } from '../../electron/release/dist.ts'
 import { macSigningAvailable, notarizeCredentials, notarizeIfConfigured } from '../../electron/release/signing.ts'
 
-const offlineLog = readFileSync(join(import.meta.dirname, '../fixtures/release/electron-builder-offline.log'), 'utf8')
+const offlineLog = readFileSync(join(import.meta.dirname, '../fixtures/release/electron-builder-offline.txt'), 'utf8')
 
 describe('npm run dist without the Electron download', () => {
   test('electron-builder\'s real offline failure is recognised; its progress lines are kept, its stack trace is not', () => {
