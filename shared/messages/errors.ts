@@ -18,7 +18,8 @@ const AREA_ERRORS: Array<[prefix: string, ns: string, group: string]> = [
   ['tmx_', 'translate', 'errors'],
   ['glossary_', 'translate', 'errors'],
   ['mt_', 'translate', 'errors'],
-  ['browser_mode_', 'translate', 'errors']
+  ['browser_mode_', 'translate', 'errors'],
+  ['file_access_', 'desktop', 'errors']
 ]
 
 /** The i18n key holding the sentence for an error code. */

@@ -66,3 +66,9 @@ export function issueFieldName(field: string, t: TFunction, names?: AttributeNam
   if (field.includes('/') || parseTarget(field)) return targetLabel(field, t, names)
   return fieldLabel(field, t, names ? { attribute: (c) => { const l = names(c); const lng = (t as { lng?: string }).lng ?? 'en'; return l?.[lng] ?? l?.it } } : {}) ?? ''
 }
+
+/** A note about the whole file (encoding guessed, hidden rows …). */
+export function warningText(w: { code: string; params?: Record<string, string | number> }, t: TFunction): string {
+  const key = `import:warning.${w.code}`
+  return String(t(exists(t, key) ? key : 'import:warning.other', { ...(w.params ?? {}) }))
+}

@@ -52,7 +52,7 @@ describe('downloaded import files speak the user\'s language', () => {
     const lines = text.trim().split(/\r?\n/)
     expect(cells(lines[0], ';')).toEqual(['Riga', 'Codice articolo (SKU)', 'Esito', 'Colonna', 'Campo', 'Gravità', 'Problema'])
     expect(text).toContain('«Bottiglia» non è un numero con unità di misura')
-    expect(text).toContain('la famiglia «Olio extravergine» non prevede questo attributo')
+    expect(text).toContain('attributo «Formato bottiglia» tralasciato: la famiglia «Olio extravergine» non lo prevede')
     expect(text).toContain('questo codice compare già alla riga 3')
     expect(text).toContain('«nove euro» non è un prezzo')
     expect(text).toContain('«Frizzante» non è tra le opzioni (Rosso, Bianco')
@@ -84,8 +84,8 @@ describe('downloaded import files speak the user\'s language', () => {
     expect(rejected.fileName).toBe('listino-da-correggere.csv')
     const fix = readFileSync(rejected.path!, 'utf8').trim().split(/\r?\n/)
     expect(cells(fix[0], ';').pop()).toBe('Vetrina: problemi da correggere')
-    expect(fix.slice(1).map((l) => cells(l, ';')[0])).toEqual(['OLIO-1', 'VINO-1', 'VINO-2', 'VINO-1', 'VINO-3'])
-    const vino2 = cells(fix[3], ';').pop()!
+    expect(fix.slice(1).map((l) => cells(l, ';')[0])).toEqual(['VINO-1', 'VINO-2', 'VINO-1', 'VINO-3'])
+    const vino2 = cells(fix[2], ';').pop()!
     expect(vino2).toContain('Prezzo: «nove euro» non è un prezzo')
     expect(vino2).toContain('Durata: unità «secoli» sconosciuta (usa mesi, giorni o anni)')
     expect(fileLeaks(fix.join('\n'), 'it', rejected.fileName, (l) => [cells(l, ';').pop() ?? ''])).toEqual([])
