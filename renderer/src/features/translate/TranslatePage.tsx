@@ -3,7 +3,8 @@
 import { useTranslation } from 'react-i18next'
 import { navigate } from '../../app/router.ts'
 import { useApp } from '../../app/store.ts'
-import { Tabs } from '../../ui/components.tsx'
+import { PageHeader } from '../../ui/PageHeader.tsx'
+import { Tabs } from '../../ui/Tabs.tsx'
 import { ExchangePanel } from './ExchangePanel.tsx'
 import { GlossaryPanel } from './GlossaryPanel.tsx'
 import { ProvidersPanel } from './ProvidersPanel.tsx'
@@ -23,8 +24,8 @@ export function TranslatePage(props: { params: string[] }) {
   ]
   const active = (tabs.find((x) => x.id === props.params[0])?.id ?? 'workspace') as Tab
   return (
-    <div className="page" style={{ display: 'flex', flexDirection: 'column' }}>
-      <div className="page-header"><h1>{t('translate:title')}</h1></div>
+    <div className="page fill">
+      <PageHeader title={t('translate:title')} />
       <Tabs tabs={tabs} active={active} onChange={(id) => navigate('translate', id)} />
       {active === 'workspace' && <Workspace />}
       {active === 'glossary' && <GlossaryPanel />}
