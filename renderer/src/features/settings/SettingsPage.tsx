@@ -17,6 +17,7 @@ import { Icon } from '../../ui/Icon.tsx'
 import { PageHeader } from '../../ui/PageHeader.tsx'
 import { errorText } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
+import { UpdatesCard } from '../desktop/UpdatesCard.tsx'
 import { CategoriesCard } from './CategoriesCard.tsx'
 import { FamiliesCard } from './FamiliesCard.tsx'
 
@@ -92,7 +93,7 @@ function BackupsCard() {
     <Card title={t('settings:backups.title')} icon={DatabaseBackup}>
       <div className="row wrap" style={{ marginBottom: 'var(--space-3)' }}>
         <Button variant="primary" icon={HardDriveDownload} onClick={() => void backupNow()}>{t('settings:backups.now')}</Button>
-        <FilePicker accept=".gz,.tgz,application/gzip" icon={Archive} label={t('settings:backups.restore')} busy={busy} showName={false} testId="restore-file" onPick={([f]) => f && void restore(f.file)} />
+        <FilePicker accept=".vetrina-backup,.gz,.tgz,application/gzip" icon={Archive} label={t('settings:backups.restore')} busy={busy} showName={false} testId="restore-file" onPick={([f]) => f && void restore(f.file)} />
       </div>
       <label className="check">
         <input type="checkbox" checked={settings.autoBackup.enabled} onChange={(e) => void api.system.updateSettings({ autoBackup: { ...settings.autoBackup, enabled: e.target.checked } }).then(setSettings)} />
@@ -127,6 +128,7 @@ export function SettingsPage() {
       <PageHeader title={t('settings:title')} />
       <GeneralCard />
       <BackupsCard />
+      {transport.kind === 'ipc' && <UpdatesCard />}
       <CategoriesCard />
       <FamiliesCard />
     </div>
