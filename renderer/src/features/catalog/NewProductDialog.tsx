@@ -2,6 +2,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client.ts'
+import { LOCALE_NAMES } from '../../../../shared/domain/locales.ts'
 import { navigate } from '../../app/router.ts'
 import { Plus } from 'lucide-react'
 import { Button } from '../../ui/Button.tsx'
@@ -62,7 +63,7 @@ export function NewProductDialog(props: { onClose(): void; parent?: { id: string
         </Field>
         {!props.parent && (
           <>
-            <Field label={t('catalog:fields.titleIn', { locale: 'it' })} error={fieldErrors['texts.it.title']}>
+            <Field label={t('catalog:fields.titleIn', { locale: LOCALE_NAMES.it })} error={fieldErrors['texts.it.title']}>
               {(id) => <input id={id} className="input" value={title} onChange={(e) => setTitle(e.target.value)} />}
             </Field>
             <Field label={t('catalog:fields.family')}>

@@ -104,10 +104,9 @@ export function Workspace() {
             <span className={`status-${st}`}>{t(`translate:status.${st}`)}</span>
           </label>
         ))}
-        <span className="spacer" />
         {filtered && <Button size="sm" variant="ghost" icon={FilterX} onClick={clearFilters}>{t('ui:list.clearFilters')}</Button>}
         <span className="muted tabular" data-testid="unit-total">{t('translate:list.count', { count: ws.total })}</span>
-      </div>
+        <span className="spacer" />
       <div className="tr-bulk" data-testid="bulk">
         <span className="muted">{ws.checked.size ? t('translate:bulk.checked', { count: ws.checked.size }) : t('translate:bulk.filtered', { count: ws.total })}</span>
         <Button size="sm" icon={Check} disabled={!count} onClick={() => void bulk('confirm', setStatus('translated'))} testId="bulk-confirm">{t('translate:bulk.confirm')}</Button>
@@ -126,6 +125,7 @@ export function Workspace() {
             return t('translate:bulk.mtQueued', { count: r.units })
           })}>{t('translate:bulk.mt')}</Button>
         </span>
+      </div>
       </div>
       <div className="tr-layout">
         <div className="tr-list" data-testid="unit-list">
