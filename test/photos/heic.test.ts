@@ -16,7 +16,7 @@ const media = (rel: string) => join(env.dataDir, 'media', rel)
 
 beforeAll(async () => {
   env = openCore()
-  const job = await addAndWait(env.core, [fixture('heic'), fixture('orientation/Landscape_1.jpg')])
+  const job = await addAndWait(env.core, [fixture('heic'), fixture('phone/iphone-12mp.heic'), fixture('orientation/Landscape_1.jpg')])
   jobId = job.id
   expect(job.state).toBe('done')
   const { items } = await env.core.api().photos.list({ limit: 100 })
@@ -131,7 +131,7 @@ describe('HEIC decoder worker', () => {
 
   it('gives the decoder memory back: stopped after a large picture when nothing waits, kept while files wait', async () => {
     const decoder = new HeicDecoder(Promise.resolve(null))
-    const big = () => decoder.decode(fixture('heic/iphone-12mp.heic'), { maxPixels: 20e6, timeoutMs: 60_000, out: out() })
+    const big = () => decoder.decode(fixture('phone/iphone-12mp.heic'), { maxPixels: 20e6, timeoutMs: 60_000, out: out() })
     expect(await big()).toMatchObject({ ok: true, width: 3024, height: 4032 })
     expect(decoder.started).toBe(1)
     const both = await Promise.all([big(), big()])
