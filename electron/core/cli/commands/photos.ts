@@ -21,6 +21,16 @@ async function allItems(api: CliSession['api'], jobId: string): Promise<BatchIte
 
 const warningList = (p: PhotoSummary) => p.warnings.map((w) => w.code).join(', ')
 
+const SKIP_WORDS: Record<string, [string, string]> = {
+  not_image: ['not an image', 'not images'], symlink: ['symlink', 'symlinks'], hidden: ['hidden file', 'hidden files'], special: ['special file', 'special files']
+}
+
+/** "skipped: 75 files, 73 not images, 2 symlinks" */
+function skippedLine(total: number, by: Record<string, number>): string {
+  const parts = Object.entries(SKIP_WORDS).filter(([r]) => by[r]).map(([r, [one, many]]) => `${by[r]} ${by[r] === 1 ? one : many}`)
+  return `skipped: ${total} ${total === 1 ? 'file' : 'files'}, ${parts.join(', ')}`
+}
+
 export function registerPhotos(program: Command): void {
   const photos = program.command('photos').description('the photo library')
 
@@ -39,10 +49,11 @@ export function registerPhotos(program: Command): void {
           const job = await follow(jobId)
           const items = await allItems(api, jobId)
           const failed = items.filter((i) => i.state === 'failed')
-          const result = job.result as { added: number; duplicates: number; failed: number }
+          const result = job.result as { added: number; duplicates: number; failed: number; skipped?: number; skippedBy?: Record<string, number> }
           out(
             () => [
               `${files} file(s): ${result.added} added, ${result.duplicates} already in the library, ${result.failed} refused${o.product ? ` (attached to ${o.product})` : ''}`,
+              ...(result.skipped ? [skippedLine(result.skipped, result.skippedBy ?? {})] : []),
               ...failed.map((i) => `  ${i.name}: ${i.error?.message ?? 'refused'}`)
             ].join('\n'),
             { jobId, files, ...result, items }

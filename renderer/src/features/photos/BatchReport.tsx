@@ -7,13 +7,14 @@ import { api } from '../../api/client.ts'
 import { useApp } from '../../app/store.ts'
 import { formatEta } from '../jobs/JobsDrawer.tsx'
 import { ProgressBar } from '../../ui/components.tsx'
-import { fileErrorText } from './Warnings.tsx'
+import { fileErrorText, skippedText } from './file-reasons.ts'
 
 export function BatchReport(props: { jobId: string; onClose(): void }) {
   const { t } = useTranslation()
   const job = useApp((s) => s.jobs[props.jobId])
   const [failed, setFailed] = useState<BatchItem[]>([])
   const [counts, setCounts] = useState<Record<string, number> | null>(null)
+  const [skippedBy, setSkippedBy] = useState<Record<string, number>>({})
   const finished = job && (job.state === 'done' || job.state === 'failed' || job.state === 'cancelled')
   const active = job && !finished
 
@@ -24,6 +25,7 @@ export function BatchReport(props: { jobId: string; onClose(): void }) {
       if (stale) return
       setFailed(r.items)
       setCounts(r.counts)
+      setSkippedBy(r.skippedBy)
     })
     return () => {
       stale = true
@@ -57,6 +59,7 @@ export function BatchReport(props: { jobId: string; onClose(): void }) {
           {t('photos:batch.summary', { added: counts.added, duplicate: counts.duplicate, failed: counts.failed, pending: counts.pending })}
         </p>
       )}
+      {skippedText(skippedBy, t) && <p className="muted" data-testid="batch-skipped">{skippedText(skippedBy, t)}</p>}
       {job.error && <div className="error" role="alert">{job.error.message}</div>}
       {failed.length > 0 && (
         <table className="table" data-testid="batch-failures">

@@ -28,7 +28,7 @@ parentPort?.on('message', async (req: HeicRequest) => {
     try {
       bytes = await readFile(req.path)
     } catch (err) {
-      throw Object.assign(new Error((err as Error).message), { kind: 'unreadable' })
+      throw Object.assign(new Error((err as Error).message), { kind: 'unreadable', code: (err as NodeJS.ErrnoException).code })
     }
     const info = await decodeHeic(bytes, req.maxPixels, ({ pixels, icc: own, primaries }) => {
       const icc = own ?? (primaries === PRIMARIES_P3 ? config.displayP3Icc : null)
