@@ -3,6 +3,7 @@
 // through the report, download rejected rows in the original format, keep mapping profiles, and
 // export the catalogue to CSV or XLSX in a shape that imports back unchanged.
 import { z } from 'zod'
+import { Currency } from '../domain/units.ts'
 import { call } from './define.ts'
 import { Download, FileRef } from './files.ts'
 import { JobRef } from './jobs.ts'
@@ -54,6 +55,8 @@ export const ImportSettings = z.object({
   createCategories: z.boolean().default(true),
   /** Attribute family (code) for new products when the file has no family column. */
   family: z.string().max(64).optional(),
+  /** Currency of prices written without one, when the header names none either (default: the firm's). */
+  currency: Currency.optional(),
   /** Status of new products when the file has no status column. */
   status: ProductStatus.default('draft')
 })
@@ -209,7 +212,8 @@ export const spreadsheet = {
   inspect: call({
     summary: 'Read the start of a file: format, encoding, separator, sheets, header, sample rows and a suggested mapping.',
     input: z.object({ file: FileRef, read: ReadOptions.default({}), profile: z.string().max(80).optional() }),
-    output: Inspection
+    output: Inspection,
+    paths: { file: 'read' }
   }),
   targets: call({
     summary: 'Every place a column can go (fields, texts per language, attributes, trade terms …).',
@@ -219,7 +223,8 @@ export const spreadsheet = {
   dryRun: call({
     summary: 'Check every row of a file against the catalogue without writing anything; runs as a job.',
     input: ImportSpec.extend({ saveProfile: z.string().trim().min(1).max(80).optional() }),
-    output: z.object({ importId: Id, jobId: z.string() })
+    output: z.object({ importId: Id, jobId: z.string() }),
+    paths: { file: 'read' }
   }),
   apply: call({
     summary: 'Write a checked import: all rows in one transaction, or the valid rows only; runs as a job.',
@@ -229,7 +234,8 @@ export const spreadsheet = {
   importFile: call({
     summary: 'Check and write a file in one go (the CLI without --dry-run); runs as a job.',
     input: ImportSpec.extend({ mode: ApplyMode.default('all-or-nothing') }),
-    output: z.object({ importId: Id, jobId: z.string() })
+    output: z.object({ importId: Id, jobId: z.string() }),
+    paths: { file: 'read' }
   }),
   getImport: call({ summary: 'One import and its latest summary.', input: ByImport, output: ImportInfo }),
   listImports: call({
@@ -264,6 +270,7 @@ export const spreadsheet = {
   exportCatalog: call({
     summary: 'Export the catalogue (or a selection) to CSV or XLSX; runs as a job whose result is the file.',
     input: ExportInput,
-    output: JobRef
+    output: JobRef,
+    paths: { path: 'write' }
   })
 }

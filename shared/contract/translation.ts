@@ -143,7 +143,9 @@ export const ImportProblem = z.object({
   unitId: z.string().nullable(),
   code: z.string(),
   message: z.string(),
-  line: z.number().int().nullable().optional()
+  line: z.number().int().nullable().optional(),
+  /** What the sentence for the code needs (unit, lang, line, count …). */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional()
 })
 export type ImportProblem = z.infer<typeof ImportProblem>
 
@@ -233,7 +235,7 @@ export const translation = {
     }),
     output: z.object({ matches: z.array(TmMatch) })
   }),
-  tmImport: call({ summary: 'Import a TMX file into the translation memory.', input: z.object({ file: FileRef }), output: JobRef }),
+  tmImport: call({ summary: 'Import a TMX file into the translation memory.', input: z.object({ file: FileRef }), output: JobRef, paths: { file: 'read' } }),
   tmExport: call({
     summary: 'Export the translation memory as TMX.',
     roles: both,
@@ -258,6 +260,7 @@ export const translation = {
   importGlossary: call({
     summary: 'Import glossary terms from TBX or CSV (source, target, kind, note).',
     input: z.object({ file: FileRef, format: z.enum(['tbx', 'csv']).optional(), targetLang: LocaleCode.optional() }),
+    paths: { file: 'read' },
     output: Counts.extend({ updated: z.number().int() })
   }),
 
@@ -300,6 +303,7 @@ export const translation = {
   xliffImport: call({
     summary: 'Import translations from an XLIFF file; with dryRun it only validates and reports.',
     input: z.object({ file: FileRef, dryRun: z.boolean().default(false), force: z.boolean().default(false) }),
+    paths: { file: 'read' },
     output: JobRef
   })
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BatchItem } from '../../shared/contract/photos.ts'
 import type { Job } from '../../shared/contract/jobs.ts'
-import { skippedText } from '../../renderer/src/features/photos/file-reasons.ts'
+import { skippedText } from '../../shared/domain/photo-skips.ts'
 import { vetrina } from '../helpers/cli.ts'
 import { addAndWait, fixture, openCore, tempDir } from './helpers.ts'
 import { uiText } from './ui-text.ts'
@@ -95,6 +95,6 @@ describe('adding a folder', () => {
   it('the command line prints the skipped line', () => {
     const r = vetrina(tempDir(), ['photos', 'add', shoot])
     expect(r.stdout).toMatch(/^10 file\(s\): 3 added, 0 already in the library, 1 refused$/m)
-    expect(r.stdout).toMatch(/^skipped: 6 files, 3 not images, 1 symlink, 2 hidden files$/m)
+    expect(r.stdout).toMatch(/^Skipped 6 files: 3 not images, 1 symbolic link, 2 hidden files\.$/m)
   }, 120_000)
 })

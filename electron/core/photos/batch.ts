@@ -5,14 +5,12 @@ import { readdirSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative } from 'node:path'
 import type { BatchItem } from '../../../shared/contract/photos.ts'
 import { AppError, ErrorCodes } from '../../../shared/contract/errors.ts'
+import type { SkipReason } from '../../../shared/domain/photo-skips.ts'
 import type { Db } from '../store/db.ts'
 
 /** Most files one batch may hold (a folder tree bigger than this is almost surely a mistake). */
 export const MAX_BATCH_FILES = 20_000
 
-/** Why a file found in a chosen folder was left out (each is counted in the batch report). */
-export const SKIP_REASONS = ['not_image', 'symlink', 'hidden', 'special'] as const
-export type SkipReason = (typeof SKIP_REASONS)[number]
 
 const SKIP_MESSAGE: Record<SkipReason, string> = {
   not_image: 'Not a picture (whatever its name says).',

@@ -14,7 +14,7 @@ import type { FileJournal } from './file-journal.ts'
 import type { MediaStore } from './media-store.ts'
 import type { RenditionRow } from './photo-store.ts'
 import { EXTENSION, IMAGE_EXTENSIONS, sniff } from './sniff.ts'
-import type { SkipReason } from './batch.ts'
+import type { SkipReason } from '../../../shared/domain/photo-skips.ts'
 import type { PipelineLimits, SourceFacts } from './types.ts'
 
 export interface PreparedPhoto {

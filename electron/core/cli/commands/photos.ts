@@ -3,6 +3,8 @@ import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import type { BatchItem, PhotoSummary } from '../../../../shared/contract/photos.ts'
 import { WARNING_CODES } from '../../../../shared/domain/photo-quality.ts'
+import { skippedText } from '../../../../shared/domain/photo-skips.ts'
+import { translator } from '../../../../shared/messages/translator.ts'
 import { common, reportError, withCore, type CliSession, type CommonOptions } from '../context.ts'
 
 interface AddOptions extends CommonOptions {
@@ -21,15 +23,8 @@ async function allItems(api: CliSession['api'], jobId: string): Promise<BatchIte
 
 const warningList = (p: PhotoSummary) => p.warnings.map((w) => w.code).join(', ')
 
-const SKIP_WORDS: Record<string, [string, string]> = {
-  not_image: ['not an image', 'not images'], symlink: ['symlink', 'symlinks'], hidden: ['hidden file', 'hidden files'], special: ['special file', 'special files']
-}
-
-/** "skipped: 75 files, 73 not images, 2 symlinks" */
-function skippedLine(total: number, by: Record<string, number>): string {
-  const parts = Object.entries(SKIP_WORDS).filter(([r]) => by[r]).map(([r, [one, many]]) => `${by[r]} ${by[r] === 1 ? one : many}`)
-  return `skipped: ${total} ${total === 1 ? 'file' : 'files'}, ${parts.join(', ')}`
-}
+/** The batch report's line of skipped files (in English until the command line speaks the user's language). */
+const skippedLine = (by: Record<string, number>) => skippedText(by, translator('en'))
 
 export function registerPhotos(program: Command): void {
   const photos = program.command('photos').description('the photo library')
@@ -53,7 +48,7 @@ export function registerPhotos(program: Command): void {
           out(
             () => [
               `${files} file(s): ${result.added} added, ${result.duplicates} already in the library, ${result.failed} refused${o.product ? ` (attached to ${o.product})` : ''}`,
-              ...(result.skipped ? [skippedLine(result.skipped, result.skippedBy ?? {})] : []),
+              ...(result.skipped ? [skippedLine(result.skippedBy ?? {})!] : []),
               ...failed.map((i) => `  ${i.name}: ${i.error?.message ?? 'refused'}`)
             ].join('\n'),
             { jobId, files, ...result, items }

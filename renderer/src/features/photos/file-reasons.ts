@@ -2,14 +2,16 @@
 // language: built from the code and parameters the core gives (its English message only as a
 // fallback; the decoder's own words, which may name internal files, are never shown).
 import type { TFunction } from 'i18next'
+import { SKIP_REASONS } from '../../../../shared/domain/photo-skips.ts'
+
+export { skippedText } from '../../../../shared/domain/photo-skips.ts'
 
 const IMAGE_FORMATS: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', webp: 'WebP', avif: 'AVIF', tiff: 'TIFF', gif: 'GIF', heic: 'HEIC' }
-const SKIP_REASONS = ['not_image', 'symlink', 'hidden', 'special']
 
 /** A refused or skipped file's reason. */
 export function fileErrorText(error: { code: string; message: string; params: Record<string, unknown> }, t: TFunction): string {
   const p = error.params
-  if (SKIP_REASONS.includes(error.code)) return t(`photos:skipReason.${error.code}`, { defaultValue: error.message })
+  if ((SKIP_REASONS as readonly string[]).includes(error.code)) return t(`photos:skipReason.${error.code}`, { defaultValue: error.message })
   const mb = (n: unknown) => (typeof n === 'number' ? Math.max(1, Math.round(n / 1048576)) : '')
   const format = typeof p.format === 'string' ? p.format : ''
   if (error.code === 'photo_damaged') {
@@ -23,11 +25,4 @@ export function fileErrorText(error: { code: string; message: string; params: Re
     return t('photos:error.photo_unsupported_format', { format: t(`photos:format.${format}`, { defaultValue: format }), hint })
   }
   return t(`photos:error.${error.code}`, { ...p, megabytes: mb(p.bytes), maxMegabytes: mb(p.maxBytes), detail: p.detail ?? '', defaultValue: error.message })
-}
-
-/** "Skipped 75 files: 73 not images, 2 symbolic links." */
-export function skippedText(skippedBy: Record<string, number>, t: TFunction): string | null {
-  const parts = SKIP_REASONS.filter((r) => (skippedBy[r] ?? 0) > 0).map((r) => t(`photos:skip.${r}`, { count: skippedBy[r] }))
-  const count = SKIP_REASONS.reduce((n, r) => n + (skippedBy[r] ?? 0), 0)
-  return count ? t('photos:batchSkips.line', { count, reasons: parts.join(t('photos:batchSkips.separator')) }) : null
 }
