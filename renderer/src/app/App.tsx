@@ -31,7 +31,7 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  const features = FEATURES.filter((f) => f.roles.includes(app.role))
+  const features = app.ready ? FEATURES.filter((f) => f.roles.includes(app.role)) : []
   const current = features.find((f) => f.id === route.feature) ?? features[0]
   const activeJobs = Object.values(app.jobs).filter((j) => j.state === 'running' || j.state === 'queued').length
 
@@ -77,10 +77,10 @@ export function App() {
           </a>
         ))}
         <div className="spacer" />
-        <div className="sidebar-foot">{t(`common:role.${app.role}`)} · v{app.version}</div>
+        {app.ready && <div className="sidebar-foot">{t(`common:role.${app.role}`)} · v{app.version}</div>}
       </nav>
       <main className="main">
-        <current.Page params={route.feature === current.id ? route.params : []} />
+        {current && <current.Page params={route.feature === current.id ? route.params : []} />}
       </main>
       {app.jobsOpen && <JobsDrawer onClose={() => app.setJobsOpen(false)} />}
       {window.vetrina && <DesktopShell />}
