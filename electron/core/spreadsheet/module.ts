@@ -81,7 +81,7 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
   function start(spec: ImportSpec, mode: RunMode, ctx: CallContext): { importId: string; jobId: string } {
     const parsed = ImportSpecSchema.parse(spec)
     buildPlan(parsed.columns) // fail now on a mapping without SKU or with a target used twice
-    const file = s.files.resolve(parsed.file, ctx)
+    const file = s.files.resolveFile(parsed.file, ctx)
     const format = sniffFormat(file, limits, parsed.read.format)
     const fileName = parsed.file.kind === 'upload' ? parsed.file.name ?? basename(file) : basename(file)
     return s.db.transaction(() => {
@@ -104,9 +104,9 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
     jobs: [importJob, exportJob],
     handlers: {
       inspect: async (input, ctx) => {
-        const path = s.files.resolve(input.file, ctx)
+        const path = s.files.resolveFile(input.file, ctx)
         const profile = input.profile ? profiles.get(input.profile) : undefined
-        return inspectFile(path, input.file.kind === 'upload' ? input.file.name : undefined, input.read, s.families.list(), limits, profile)
+        return inspectFile(path, input.file.kind === 'upload' ? input.file.name : undefined, input.read, s.families.list(), limits, profile, input.countRows)
       },
       targets: () => {
         const locales = [SOURCE_LOCALE, ...s.settings.app().targetLocales]

@@ -8,6 +8,7 @@ import { sql as catalog } from './0001-catalog.ts'
 import { sql as jobs } from './0002-jobs.ts'
 import { sql as updateSequence } from './0003-update-sequence.ts'
 import { sql as spreadsheet } from './0100-spreadsheet.ts'
+import { sql as reportMerged } from './0130-report-merged.ts'
 import { sql as publish } from './0200-publish.ts'
 import { sql as photos } from './0300-photos.ts'
 import { sql as translation } from './0400-translation.ts'
@@ -23,6 +24,7 @@ export const migrations: Migration[] = [
   { id: 2, name: 'jobs', sql: jobs },
   { id: 3, name: 'update-sequence', sql: updateSequence },
   { id: 100, name: 'spreadsheet', sql: spreadsheet },
+  { id: 130, name: 'report-merged', sql: reportMerged },
   { id: 200, name: 'publish', sql: publish },
   { id: 300, name: 'photos', sql: photos },
   { id: 400, name: 'translation', sql: translation }

@@ -50,7 +50,8 @@ export function ResultStep() {
           {step === 'apply' && info?.state === 'applied' && <p role="status">{t('import:apply.done', summary)}</p>}
           {step === 'apply' && info?.state === 'rolled-back' && <p role="alert" style={{ color: 'var(--danger)' }}>{t('import:apply.rolledBack', summary)}</p>}
           {summary.newCategories.length > 0 && <p className="muted">{t('import:check.newCategories', { names: summary.newCategories.join(', ') })}</p>}
-          {summary.warnings.map((w) => <p key={w.code} className="muted">⚠ {w.message}</p>)}
+          {(summary.merged ?? 0) > 0 && <p className="muted">{t('import:check.merged', { count: summary.merged })}</p>}
+          {summary.warnings.map((w) => <p key={w.code} className="muted" data-testid="import-warning">⚠ {t(`import:warning.${w.code}`, { ...(w.params ?? {}) })}</p>)}
           <div className="row" style={{ flexWrap: 'wrap', marginBottom: 12 }}>
             {step === 'check' && (
               <>

@@ -48,7 +48,7 @@ export function JobProgress(props: { jobId: string; label: string }) {
   )
 }
 
-const OUTCOME_BADGE: Record<Outcome, string> = { created: 'ok', updated: 'ok', unchanged: '', rejected: 'err' }
+const OUTCOME_BADGE: Record<Outcome, string> = { created: 'ok', updated: 'ok', unchanged: '', merged: '', rejected: 'err' }
 
 export function ReportTable(props: { importId: string; version: number }) {
   const { t } = useTranslation()
@@ -71,7 +71,7 @@ export function ReportTable(props: { importId: string; version: number }) {
   return (
     <div>
       <div className="row" role="tablist" style={{ marginBottom: 8 }}>
-        {(['all', 'rejected', 'created', 'updated', 'unchanged'] as const).map((f) => (
+        {(['all', 'rejected', 'created', 'updated', 'unchanged', 'merged'] as const).map((f) => (
           <button key={f} role="tab" aria-selected={filter === f} className={`btn small${filter === f ? ' primary' : ''}`} onClick={() => setFilter(f)}>
             {f === 'all' ? t('import:report.all') : t(`import:outcome.${f}`)}
           </button>
