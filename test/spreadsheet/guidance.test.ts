@@ -90,6 +90,14 @@ describe('the command line', () => {
     expect(human.stdout).toMatch(/Codice\s+→ sku/)
   })
 
+  it('vetrina import --json carries the "not UTF-8, read as Windows-1252" warning, in the summary and the inspection', () => {
+    const r = vetrina(tempDir(), ['import', fixture('libreoffice', 'listino-windows-1252.csv'), '--dry-run', '--json'])
+    const out = r.json<{ summary: { rows: number; warnings: Array<{ code: string }> }; inspection: { encoding: string; warnings: Array<{ code: string; text: string }> } }>()
+    expect(out.summary.rows).toBe(400)
+    expect(out.summary.warnings.map((w) => w.code)).toContain('encoding_guessed')
+    expect(out.inspection).toMatchObject({ encoding: 'windows-1252', warnings: [expect.objectContaining({ code: 'encoding_guessed', text: expect.stringMatching(/not UTF-8/) })] })
+  })
+
   it('vetrina inspect names translation files and the command that imports them', () => {
     const data = tempDir()
     const r = vetrina(data, ['inspect', join(TMX, 'schede-level2.tmx'), '--json'])

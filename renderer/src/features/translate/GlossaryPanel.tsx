@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GlossaryTerm } from '../../../../shared/domain/translation/glossary.ts'
 import { TERM_KINDS, type TermKind } from '../../../../shared/domain/translation/glossary.ts'
+import { problemText } from './problem-text.ts'
 import { api, transport } from '../../api/client.ts'
 import { DEFAULT_TARGETS, useApp } from '../../app/store.ts'
 import { toast } from '../../ui/toasts.ts'
@@ -35,7 +36,7 @@ export function GlossaryPanel() {
       const ref = await transport.upload(file)
       const r = await api.translation.importGlossary({ file: ref, targetLang: lang })
       toast(t('translate:glossary.imported', { imported: r.imported, updated: r.updated, skipped: r.skipped }))
-      for (const p of r.problems.slice(0, 3)) toast(p.message, 'err')
+      for (const p of r.problems.slice(0, 3)) toast(problemText(p, t), 'err')
       load()
     } catch (err) {
       toast(trError(err, t), 'err')
