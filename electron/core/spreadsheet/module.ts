@@ -88,7 +88,7 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
     }
     // Prices written without a currency are in the firm's currency unless the sheet says otherwise.
     parsed.settings.currency ??= s.settings.app().firm.currency
-    const file = s.files.resolve(parsed.file, ctx)
+    const file = s.files.resolveFile(parsed.file, ctx)
     const format = sniffFormat(file, limits, parsed.read.format)
     const fileName = parsed.file.kind === 'upload' ? parsed.file.name ?? basename(file) : basename(file)
     return s.db.transaction(() => {
@@ -111,9 +111,9 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
     jobs: [importJob, exportJob],
     handlers: {
       inspect: async (input, ctx) => {
-        const path = s.files.resolve(input.file, ctx)
+        const path = s.files.resolveFile(input.file, ctx)
         const profile = input.profile ? profiles.get(input.profile) : undefined
-        return inspectFile(path, input.file.kind === 'upload' ? input.file.name : undefined, input.read, s.families.list(), limits, profile)
+        return inspectFile(path, input.file.kind === 'upload' ? input.file.name : undefined, input.read, s.families.list(), limits, profile, input.countRows)
       },
       targets: () => {
         const locales = [SOURCE_LOCALE, ...s.settings.app().targetLocales]

@@ -116,7 +116,7 @@ export function translationModule(s: Services): CoreModule<'translation'> {
   }
 
   const resolveFile = (ref: Parameters<typeof s.files.resolve>[0], ctx: CallContext) => {
-    const path = s.files.resolve(ref, ctx)
+    const path = s.files.resolveFile(ref, ctx)
     return { path, name: ref.kind === 'upload' ? ref.name ?? 'upload' : path }
   }
 

@@ -9,6 +9,7 @@ import { sql as jobs } from './0002-jobs.ts'
 import { sql as updateSequence } from './0003-update-sequence.ts'
 import { sql as catalogBulkTrash } from './0010-catalog-bulk-trash.ts'
 import { sql as spreadsheet } from './0100-spreadsheet.ts'
+import { sql as reportMerged } from './0130-report-merged.ts'
 import { sql as publish } from './0200-publish.ts'
 import { sql as publishCategoryBrowser } from './0210-publish-category-browser.ts'
 import { sql as photos } from './0300-photos.ts'
@@ -27,6 +28,7 @@ export const migrations: Migration[] = [
   { id: 3, name: 'update-sequence', sql: updateSequence },
   { id: 10, name: 'catalog-bulk-trash', sql: catalogBulkTrash },
   { id: 100, name: 'spreadsheet', sql: spreadsheet },
+  { id: 130, name: 'report-merged', sql: reportMerged },
   { id: 200, name: 'publish', sql: publish },
   { id: 210, name: 'publish-category-browser', sql: publishCategoryBrowser },
   { id: 300, name: 'photos', sql: photos },

@@ -54,7 +54,8 @@ export function ResultStep() {
           {step === 'apply' && info?.state === 'applied' && <Notice tone="success" role="status">{t('import:apply.done', summary)}</Notice>}
           {step === 'apply' && info?.state === 'rolled-back' && <Notice tone="danger" role="alert">{t('import:apply.rolledBack', summary)}</Notice>}
           {summary.newCategories.length > 0 && <p className="muted">{t('import:check.newCategories', { names: summary.newCategories.join(', ') })}</p>}
-          {summary.warnings.map((w) => <p key={w.code} className="muted row"><Icon icon={TriangleAlert} size="sm" />{w.message}</p>)}
+          {(summary.merged ?? 0) > 0 && <p className="muted">{t('import:check.merged', { count: summary.merged })}</p>}
+          {summary.warnings.map((w) => <p key={w.code} className="muted row" data-testid="import-warning"><Icon icon={TriangleAlert} size="sm" />{t(`import:warning.${w.code}`, { ...(w.params ?? {}), defaultValue: w.message })}</p>)}
           <div className="row wrap" style={{ marginBottom: 'var(--space-3)' }}>
             {step === 'check' && (
               <>

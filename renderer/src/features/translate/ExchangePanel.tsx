@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { Download } from '../../../../shared/contract/files.ts'
 import type { Job } from '../../../../shared/contract/jobs.ts'
 import type { Api } from '../../../../shared/contract/index.ts'
-import type { XliffImportReport } from '../../../../shared/contract/translation.ts'
+import type { ImportProblem, XliffImportReport } from '../../../../shared/contract/translation.ts'
 import { api, transport } from '../../api/client.ts'
 import { useEvent } from '../../api/events.ts'
 import { navigate } from '../../app/router.ts'
@@ -18,6 +18,7 @@ import { Select } from '../../ui/Select.tsx'
 import { toast } from '../../ui/toasts.ts'
 import { useWorkspace } from './store.ts'
 import { trError } from './UnitEditor.tsx'
+import { problemText } from './problem-text.ts'
 
 export function ExchangePanel() {
   const { t } = useTranslation()
@@ -35,7 +36,7 @@ export function ExchangePanel() {
     if (!done || !['done', 'failed', 'cancelled'].includes(job.state)) return
     pending.current.delete(job.id)
     if (job.state === 'done') done(job)
-    else toast(job.error?.message ?? job.state, 'err')
+    else toast(job.error ? trError(job.error, t) : job.state, 'err')
   })
   const whenDone = (jobId: string, fn: (job: Job) => void) => pending.current.set(jobId, fn)
 
@@ -72,7 +73,12 @@ export function ExchangePanel() {
     try {
       const ref = await transport.upload(file)
       const { jobId } = await api.translation.tmImport({ file: ref })
-      whenDone(jobId, (job) => toast(t('translate:exchange.tmImported', job.result as { imported: number; skipped: number })))
+      whenDone(jobId, (job) => {
+        const r = job.result as { imported: number; skipped: number; problems: ImportProblem[] }
+        toast(t('translate:exchange.tmImported', r))
+        // What was left out, and why (the first few; every problem names its unit and line).
+        for (const p of r.problems.slice(0, 3)) toast(problemText(p, t), 'err')
+      })
     } catch (err) {
       toast(trError(err, t), 'err')
     }
@@ -107,7 +113,7 @@ export function ExchangePanel() {
               <div className="table-wrap" style={{ maxHeight: 360 }}>
                 <table className="table">
                   <thead><tr><th>{t('translate:exchange.unit')}</th><th>{t('translate:exchange.problem')}</th></tr></thead>
-                  <tbody>{report.problems.slice(0, 200).map((p, i) => <tr key={i}><td><code>{p.unitId ?? '—'}</code>{p.line ? ` (${p.line})` : ''}</td><td>{p.message}</td></tr>)}</tbody>
+                  <tbody>{report.problems.slice(0, 200).map((p, i) => <tr key={i}><td><code>{p.unitId ?? '—'}</code>{p.line ? ` (${p.line})` : ''}</td><td>{problemText(p, t)}</td></tr>)}</tbody>
                 </table>
               </div>
             )}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { LOCALE_NAMES } from '../../../../shared/domain/locales.ts'
 import type { GlossaryTerm } from '../../../../shared/domain/translation/glossary.ts'
 import { TERM_KINDS, type TermKind } from '../../../../shared/domain/translation/glossary.ts'
+import { problemText } from './problem-text.ts'
 import { api, transport } from '../../api/client.ts'
 import { DEFAULT_TARGETS, useApp } from '../../app/store.ts'
 import { Button } from '../../ui/Button.tsx'
@@ -41,7 +42,7 @@ export function GlossaryPanel() {
       const ref = await transport.upload(file)
       const r = await api.translation.importGlossary({ file: ref, targetLang: lang })
       toast(t('translate:glossary.imported', { imported: r.imported, updated: r.updated, skipped: r.skipped }))
-      for (const p of r.problems.slice(0, 3)) toast(p.message, 'err')
+      for (const p of r.problems.slice(0, 3)) toast(problemText(p, t), 'err')
       load()
     } catch (err) {
       toast(trError(err, t), 'err')
