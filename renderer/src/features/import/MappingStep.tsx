@@ -15,6 +15,13 @@ import { importErrorText } from './parts.tsx'
 import { useImport } from './store.ts'
 import { GROUP_ORDER, targetLabel } from './targets.ts'
 
+/** An attribute of some families only says which: "Categoria (Olio extravergine)" is not the product's category. */
+function withFamilies(o: { group: string; families?: string[] }, label: string, families: Family[], lang: string): string {
+  if (o.group !== 'attribute' || !o.families?.length || o.families.length >= families.length - 1) return label
+  const names = o.families.map((code) => families.find((f) => f.code === code)).filter((f): f is Family => !!f).map((f) => f.label[lang] ?? f.label.it ?? f.code)
+  return names.length ? `${label} (${names.join(', ')})` : label
+}
+
 export function MappingStep() {
   const { t, i18n } = useTranslation()
   const { inspection, columns, settings, targets, saveAs, file, read, set } = useImport()
@@ -27,8 +34,8 @@ export function MappingStep() {
   const label = (code: string) => targetLabel(code, t, i18n.language, targets)
   // One list of destinations for every column, grouped as the core groups them.
   const options = useMemo<ComboboxOption[]>(
-    () => GROUP_ORDER.flatMap((g) => targets.filter((o) => o.group === g).map((o) => ({ value: o.code, label: targetLabel(o.code, t, i18n.language, targets), group: t(`import:group.${g}`), keywords: o.code }))),
-    [targets, t, i18n.language]
+    () => GROUP_ORDER.flatMap((g) => targets.filter((o) => o.group === g).map((o) => ({ value: o.code, label: withFamilies(o, targetLabel(o.code, t, i18n.language, targets), families, i18n.language), group: t(`import:group.${g}`), keywords: o.code }))),
+    [targets, t, i18n.language, families]
   )
   if (!inspection || !file) return null
   const update = (index: number, patch: Partial<(typeof columns)[number]>) =>

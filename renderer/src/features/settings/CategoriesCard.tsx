@@ -7,6 +7,7 @@ import { Dialog, Field } from '../../ui/components.tsx'
 import { errorText, issuesByPath } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
 import { flattenCategories, localized, useCatalog } from '../catalog/store.ts'
+import { PavilionField, PavilionLinkButton, PavilionPathBadge } from '../publish/categories/PavilionLink.tsx'
 
 function CategoryDialog(props: { category?: Category; parentId: string | null; onClose(): void }) {
   const { t, i18n } = useTranslation()
@@ -42,8 +43,8 @@ function CategoryDialog(props: { category?: Category; parentId: string | null; o
           </select>
         )}
       </Field>
-      <Field label={t('settings:categories.pavilionId')} hint={t('settings:categories.pavilionHint')} error={errors.pavilionCategoryId}>
-        {(id) => <input id={id} className="input" inputMode="numeric" value={pavilionId} onChange={(e) => setPavilionId(e.target.value)} />}
+      <Field label={t('pavilion:link.field')} hint={t('pavilion:link.fieldHint')} error={errors.pavilionCategoryId}>
+        {(id) => <PavilionField id={id} value={pavilionId} onChange={setPavilionId} categoryId={props.category?.id} title={t('pavilion:link.title', { name: name.it || name.en || '' })} />}
       </Field>
       {error && !Object.keys(errors).length ? <div className="error">{errorText(error, t)}</div> : null}
     </Dialog>
@@ -72,8 +73,9 @@ export function CategoriesCard() {
           <div className="tree-item" key={c.id} style={{ paddingLeft: row.depth * 20 }}>
             <span>{localized(c.name, i18n.language)}</span>
             <span className="muted">({t('settings:categories.products', { count: (c as Category & { productCount: number }).productCount })})</span>
-            {c.pavilionCategoryId ? <span className="badge ok">ICBU {c.pavilionCategoryId}</span> : <span className="badge warn">{t('settings:categories.unmapped')}</span>}
+            <PavilionPathBadge id={c.pavilionCategoryId} />
             <span className="spacer" />
+            <PavilionLinkButton categoryId={c.id} categoryName={localized(c.name, i18n.language)} pavilionCategoryId={c.pavilionCategoryId} />
             <button className="btn small" onClick={() => setEditing({ parentId: c.id })}>{t('settings:categories.addChild')}</button>
             <button className="btn small" onClick={() => setEditing({ category: c, parentId: c.parentId })}>{t('common:edit')}</button>
             <button className="btn small danger" onClick={() => void remove(c)}>{t('common:delete')}</button>
