@@ -103,8 +103,12 @@ describe('from the price list to live listings, through the UI', () => {
     const dialogs = forbidNativeDialogs(page)
     const user = new User(page)
 
+    // 0. A first run opens on the start page: the checklist says what is missing, and links there.
+    await page.getByTestId('start-page').waitFor()
+    await expect.poll(() => page.getByTestId('step-products').getAttribute('data-done')).toBe('false')
+
     // 1. The price list: pick the file, map the one column nobody could guess, check, import.
-    await user.nav('Importa / esporta')
+    await user.click(page.getByTestId('start-import'))
     await user.files(page.getByTestId('import-file'), sheet)
     const oilRow = page.getByTestId('mapping-row').filter({ hasText: 'Qualità olio' })
     await user.choose(oilRow.getByRole('combobox'), /Categoria.*Olio extravergine/)
@@ -134,11 +138,14 @@ describe('from the price list to live listings, through the UI', () => {
     await link('Olio', 'olio extravergine', 'Olive Oil')
     await link('Borse', 'borse in pelle', 'Handbags')
 
-    // 4. The EUR → USD rate (prices are in euro, Alibaba.com shows dollars).
-    await user.nav('Pubblica')
-    await user.click(page.getByRole('tab', { name: 'Impostazioni' }))
-    await user.type(page.getByLabel('Cambio EUR → USD'), '1,08')
-    await user.key('Tab')
+    // 4. The EUR → USD rate (prices are in euro, Alibaba.com shows dollars), typed on the start page,
+    // whose checklist has followed everything so far.
+    await user.nav('Inizia')
+    await expect.poll(() => page.getByTestId('step-categories').getAttribute('data-done'), { timeout: 15_000 }).toBe('true')
+    await expect.poll(() => page.getByTestId('step-photos').getAttribute('data-done'), { timeout: 15_000 }).toBe('true')
+    await user.type(page.getByTestId('start-rate'), '1,08')
+    await user.key('Enter')
+    await expect.poll(() => page.getByTestId('step-rate').getAttribute('data-done'), { timeout: 15_000 }).toBe('true')
     await expect.poll(async () => (await app.core.api().publish.getSettings({})).eurToUsd).toBe(1.08)
 
     // 5. What readiness still asks for, set on all products at once (dry run shown first).
@@ -191,6 +198,11 @@ describe('from the price list to live listings, through the UI', () => {
     const publishBadges = page.getByTestId('product-row').getByTestId('row-publish')
     await expect.poll(async () => (await publishBadges.allTextContents()).filter((t) => t.startsWith('Pubblicata')).length, { timeout: 20_000 })
       .toBe(await page.getByTestId('product-row').count())
+
+    // The start page agrees: everything translated, nothing left to fix.
+    await user.nav('Inizia')
+    await expect.poll(() => page.getByTestId('step-translations').getAttribute('data-done'), { timeout: 15_000 }).toBe('true')
+    await expect.poll(() => page.getByTestId('step-fixes').textContent(), { timeout: 15_000 }).toContain(`${rows.length * 2} inserzioni pubblicate`)
 
     // The sandbox holds every product once per language, approved and on display.
     const sandbox = new Database(join(app.dataDir, 'pavilion-sandbox', 'sandbox.sqlite'), { readonly: true })

@@ -15,7 +15,7 @@ import { Select } from '../ui/Select.tsx'
 import { Toaster } from '../ui/Toaster.tsx'
 import { errorText } from '../ui/errors.ts'
 import { FEATURES } from './features.tsx'
-import { useRoute } from './router.ts'
+import { navigate, useRoute } from './router.ts'
 import { useApp } from './store.ts'
 
 const LANGUAGE_LABELS: Record<UiLanguage, string> = { it: 'Italiano', en: 'English', 'zh-CN': '中文' }
@@ -34,6 +34,8 @@ export function App() {
 
   useEffect(() => {
     useApp.getState().load().catch((err) => setError(errorText(err, t)))
+    // A first run opens on the start page: the checklist from a price list to live listings.
+    if (!location.hash) void api.catalog.stats({}).then((st) => st.total === 0 && !location.hash && useApp.getState().role === 'owner' && navigate('start')).catch(() => undefined)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 

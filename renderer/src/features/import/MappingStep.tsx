@@ -5,6 +5,8 @@ import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Family } from '../../../../shared/domain/catalog-structure.ts'
 import { parseTarget } from '../../../../shared/domain/spreadsheet/targets.ts'
+import { currencyInHeader } from '../../../../shared/domain/spreadsheet/values.ts'
+import { useApp } from '../../app/store.ts'
 import { api } from '../../api/client.ts'
 import { Button } from '../../ui/Button.tsx'
 import { Card, Notice } from '../../ui/Card.tsx'
@@ -25,6 +27,7 @@ function withFamilies(o: { group: string; families?: string[] }, label: string, 
 export function MappingStep() {
   const { t, i18n } = useTranslation()
   const { inspection, columns, settings, targets, saveAs, file, read, set } = useImport()
+  const firmCurrency = useApp((a) => a.settings?.firm.currency ?? 'EUR')
   const [families, setFamilies] = useState<Family[]>([])
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -61,6 +64,10 @@ export function MappingStep() {
     if (p?.kind === 'attribute' && !p.part && !p.locale) return targets.find((o) => o.code === code)?.units?.[0] ?? null
     return null
   }
+  const isPrice = (code: string) => {
+    const p = parseTarget(code)
+    return (p?.kind === 'trade' || p?.kind === 'ladder') && p.key === 'price'
+  }
   const isTextAttribute = (code: string) => targets.find((o) => o.code === code)?.type === 'text'
   return (
     <Card title={t('import:steps.mapping')} icon={Columns3} subtitle={inspection.fileName}>
@@ -84,6 +91,11 @@ export function MappingStep() {
                 {unitFor(c.target) && (
                   <input className="input" style={{ width: 80 }} aria-label={`${c.header} ${t('import:mapping.unit')}`} value={c.unit ?? ''} placeholder={unitFor(c.target) ?? ''}
                     onChange={(e) => update(c.index, { unit: e.target.value || undefined })} />
+                )}
+                {isPrice(c.target) && (
+                  <span className="muted small" data-testid="price-currency">
+                    {currencyInHeader(c.header) ? t('import:currency.fromHeader', { currency: currencyInHeader(c.header) }) : t('import:currency.firm', { currency: firmCurrency })}
+                  </span>
                 )}
                 {isTextAttribute(c.target) && (
                   <label className="check muted small">

@@ -1,5 +1,6 @@
 // The list's extra cells: first photo, price, readiness and the listing state on each target.
 import { CircleAlert, CircleCheck, Clock, ImageOff, Store } from 'lucide-react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProductSummary } from '../../../../../shared/domain/product.ts'
 import type { ListingState } from '../../../../../shared/domain/publish.ts'
@@ -8,7 +9,7 @@ import { Badge } from '../../../ui/Badge.tsx'
 import { Icon } from '../../../ui/Icon.tsx'
 import { mediaUrl } from '../../photos/media.ts'
 import { problemText } from '../../publish/problems.tsx'
-import type { RowExtras } from './row-extras.ts'
+import { useRowExtras, type RowExtras } from './row-extras.ts'
 
 export function Thumb(props: { extras: RowExtras | undefined; alt: string }) {
   const thumb = props.extras?.thumb
@@ -70,5 +71,19 @@ export function ReadinessCell(props: { state: ProductPublishState | null | undef
     <Badge tone="warning" icon={CircleAlert} testId="row-readiness" title={first}>
       {t('bulk:list.toFix', { count: st.problems })}
     </Badge>
+  )
+}
+
+/** The editor's header: is this product on the pavilion (each target), or what still blocks it. */
+export function EditorPublishState(props: { productId: string }) {
+  const extras = useRowExtras((s) => s.byId[props.productId])
+  const version = useRowExtras((s) => s.version)
+  useEffect(() => useRowExtras.getState().want([props.productId]), [props.productId, version])
+  const st = extras?.publish
+  if (!st) return null
+  return (
+    <span className="row-badges" data-testid="editor-publish-state">
+      {st.listings.length > 0 ? <PublishCell state={st} /> : <ReadinessCell state={st} />}
+    </span>
   )
 }
