@@ -187,3 +187,21 @@ export function translationMemory(rows: PriceListRow[]): Map<string, { en: strin
   }
   return m
 }
+
+/** What a CAT tool does: fill every unit's target from the translator's memory, keeping inline codes. */
+export function translateXliff(xml: string, memory: Map<string, { en: string; zh: string }>, lang: 'en' | 'zh'): { xml: string; filled: number } {
+  let filled = 0
+  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  const out = xml.replace(/<segment([^>]*)>\s*<source([^>]*)>([\s\S]*?)<\/source>(\s*<target[^>]*>[\s\S]*?<\/target>|\s*<target[^>]*\/>)?/g, (whole, segAttrs: string, srcAttrs: string, source: string) => {
+    // The text between inline codes: what the translator translates.
+    const plain = unescape(source.replace(/<[^>]+>/g, ''))
+    const hit = memory.get(plain.trim())
+    if (!hit) return whole
+    filled++
+    const target = source.replace(escape(plain.trim()), escape(hit[lang]))
+    const space = /xml:space="[^"]*"/.exec(srcAttrs)?.[0]
+    return `<segment${segAttrs.replace(/\s*state="[^"]*"/, '')} state="translated"><source${srcAttrs}>${source}</source><target${space ? ` ${space}` : ''}>${target}</target>`
+  })
+  return { xml: out, filled }
+}

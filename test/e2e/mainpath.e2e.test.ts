@@ -12,7 +12,7 @@ import Database from 'better-sqlite3'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { launchBrowser, newContext, openApp, startApp, type AppUnderTest } from './harness.ts'
-import { priceList, translationMemory, writePhotos, writePriceList } from './mainpath-data.ts'
+import { priceList, translateXliff, translationMemory, writePhotos, writePriceList } from './mainpath-data.ts'
 import { forbidNativeDialogs } from './ui.ts'
 import type { Browser } from 'playwright-core'
 
@@ -65,24 +65,6 @@ class User {
   nav(name: string) {
     return this.click(this.page.getByRole('navigation').getByText(name, { exact: true }), `go to ${name}`)
   }
-}
-
-/** What a CAT tool does: fill every unit's target from the translator's memory, keeping inline codes. */
-function translateXliff(xml: string, memory: Map<string, { en: string; zh: string }>, lang: 'en' | 'zh'): { xml: string; filled: number } {
-  let filled = 0
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-  const out = xml.replace(/<segment([^>]*)>\s*<source([^>]*)>([\s\S]*?)<\/source>(\s*<target[^>]*>[\s\S]*?<\/target>|\s*<target[^>]*\/>)?/g, (whole, segAttrs: string, srcAttrs: string, source: string) => {
-    // The text between inline codes: what the translator translates.
-    const plain = unescape(source.replace(/<[^>]+>/g, ''))
-    const hit = memory.get(plain.trim())
-    if (!hit) return whole
-    filled++
-    const target = source.replace(escape(plain.trim()), escape(hit[lang]))
-    const space = /xml:space="[^"]*"/.exec(srcAttrs)?.[0]
-    return `<segment${segAttrs.replace(/\s*state="[^"]*"/, '')} state="translated"><source${srcAttrs}>${source}</source><target${space ? ` ${space}` : ''}>${target}</target>`
-  })
-  return { xml: out, filled }
 }
 
 describe('from the price list to live listings, through the UI', () => {
