@@ -84,6 +84,10 @@ describe('from the price list to live listings, through the UI', () => {
     const { page, errors } = await openApp(context, app.host.ownerLink)
     const dialogs = forbidNativeDialogs(page)
     const user = new User(page)
+    // `VETRINA_SCREENSHOTS=dir` keeps pictures of the main screens for the README.
+    const shot = async (name: string) => {
+      if (process.env.VETRINA_SCREENSHOTS) await page.screenshot({ path: join(process.env.VETRINA_SCREENSHOTS, `${name}.png`) })
+    }
 
     // 0. A first run opens on the start page: the checklist says what is missing, and links there.
     await page.getByTestId('start-page').waitFor()
@@ -111,6 +115,10 @@ describe('from the price list to live listings, through the UI', () => {
       await user.click(row.getByTestId('pavilion-link'))
       const dialog = page.getByTestId('category-browser')
       await user.type(dialog.getByTestId('pavilion-search'), words)
+      if (category === 'Vini') {
+        await dialog.getByTestId('pavilion-results').locator('[data-name="Wine"]').waitFor()
+        await shot('category-browser')
+      }
       await user.click(dialog.getByTestId('pavilion-results').locator(`[data-testid="pavilion-leaf"][data-name="${leaf}"]`))
       await user.click(dialog.getByTestId('pavilion-confirm'))
       await dialog.waitFor({ state: 'hidden' })
@@ -128,6 +136,7 @@ describe('from the price list to live listings, through the UI', () => {
     await user.type(page.getByTestId('start-rate'), '1,08')
     await user.key('Enter')
     await expect.poll(() => page.getByTestId('step-rate').getAttribute('data-done'), { timeout: 15_000 }).toBe('true')
+    await shot('start-page')
     await expect.poll(async () => (await app.core.api().publish.getSettings({})).eurToUsd).toBe(1.08)
 
     // 5. What readiness still asks for, set on all products at once (dry run shown first).
@@ -141,6 +150,7 @@ describe('from the price list to live listings, through the UI', () => {
     await user.type(bulk.getByTestId('bulk-brand'), 'Fattoria Le Querce')
     await user.type(bulk.getByTestId('bulk-origin'), 'IT')
     await expect.poll(() => bulk.getByTestId('bulk-dry-line').textContent(), { timeout: 20_000 }).toContain('Cambieranno 63 prodotti su 63')
+    await shot('bulk-edit')
     await user.click(bulk.getByTestId('bulk-apply'))
     await expect.poll(() => page.getByTestId('toast').filter({ hasText: 'Modificati 63 prodotti' }).count()).toBe(1)
 
@@ -180,6 +190,7 @@ describe('from the price list to live listings, through the UI', () => {
     const publishBadges = page.getByTestId('product-row').getByTestId('row-publish')
     await expect.poll(async () => (await publishBadges.allTextContents()).filter((t) => t.startsWith('Pubblicata')).length, { timeout: 20_000 })
       .toBe(await page.getByTestId('product-row').count())
+    await shot('product-list-published')
 
     // The start page agrees: everything translated, nothing left to fix.
     await user.nav('Inizia')
