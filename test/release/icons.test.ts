@@ -37,7 +37,7 @@ describe('icon set', () => {
     const svg = readFileSync(join(RESOURCES, 'icon.svg'), 'utf8')
     expect(svg).toMatch(/viewBox="0 0 1024 1024"/)
     expect(svg).toContain('#0b6e4f')
-    expect(readFileSync(join(import.meta.dirname, '../../renderer/src/ui/styles.css'), 'utf8')).toMatch(/--accent: #0b6e4f/)
+    expect(readFileSync(join(import.meta.dirname, '../../renderer/src/ui/tokens.css'), 'utf8')).toMatch(/--color-accent: #0b6e4f/)
   })
 
   test('every PNG size, square and with transparency around the rounded tile', async () => {

@@ -29,6 +29,7 @@ export function App() {
   const connected = useApp((s) => s.connected)
   const jobsOpen = useApp((s) => s.jobsOpen)
   const version = useApp((s) => s.version)
+  const ready = useApp((s) => s.ready)
   const activeJobs = useApp((s) => Object.values(s.jobs).filter((j) => j.state === 'running' || j.state === 'queued').length)
   const [error, setError] = useState<string | null>(null)
 
@@ -39,7 +40,7 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  const features = FEATURES.filter((f) => f.roles.includes(role))
+  const features = ready ? FEATURES.filter((f) => f.roles.includes(role)) : []
   const current = features.find((f) => f.id === route.feature) ?? features[0]
 
   const changeLanguage = (lng: UiLanguage) => {
@@ -84,10 +85,10 @@ export function App() {
           </a>
         ))}
         <div className="spacer" />
-        <div className="sidebar-foot">{t(`common:role.${role}`)} · v{version}</div>
+        {ready && <div className="sidebar-foot">{t(`common:role.${role}`)} · v{version}</div>}
       </nav>
       <main className="main">
-        <current.Page params={route.feature === current.id ? route.params : []} />
+        {current && <current.Page params={route.feature === current.id ? route.params : []} />}
       </main>
       {jobsOpen && <JobsDrawer onClose={() => useApp.getState().setJobsOpen(false)} />}
       {window.vetrina && <DesktopShell />}
