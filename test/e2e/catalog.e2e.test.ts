@@ -23,6 +23,9 @@ describe('catalogue in browser mode', () => {
   test('create, edit, search, restart, language, inert markup', async () => {
     const context = await newContext(browser)
     let { page, errors } = await openApp(context, app.host.ownerLink)
+    // An empty catalogue opens on the start page; the list is one click away.
+    await page.getByTestId('start-page').waitFor()
+    await page.getByRole('navigation').getByText('Catalogo').click()
 
     // Create a product from the list.
     await page.getByRole('button', { name: 'Nuovo prodotto' }).click()

@@ -22,6 +22,7 @@ import { LogisticsTab } from './tabs/LogisticsTab.tsx'
 import { TradeTab } from './tabs/TradeTab.tsx'
 import { VariantsTab } from './tabs/VariantsTab.tsx'
 import { ProductPhotosTab } from '../photos/ProductPhotosTab.tsx'
+import { EditorPublishState } from './bulk/RowCells.tsx'
 
 const TABS = ['general', 'trade', 'logistics', 'attributes', 'photos', 'variants', 'history'] as const
 type TabId = (typeof TABS)[number]
@@ -96,6 +97,7 @@ function EditorBody(props: { tab: TabId }) {
               <span className="sku">{product.sku}</span>{title}
             </h1>
             <div className="editor-actions">
+              <EditorPublishState productId={product.id} />
               <SaveState />
               {!readOnly && (
                 <>

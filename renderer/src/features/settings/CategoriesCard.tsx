@@ -15,6 +15,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx'
 import { errorText, issuesByPath } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
 import { flattenCategories, localized, useCatalog } from '../catalog/store.ts'
+import { PavilionField, PavilionLinkButton, PavilionPathBadge } from '../publish/categories/PavilionLink.tsx'
 
 function CategoryDialog(props: { category?: Category; parentId: string | null; onClose(): void }) {
   const { t, i18n } = useTranslation()
@@ -48,8 +49,8 @@ function CategoryDialog(props: { category?: Category; parentId: string | null; o
             options={[{ value: '', label: t('settings:categories.root') }, ...flattenCategories(categories, i18n.language).filter((c) => c.id !== props.category?.id).map((c) => ({ value: c.id, label: c.label, depth: c.depth }))]} />
         )}
       </Field>
-      <Field label={t('settings:categories.pavilionId')} hint={t('settings:categories.pavilionHint')} error={errors.pavilionCategoryId}>
-        {(id) => <input id={id} className="input" inputMode="numeric" value={pavilionId} onChange={(e) => setPavilionId(e.target.value)} />}
+      <Field label={t('pavilion:link.field')} hint={t('pavilion:link.fieldHint')} error={errors.pavilionCategoryId}>
+        {(id) => <PavilionField id={id} value={pavilionId} onChange={setPavilionId} categoryId={props.category?.id} title={t('pavilion:link.title', { name: name.it || name.en || '' })} />}
       </Field>
       {error && !Object.keys(errors).length ? <Notice tone="danger" role="alert">{errorText(error, t)}</Notice> : null}
     </Dialog>
@@ -83,8 +84,9 @@ export function CategoriesCard() {
           <div className="tree-item" key={c.id} style={{ paddingLeft: `calc(${row.depth} * var(--space-5))` }}>
             <strong>{localized(c.name, i18n.language)}</strong>
             <span className="muted small">{t('settings:categories.products', { count: (c as Category & { productCount: number }).productCount })}</span>
-            {c.pavilionCategoryId ? <Badge tone="success">{t('ui:settings.pavilionCategory', { id: c.pavilionCategoryId })}</Badge> : <Badge tone="warning">{t('settings:categories.unmapped')}</Badge>}
+            <PavilionPathBadge id={c.pavilionCategoryId} />
             <span className="spacer" />
+            <PavilionLinkButton categoryId={c.id} categoryName={localized(c.name, i18n.language)} pavilionCategoryId={c.pavilionCategoryId} />
             <Button size="sm" variant="ghost" icon={Plus} onClick={() => setEditing({ parentId: c.id })}>{t('settings:categories.addChild')}</Button>
             <Button size="sm" variant="ghost" icon={Pencil} onClick={() => setEditing({ category: c, parentId: c.parentId })}>{t('common:edit')}</Button>
             <Button size="sm" variant="ghost" tone="danger" icon={Trash2} onClick={() => void remove(c)}>{t('common:delete')}</Button>
