@@ -40,10 +40,3 @@ export function WarningList(props: { warnings: PhotoWarning[] }) {
     </ul>
   )
 }
-
-/** A refused file's reason in the user's language (sizes in megabytes also for items stored before the core sent them). */
-export function fileErrorText(error: { code: string; message: string; params: Record<string, string | number | boolean | null> }, t: TFunction): string {
-  const p = error.params
-  const mb = (n: unknown) => (typeof n === 'number' ? Math.round((n / 1048576) * 10) / 10 : '')
-  return errorText({ code: error.code, message: error.message, params: { ...p, megabytes: p.megabytes ?? mb(p.bytes), maxMegabytes: p.maxMegabytes ?? mb(p.maxBytes), detail: p.detail ?? '' } }, t)
-}
