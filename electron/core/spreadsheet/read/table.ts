@@ -88,7 +88,7 @@ function openCsv(path: string, read: TableReadOptions, limits: ReadLimits): Open
         out.push({
           code: 'unreadable_characters',
           message: `${stats.unreadableCells} cell(s) in ${stats.unreadableRows} row(s) hold characters that cannot be read as ${encoding} (shown as "\ufffd"), e.g. row ${examples}. The file is probably in another encoding: choose it and read the file again.`,
-          params: { cells: stats.unreadableCells, rows: stats.unreadableRows, encoding, examples }
+          params: { count: stats.unreadable, cells: stats.unreadableCells, rows: stats.unreadableRows, encoding, examples }
         })
       }
       if (stats.nulBytes > 0) out.push({ code: 'nul_bytes', message: `The file contains ${stats.nulBytes} NUL byte(s); rows holding them are rejected.`, params: { count: stats.nulBytes } })

@@ -21,6 +21,9 @@ import { LibreTranslateProvider } from './libretranslate.ts'
 import type { MtProvider } from './provider.ts'
 import { msg } from '../../../../shared/messages/message.ts'
 
+/** A unit machine translation left out, with why (translate:errors.<code>). */
+export interface MtProblem { unitId: string; code: string; message: string; params: Record<string, string> }
+
 export const MtPayload = z.object({
   provider: z.enum(['deepl', 'libretranslate', 'alibaba']),
   units: z.array(UnitKey),
@@ -94,18 +97,27 @@ export class MtService {
     }
   }
 
+  /** A unit the provider could not translate: its code and params, and which product, field and language it is. */
+  private problem(key: Item['key'], code: string, message: string, params: Record<string, string>): MtProblem {
+    let sku = ''
+    try {
+      sku = this.s.products.get(key.productId).sku
+    } catch { /* deleted meanwhile */ }
+    return { unitId: `${key.productId}.${key.field}.${key.locale}`, code, message, params: { ...params, sku, field: key.field, locale: key.locale } }
+  }
+
   /** The text the provider starts from: Italian, or English for providers without Italian. */
-  private async pivotSource(p: MtProvider, key: Item['key'], italian: string, signal: AbortSignal): Promise<{ text: string } | { problem: string }> {
+  private async pivotSource(p: MtProvider, key: Item['key'], italian: string, signal: AbortSignal): Promise<{ text: string } | { problem: string; code: string; params: Record<string, string> }> {
     const from = p.sourceFor(key.locale)
-    if (from === null) return { problem: `${p.label} cannot translate Italian into ${key.locale}; use DeepL or LibreTranslate.` }
+    if (from === null) return { problem: `${p.label} cannot translate Italian into ${key.locale}; use DeepL or LibreTranslate.`, code: 'mt_no_italian', params: { provider: p.label, locale: key.locale } }
     if (from === SOURCE_LOCALE) return { text: italian }
     const cfg = readMtConfig(this.s).alibaba
     const en = this.units.get({ ...key, locale: 'en' })
     const enText = this.units.targetText(key.productId, key.field, 'en')
     if (en && enText && !en.stale && en.status !== 'new') return { text: enText }
-    if (cfg.pivot === 'english') return { problem: 'No up-to-date English translation to start from (Alibaba Cloud translates from English only).' }
+    if (cfg.pivot === 'english') return { problem: 'No up-to-date English translation to start from (Alibaba Cloud translates from English only).', code: 'mt_no_english', params: {} }
     const pivot = this.providers[cfg.pivot]
-    if (!(await pivot.configured())) return { problem: `${pivot.label} is not set up, so Italian cannot be turned into English first.` }
+    if (!(await pivot.configured())) return { problem: `${pivot.label} is not set up, so Italian cannot be turned into English first.`, code: 'mt_pivot_not_configured', params: { provider: pivot.label } }
     const [text] = await this.translateBatch(pivot, {
       texts: [italian], sourceLang: SOURCE_LOCALE, targetLang: 'en', format: key.field === 'description' ? 'html' : 'text',
       scene: key.field === 'description' || key.field === 'shortDescription' ? 'description' : 'title',
@@ -162,7 +174,7 @@ export class MtService {
   private async run(job: RunningJob<MtPayload>): Promise<unknown> {
     const p = this.providers[job.payload.provider]
     if (!(await p.configured())) throw new AppError('mt_not_configured', `${p.label} is not set up yet (translation settings).`, { params: { provider: p.label } })
-    const cp = (job.checkpoint as { next: number; machine: number; suggested: number; transient?: number; problems: Array<{ unitId: string; message: string }> } | null) ??
+    const cp = (job.checkpoint as { next: number; machine: number; suggested: number; transient?: number; problems: MtProblem[] } | null) ??
       { next: 0, machine: 0, suggested: 0, transient: 0, problems: [] }
     const all = job.payload.units
     job.progress(cp.next, all.length, null)
@@ -180,13 +192,13 @@ export class MtService {
           if (key.locale !== first.locale || (key.field === 'description') !== (first.field === 'description')) break
           const stored = this.units.sourceText(key.productId, key.field as TextField)
           if (!stored) {
-            cp.problems.push({ unitId: `${key.productId}.${key.field}.${key.locale}`, message: 'No Italian source any more.' })
+            cp.problems.push(this.problem(key, 'mt_no_source', 'No Italian source any more.', {}))
             continue
           }
           const italian = key.field === 'keywords' ? (parseStored('keywords', stored) as string[]).join('\n') : stored
           const pivot = await this.pivotSource(p, key, italian, job.signal)
           if ('problem' in pivot) {
-            cp.problems.push({ unitId: `${key.productId}.${key.field}.${key.locale}`, message: pivot.problem })
+            cp.problems.push(this.problem(key, pivot.code, pivot.problem, pivot.params))
             continue
           }
           const texts = key.field === 'keywords' ? pivot.text.split('\n').filter(Boolean) : [pivot.text]
@@ -206,7 +218,8 @@ export class MtService {
             }, job.signal)
           } catch (err) {
             if (err instanceof MtError && (err.kind === 'bad_request' || err.kind === 'unsupported' || err.kind === 'too_large')) {
-              for (const it of items) cp.problems.push({ unitId: `${it.key.productId}.${it.key.field}.${it.key.locale}`, message: err.message })
+              // codes: mt_bad_request, mt_unsupported, mt_too_large
+              for (const it of items) cp.problems.push(this.problem(it.key, `mt_${err.kind}`, err.message, { provider: p.label }))
               results = []
             } else throw err
           }
