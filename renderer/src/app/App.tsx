@@ -73,7 +73,7 @@ export function App() {
           aria-label={t('common:language')}
           value={i18n.language as UiLanguage}
           onChange={changeLanguage}
-          options={UI_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_LABELS[l] }))}
+          options={UI_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_LABELS[l], lang: l }))}
           testId="language"
         />
       </header>
@@ -110,7 +110,7 @@ function OnlineBadge() {
     <button
       type="button"
       className={`badge ${cls}`}
-      title={online.target ? t('common:status.probing', { target: online.target }) : t('common:status.noTarget')}
+      title={online.target !== null ? t('common:status.probing', { target: online.target || t('publish:target.builtinGateway') }) : t('common:status.noTarget')}
       onClick={() => void api.system.checkOnline({}).then((s) => useApp.setState({ online: s }))}
       data-testid="online-status"
     >

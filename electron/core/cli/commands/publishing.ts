@@ -48,7 +48,7 @@ export function registerPublishing(program: Command): void {
           const st = await api.publish.status()
           const settings = await api.publish.getSettings()
           out(() => [
-            say('cli:publishing.status.target', { target: st.target, gateway: st.gateway }),
+            say('cli:publishing.status.target', { target: st.target, gateway: st.gateway || say('publish:target.builtinGateway') }),
             say('cli:publishing.status.credentials', { sandbox: say(st.credentials.sandbox.set ? 'cli:publishing.status.set' : 'cli:publishing.status.missing'), alibaba: say(st.credentials.alibaba.set ? 'cli:publishing.status.set' : 'cli:publishing.status.missing') }),
             say('cli:publishing.status.rate', { rate: settings.eurToUsd ?? say('cli:publishing.status.notSet') }),
             say('cli:publishing.status.listings', { counts: Object.entries(st.counts).map(([k, v]) => `${say(`publish:state.${k}`)} ${v}`).join(', ') || say('cli:publishing.status.none') })

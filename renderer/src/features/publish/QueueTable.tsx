@@ -7,7 +7,6 @@ import { LISTING_STATES, type Listing, type ListingState } from '../../../../sha
 import { api } from '../../api/client.ts'
 import { navigate } from '../../app/router.ts'
 import { useApp } from '../../app/store.ts'
-import { LOCALE_NAMES } from '../../../../shared/domain/locales.ts'
 import { Badge, type Tone } from '../../ui/Badge.tsx'
 import { Button } from '../../ui/Button.tsx'
 import { confirm } from '../../ui/confirm.tsx'
@@ -19,6 +18,7 @@ import { ProblemList } from './problems.tsx'
 import { usePublish } from './store.ts'
 import { messageText } from '../../../../shared/messages/translator.ts'
 import type { Message } from '../../../../shared/messages/message.ts'
+import { languageOf } from '../../i18n/language-names.ts'
 
 const STATE_TONE: Partial<Record<ListingState, Tone>> = {
   published: 'success', failed: 'danger', needs_fixing: 'danger', in_audit: 'warning', queued: 'info', uploading_images: 'info', submitting: 'info'
@@ -82,7 +82,7 @@ function Row(props: { l: Listing; fmt: Intl.DateTimeFormat; owner: boolean; act(
     <Fragment>
     <tr data-testid="listing-row" data-state={l.state}>
       <td><strong>{l.sku ?? '—'}</strong><div className="muted small">{l.title}</div></td>
-      <td>{LOCALE_NAMES[l.language] ?? l.language}</td>
+      <td>{languageOf(l.language)}</td>
       <td>
         <span className="row wrap">
           <Badge tone={STATE_TONE[l.state] ?? 'neutral'}>{t(`publish:state.${l.state}`)}</Badge>

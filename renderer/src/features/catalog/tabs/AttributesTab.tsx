@@ -3,7 +3,7 @@ import { DEFAULT_TARGETS } from '../../../app/store.ts'
 import { Shapes } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import type { AttributeDef } from '../../../../../shared/domain/catalog-structure.ts'
-import { LOCALE_NAMES, SOURCE_LOCALE } from '../../../../../shared/domain/locales.ts'
+import { SOURCE_LOCALE } from '../../../../../shared/domain/locales.ts'
 import { formatDecimal, parseDecimal } from '../../../../../shared/domain/numbers.ts'
 import { unitName } from '../../../../../shared/messages/units.ts'
 import type { AttributeValue } from '../../../../../shared/domain/product.ts'
@@ -13,6 +13,7 @@ import { EmptyState } from '../../../ui/EmptyState.tsx'
 import { Select } from '../../../ui/Select.tsx'
 import { useEditor } from '../editor-context.tsx'
 import { localized, useCatalog } from '../store.ts'
+import { languageOf } from '../../../i18n/language-names.ts'
 
 function AttributeInput(props: { def: AttributeDef }) {
   const { t, i18n } = useTranslation()
@@ -102,7 +103,7 @@ function AttributeInput(props: { def: AttributeDef }) {
             <div>
               {[SOURCE_LOCALE, ...targets].map((l) => (
                 <div className="row" key={l} style={{ marginBottom: 4 }}>
-                  <span className="badge" style={{ minWidth: 56, justifyContent: 'center' }} title={LOCALE_NAMES[l] ?? l}>{l}</span>
+                  <span className="badge" style={{ minWidth: 56, justifyContent: 'center' }} title={languageOf(l)}>{l}</span>
                   <input key={perLocale[l] ?? ''} className="input" aria-label={`${label} (${l})`} defaultValue={perLocale[l] ?? ''} readOnly={readOnly}
                     onBlur={(e) => {
                       const v = e.target.value.trim()
