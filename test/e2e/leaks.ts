@@ -23,11 +23,15 @@ export interface Leak {
   where: string
 }
 
-/** A piece of text as a person meets it, with where it is and whether it is data (translate="no"). */
+/**
+ * A piece of text as a person meets it, with where it is, whether it is data (translate="no"), and
+ * whether it is marked as being in another language (lang="en" on a language named in itself).
+ */
 export interface Segment {
   text: string
   where: string
   data?: boolean
+  foreign?: boolean
 }
 
 type Tree = { [k: string]: string | Tree }
@@ -117,10 +121,12 @@ export function findLeaks(segments: Iterable<Segment>, locale: LeakLocale): Leak
     const add = (kind: LeakKind, found: string) => out.push({ kind, text: found, where: `${seg.where}: “${text.slice(0, 120)}”` })
     for (const m of text.matchAll(/\{\{[^}]*\}\}/g)) add('placeholder', m[0])
     for (const m of text.matchAll(keyRe)) add('key', m[1])
-    if (english.exact.has(text)) add('english', text)
-    else for (const p of english.parts) if (text.includes(p)) {
-      add('english', p)
-      break
+    if (!seg.foreign) {
+      if (english.exact.has(text)) add('english', text)
+      else for (const p of english.parts) if (text.includes(p)) {
+        add('english', p)
+        break
+      }
     }
     if (seg.data) continue
     for (const m of text.matchAll(pathRe)) add('path', m[0])
@@ -135,7 +141,12 @@ export function findLeaks(segments: Iterable<Segment>, locale: LeakLocale): Leak
 /** Everything the page shows a person, as segments (runs in the page). */
 export async function pageSegments(page: Page, label: string): Promise<Segment[]> {
   const raw = await page.evaluate(() => {
-    const out: Array<{ text: string; where: string; data: boolean }> = []
+    const out: Array<{ text: string; where: string; data: boolean; foreign: boolean }> = []
+    const pageLang = document.documentElement.lang
+    const isForeign = (el: Element | null) => {
+      const lang = el?.closest('[lang]')?.getAttribute('lang')
+      return !!lang && lang !== pageLang
+    }
     const visible = (el: Element) => {
       const style = getComputedStyle(el)
       return style.display !== 'none' && style.visibility !== 'hidden' && (el as HTMLElement).getClientRects().length > 0
@@ -152,18 +163,18 @@ export async function pageSegments(page: Page, label: string): Promise<Segment[]
       // Option labels count even while their list is closed: a person opens it.
       if (parent.tagName !== 'OPTION' && !visible(parent)) continue
       const text = n.textContent ?? ''
-      if (text.trim()) out.push({ text, where: describe(parent), data: isData(parent) })
+      if (text.trim()) out.push({ text, where: describe(parent), data: isData(parent), foreign: isForeign(parent) })
     }
     for (const el of Array.from(document.body.querySelectorAll('[title], [placeholder], [aria-label], img[alt], input[type=button], input[type=submit]'))) {
       if (!visible(el) && !el.closest('[role=dialog]')) continue
       for (const attr of ['title', 'placeholder', 'aria-label', 'alt']) {
         const v = el.getAttribute(attr)
-        if (v && v.trim()) out.push({ text: v, where: `${describe(el)}@${attr}`, data: isData(el) })
+        if (v && v.trim()) out.push({ text: v, where: `${describe(el)}@${attr}`, data: isData(el), foreign: isForeign(el) })
       }
-      if (el instanceof HTMLInputElement && (el.type === 'button' || el.type === 'submit') && el.value) out.push({ text: el.value, where: describe(el), data: false })
+      if (el instanceof HTMLInputElement && (el.type === 'button' || el.type === 'submit') && el.value) out.push({ text: el.value, where: describe(el), data: false, foreign: isForeign(el) })
     }
     const title = document.title
-    if (title) out.push({ text: title, where: 'title', data: false })
+    if (title) out.push({ text: title, where: 'title', data: false, foreign: false })
     return out
   })
   return raw.map((s) => ({ ...s, where: `${label} › ${s.where}` }))
