@@ -148,6 +148,8 @@ export const Summary = z.object({
   warned: z.number().int(),
   newCategories: z.array(z.string()),
   warnings: z.array(Warning),
+  /** Attribute columns left out of some rows because the row's family lacks the attribute (or the row has none). */
+  leftOut: z.array(z.object({ column: z.string(), attribute: z.string(), family: z.string().nullable(), rows: z.number().int() })).default([]),
   /** Whether the catalogue was changed by this run. */
   written: z.boolean()
 })

@@ -36,6 +36,8 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
   const imports = new ImportStore(s.db, s.clock)
   const profiles = new ProfileStore(s.db, s.clock)
   const limits = DEFAULT_LIMITS
+  /** Saved mappings show up at once in every open import wizard. */
+  const profileChanged = () => s.events.emit('data.changed', { entity: 'spreadsheet.profile' })
 
   const importJob: JobKind<z.infer<typeof ImportPayload>> = {
     kind: IMPORT_JOB,
@@ -159,6 +161,7 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
             columns: spec.columns.filter((c) => c.target !== 'ignore').map(({ index: _i, ...c }) => c),
             settings: spec.settings
           })
+          profileChanged()
         }
         return out
       },
@@ -204,8 +207,16 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
         return download(name, (path) => writeRejectedRows(imp.file, imp.spec.read, problems, path, limits))()
       },
       listProfiles: () => ({ items: profiles.list() }),
-      saveProfile: (input) => profiles.save(input),
-      deleteProfile: (input) => ({ deleted: profiles.delete(input.name) }),
+      saveProfile: (input) => {
+        const saved = profiles.save(input)
+        profileChanged()
+        return saved
+      },
+      deleteProfile: (input) => {
+        const deleted = profiles.delete(input.name)
+        profileChanged()
+        return { deleted }
+      },
       exportCatalog: (input, ctx) => {
         if (input.path && ctx.transport === 'http') throw new AppError(ErrorCodes.forbidden, 'Browser mode cannot write files by path; the export is offered as a download.')
         const stamp = s.clock.now().toISOString().slice(0, 10)

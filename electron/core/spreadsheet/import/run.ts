@@ -74,8 +74,18 @@ export async function runImport(
       add: s.db.prepare('INSERT INTO spreadsheet_image_refs (product_id, position, ref, import_id, created_at) VALUES (?, ?, ?, ?, ?)')
     }
 
+    const leftOut = new Map<string, { column: string; attribute: string; family: string | null; rows: number }>()
     const record = (r: ReportRow) => {
       report.push(r)
+      for (const i of r.issues) {
+        if (i.code !== 'attribute_not_in_family' && i.code !== 'family_required') continue
+        const attribute = String(i.params?.attribute ?? '')
+        const family = i.code === 'attribute_not_in_family' ? String(i.params?.family ?? '') : null
+        const key = `${i.column}\u0000${attribute}\u0000${family}`
+        const gap = leftOut.get(key) ?? { column: i.column, attribute, family, rows: 0 }
+        gap.rows++
+        leftOut.set(key, gap)
+      }
       counts[r.outcome]++
       if (r.issues.some((i) => i.severity === 'warning')) counts.warned++
       if (r.outcome === 'rejected' && r.sku) {
@@ -252,7 +262,7 @@ export async function runImport(
     s.log.info(`import ${imp.id} (${mode}): ${counts.rows} rows in ${Date.now() - started} ms, ${counts.rejected} rejected`)
     return {
       report,
-      summary: { ...counts, newCategories: [...new Set(newCategories)], warnings, written: committed && (counts.created + counts.updated > 0) }
+      summary: { ...counts, newCategories: [...new Set(newCategories)], warnings, leftOut: [...leftOut.values()], written: committed && (counts.created + counts.updated > 0) }
     }
   } finally {
     table.close()

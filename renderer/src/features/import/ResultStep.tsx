@@ -12,6 +12,7 @@ import { Notice } from '../../ui/Card.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { toast } from '../../ui/toasts.ts'
 import { download, importErrorText, JobProgress, ReportTable } from './parts.tsx'
+import { LeftOutColumns } from './LeftOutColumns.tsx'
 import { useImport } from './store.ts'
 
 const FINISHED = ['done', 'failed', 'cancelled']
@@ -56,6 +57,7 @@ export function ResultStep() {
           {summary.newCategories.length > 0 && <p className="muted">{t('import:check.newCategories', { names: summary.newCategories.join(', ') })}</p>}
           {(summary.merged ?? 0) > 0 && <p className="muted">{t('import:check.merged', { count: summary.merged })}</p>}
           {summary.warnings.map((w) => <p key={w.code} className="muted row" data-testid="import-warning"><Icon icon={TriangleAlert} size="sm" />{t(`import:warning.${w.code}`, { ...(w.params ?? {}), defaultValue: w.message })}</p>)}
+          {step === 'check' && <LeftOutColumns gaps={summary.leftOut ?? []} />}
           <div className="row wrap" style={{ marginBottom: 'var(--space-3)' }}>
             {step === 'check' && (
               <>
