@@ -9,6 +9,7 @@ import { sql as jobs } from './0002-jobs.ts'
 import { sql as updateSequence } from './0003-update-sequence.ts'
 import { sql as spreadsheet } from './0100-spreadsheet.ts'
 import { sql as publish } from './0200-publish.ts'
+import { sql as publishVariants } from './0220-publish-variants.ts'
 import { sql as photos } from './0300-photos.ts'
 import { sql as translation } from './0400-translation.ts'
 
@@ -24,6 +25,7 @@ export const migrations: Migration[] = [
   { id: 3, name: 'update-sequence', sql: updateSequence },
   { id: 100, name: 'spreadsheet', sql: spreadsheet },
   { id: 200, name: 'publish', sql: publish },
+  { id: 220, name: 'publish-variants', sql: publishVariants },
   { id: 300, name: 'photos', sql: photos },
   { id: 400, name: 'translation', sql: translation }
 ].sort((a, b) => a.id - b.id)
