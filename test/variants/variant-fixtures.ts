@@ -82,3 +82,29 @@ export async function createWine(core: Core, sku: string, categoryId: string) {
   for (const v of wineVariants(sku, parent.id)) variants.push(await api.catalog.createProduct(v))
   return { parent, variants }
 }
+
+/**
+ * For the bulk fault and crash tests: top-level product `i` of a run, every tenth one a wine with
+ * three bottle sizes (one listing, three SKUs), written directly through the product store.
+ */
+export function createBulkProduct(s: Core['s'], i: number, categoryId: string, wineCreate: (i: number, over: Partial<ProductCreate>) => ProductCreate): string {
+  const ctx = { source: 'import' as const, emit: false }
+  if (i % 10 !== 0) return s.products.create(wineCreate(i, { categoryId }) as never, ctx).id
+  const parent = s.products.create(wineCreate(i, { categoryId, variantAxes: ['bottle_volume'] }) as never, ctx)
+  WINE_SIZES.forEach((size, k) => s.products.create({
+    sku: `${parent.sku}-${['0375', '075', '150'][k]}`, parentId: parent.id, axes: { bottle_volume: size }, status: 'ready',
+    trade: { ladder: [{ minQty: 120, price: WINE_PRICES[k][0] }, { minQty: 600, price: WINE_PRICES[k][1] }], stock: 100 + k }
+  } as never, ctx))
+  return parent.id
+}
+
+/** SKU codes of every listing the sandbox holds that has SKUs (plain product id → codes). */
+export function sandboxSkus(store: { db: { prepare(sql: string): { all(): unknown[] } } }): Map<number, string[]> {
+  const out = new Map<number, string[]>()
+  for (const row of store.db.prepare("SELECT id, values_json FROM products WHERE kind = 'product'").all() as Array<{ id: number; values_json: string }>) {
+    const doc = JSON.parse(row.values_json) as { sku?: { items?: Array<{ skuCode?: { values: Array<{ text: string }> } }> } }
+    const items = doc.sku?.items ?? []
+    if (items.length) out.set(row.id, items.map((x) => x.skuCode?.values[0]?.text ?? ''))
+  }
+  return out
+}

@@ -18,6 +18,7 @@ import { CategoryResolver } from './categories.ts'
 import type { ImportRecord, ImportStore } from './import-store.ts'
 import { buildPlan, columnForPath } from './plan.ts'
 import { mapRow, skuOf, type MappedRow } from './row-mapper.ts'
+import { VariantRows } from './variant-rows.ts'
 import type { ImportSettings } from '../../../../shared/contract/spreadsheet.ts'
 
 export type RunMode = 'dry-run' | ApplyMode
@@ -97,6 +98,7 @@ export async function runImport(
               patch.categoryId = r.id
             }
           }
+          layout.prepare(mapped)
           if (mapped.parentSku !== null) patch.parentId = mapped.parentSku === '' ? null : s.products.findIdBySku(mapped.parentSku)
           const out = s.products.write(p.existingId, p.existingId ? patch : { ...patch, sku: mapped.sku }, ctx, { savepoint: false })
           if (mapped.images) {
@@ -140,10 +142,21 @@ export async function runImport(
       if (mappedEmpty) return // a row with data only in ignored columns carries nothing to import
       counts.rows++
       const existingSku = skuOf(skuCell)
-      const existingId = existingSku ? s.products.findIdBySku(existingSku) : null
+      let existingId = existingSku ? s.products.findIdBySku(existingSku) : null
       const mapped = mapRow(row.cells, { plan, locale, settings, families, existing: existingId ? s.products.fields(existingId) : null })
       const extra = extraCells(row, framed.header.headers.length)
       if (extra) mapped.issues.push({ column: '', field: '', code: 'extra_cells', message: `the row has ${extra.count} values but the header has ${extra.width} columns; the extra values were ignored`, params: extra, severity: 'warning' })
+      if (layout.active) {
+        const groupParent = layout.arrange(mapped, row.cells)
+        if (mapped.sku !== existingSku) existingId = mapped.sku ? s.products.findIdBySku(mapped.sku) : null
+        if (mapped.skip) return record({ row: row.row, sku: mapped.sku || null, outcome: 'unchanged', productId: existingId, changes: 0, issues: mapped.issues })
+        if (groupParent) {
+          seen.set(groupParent.sku.toLowerCase(), row.row)
+          const errors = groupParent.issues.filter((i) => i.severity === 'error')
+          if (errors.length) reject(row.row, groupParent.sku, groupParent.issues)
+          else write({ row: row.row, mapped: groupParent, existingId: s.products.findIdBySku(groupParent.sku) }, resolver)
+        }
+      }
       if (!mapped.sku) return reject(row.row, null, [rowIssue('sku_missing', 'the SKU is empty', undefined, plan.sku.header, 'sku'), ...mapped.issues])
       const k = mapped.sku.toLowerCase()
       const first = seen.get(k)
@@ -161,6 +174,7 @@ export async function runImport(
       write(pending, resolver)
     }
 
+    const layout = new VariantRows({ plan, families, products: s.products, ctx, defaultFamily: settings.family })
     s.db.exec('BEGIN IMMEDIATE')
     let committed = false
     try {
