@@ -135,7 +135,7 @@ export function buildSkuBlock(inp: SkuBlockInput): SkuBlock {
     }
     const twin = plans.find((p) => p.field.id === field.id)
     if (twin) {
-      problems.push(problem('variant_axis_unmapped', `variantOptions.${axis}`,
+      problems.push(problem('variant_axis_twice', `variantOptions.${axis}`,
         `The axes "${twin.axis}" and "${axis}" both map to "${field.name}"; map one of them to another sale property.`, { axis, other: twin.axis, attribute: field.name }))
       continue
     }

@@ -105,6 +105,13 @@ export function fixedTargetCodes(): string[] {
   return out
 }
 
+/** Targets of the variant layouts (group column, product type, variants list, option name/value pairs). */
+export function variantTargetCodes(): string[] {
+  const out = ['group', 'rowType', 'variantsSpec']
+  for (let i = 1; i <= AXIS_PAIRS; i++) out.push(`axisName/${i}`, `axisValue/${i}`)
+  return out
+}
+
 export function textTargetCodes(locales: readonly string[]): string[] {
   return locales.flatMap((l) => TEXT_FIELDS.map((f) => `${f}/${l}`))
 }

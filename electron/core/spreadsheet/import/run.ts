@@ -81,7 +81,11 @@ export async function runImport(
     const reject = (row: number, sku: string | null, issues: RowIssue[]) => record({ row, sku, outcome: 'rejected', productId: null, changes: 0, issues })
     const rowIssue = (code: string, message: string, params?: RowIssue['params'], column = '', field = ''): RowIssue => ({ column, field, code, message, params, severity: 'error' })
 
-    const write = (p: Pending, resolver: CategoryResolver): void => {
+    /**
+     * Writes one pending row. `forRow`: the row is the parent a group row made; its outcome is
+     * counted and noted on that row (whose report entry it is), its failure makes that row fail.
+     */
+    const write = (p: Pending, resolver: CategoryResolver, forRow?: MappedRow): void => {
       const { mapped } = p
       let created: Array<{ key: string; path: string }> = []
       // A row that creates categories gets its own savepoint so a failure takes them back too;
@@ -111,6 +115,12 @@ export async function runImport(
         const result = ownSavepoint ? s.db.transaction(body)() : body()
         for (const c of created) newCategories.push(c.path)
         written.add(result.id)
+        if (forRow) {
+          const outcome = result.created ? 'created' : result.changes > 0 ? 'updated' : 'unchanged'
+          counts[outcome]++
+          if (outcome !== 'unchanged') forRow.issues.push({ column: '', field: '', code: `group_parent_${outcome}`, message: `main product ${mapped.sku} ${outcome}`, params: { sku: mapped.sku }, severity: 'warning' })
+          return
+        }
         record({
           row: p.row, sku: mapped.sku, productId: result.id, changes: result.created ? 0 : result.changes,
           outcome: result.created ? 'created' : result.changes > 0 ? 'updated' : 'unchanged',
@@ -131,7 +141,8 @@ export async function runImport(
               return rowIssue(code, i.message, { ...(i as { params?: RowIssue['params'] }).params }, col?.header ?? '', i.path)
             })
           : [rowIssue(err.code, err.message.replace(/\.$/, ''), err.params)]
-        reject(p.row, mapped.sku, [...mapped.issues.filter((i) => i.severity === 'warning'), ...issues])
+        if (forRow) forRow.issues.push(...issues.map((i) => ({ ...i, message: `main product ${mapped.sku}: ${i.message}` })))
+        else reject(p.row, mapped.sku, [...mapped.issues.filter((i) => i.severity === 'warning'), ...issues])
       }
     }
 
@@ -152,9 +163,8 @@ export async function runImport(
         if (mapped.skip) return record({ row: row.row, sku: mapped.sku || null, outcome: 'unchanged', productId: existingId, changes: 0, issues: mapped.issues })
         if (groupParent) {
           seen.set(groupParent.sku.toLowerCase(), row.row)
-          const errors = groupParent.issues.filter((i) => i.severity === 'error')
-          if (errors.length) reject(row.row, groupParent.sku, groupParent.issues)
-          else write({ row: row.row, mapped: groupParent, existingId: s.products.findIdBySku(groupParent.sku) }, resolver)
+          if (groupParent.issues.some((i) => i.severity === 'error')) mapped.issues.push(...groupParent.issues)
+          else write({ row: row.row, mapped: groupParent, existingId: s.products.findIdBySku(groupParent.sku) }, resolver, mapped)
         }
       }
       if (!mapped.sku) return reject(row.row, null, [rowIssue('sku_missing', 'the SKU is empty', undefined, plan.sku.header, 'sku'), ...mapped.issues])

@@ -188,7 +188,7 @@ export class VariantRows {
     for (const k of VARIANT_TRADE) delete parentTrade[k]
     return {
       sku,
-      patch: { ...rest, ...(Object.keys(parentTrade).length ? { trade: parentTrade } : {}), variantAxes: axes } as MappedRow['patch'],
+      patch: { ...rest, ...(Object.keys(parentTrade).length ? { trade: parentTrade } : {}), variantAxes: rest.variantAxes?.length ? rest.variantAxes : axes } as MappedRow['patch'],
       parentSku: '',
       categoryPath: mapped.categoryPath,
       images: mapped.images,

@@ -61,6 +61,7 @@ function ExportCard() {
   const { t } = useTranslation()
   const [format, setFormat] = useState<'xlsx' | 'csv-it' | 'csv-en'>('xlsx')
   const [onlyReady, setOnlyReady] = useState(false)
+  const [variantLayout, setVariantLayout] = useState<'rows' | 'group'>('rows')
   const [jobId, setJobId] = useState<string | null>(null)
   const job = useApp((s) => (jobId ? s.jobs[jobId] : undefined))
   useEffect(() => {
@@ -74,7 +75,7 @@ function ExportCard() {
   }, [job, t])
   const run = () =>
     api.spreadsheet
-      .exportCatalog({ format: format === 'xlsx' ? 'xlsx' : 'csv', csvLocale: format === 'csv-en' ? 'en' : 'it', filter: onlyReady ? { status: ['ready'] } : {} })
+      .exportCatalog({ format: format === 'xlsx' ? 'xlsx' : 'csv', csvLocale: format === 'csv-en' ? 'en' : 'it', filter: onlyReady ? { status: ['ready'] } : {}, variantLayout })
       .then((r) => setJobId(r.jobId))
       .catch((err) => toast(errorText(err, t), 'err'))
   return (
@@ -87,6 +88,14 @@ function ExportCard() {
             <option value="xlsx">{t('import:export.xlsx')}</option>
             <option value="csv-it">{t('import:export.csvIt')}</option>
             <option value="csv-en">{t('import:export.csvEn')}</option>
+          </select>
+        )}
+      </Field>
+      <Field label={t('import:variants.export.layout')}>
+        {(id) => (
+          <select id={id} className="input" value={variantLayout} onChange={(e) => setVariantLayout(e.target.value as typeof variantLayout)}>
+            <option value="rows">{t('import:variants.export.rows')}</option>
+            <option value="group">{t('import:variants.export.group')}</option>
           </select>
         )}
       </Field>

@@ -58,7 +58,11 @@ function Row(props: { l: Listing; fmt: Intl.DateTimeFormat; owner: boolean; act(
   return (
     <Fragment>
     <tr data-testid="listing-row" data-state={l.state}>
-      <td><strong>{l.sku ?? '—'}</strong><div className="muted" style={{ fontSize: 12 }}>{l.title}</div></td>
+      <td>
+        <strong>{l.sku ?? '—'}</strong>
+        {l.variantCount > 0 && <span className="badge" style={{ marginLeft: 6 }} data-testid="variant-count">{t('publish:variants.queue.count', { count: l.variantCount })}</span>}
+        <div className="muted" style={{ fontSize: 12 }}>{l.title}</div>
+      </td>
       <td>{l.language === 'en' ? 'English' : '中文'}</td>
       <td>
         <span className={`badge ${STATE_CLASS[l.state] ?? ''}`}>{t(`publish:state.${l.state}`)}</span>

@@ -9,13 +9,13 @@ export function editorTab(field: string): string {
   if (field.startsWith('trade.')) return 'trade'
   if (field.startsWith('attributes')) return 'attributes'
   if (field.startsWith('origin.') || field.startsWith('logistics.')) return 'logistics'
-  if (field === 'parentId') return 'variants'
+  if (field === 'parentId' || field === 'variants' || field.startsWith('variantOptions')) return 'variants'
   return 'general'
 }
 
 export function problemText(p: ReadinessProblem, t: TFunction): string {
   if (p.code.startsWith('pavilion_') && p.code !== 'pavilion_audit_rejected') return t('publish:problem.pavilion', { message: p.message.replace(/^Alibaba\.com refused the listing: /, ''), code: p.params.pavilionCode ?? p.code })
-  return t(`publish:problem.${p.code}`, { ...p.params, defaultValue: p.message })
+  return t([`publish:problem.${p.code}`, `publish:variants.problem.${p.code}`], { ...p.params, defaultValue: p.message })
 }
 
 export function ProblemList(props: { productId: string; problems: ReadinessProblem[] }) {
@@ -28,7 +28,7 @@ export function ProblemList(props: { productId: string; problems: ReadinessProbl
             {t(`publish:severity.${p.severity}`)}
           </span>
           {problemText(p, t)}{' '}
-          <button className="btn link" onClick={() => navigate('catalog', props.productId, editorTab(p.field))} data-testid="fix-link">
+          <button className="btn link" onClick={() => navigate('catalog', typeof p.params.variantId === 'string' ? p.params.variantId : props.productId, editorTab(p.field))} data-testid="fix-link">
             {t('publish:fix')}
           </button>
         </li>
