@@ -112,6 +112,7 @@ export const photos = {
       /** Attach to the product as main images (while there is room) or as other photos. */
       as: PhotoRole.default('main')
     }),
+    paths: { 'sources.*': 'read-any' },
     output: z.object({ jobId: z.string(), files: z.number().int() })
   }),
   list: call({

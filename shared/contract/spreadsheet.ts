@@ -211,7 +211,8 @@ export const spreadsheet = {
   inspect: call({
     summary: 'Read the start of a file: format, encoding, separator, sheets, header, sample rows and a suggested mapping.',
     input: z.object({ file: FileRef, read: ReadOptions.default({}), profile: z.string().max(80).optional() }),
-    output: Inspection
+    output: Inspection,
+    paths: { file: 'read' }
   }),
   targets: call({
     summary: 'Every place a column can go (fields, texts per language, attributes, trade terms …).',
@@ -221,7 +222,8 @@ export const spreadsheet = {
   dryRun: call({
     summary: 'Check every row of a file against the catalogue without writing anything; runs as a job.',
     input: ImportSpec.extend({ saveProfile: z.string().trim().min(1).max(80).optional() }),
-    output: z.object({ importId: Id, jobId: z.string() })
+    output: z.object({ importId: Id, jobId: z.string() }),
+    paths: { file: 'read' }
   }),
   apply: call({
     summary: 'Write a checked import: all rows in one transaction, or the valid rows only; runs as a job.',
@@ -231,7 +233,8 @@ export const spreadsheet = {
   importFile: call({
     summary: 'Check and write a file in one go (the CLI without --dry-run); runs as a job.',
     input: ImportSpec.extend({ mode: ApplyMode.default('all-or-nothing') }),
-    output: z.object({ importId: Id, jobId: z.string() })
+    output: z.object({ importId: Id, jobId: z.string() }),
+    paths: { file: 'read' }
   }),
   getImport: call({ summary: 'One import and its latest summary.', input: ByImport, output: ImportInfo }),
   listImports: call({
@@ -266,6 +269,7 @@ export const spreadsheet = {
   exportCatalog: call({
     summary: 'Export the catalogue (or a selection) to CSV or XLSX; runs as a job whose result is the file.',
     input: ExportInput,
-    output: JobRef
+    output: JobRef,
+    paths: { path: 'write' }
   })
 }

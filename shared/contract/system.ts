@@ -15,7 +15,9 @@ export const Settings = z.object({
     keep: z.number().int().min(1).max(60)
   }),
   /** Browser mode: also listen on the office network (off: 127.0.0.1 only). */
-  lanAccess: z.boolean()
+  lanAccess: z.boolean(),
+  /** Desktop app: download new versions in the background when online and install them on quit. */
+  updates: z.object({ enabled: z.boolean() })
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -23,7 +25,8 @@ export const DEFAULT_SETTINGS: Settings = {
   uiLanguage: 'it',
   targetLocales: ['en', 'zh-CN'],
   autoBackup: { enabled: true, keep: 7 },
-  lanAccess: false
+  lanAccess: false,
+  updates: { enabled: true }
 }
 
 export const BackupInfo = z.object({
@@ -63,13 +66,15 @@ export const system = {
   backup: call({
     summary: 'Write a backup archive (database + media) now.',
     input: z.object({ path: z.string().max(4096).optional() }).default({}),
-    output: JobRef
+    output: JobRef,
+    paths: { path: 'write' }
   }),
   listBackups: call({ summary: 'Backups in the data folder, newest first.', input: z.object({}).default({}), output: z.object({ items: z.array(BackupInfo) }) }),
   restore: call({
     summary: 'Check a backup archive, then replace the catalogue with it (the current one is kept aside).',
     input: z.object({ file: FileRef }),
-    output: JobRef
+    output: JobRef,
+    paths: { file: 'read' }
   }),
   onlineStatus: call({ summary: 'Connectivity and pending work.', roles: ['owner', 'translator'], input: z.object({}).default({}), output: OnlineStatus }),
   checkOnline: call({ summary: 'Probe the network now.', roles: ['owner', 'translator'], input: z.object({}).default({}), output: OnlineStatus })

@@ -233,7 +233,7 @@ export const translation = {
     }),
     output: z.object({ matches: z.array(TmMatch) })
   }),
-  tmImport: call({ summary: 'Import a TMX file into the translation memory.', input: z.object({ file: FileRef }), output: JobRef }),
+  tmImport: call({ summary: 'Import a TMX file into the translation memory.', input: z.object({ file: FileRef }), output: JobRef, paths: { file: 'read' } }),
   tmExport: call({
     summary: 'Export the translation memory as TMX.',
     roles: both,
@@ -258,6 +258,7 @@ export const translation = {
   importGlossary: call({
     summary: 'Import glossary terms from TBX or CSV (source, target, kind, note).',
     input: z.object({ file: FileRef, format: z.enum(['tbx', 'csv']).optional(), targetLang: LocaleCode.optional() }),
+    paths: { file: 'read' },
     output: Counts.extend({ updated: z.number().int() })
   }),
 
@@ -300,6 +301,7 @@ export const translation = {
   xliffImport: call({
     summary: 'Import translations from an XLIFF file; with dryRun it only validates and reports.',
     input: z.object({ file: FileRef, dryRun: z.boolean().default(false), force: z.boolean().default(false) }),
+    paths: { file: 'read' },
     output: JobRef
   })
 }

@@ -17,6 +17,7 @@ import { readTmx, writeTmx } from './tm/tmx.ts'
 import { editorToStored, parseStored, UnitStore } from './units.ts'
 import { summarize, unitDetail } from './workspace.ts'
 import { XliffService } from './xliff/service.ts'
+import { xmlFileError } from './xml/file-errors.ts'
 import { XmlError } from './xml/xml.ts'
 import { fieldToText } from '../../../shared/domain/translation/units.ts'
 
@@ -35,7 +36,7 @@ function readLimited(path: string, max: number, what: string): Buffer {
 
 function asAppError(err: unknown, code: string, what: string): never {
   if (err instanceof AppError) throw err
-  if (err instanceof XmlError) throw new AppError(code, `The ${what} is not well-formed XML: ${err.message}`, { params: { line: err.line } })
+  if (err instanceof XmlError) throw xmlFileError(err, code, what)
   throw new AppError(code, `The ${what} could not be read: ${(err as Error).message}`)
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { UI_LANGUAGES, type UiLanguage } from '../../../shared/domain/locales.ts'
 import { api } from '../api/client.ts'
 import { rememberLanguage } from '../i18n/index.ts'
+import { DesktopShell } from '../features/desktop/DesktopShell.tsx'
 import { JobsDrawer } from '../features/jobs/JobsDrawer.tsx'
 import { Toasts } from '../ui/components.tsx'
 import { errorText } from '../ui/errors.ts'
@@ -62,6 +63,7 @@ export function App() {
         <current.Page params={route.feature === current.id ? route.params : []} />
       </main>
       {app.jobsOpen && <JobsDrawer onClose={() => app.setJobsOpen(false)} />}
+      {window.vetrina && <DesktopShell />}
       <Toasts />
     </div>
   )

@@ -123,8 +123,11 @@ export function mapRow(cells: Cell[], ctx: MapContext): MappedRow {
           const v = text(c)
           if (v !== null) texts(t.locale).keywords = splitList(v)
         } else {
-          const v = t.field === 'description' ? cellText(cellOf(c)).trim() : text(c)
-          if (v !== null) texts(t.locale)[t.field] = t.field === 'description' ? restoreNeutralized(v) : v
+          const v = t.field === 'description' ? restoreNeutralized(cellText(cellOf(c)).trim()) : text(c)
+          // Cells are trimmed, stored texts need not be: a cell that differs from the stored text only by
+          // the spaces and line breaks around it leaves the text as it is (so an export imports back unchanged).
+          const stored = existing?.texts[t.locale]?.[t.field]
+          if (v !== null && !(typeof stored === 'string' && stored.trim() === v)) texts(t.locale)[t.field] = v
         }
         break
       }

@@ -15,6 +15,7 @@ import { countIssues } from '../../../../shared/domain/translation/qa.ts'
 import type { Services } from '../../core.ts'
 import type { JobKind } from '../../jobs/runner.ts'
 import { newId } from '../../platform/clock.ts'
+import { xmlFileError } from '../xml/file-errors.ts'
 import { parseXml, XmlError } from '../xml/xml.ts'
 import { memoryKey } from '../text-forms.ts'
 import { parseStored, type UnitStore } from '../units.ts'
@@ -38,7 +39,7 @@ export function loadXliff(bytes: Uint8Array): ReturnType<typeof readXliff> {
   try {
     doc = parseXml(bytes, { maxBytes: MAX_XLIFF_BYTES })
   } catch (err) {
-    if (err instanceof XmlError) throw new AppError('xliff_malformed', `The file is not well-formed XML: ${err.message}`, { params: { line: err.line } })
+    if (err instanceof XmlError) throw xmlFileError(err, 'xliff_malformed', 'XLIFF file')
     throw err
   }
   const version = doc.root.attrs.find((a) => a.local === 'version' && a.uri === '')?.value ?? ''

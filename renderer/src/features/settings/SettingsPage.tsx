@@ -8,6 +8,7 @@ import { useApp } from '../../app/store.ts'
 import { ChipsInput, Field } from '../../ui/components.tsx'
 import { errorText } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
+import { UpdatesCard } from '../desktop/UpdatesCard.tsx'
 import { CategoriesCard } from './CategoriesCard.tsx'
 import { FamiliesCard } from './FamiliesCard.tsx'
 
@@ -72,7 +73,7 @@ function BackupsCard() {
       <div className="row" style={{ marginBottom: 10 }}>
         <button className="btn primary" onClick={() => void backupNow()}>{t('settings:backups.now')}</button>
         <button className="btn" disabled={busy} onClick={() => fileRef.current?.click()}>{t('settings:backups.restore')}</button>
-        <input ref={fileRef} type="file" accept=".gz,.tgz,application/gzip" hidden onChange={(e) => e.target.files?.[0] && void restore(e.target.files[0])} />
+        <input ref={fileRef} type="file" accept=".vetrina-backup,.gz,.tgz,application/gzip" hidden onChange={(e) => e.target.files?.[0] && void restore(e.target.files[0])} />
       </div>
       <label className="row">
         <input type="checkbox" checked={settings.autoBackup.enabled} onChange={(e) => void api.system.updateSettings({ autoBackup: { ...settings.autoBackup, enabled: e.target.checked } }).then(setSettings)} />
@@ -102,6 +103,7 @@ export function SettingsPage() {
       <div className="page-header"><h1>{t('settings:title')}</h1></div>
       <GeneralCard />
       <BackupsCard />
+      {transport.kind === 'ipc' && <UpdatesCard />}
       <CategoriesCard />
       <FamiliesCard />
     </div>
