@@ -15,6 +15,7 @@ import { ConnectivityMonitor, type ConnectivityOptions } from './platform/connec
 import { FileService, dataPaths, type DataPaths } from './platform/files.ts'
 import { FileSecretStore, type SecretStore } from './platform/secrets.ts'
 import { ProductMedia } from './platform/product-media.ts'
+import { PavilionLinks } from './platform/pavilion-links.ts'
 import { BrowserLinks } from './platform/links.ts'
 import { InstanceLock } from './platform/instance-lock.ts'
 import { openDatabase, type Db } from './store/db.ts'
@@ -65,6 +66,8 @@ export interface Services {
   history: HistoryService
   /** Pavilion-ready main images per product (provided by the photos area). */
   productMedia: ProductMedia
+  /** Checks pavilion category ids before a category is linked (provided by the publish area). */
+  pavilionLinks: PavilionLinks
   /** Issues browser-mode links for other roles while the host runs (null otherwise). */
   links: BrowserLinks
   /**
@@ -198,7 +201,7 @@ export class Core {
     this.services = {
       db, paths, clock, log, events: this.events, jobs, settings, files,
       secrets: o.secrets ?? new FileSecretStore(paths.dataDir), connectivity,
-      categories, families, products, productList, history, productMedia: new ProductMedia(), links: this.links,
+      categories, families, products, productList, history, productMedia: new ProductMedia(), pavilionLinks: new PavilionLinks(), links: this.links,
       requestReload: (prepare, after) => {
         this.pendingReload = { prepare, after }
       },

@@ -52,7 +52,7 @@ function announceOpenedFiles(): void {
 
 function windowIcon(): string | undefined {
   // Linux shows it in the task bar (Windows and macOS take it from the executable / bundle).
-  const icon = app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(import.meta.dirname, '../../resources/icons/512x512.png')
+  const icon = app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(import.meta.dirname, '../../resources/build/icons/512x512.png')
   return process.platform === 'linux' && existsSync(icon) ? icon : undefined
 }
 

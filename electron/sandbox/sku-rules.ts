@@ -1,10 +1,11 @@
 // Sale properties of the sandbox's leaf categories, keyed by leaf id: which attributes define SKUs
 // (colour, size, bottle size…), their option values, whether custom values and a picture per value
 // are allowed or required, how many SKUs one listing may have and the price range of one SKU.
+// Every leaf of a trade (catalog-data.ts profiles) takes its trade's rules; furniture has none.
 // The category rules (`saleProp`, `sku`) and `category.attribute.get` are built from this table.
 // Attribute and value ids are the sandbox's own (and differ from every category attribute's), so a
 // client that hard-codes ids instead of resolving display names fails here too.
-import type { Named } from './catalog-data.ts'
+import { CATEGORIES, type Named } from './catalog-data.ts'
 
 export interface SaleValue {
   id: number
@@ -96,17 +97,73 @@ const netContent: SaleAttribute = {
   values: values('15ml', '30ml', '50ml', '100ml', '150ml', '200ml', '250ml', '500ml')
 }
 
-/** Leaf id → its SKU rules. A leaf without an entry sells single-offer listings only. */
-export const SKU_RULES: Record<number, SkuRules> = {
-  100008830: { attributes: [bottleSize], maxSkus: 8, price: { min: 0.5, max: 5000 } },
-  100008831: { attributes: [oilVolume, oilPackage], maxSkus: 16, price: { min: 0.5, max: 2000 } },
-  100008832: { attributes: [pastaPack], maxSkus: 6, price: { min: 0.2, max: 500 } },
-  152401: { attributes: [colour('required'), bagSize], maxSkus: 60, price: { min: 1, max: 50_000 } },
-  300501: { attributes: [colour('optional'), beltLength], maxSkus: 60, price: { min: 1, max: 5000 } },
-  150301: { attributes: [ceramicPattern, plateSize], maxSkus: 40, price: { min: 0.5, max: 5000 } },
-  150401: { attributes: [ceramicPattern, vaseHeight], maxSkus: 40, price: { min: 1, max: 20_000 } },
-  660101: { attributes: [netContent], maxSkus: 12, price: { min: 0.2, max: 2000 } }
+const spiritBottle: SaleAttribute = {
+  id: 191_288_110, name: n('Bottle Size', '瓶装容量'), custom: false, image: 'none', maxValues: 8,
+  values: values('50ml', '200ml', '350ml', '500ml', '700ml', '1L', '1.5L', '3L')
 }
+const cheeseWeight: SaleAttribute = {
+  id: 191_288_111, name: n('Net Weight', '净重'), custom: true, image: 'none', maxValues: 8,
+  values: values('100g', '200g', '250g', '500g', '1kg', '2kg', '5kg', n('Whole Wheel', '整轮'))
+}
+const foodPack: SaleAttribute = {
+  id: 191_288_112, name: n('Package Size', '包装规格'), custom: true, image: 'none', maxValues: 8,
+  values: values('100g', '250g', '500g', '1kg', '100ml', '250ml', '500ml', '1L')
+}
+const garmentSize: SaleAttribute = {
+  id: 191_288_113, name: n('Size', '尺码'), custom: true, image: 'none', maxValues: 12,
+  values: values('XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL', '3XL', n('One Size', '均码'))
+}
+const shoeSize: SaleAttribute = {
+  id: 191_288_114, name: n('Shoe Size (EU)', '鞋码（欧码）'), custom: false, image: 'none', maxValues: 16,
+  values: values(...[34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47].map(String))
+}
+const homeSize: SaleAttribute = {
+  id: 191_288_115, name: n('Size', '尺寸'), custom: true, image: 'none', maxValues: 10,
+  values: values(n('Small', '小号'), n('Medium', '中号'), n('Large', '大号'), '140x200cm', '160x200cm', '180x200cm', '50x80cm')
+}
+const jewelryMetal: SaleAttribute = {
+  id: 191_288_116, name: n('Metal Color', '金属颜色'), custom: true, image: 'required', maxValues: 6,
+  values: values(n('Yellow Gold', '黄金色'), n('White Gold', '白金色'), n('Rose Gold', '玫瑰金'), n('Silver', '银色'))
+}
+const ringSize: SaleAttribute = {
+  id: 191_288_117, name: n('Ring Size', '戒指尺寸'), custom: true, image: 'none', maxValues: 16,
+  values: values(...[8, 10, 12, 14, 16, 18, 20, 22, 24].map(String))
+}
+
+const COLOUR_REQUIRED = colour('required')
+const COLOUR_OPTIONAL = colour('optional')
+
+/** A trade's SKU rules, for every leaf of that trade (catalog-data.ts PROFILES). */
+const BY_PROFILE: Record<string, SkuRules> = {
+  wine: { attributes: [bottleSize], maxSkus: 8, price: { min: 0.5, max: 5000 } },
+  spirits: { attributes: [spiritBottle], maxSkus: 8, price: { min: 0.5, max: 5000 } },
+  oil: { attributes: [oilVolume, oilPackage], maxSkus: 16, price: { min: 0.5, max: 2000 } },
+  pasta: { attributes: [pastaPack], maxSkus: 6, price: { min: 0.2, max: 500 } },
+  cheese: { attributes: [cheeseWeight], maxSkus: 8, price: { min: 0.5, max: 5000 } },
+  coffee: { attributes: [foodPack], maxSkus: 8, price: { min: 0.2, max: 1000 } },
+  food: { attributes: [foodPack], maxSkus: 8, price: { min: 0.1, max: 1000 } },
+  bags: { attributes: [COLOUR_REQUIRED, bagSize], maxSkus: 60, price: { min: 1, max: 50_000 } },
+  belts: { attributes: [COLOUR_OPTIONAL, beltLength], maxSkus: 60, price: { min: 1, max: 5000 } },
+  leathersmall: { attributes: [COLOUR_REQUIRED], maxSkus: 24, price: { min: 0.5, max: 5000 } },
+  apparel: { attributes: [COLOUR_REQUIRED, garmentSize], maxSkus: 100, price: { min: 0.5, max: 20_000 } },
+  shoes: { attributes: [COLOUR_REQUIRED, shoeSize], maxSkus: 100, price: { min: 1, max: 20_000 } },
+  ceramics: { attributes: [ceramicPattern, plateSize], maxSkus: 40, price: { min: 0.5, max: 5000 } },
+  decor: { attributes: [ceramicPattern, vaseHeight], maxSkus: 40, price: { min: 1, max: 20_000 } },
+  homeware: { attributes: [COLOUR_OPTIONAL, homeSize], maxSkus: 40, price: { min: 0.2, max: 5000 } },
+  textile: { attributes: [COLOUR_OPTIONAL, homeSize], maxSkus: 40, price: { min: 0.5, max: 5000 } },
+  cosmetics: { attributes: [netContent], maxSkus: 12, price: { min: 0.2, max: 2000 } },
+  beauty: { attributes: [netContent], maxSkus: 12, price: { min: 0.2, max: 2000 } },
+  jewelry: { attributes: [jewelryMetal, ringSize], maxSkus: 40, price: { min: 1, max: 100_000 } }
+  // furniture: no sale properties (each model is its own listing, sold on quotation).
+}
+
+/** Leaf id → its SKU rules. A leaf without an entry sells single-offer listings only. */
+export const SKU_RULES: Record<number, SkuRules> = Object.fromEntries(
+  CATEGORIES.filter((c) => c.leaf).flatMap((c) => {
+    const rules = c.profile ? BY_PROFILE[c.profile] : undefined
+    return rules ? [[c.id, rules]] : []
+  })
+)
 
 export function skuRules(leafId: number): SkuRules | null {
   return SKU_RULES[leafId] ?? null

@@ -3,6 +3,7 @@
 // through the report, download rejected rows in the original format, keep mapping profiles, and
 // export the catalogue to CSV or XLSX in a shape that imports back unchanged.
 import { z } from 'zod'
+import { Currency } from '../domain/units.ts'
 import { call } from './define.ts'
 import { Download, FileRef } from './files.ts'
 import { JobRef } from './jobs.ts'
@@ -54,6 +55,8 @@ export const ImportSettings = z.object({
   createCategories: z.boolean().default(true),
   /** Attribute family (code) for new products when the file has no family column. */
   family: z.string().max(64).optional(),
+  /** Currency of prices written without one, when the header names none either (default: the firm's). */
+  currency: Currency.optional(),
   /** Status of new products when the file has no status column. */
   status: ProductStatus.default('draft')
 })

@@ -4,6 +4,7 @@ import { call } from './define.ts'
 import { FileRef } from './files.ts'
 import { JobRef } from './jobs.ts'
 import { LocaleCode, UiLanguage } from '../domain/locales.ts'
+import { Currency } from '../domain/units.ts'
 
 export const Settings = z.object({
   uiLanguage: UiLanguage,
@@ -17,7 +18,14 @@ export const Settings = z.object({
   /** Browser mode: also listen on the office network (off: 127.0.0.1 only). */
   lanAccess: z.boolean(),
   /** Desktop app: download new versions in the background when online and install them on quit. */
-  updates: z.object({ enabled: z.boolean() })
+  updates: z.object({ enabled: z.boolean() }),
+  /** The firm: its name, where it is, and the currency of its price lists (prices without one). */
+  firm: z.object({
+    name: z.string().trim().max(200),
+    country: z.string().regex(/^[A-Z]{2}$/, 'country must be a 2-letter ISO code'),
+    region: z.string().trim().max(80),
+    currency: Currency
+  })
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -26,7 +34,8 @@ export const DEFAULT_SETTINGS: Settings = {
   targetLocales: ['en', 'zh-CN'],
   autoBackup: { enabled: true, keep: 7 },
   lanAccess: false,
-  updates: { enabled: true }
+  updates: { enabled: true },
+  firm: { name: '', country: 'IT', region: '', currency: 'EUR' }
 }
 
 export const BackupInfo = z.object({

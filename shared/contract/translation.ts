@@ -143,7 +143,9 @@ export const ImportProblem = z.object({
   unitId: z.string().nullable(),
   code: z.string(),
   message: z.string(),
-  line: z.number().int().nullable().optional()
+  line: z.number().int().nullable().optional(),
+  /** What the sentence for the code needs (unit, lang, line, count …). */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional()
 })
 export type ImportProblem = z.infer<typeof ImportProblem>
 

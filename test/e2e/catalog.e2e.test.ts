@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { launchBrowser, newContext, openApp, startApp, type AppUnderTest } from './harness.ts'
+import { choose } from './ui.ts'
 
 let app: AppUnderTest
 let browser: Browser
@@ -86,9 +87,9 @@ describe('catalogue in browser mode', () => {
     await expect.poll(() => page.getByTestId('product-row').allTextContents()).toEqual([expect.stringContaining('CHI-2021-075')])
 
     // Switch the UI language; it is remembered after a reload.
-    await page.getByLabel('Lingua').selectOption('en')
+    await choose(page, page.getByLabel('Lingua'), 'English')
     await page.getByRole('navigation').getByText('Catalogue').waitFor()
-    await page.getByLabel('Language').selectOption('zh-CN')
+    await choose(page, page.getByLabel('Language'), '中文')
     await page.getByRole('navigation').getByText('产品目录').waitFor()
     await page.reload()
     await page.getByRole('navigation').getByText('产品目录').waitFor()

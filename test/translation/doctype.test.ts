@@ -13,7 +13,7 @@ import { jobDone, openCore, seedWinery, type TestCore } from './helpers.ts'
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/translation')
 const fixture = (...p: string[]) => join(FIXTURES, ...p)
-const LOCALES = ['it', 'en', 'zh-CN']
+const CATALOGUE = { source: 'it', targets: ['en', 'zh-CN'] }
 
 let t: TestCore
 beforeEach(() => {
@@ -37,19 +37,26 @@ describe('TMX with an external DOCTYPE', () => {
     expect(m.matches[0]).toMatchObject({ tier: 'exact', target: 'Matured Pecorino Toscano.' })
   })
 
+  // The kit's files translate from US English: read them as a catalogue of those languages would.
+  const us = (...targets: string[]) => ({ source: 'en-US', targets })
   it.each([
-    ['ImportTest1A.tmx', 'First segment with [\t\t   ]', 'Premier segment avec [\t\t   ]'], // UTF-16 with BOM
-    ['ImportTest1B.tmx', 'Text of the segment', 'Texte du segment'], // odd spacing in tags and attributes
-    ['ImportTest1D.tmx', 'à=agrave, é=eacute, æ=aelig', 'à=agrave, é=eacute, æ=aelig'], // character references
-    ['ImportTest1H.tmx', 'à=agrave, é=eacute, æ=aelig', 'à=agrave, é=eacute, æ=aelig'] // us-ascii declaration
-  ])('reads the LISA compliance-kit file %s', (name, source, target) => {
-    const { entries } = readTmx(readFileSync(fixture('tmx', 'lisa-compkit', name)), LOCALES)
+    ['ImportTest1A.tmx', us('fr-CA'), 'First segment with [\t\t   ]', 'Premier segment avec [\t\t   ]'], // UTF-16 with BOM
+    ['ImportTest1B.tmx', us('fr-CA'), 'Text of the segment', 'Texte du segment'], // odd spacing in tags and attributes
+    ['ImportTest1D.tmx', us('en-GB'), 'à=agrave, é=eacute, æ=aelig', 'à=agrave, é=eacute, æ=aelig'], // character references
+    ['ImportTest1H.tmx', us('en-GB'), 'à=agrave, é=eacute, æ=aelig', 'à=agrave, é=eacute, æ=aelig'] // us-ascii declaration
+  ])('reads the LISA compliance-kit file %s', (name, locales, source, target) => {
+    const { entries, problems } = readTmx(readFileSync(fixture('tmx', 'lisa-compkit', name)), locales)
+    expect(problems).toEqual([])
     expect(entries[0]).toMatchObject({ source, target })
   })
 
   it('reads the compliance-kit files with comments and inline codes', () => {
-    expect(readTmx(readFileSync(fixture('tmx', 'lisa-compkit', 'ImportTest1L.tmx')), LOCALES).entries.length).toBeGreaterThan(0)
-    expect(readTmx(readFileSync(fixture('tmx', 'lisa-compkit', 'ImportTest2A.tmx')), LOCALES).entries.length).toBeGreaterThan(0)
+    expect(readTmx(readFileSync(fixture('tmx', 'lisa-compkit', 'ImportTest1L.tmx')), us('en-GB', 'fr')).entries.length).toBeGreaterThan(0)
+    expect(readTmx(readFileSync(fixture('tmx', 'lisa-compkit', 'ImportTest2A.tmx')), us('fr-CA')).entries.length).toBe(7)
+    // Read into an Italian catalogue, the kit's files import nothing and say why.
+    const { entries, problems } = readTmx(readFileSync(fixture('tmx', 'lisa-compkit', 'ImportTest2A.tmx')), CATALOGUE)
+    expect(entries).toEqual([])
+    expect(problems).toEqual([expect.objectContaining({ code: 'tmx_other_languages', params: { source: 'en', target: 'fr-CA', count: 7 } })])
   })
 
   it('still refuses a DOCTYPE that declares entities, and entities it does not declare', async () => {
@@ -80,11 +87,11 @@ describe('TBX with an external DOCTYPE', () => {
   it('reads files with DOCTYPE … PUBLIC, and says what it skipped', () => {
     const tt = readFileSync(fixture('tbx', 'translate-toolkit', 'termini-csv2tbx.tbx'))
     expect(tt.toString('utf8')).toMatch(/<!DOCTYPE martif PUBLIC "ISO 12200:1999A\/\/DTD MARTIF core \(DXFcdV04\)\/\/EN" "TBXcdv04.dtd">/)
-    const r = readTbx(tt, LOCALES)
+    const r = readTbx(tt, CATALOGUE)
     // translate-toolkit's csv2tbx labels the columns "en" and "xx": no Italian term, each concept named.
     expect(r.terms).toEqual([])
     expect(r.problems.map((p) => p.code)).toEqual(['tbx_no_italian', 'tbx_no_italian', 'tbx_no_italian'])
-    const oracle = readTbx(readFileSync(fixture('tbx', 'okapi', 'oracle_TBX.tbx')), LOCALES)
+    const oracle = readTbx(readFileSync(fixture('tbx', 'okapi', 'oracle_TBX.tbx')), CATALOGUE)
     expect(oracle.problems.length).toBeGreaterThan(0)
   })
 

@@ -28,7 +28,7 @@ async function catalogue(): Promise<Core> {
   for (const v of wineVariants('CHI-RIS', wine.id)) await api.catalog.createProduct(v)
   // A variant without a price of its own: it sells at its parent's.
   await api.catalog.createProduct({ sku: 'CHI-RIS-300', parentId: wine.id, axes: { bottle_volume: '3 L' }, trade: { stock: 12 } })
-  await api.catalog.createProduct({ sku: 'OLIO-05', texts: { it: { title: 'Olio extravergine 0,5 L' } }, trade: { ladder: [{ minQty: 24, price: 8.9 }] } })
+  await api.catalog.createProduct({ sku: 'OLIO-05', texts: { it: { title: 'Olio extravergine 0,5 L' } }, trade: { currency: 'EUR', ladder: [{ minQty: 24, price: 8.9 }] } })
   return core
 }
 

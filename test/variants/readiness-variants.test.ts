@@ -2,7 +2,9 @@
 // values that would become the same option, a colour without its picture, a variant without a
 // price — each named, pointing at what to fix; a value linked by hand in the Variants tab.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { CATEGORIES } from '../../electron/sandbox/catalog-data.ts'
 import type { Sandbox } from '../../electron/sandbox/server.ts'
+import { SKU_RULES } from '../../electron/sandbox/sku-rules.ts'
 import type { ReadinessProblem } from '../../shared/domain/publish.ts'
 import { HANDBAG_CATEGORY, WINE_CATEGORY, linkedCategory, makePhotos, openPublishCore, startTestSandbox, tempDir, waitFor, type TestCore } from '../publish/helpers.ts'
 import { createBag, createWine } from './variant-fixtures.ts'
@@ -72,6 +74,17 @@ describe('readiness of variants', () => {
     // Out of the category's price range.
     await api.catalog.updateProduct({ id: fucsia.id, patch: { trade: { ladder: [{ minQty: 2, price: 60_000 }] } } })
     expect((await problemsOf(bag.parent.id))[0]).toMatchObject({ code: 'variant_price_range', params: { sku: 'TOTE-PR-FUC-M', max: 50000 } })
+  })
+
+  it('says so when the category sells no variants', async () => {
+    const api = tc.core.api()
+    const sofas = CATEGORIES.find((c) => c.leaf && !SKU_RULES[c.id])!
+    const cat = await linkedCategory(tc.core, String(sofas.id), 'Divani')
+    const { jobId } = await api.publish.refreshRules({})
+    await waitFor('rules downloaded', async () => (await api.jobs.get({ id: jobId })).state === 'done')
+    const wine = await createWine(tc.core, 'SOFA-01', cat)
+    const problems = await problemsOf(wine.parent.id)
+    expect(problems.find((p) => p.code === 'variants_not_supported')).toMatchObject({ field: 'variants', params: { count: 3 } })
   })
 
   it('never publishes a listing with a readiness error, and says so in the queue', async () => {

@@ -13,6 +13,7 @@ import { JobStopped } from '../jobs/errors.ts'
 import type { JobKind } from '../jobs/runner.ts'
 import { DEFAULT_LIMITS } from './limits.ts'
 import { sheetError } from './errors.ts'
+import { findFamily } from './import/row-mapper.ts'
 import { ImportStore } from './import/import-store.ts'
 import { inspectFile } from './import/inspect.ts'
 import { buildPlan } from './import/plan.ts'
@@ -81,6 +82,12 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
   function start(spec: ImportSpec, mode: RunMode, ctx: CallContext): { importId: string; jobId: string } {
     const parsed = ImportSpecSchema.parse(spec)
     buildPlan(parsed.columns) // fail now on a mapping without SKU or with a target used twice
+    if (parsed.settings.family && !findFamily(s.families.list(), parsed.settings.family)) {
+      const known = s.families.list().map((f) => f.code).join(', ')
+      throw sheetError('unknown_family', `There is no attribute family "${parsed.settings.family}". Known families: ${known}.`, { family: parsed.settings.family, known })
+    }
+    // Prices written without a currency are in the firm's currency unless the sheet says otherwise.
+    parsed.settings.currency ??= s.settings.app().firm.currency
     const file = s.files.resolve(parsed.file, ctx)
     const format = sniffFormat(file, limits, parsed.read.format)
     const fileName = parsed.file.kind === 'upload' ? parsed.file.name ?? basename(file) : basename(file)

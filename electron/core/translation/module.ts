@@ -81,7 +81,7 @@ export function translationModule(s: Services): CoreModule<'translation'> {
     async run(job) {
       let parsed
       try {
-        parsed = readTmx(readLimited(job.payload.file, MAX_TMX_BYTES, 'TMX file'), [SOURCE_LOCALE, ...units.targetLocales()], { maxBytes: MAX_TMX_BYTES })
+        parsed = readTmx(readLimited(job.payload.file, MAX_TMX_BYTES, 'TMX file'), { source: SOURCE_LOCALE, targets: units.targetLocales() }, { maxBytes: MAX_TMX_BYTES })
       } catch (err) {
         asAppError(err, 'tmx_invalid', 'TMX file')
       }
@@ -100,7 +100,7 @@ export function translationModule(s: Services): CoreModule<'translation'> {
         job.progress(Math.min(total, i + 1000), total)
         await new Promise((resolve) => setImmediate(resolve))
       }
-      return { imported, skipped, problems: parsed.problems.slice(0, 200).map((p) => ({ unitId: null, code: p.code, message: p.message, line: p.line })) }
+      return { imported, skipped, problems: parsed.problems.slice(0, 200).map((p) => ({ unitId: p.params.unit === undefined ? null : String(p.params.unit), code: p.code, message: p.message, line: p.line, params: p.params })) }
     }
   }
 
@@ -235,7 +235,7 @@ export function translationModule(s: Services): CoreModule<'translation'> {
         const format = input.format ?? (/\.(tbx|xml)$/i.test(extname(f.name) || extname(f.path)) ? 'tbx' : 'csv')
         let parsed
         try {
-          if (format === 'tbx') parsed = readTbx(bytes, [SOURCE_LOCALE, ...units.targetLocales()])
+          if (format === 'tbx') parsed = readTbx(bytes, { source: SOURCE_LOCALE, targets: units.targetLocales() })
           else {
             if (!input.targetLang) throw new AppError(ErrorCodes.validation, 'Choose the target language of the CSV glossary.', { issues: [{ path: 'targetLang', message: 'required for CSV' }] })
             parsed = readGlossaryCsv(bytes, input.targetLang)
@@ -245,7 +245,7 @@ export function translationModule(s: Services): CoreModule<'translation'> {
         }
         let imported = 0
         let updated = 0
-        const problems = parsed.problems.map((p) => ({ unitId: null, code: p.code, message: p.message, line: p.line }))
+        const problems = parsed.problems.map((p) => ({ unitId: null, code: p.code, message: p.message, line: p.line, ...(p.params ? { params: p.params } : {}) }))
         s.db.transaction(() => {
           for (const t of parsed.terms) {
             try {

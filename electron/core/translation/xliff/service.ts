@@ -43,6 +43,13 @@ export function loadXliff(bytes: Uint8Array): ReturnType<typeof readXliff> {
     throw err
   }
   const version = doc.root.attrs.find((a) => a.local === 'version' && a.uri === '')?.value ?? ''
+  const older = /^urn:oasis:names:tc:xliff:document:1\.[01]$/.exec(doc.root.uri) ? doc.root.uri.slice(-3) : /^1\.[01]$/.test(version) ? version : null
+  if (doc.root.local === 'xliff' && (older || (version && !/^(1\.2|2\.[0-2])$/.test(version)))) {
+    const declared = older ?? version
+    throw new AppError('xliff_version_unsupported', `This is an XLIFF ${declared} file; Vetrina reads XLIFF 1.2 and 2.0–2.2. Save it as XLIFF 1.2 or 2.x in the translation tool, or have the files Vetrina exports translated.`, {
+      params: { version: declared }
+    })
+  }
   const violations = version.startsWith('2') ? validateXliff20(doc.root) : validateXliff12(doc.root)
   if (violations.length) {
     throw new AppError('xliff_invalid', `The file is not valid XLIFF ${version || ''}: ${violations[0].message} (line ${violations[0].line})${violations.length > 1 ? ` and ${violations.length - 1} more problem(s)` : ''}.`, {
@@ -130,7 +137,7 @@ export class XliffService {
     const doc = loadXliff(bytes)
     const targets = this.units.targetLocales()
     const problems: ImportProblem[] = []
-    const report: XliffImportReport = { dryRun: opts.dryRun, version: doc.version, sourceLang: '', targetLang: '', units: 0, applied: 0, unchanged: 0, rejected: 0, staleOnImport: 0, problems }
+    const report: XliffImportReport = { dryRun: opts.dryRun, version: doc.declaredVersion, sourceLang: '', targetLang: '', units: 0, applied: 0, unchanged: 0, rejected: 0, staleOnImport: 0, problems }
     const batchId = newId('b')
     const total = doc.files.reduce((n, f) => n + f.units.length, 0)
     let done = 0
