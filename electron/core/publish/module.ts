@@ -18,6 +18,7 @@ import { authorizeUrl, exchangeAuthCode } from './client.ts'
 import { ListingStore, type ListingRow } from './listing-store.ts'
 import { keepPavilionState } from './keep-on-restore.ts'
 import { listingContent } from './listing-content.ts'
+import { describeVariantOptions } from './variant-options.ts'
 import { LISTING_JOB, Outbox, pavilionCategoryOf } from './outbox.ts'
 import { checkReadiness, type Readiness } from './readiness.ts'
 import { PublishTargets } from './targets.ts'
@@ -449,6 +450,12 @@ export function publishModule(s: Services): CoreModule<'publish'> {
     },
 
     ...categoriesPart.handlers,
+
+    variantOptions(input) {
+      const target = input.target ?? settings().target
+      const product = s.products.get(input.productId)
+      return describeVariantOptions(s, rules, target, product, () => readinessOf(product, target, 'en'))
+    },
 
     categories(input) {
       return { items: rules.categories(input.target ?? settings().target) }

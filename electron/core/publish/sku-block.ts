@@ -59,7 +59,7 @@ const input = (id: string, value: string, attrs?: Record<string, string>): Field
 const round2 = (n: number) => Math.round(n * 100) / 100
 
 /** The sale property an axis maps to: the one chosen on the parent, else found by the axis's names or its values' units. */
-function saleAttributeFor(axis: string, parent: Product, def: AttributeDef | undefined, values: string[], sale: SchemaField[]): SchemaField | null {
+export function saleAttributeFor(axis: string, parent: Product, def: AttributeDef | undefined, values: string[], sale: SchemaField[]): SchemaField | null {
   const chosen = parent.variantOptions[axis]?.attribute
   if (chosen) return sale.find((f) => normalizeName(f.name) === normalizeName(chosen) || f.id === chosen) ?? null
   const names = [axis.replace(/_/g, ' '), ...(def ? Object.values(def.label) : [])].map(normalizeName).filter(Boolean)
@@ -75,13 +75,13 @@ function saleAttributeFor(axis: string, parent: Product, def: AttributeDef | und
 }
 
 /** The mapping the user chose for a value on the parent (keys compared like axis values). */
-function chosenMapping(parent: Product, axis: string, value: string): VariantValueMapping | undefined {
+export function chosenMapping(parent: Product, axis: string, value: string): VariantValueMapping | undefined {
   const values = parent.variantOptions[axis]?.values ?? {}
   return values[value] ?? Object.entries(values).find(([k]) => axisValueKey(k) === axisValueKey(value))?.[1]
 }
 
 /** The text a custom value is shown with in this listing's language (a family option's label, else the value). */
-function customText(value: string, def: AttributeDef | undefined, language: ListingLanguage): string {
+export function customText(value: string, def: AttributeDef | undefined, language: ListingLanguage): string {
   const o = def?.options.find((x) => axisValueKey(x.code) === axisValueKey(value) || Object.values(x.label).some((l) => axisValueKey(l) === axisValueKey(value)))
   return (o && (o.label[language] ?? o.label.en)) || value
 }
