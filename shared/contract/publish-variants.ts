@@ -15,8 +15,12 @@ export const VariantValueState = z.object({
   variants: z.number().int(),
   /** What it is sent as now (null: nothing — it must be linked). */
   mapping: z.union([z.object({ kind: z.literal('option'), option: z.string(), name: z.string() }), z.object({ kind: z.literal('custom'), text: z.string() })]).nullable(),
-  /** chosen: linked by hand; auto: found by name or size; custom: sent as a custom value; stale: linked to an option the category no longer has; none: not linked. */
-  source: z.enum(['chosen', 'auto', 'custom', 'stale', 'none']),
+  /**
+   * chosen: linked to an option by hand; auto: found by name or size; custom: sent as a custom value
+   * by choice; new: sent as a custom value because no option matches; stale: linked to an option the
+   * category no longer has; none: not linked (the category takes no custom values).
+   */
+  source: z.enum(['chosen', 'auto', 'custom', 'new', 'stale', 'none']),
   suggestions: z.array(Option),
   picture: z.enum(['ok', 'missing', 'not_needed']),
   /** The variant whose photo pictures the value (or should). */

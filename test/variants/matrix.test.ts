@@ -83,7 +83,7 @@ describe('pavilion mapping for the Variants tab', () => {
     tc.photos.set(v2.id, pics)
     const bagInfo = await api.publish.variantOptions({ productId: bag.id })
     const colours = bagInfo.axes.find((a) => a.axis === 'colour')!.values
-    expect(colours.map((c) => [c.value, c.source, c.picture])).toEqual([['fucsia', 'custom', 'missing'], ['nero', 'auto', 'ok']])
+    expect(colours.map((c) => [c.value, c.source, c.picture])).toEqual([['fucsia', 'new', 'missing'], ['nero', 'auto', 'ok']])
     expect(colours[0].pictureVariantId).toBe(v1.id)
     expect(bagInfo.problems.map((p) => p.code)).toContain('variant_image_missing')
   })

@@ -60,7 +60,7 @@ export function describeVariantOptions(s: Services, rules: RulesCache, target: P
       if (chosen && 'custom' in chosen) return { ...base, mapping: { kind: 'custom', text: chosen.custom }, source: 'custom' }
       const auto = matchOption(c.value, def, field.options)
       if (auto) return { ...base, mapping: { kind: 'option', option: auto.value, name: auto.displayName }, source: 'auto' }
-      if (custom) return { ...base, mapping: { kind: 'custom', text: customText(c.value, def, 'en') }, source: 'custom' }
+      if (custom) return { ...base, mapping: { kind: 'custom', text: customText(c.value, def, 'en') }, source: 'new' }
       return { ...base, mapping: null, source: 'none' }
     })
     return { axis, attributeId: field?.id ?? null, chosen: !!product.variantOptions[axis]?.attribute, values }

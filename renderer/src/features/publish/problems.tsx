@@ -1,8 +1,11 @@
 // Readiness and pavilion problems in the user's language, each with a link to the field to fix.
 import type { TFunction } from 'i18next'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ReadinessProblem } from '../../../../shared/domain/publish.ts'
 import { navigate } from '../../app/router.ts'
+import i18n from '../../i18n/index.ts'
+import { localized, useCatalog } from '../catalog/store.ts'
 
 /** The product editor's tab that holds a field path ("trade.moq" → trade). */
 export function editorTab(field: string): string {
@@ -15,11 +18,31 @@ export function editorTab(field: string): string {
 
 export function problemText(p: ReadinessProblem, t: TFunction): string {
   if (p.code.startsWith('pavilion_') && p.code !== 'pavilion_audit_rejected') return t('publish:problem.pavilion', { message: p.message.replace(/^Alibaba\.com refused the listing: /, ''), code: p.params.pavilionCode ?? p.code })
-  return t([`publish:problem.${p.code}`, `publish:variants.problem.${p.code}`], { ...p.params, defaultValue: p.message })
+  // A variant axis is named as its family names it in the UI language ("Colore"), not by its code.
+  const axis = typeof p.params.axis === 'string' ? axisName(p.params.axis) : undefined
+  const other = typeof p.params.other === 'string' && p.code === 'variant_axis_twice' ? axisName(p.params.other) : p.params.other
+  return t([`publish:problem.${p.code}`, `publish:variants.problem.${p.code}`], { ...p.params, ...(axis ? { axis } : {}), other, defaultValue: p.message })
+}
+
+/** Families loaded (and a re-render when they arrive), for the names of variant axes. */
+export function useFamilies(): void {
+  const families = useCatalog((s) => s.families)
+  useEffect(() => {
+    if (families.length === 0) void useCatalog.getState().loadStructure().catch(() => {})
+  }, [families.length])
+}
+
+function axisName(code: string): string {
+  for (const f of useCatalog.getState().families) {
+    const def = f.attributes.find((a) => a.code === code)
+    if (def) return localized(def.label, i18n.language) || code
+  }
+  return code
 }
 
 export function ProblemList(props: { productId: string; problems: ReadinessProblem[] }) {
   const { t } = useTranslation()
+  useFamilies()
   return (
     <ul style={{ margin: 0, paddingLeft: 16 }}>
       {props.problems.map((p, i) => (
