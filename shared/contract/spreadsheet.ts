@@ -102,11 +102,14 @@ export const Inspection = z.object({
   read: ReadOptions,
   /** Settings saved with the profile used, if any. */
   settings: ImportSettings.partial(),
-  warnings: z.array(Warning)
+  warnings: z.array(Warning),
+  /** Data rows with values (after the header), when asked for with countRows: the whole file is read. */
+  rowCount: z.number().int().nullable().default(null)
 })
 export type Inspection = z.infer<typeof Inspection>
 
-export const OUTCOMES = ['created', 'updated', 'unchanged', 'rejected'] as const
+/** What became of a row; "merged": a later row of a SKU that added its images to that product. */
+export const OUTCOMES = ['created', 'updated', 'unchanged', 'merged', 'rejected'] as const
 export const Outcome = z.enum(OUTCOMES)
 export type Outcome = z.infer<typeof Outcome>
 
@@ -138,11 +141,15 @@ export const Summary = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
+  /** Later rows of a SKU that only added images to it (one row per image, as shop platforms export). */
+  merged: z.number().int().default(0),
   rejected: z.number().int(),
   /** Rows with warnings (they are imported). */
   warned: z.number().int(),
   newCategories: z.array(z.string()),
   warnings: z.array(Warning),
+  /** Attribute columns left out of some rows because the row's family lacks the attribute (or the row has none). */
+  leftOut: z.array(z.object({ column: z.string(), attribute: z.string(), family: z.string().nullable(), rows: z.number().int() })).default([]),
   /** Whether the catalogue was changed by this run. */
   written: z.boolean()
 })
@@ -213,7 +220,7 @@ const ByImport = z.object({ importId: Id })
 export const spreadsheet = {
   inspect: call({
     summary: 'Read the start of a file: format, encoding, separator, sheets, header, sample rows and a suggested mapping.',
-    input: z.object({ file: FileRef, read: ReadOptions.default({}), profile: z.string().max(80).optional() }),
+    input: z.object({ file: FileRef, read: ReadOptions.default({}), profile: z.string().max(80).optional(), countRows: z.boolean().optional() }),
     output: Inspection,
     paths: { file: 'read' }
   }),

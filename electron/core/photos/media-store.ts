@@ -55,8 +55,12 @@ export class MediaStore {
     await rm(tmp, { force: true })
   }
 
-  /** Best effort: a file that cannot be removed now is only wasted space. */
-  async remove(relPaths: string[]): Promise<void> {
-    await Promise.all(relPaths.map((p) => unlink(this.abs(p)).catch(() => undefined)))
+  /**
+   * Best effort: a file that cannot be removed now is only wasted space (the file journal tries
+   * again at the next start). Returns the files that are gone.
+   */
+  async remove(relPaths: string[]): Promise<string[]> {
+    const gone = await Promise.all(relPaths.map((p) => unlink(this.abs(p)).then(() => p, (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? p : null))))
+    return gone.filter((p): p is string => p !== null)
   }
 }

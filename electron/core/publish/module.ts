@@ -265,6 +265,34 @@ export function publishModule(s: Services): CoreModule<'publish'> {
       return { items: items.slice(input.offset, input.offset + input.limit), total: items.length, summary }
     },
 
+    productStates(input) {
+      const target = settings().target
+      const items = []
+      for (const id of input.productIds) {
+        let product: Product
+        try {
+          product = s.products.get(id)
+        } catch {
+          continue // deleted meanwhile: the list reloads
+        }
+        let ready = true
+        let pending = false
+        const blocking: ReadinessProblem[] = []
+        for (const language of languagesFor(target)) {
+          const r = readinessOf(product, target, language)
+          ready &&= r.ready
+          pending ||= r.problems.some((p) => p.severity === 'pending')
+          blocking.push(...r.problems.filter((p) => p.severity === 'error'))
+        }
+        const rows = listings.forProduct(id)
+        items.push({
+          productId: id, ready, pending, problems: blocking.length, firstProblem: blocking[0] ?? null,
+          listings: rows.map((l) => ({ target: l.target, language: l.language, state: l.state, publishedAt: l.published_at }))
+        })
+      }
+      return { target, items }
+    },
+
     enqueue(input) {
       const target = input.target ?? settings().target
       const ids = selection(input.productIds)

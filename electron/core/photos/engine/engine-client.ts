@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { AppError } from '../../../../shared/contract/errors.ts'
 import type { Logger } from '../../log.ts'
 import { launchNodeProcess } from '../../platform/node-process.ts'
-import { PhotoErrorCodes, photoError } from '../errors.ts'
+import { PhotoErrorCodes, damagedError, photoError } from '../errors.ts'
 import type { EngineRequest, FromEngine, PrepareRequest, PrepareResult, RenderRequest, StageRequest, StageResult, ToEngine, WrittenRendition } from './protocol.ts'
 
 const IDLE_MS = 30_000
@@ -194,11 +194,7 @@ export class PhotoEngineClient {
         this.settle(p, null, photoError(PhotoErrorCodes.timeout, `Processing the image took far longer than ${seconds} s and was stopped. Re-export it as a standard JPEG.`, { seconds }))
       } else if (p.isolated) {
         // It failed alone: this file is the cause.
-        this.settle(p, null, photoError(
-          PhotoErrorCodes.damaged,
-          'The image stopped the image decoder (it is damaged, or uses a feature Vetrina cannot read safely). Re-export it as a standard JPEG.',
-          { detail: signal ?? `exit ${code}` }
-        ))
+        this.settle(p, null, damagedError(p.request.op === 'stage' ? 'file' : p.request.format, 'decoder_stopped', signal ?? `exit ${code}`))
       } else {
         p.isolated = true
         p.hung = false

@@ -11,7 +11,7 @@ import { type Cell, cellText, isEmptyCell } from '../../../../shared/domain/spre
 import { restoreNeutralized } from '../../../../shared/domain/spreadsheet/formula-guard.ts'
 import {
   canonicalUnit, parseBoolean, parseDate, parseDimensions, parseInteger, parseMeasure, parseNumber, parsePrice, splitList,
-  type Parsed, type ValueLocale
+  currencyInHeader, type Parsed, type ValueLocale
 } from '../../../../shared/domain/spreadsheet/values.ts'
 import { certificationOf, countryOf, periodOf, sellingUnitOf, statusOf } from '../../../../shared/domain/spreadsheet/vocabulary.ts'
 import type { ImportPlan, PlannedColumn } from './plan.ts'
@@ -38,8 +38,6 @@ export interface MappedRow {
   categoryPath: string[] | null
   images: string[] | null
   issues: RowIssue[]
-  /** Nothing to write for this row (reported through its issues). */
-  skip?: boolean
 }
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/
@@ -60,16 +58,6 @@ function optionCode(def: AttributeDef, text: string): string | null {
   const t = text.trim().toLowerCase()
   const o = def.options.find((o) => o.code.toLowerCase() === t) ?? def.options.find((o) => Object.values(o.label).some((l) => l.trim().toLowerCase() === t))
   return o?.code ?? null
-}
-
-/** A currency named in a header: "Prezzo €", "Prezzo (EUR)", "Price USD", "Listino $". */
-export function currencyInHeader(header: string): string | undefined {
-  const h = header.toUpperCase()
-  if (h.includes('€') || /\bEUR(O)?\b/.test(h)) return 'EUR'
-  if (h.includes('$') || /\bUSD\b/.test(h)) return 'USD'
-  if (h.includes('£') || /\bGBP\b/.test(h)) return 'GBP'
-  if (h.includes('¥') || /\b(CNY|RMB)\b/.test(h)) return 'CNY'
-  return undefined
 }
 
 /**

@@ -35,8 +35,8 @@ export class VariantRows {
   private readonly col: { group?: PlannedColumn; rowType?: PlannedColumn; spec?: PlannedColumn; parent?: PlannedColumn; pairs: Array<[PlannedColumn | undefined, PlannedColumn | undefined]> }
   /** The parent row the next rows may follow. */
   private open: { sku: string; typed: boolean } | null = null
-  /** Group key → the parent SKU made for it (null: the group is a single product). */
-  private readonly groups = new Map<string, string | null>()
+  /** Group key → the SKU of its product, and whether that product is the parent of the group's variants. */
+  private readonly groups = new Map<string, { sku: string; parent: boolean }>()
   /** Variant SKU (lower case) → axis values from its parent's list of variants. */
   private readonly specs = new Map<string, { parent: string; axes: Record<string, string> }>()
   /** Whether the mapping uses any variant layout. */
@@ -150,28 +150,29 @@ export class VariantRows {
     if (mapped.patch.variantAxes === undefined && axes.length) mapped.patch.variantAxes = axes.slice(0, 3)
   }
 
-  /** A row of the group layout: its variant part stays, its product part goes to the group's parent. */
+  /**
+   * A row of the group layout: its variant part stays, its product part goes to the group's
+   * parent. A row without a SKU and without values (shops export one row per extra image) is
+   * the group's product again: its images are added to it (run.ts merges repeated SKUs).
+   */
   private groupRow(mapped: MappedRow, key: string): MappedRow | null {
     const axes = mapped.patch.axes ?? {}
     const known = this.groups.get(key)
     if (Object.keys(axes).length === 0) {
       if (known === undefined) {
-        this.groups.set(key, null)
         if (!mapped.sku) mapped.sku = key
-      } else if (!mapped.sku) {
-        mapped.issues.push(issue('group_extra_row', `the group ${key} already has its product; this row has no SKU and no option values, so it was skipped`, { group: key }, 'warning'))
-        mapped.skip = true
-      }
+        this.groups.set(key, { sku: mapped.sku, parent: false })
+      } else if (!mapped.sku) mapped.sku = known.sku
       return null
     }
-    if (known === null) {
+    if (known && !known.parent) {
       mapped.issues.push(issue('group_mixed', `the group ${key} starts with a row without option values; its other rows cannot be variants`, { group: key }))
       return null
     }
     const parentSku = key
     let parent: MappedRow | null = null
     if (known === undefined) {
-      this.groups.set(key, parentSku)
+      this.groups.set(key, { sku: parentSku, parent: true })
       parent = this.parentOf(mapped, parentSku, Object.keys(axes))
       if (!Sku.safeParse(parentSku).success) {
         parent.issues.push(issue('group_not_a_sku', `the group "${key}" cannot be used as the SKU of the main product (letters, digits and . _ - / only)`, { group: key }, 'error', this.col.group))

@@ -11,13 +11,14 @@ import { Badge } from '../../ui/Badge.tsx'
 import { Button } from '../../ui/Button.tsx'
 import { Notice } from '../../ui/Card.tsx'
 import { ProgressBar } from '../../ui/components.tsx'
-import { fileErrorText } from './Warnings.tsx'
+import { fileErrorText, skippedText } from './file-reasons.ts'
 
 export function BatchReport(props: { jobId: string; onClose(): void }) {
   const { t } = useTranslation()
   const job = useApp((s) => s.jobs[props.jobId])
   const [failed, setFailed] = useState<BatchItem[]>([])
   const [counts, setCounts] = useState<Record<string, number> | null>(null)
+  const [skippedBy, setSkippedBy] = useState<Record<string, number>>({})
   const finished = job && (job.state === 'done' || job.state === 'failed' || job.state === 'cancelled')
   const active = job && !finished
 
@@ -28,6 +29,7 @@ export function BatchReport(props: { jobId: string; onClose(): void }) {
       if (stale) return
       setFailed(r.items)
       setCounts(r.counts)
+      setSkippedBy(r.skippedBy)
     })
     return () => {
       stale = true
@@ -61,6 +63,7 @@ export function BatchReport(props: { jobId: string; onClose(): void }) {
           {t('photos:batch.summary', { added: counts.added, duplicate: counts.duplicate, failed: counts.failed, pending: counts.pending })}
         </p>
       )}
+      {skippedText(skippedBy, t) && <p className="muted" data-testid="batch-skipped">{skippedText(skippedBy, t)}</p>}
       {job.error && <Notice tone="danger" role="alert">{job.error.message}</Notice>}
       {failed.length > 0 && (
         <table className="table" data-testid="batch-failures">
