@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/core.ts'
 import type { ColumnMapping } from '../../shared/contract/spreadsheet.ts'
 import type { Product } from '../../shared/domain/product.ts'
-import { fixture, openCore, tempFile } from '../spreadsheet/helpers.ts'
+import { join } from 'node:path'
+import { FIXTURES, fixture, openCore, tempFile } from '../spreadsheet/helpers.ts'
 
 let core: Core
 afterEach(async () => core?.close())
@@ -33,7 +34,7 @@ const csv = (path: string, delimiter = ',') => parse(readFileSync(path), { colum
 describe('Bagisto sample export (parent/child rows)', () => {
   it('imports the configurable product with its 4 variants and every other product as itself', async () => {
     core = openCore()
-    const path = fixture('shop-variants', 'bagisto-products.csv')
+    const path = join(FIXTURES, '..', 'shop-exports', 'bagisto-products.csv')
     const rows = csv(path)
     const { job, summary, report } = await importFile(path, {
       sku: 'sku', parent_sku: 'parent', type: 'rowType', name: 'title/en', description: 'description/en', price: 'trade/price',
@@ -171,8 +172,8 @@ describe('layouts kept by hand', () => {
 describe('suggested mapping of variant columns', () => {
   it('recognises the variant columns of Bagisto and Medusa exports by their headers', async () => {
     core = openCore()
-    const targetsOf = async (file: string) => Object.fromEntries((await core.api().spreadsheet.inspect({ file: { kind: 'path', path: fixture('shop-variants', file) } })).columns.map((c) => [c.header, c.target]))
-    expect(await targetsOf('bagisto-products.csv')).toMatchObject({ sku: 'sku', parent_sku: 'parent', type: 'rowType', configurable_variants: 'variantsSpec', inventories: 'trade/stock' })
+    const targetsOf = async (file: string) => Object.fromEntries((await core.api().spreadsheet.inspect({ file: { kind: 'path', path: file.startsWith('/') ? file : fixture('shop-variants', file) } })).columns.map((c) => [c.header, c.target]))
+    expect(await targetsOf(join(FIXTURES, '..', 'shop-exports', 'bagisto-products.csv'))).toMatchObject({ sku: 'sku', parent_sku: 'parent', type: 'rowType', configurable_variants: 'variantsSpec', inventories: 'trade/stock' })
     expect(await targetsOf('medusa-exported-products-comma.csv')).toMatchObject({
       'Product Handle': 'group', 'Variant Sku': 'sku', 'Variant Option 1 Name': 'axisName/1', 'Variant Option 1 Value': 'axisValue/1',
       'Variant Option 2 Name': 'axisName/2', 'Variant Option 2 Value': 'axisValue/2'
