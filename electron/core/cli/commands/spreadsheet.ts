@@ -6,7 +6,7 @@ import type { Command } from 'commander'
 import { AppError } from '../../../../shared/contract/errors.ts'
 import type { ColumnMapping, ReportRow, Summary } from '../../../../shared/contract/spreadsheet.ts'
 import { isTarget } from '../../../../shared/domain/spreadsheet/targets.ts'
-import { translator } from '../../../../shared/messages/translator.ts'
+import type { TFunction } from '../../../../shared/messages/translator.ts'
 import { common, reportError, withCore, type CliSession, type CommonOptions } from '../context.ts'
 
 interface ImportOptions extends CommonOptions {
@@ -31,10 +31,14 @@ function summaryLine(file: string, s: Summary, dryRun: boolean): string {
   return `${file}: ${s.rows} rows — ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged${merged}, ${s.rejected} rejected (${what})`
 }
 
+/** The sentences of the message catalogues, loaded only by the commands that print them (not at every start). */
+async function sentences(): Promise<TFunction> {
+  return (await import('../../../../shared/messages/translator.ts')).translator('en')
+}
+
 /** A file-level warning as a sentence (the catalogue's English until the CLI speaks the user's language). */
-function warningText(w: { code: string; message: string; params?: Record<string, string | number> }): string {
+function warningText(w: { code: string; message: string; params?: Record<string, string | number> }, t: TFunction): string {
   const key = `import:warning.${w.code}`
-  const t = translator('en')
   return t(key, { defaultValue: '' }) ? String(t(key, { ...(w.params ?? {}) })) : w.message
 }
 
@@ -108,6 +112,7 @@ export function registerSpreadsheet(program: Command): void {
         await withCore(o, async ({ api, out, follow, json }) => {
           const ref = { kind: 'path' as const, path: resolve(file) }
           const read = readOptions(o)
+          const t = await sentences()
           const inspection = await api.spreadsheet.inspect({ file: ref, read, profile: o.profile })
           const columns = applyOverrides(inspection.columns.map(({ confidence: _c, ...c }) => c), o.map ?? [])
           const settings = {
@@ -119,7 +124,7 @@ export function registerSpreadsheet(program: Command): void {
           if (!json) {
             process.stderr.write(`${inspection.fileName}: ${inspection.format}${inspection.encoding ? `, ${inspection.encoding}` : ''}${inspection.delimiter ? `, separator "${inspection.delimiter === '\t' ? 'tab' : inspection.delimiter}"` : ''}, header on row ${inspection.headerRow}\n`)
             for (const c of columns) process.stderr.write(`  ${c.header || `(column ${c.index + 1})`} → ${c.target}\n`)
-            for (const w of inspection.warnings) process.stderr.write(`  ! ${warningText(w)}\n`)
+            for (const w of inspection.warnings) process.stderr.write(`  ! ${warningText(w, t)}\n`)
           }
           const started = o.dryRun
             ? await api.spreadsheet.dryRun({ file: ref, read: inspection.read, columns, settings })
@@ -143,13 +148,13 @@ export function registerSpreadsheet(program: Command): void {
             () => [
               summaryLine(inspection.fileName, summary, !!o.dryRun),
               ...(summary.newCategories.length ? [`New categories: ${summary.newCategories.join(', ')}`] : []),
-              ...summary.warnings.map((w) => `! ${warningText(w)}`),
+              ...summary.warnings.map((w) => `! ${warningText(w, t)}`),
               ...(rejected.length ? ['Rejected rows:', issueLines(rejected.slice(0, 50)), ...(rejected.length > 50 ? [`  … and ${rejected.length - 50} more (--report-out FILE for all)`] : [])] : []),
               ...(failure ? [failure.message] : [])
             ].join('\n'),
             {
               importId: started.importId, jobId: started.jobId, state: info.state, summary, rejected,
-              inspection: { format: inspection.format, encoding: inspection.encoding, encodingEvidence: inspection.encodingEvidence, delimiter: inspection.delimiter, sheet: inspection.sheet, headerRow: inspection.headerRow, warnings: inspection.warnings.map((w) => ({ ...w, text: warningText(w) })) }
+              inspection: { format: inspection.format, encoding: inspection.encoding, encodingEvidence: inspection.encodingEvidence, delimiter: inspection.delimiter, sheet: inspection.sheet, headerRow: inspection.headerRow, warnings: inspection.warnings.map((w) => ({ ...w, text: warningText(w, t) })) }
             }
           )
           if (failure || (o.dryRun && summary.rejected > 0)) process.exitCode = 1
@@ -169,6 +174,7 @@ export function registerSpreadsheet(program: Command): void {
       try {
         await withCore(o, async ({ api, out }) => {
           const path = resolve(file)
+          const t = await sentences()
           let inspection
           try {
             inspection = await api.spreadsheet.inspect({ file: { kind: 'path', path }, read: readOptions(o), profile: o.profile, countRows: true })
@@ -181,7 +187,7 @@ export function registerSpreadsheet(program: Command): void {
             return
           }
           const i = inspection
-          const warnings = i.warnings.map((w) => ({ ...w, text: warningText(w) }))
+          const warnings = i.warnings.map((w) => ({ ...w, text: warningText(w, t) }))
           const width = Math.max(0, ...i.columns.map((c) => (c.header || `(column ${c.index + 1})`).length))
           out(() => [
             `${i.fileName}: ${i.format === 'xlsx' ? 'Excel workbook (.xlsx)' : 'CSV text'}, ${i.fileSize.toLocaleString('en')} bytes`,
