@@ -199,7 +199,9 @@ export const ExportInput = z.object({
   /** CSV only: "it" = ";" and 1.234,5 (Excel in Italian); "en" = "," and 1234.5. */
   csvLocale: z.enum(['it', 'en']).default('it'),
   /** Where to write the file (desktop and CLI); browser mode downloads it. */
-  path: z.string().max(4096).optional()
+  path: z.string().max(4096).optional(),
+  /** Products with variants: "rows" = the parent's row then its variants' rows (parent column); "group" = one row per variant with a group column. */
+  variantLayout: z.enum(['rows', 'group']).default('rows')
 })
 
 export const TargetInfo = z.object({

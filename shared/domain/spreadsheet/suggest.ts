@@ -2,6 +2,7 @@
 // "Prezzo", "Peso netto (g)", "Title EN", "Descrizione inglese"), from attribute labels of the
 // families, and from Vetrina's own export headers (which map back exactly).
 import { isTarget, LADDER_TIERS, LEAD_TIME_BANDS } from './targets.ts'
+import { variantTargetFor } from './variant-headers.ts'
 
 export interface AttributeHint {
   code: string
@@ -107,6 +108,8 @@ function suggestOne(header: string, attributes: AttributeHint[], defaultLocale: 
   // A unit or currency beside the name, as in "Peso netto (kg)" or "Prezzo / EUR", is not part of it.
   const norm = normalizeHeader(raw.replace(/\((kg|g|gr|cm|mm|m|€|eur|usd|%)\)/gi, '')).replace(/ (eur|euro|usd|gbp|cny|€)$/, '')
   if (!norm) return { target: 'ignore', confidence: 0 }
+  const variant = variantTargetFor(norm)
+  if (variant) return { target: variant, confidence: 0.9 }
   const ladder = numbered(norm)
   if (ladder) return { target: ladder, confidence: 0.85 }
   for (const [base, lang] of [[norm, null], splitLanguage(norm)] as Array<[string, string | null]>) {

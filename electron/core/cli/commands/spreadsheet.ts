@@ -211,13 +211,14 @@ export function registerSpreadsheet(program: Command): void {
     .option('--csv-locale <it|en>', 'CSV style: it = ";" and 1,5; en = "," and 1.5', 'it')
     .option('-q, --query <text>', 'only products matching this search')
     .option('--status <status...>', 'only these statuses (draft, ready, archived)')
-    .action(async (file: string, o: CommonOptions & { format?: string; csvLocale: string; query?: string; status?: string[] }) => {
+    .option('--variants <rows|group>', 'products with variants: rows = the parent row then its variants (parent column); group = one row per variant with a group column', 'rows')
+    .action(async (file: string, o: CommonOptions & { format?: string; csvLocale: string; query?: string; status?: string[]; variants: string }) => {
       try {
         await withCore(o, async ({ api, out, follow }) => {
           const format = (o.format ?? (extname(file).toLowerCase() === '.csv' ? 'csv' : 'xlsx')) as 'csv' | 'xlsx'
           if (format !== 'csv' && format !== 'xlsx') throw new AppError('spreadsheet_bad_format', `--format must be csv or xlsx, not "${o.format}".`)
           const { jobId } = await api.spreadsheet.exportCatalog({
-            format, csvLocale: o.csvLocale as 'it' | 'en', path: resolve(file),
+            format, csvLocale: o.csvLocale as 'it' | 'en', path: resolve(file), variantLayout: o.variants as 'rows' | 'group',
             filter: { ...(o.query ? { query: o.query } : {}), ...(o.status ? { status: o.status as never } : {}) }
           })
           const job = await follow(jobId)

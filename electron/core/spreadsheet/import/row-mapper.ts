@@ -15,6 +15,7 @@ import {
 } from '../../../../shared/domain/spreadsheet/values.ts'
 import { certificationOf, countryOf, periodOf, sellingUnitOf, statusOf } from '../../../../shared/domain/spreadsheet/vocabulary.ts'
 import type { ImportPlan, PlannedColumn } from './plan.ts'
+import { parseStock } from './variant-values.ts'
 
 type Patch = z.output<typeof ProductPatch>
 type Settings = z.output<typeof ImportSettings>
@@ -232,10 +233,14 @@ export function mapRow(cells: Cell[], ctx: MapContext): MappedRow {
         } else if (t.key === 'moq') {
           const n = take(c, parseInteger(cellOf(c), locale))
           if (n !== undefined) group('trade').moq = n
+        } else if (t.key === 'stock') {
+          const n = take(c, parseStock(cellOf(c), locale))
+          if (n !== undefined) group('trade').stock = n
         } else group('trade')[t.key] = v
         break
       }
       case 'supply': case 'ladder': case 'leadTime': break // read as groups below
+      case 'group': case 'rowType': case 'variantsSpec': case 'axisName': case 'axisValue': break // variant layouts (variant-rows.ts)
       case 'logistics': {
         if (t.key === 'netWeight' || t.key === 'grossWeight') {
           if ('part' in t && t.part === 'unit') break
