@@ -1,8 +1,10 @@
 // Readiness and pavilion problems in the user's language, each with a link to the field to fix.
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { WARNING_CODES, type PhotoWarning } from '../../../../shared/domain/photo-quality.ts'
 import type { ReadinessProblem } from '../../../../shared/domain/publish.ts'
 import { navigate } from '../../app/router.ts'
+import { warningText } from '../photos/Warnings.tsx'
 import { Badge } from '../../ui/Badge.tsx'
 import { Button } from '../../ui/Button.tsx'
 
@@ -17,6 +19,14 @@ export function editorTab(field: string): string {
 
 export function problemText(p: ReadinessProblem, t: TFunction): string {
   if (p.code.startsWith('pavilion_') && p.code !== 'pavilion_audit_rejected') return t('publish:problem.pavilion', { message: p.message.replace(/^Alibaba\.com refused the listing: /, ''), code: p.params.pavilionCode ?? p.code })
+  // A photo's quality warning in the photos area's own sentence ("the photo is 700×500 px …"), never its code.
+  if (p.code === 'image_quality' && typeof p.params.warning === 'string') {
+    const { index, warning, ...params } = p.params
+    const sentence = (WARNING_CODES as readonly string[]).includes(warning)
+      ? warningText({ code: warning as PhotoWarning['code'], params }, t)
+      : t(`publish:imageWarning.${warning}`)
+    return t('publish:problem.image_quality', { index, warning: sentence })
+  }
   return t(`publish:problem.${p.code}`, { ...p.params, defaultValue: p.message })
 }
 
