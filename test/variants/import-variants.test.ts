@@ -102,7 +102,9 @@ describe('Medusa exports (one row per variant with a group column)', () => {
         expect(variants.map((v) => v.trade.ladder?.[0].price)).toEqual(mine.map((r) => Number(r['Variant Price USD'])))
         expect(variants.map((v) => v.sku)).toEqual(mine.map((r) => `${handle}-${r['Variant Option 1 Value'].toUpperCase()}-${r['Variant Option 2 Value'].toUpperCase()}`))
       }
-      expect((await core.api().catalog.getProduct({ sku: 'base-product' })).texts.en.description).toBe(rows[0]['Product Description'])
+      // A typed multi-line description is kept as a paragraph with its line break (the shop-export rule).
+      const lines = String(rows[0]['Product Description']).split('\n')
+      expect((await core.api().catalog.getProduct({ sku: 'base-product' })).texts.en.description).toBe(`<p>${lines.join('<br />')}</p>`)
     })
   }
 

@@ -91,7 +91,8 @@ function baseProblems(input: ReadinessInput): ReadinessProblem[] {
       const name = img.name ?? ''
       out.push(problem('image_too_small', 'images', `Photo ${i + 1}${name ? ` (${name})` : ''} gives a main image of only ${img.width}×${img.height} px; the pavilion needs at least ${MIN_IMAGE_SIDE} px. Replace it with a larger photo.`, { index: i + 1, name, width: img.width, height: img.height, min: MIN_IMAGE_SIDE }))
     }
-    for (const w of img.warnings) out.push(problem('image_quality', 'images', `Photo ${i + 1}: ${w.replace(/_/g, ' ')}.`, { index: i + 1, warning: w }, 'warning'))
+    // The warning's own numbers travel with it, so the UI can say it in a sentence ("the photo is 700×500 px …").
+    for (const w of img.warnings) out.push(problem('image_quality', 'images', `Photo ${i + 1}: ${w.replace(/_/g, ' ')}.`, { ...img.warningParams?.[w], index: i + 1, warning: w }, 'warning'))
   })
 
   const trade = product.trade

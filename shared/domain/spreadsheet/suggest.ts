@@ -35,6 +35,18 @@ const LANGUAGE_WORDS: Record<string, string> = {
   de: 'de', tedesco: 'de', german: 'de', fr: 'fr', francese: 'fr', french: 'fr', es: 'es', spagnolo: 'es', spanish: 'es'
 }
 
+/**
+ * Shop platforms' own names for their families (Magento "attribute_set_code", Bagisto
+ * "attribute_family_code"): their values are the shop's families, which Vetrina does not know yet,
+ * so an import suggests creating them (ImportSettings.createFamilies).
+ */
+const SHOP_FAMILY_HEADERS = ['attribute set', 'attribute set code', 'attribute set name', 'attribute family code', 'set di attributi', 'set attributi']
+
+/** Whether a header is a shop platform's attribute set (family) column. */
+export function namesShopFamilies(header: string): boolean {
+  return SHOP_FAMILY_HEADERS.includes(normalizeHeader(header))
+}
+
 /** Synonyms per target, already normalized. Texts use the placeholder locale "*". */
 const SYNONYMS: Array<[string, string[]]> = [
   ['sku', ['sku', 'codice', 'codice articolo', 'cod articolo', 'cod art', 'codart', 'articolo', 'art', 'item code', 'item', 'item no', 'product code',
@@ -46,7 +58,7 @@ const SYNONYMS: Array<[string, string[]]> = [
   ['keywords/*', ['parole chiave', 'keywords', 'keyword', 'tag', 'tags', 'chiavi di ricerca']],
   ['status', ['stato', 'status', 'stato prodotto']],
   ['category', ['categoria', 'category', 'categoria merceologica', 'gruppo merceologico', 'reparto', 'categorie', 'categories']],
-  ['family', ['famiglia', 'famiglia attributi', 'family', 'attribute family', 'tipologia scheda']],
+  ['family', ['famiglia', 'famiglia attributi', 'family', 'attribute family', 'tipologia scheda', ...SHOP_FAMILY_HEADERS]],
   ['parent', ['codice padre', 'sku padre', 'articolo padre', 'parent', 'parent sku', 'parent code', 'modello', 'codice modello padre']],
   ['variantAxes', ['assi variante', 'assi', 'variant axes', 'varianti per']],
   ['trade/price', ['prezzo', 'prezzo unitario', 'prezzo listino', 'listino', 'prezzo di vendita', 'prezzo fob', 'price', 'unit price', 'fob price', 'list price', 'prezzo netto']],

@@ -148,6 +148,7 @@ export function registerSpreadsheet(program: Command): void {
             () => [
               summaryLine(inspection.fileName, summary, !!o.dryRun),
               ...(summary.newCategories.length ? [`New categories: ${summary.newCategories.join(', ')}`] : []),
+              ...(summary.newFamilies.length ? [`New families: ${summary.newFamilies.join(', ')}`] : []),
               ...summary.warnings.map((w) => `! ${warningText(w, t)}`),
               ...(rejected.length ? ['Rejected rows:', issueLines(rejected.slice(0, 50)), ...(rejected.length > 50 ? [`  … and ${rejected.length - 50} more (--report-out FILE for all)`] : [])] : []),
               ...(failure ? [failure.message] : [])

@@ -15,6 +15,8 @@ import { DEFAULT_LIMITS, type ReadLimits } from '../limits.ts'
 import { frameTable } from '../read/framed.ts'
 import { openTable, type TableRow } from '../read/table.ts'
 import { CategoryResolver } from './categories.ts'
+import { FamilyMaker } from './families.ts'
+import type { Family } from '../../../../shared/domain/catalog-structure.ts'
 import type { ImportRecord, ImportStore } from './import-store.ts'
 import { buildPlan, columnForPath } from './plan.ts'
 import { conflictingColumn, type FirstRow } from './repeated-rows.ts'
@@ -112,6 +114,7 @@ export async function runImport(
     const reject = (row: number, sku: string | null, issues: RowIssue[]) => record({ row, sku, outcome: 'rejected', productId: null, changes: 0, issues })
     const rowIssue = (code: string, message: string, params?: RowIssue['params'], column = '', field = ''): RowIssue => ({ column, field, code, message, params, severity: 'error' })
 
+    const makeFamilies = new FamilyMaker(s.families, families)
     /**
      * Writes one pending row. `forRow`: the row is the parent a group row made; its outcome is
      * counted and noted on that row (whose report entry it is), its failure makes that row fail.
@@ -119,12 +122,18 @@ export async function runImport(
     const write = (p: Pending, resolver: CategoryResolver, forRow?: MappedRow): void => {
       const { mapped } = p
       let created: Array<{ key: string; path: string }> = []
-      // A row that creates categories gets its own savepoint so a failure takes them back too;
-      // other rows write without one (FTS5 flushes its index at every savepoint).
-      const ownSavepoint = !!mapped.categoryPath?.length && !resolver.has(mapped.categoryPath)
+      let createdFamily: Family | null = null
+      // A row that creates categories or a family gets its own savepoint so a failure takes them back
+      // too; other rows write without one (FTS5 flushes its index at every savepoint).
+      const ownSavepoint = (!!mapped.categoryPath?.length && !resolver.has(mapped.categoryPath)) || (!!mapped.newFamily && !makeFamilies.has(mapped.newFamily))
       try {
         const body = () => {
           const patch = mapped.patch
+          if (mapped.newFamily) {
+            const f = makeFamilies.resolve(mapped.newFamily)
+            createdFamily = f.created
+            patch.familyId = f.id
+          }
           if (mapped.categoryPath) {
             if (mapped.categoryPath.length === 0) patch.categoryId = null
             else {
@@ -157,6 +166,7 @@ export async function runImport(
         })
       } catch (err) {
         resolver.forget(created)
+        makeFamilies.forget(createdFamily)
         if (err instanceof PartialWriteError && !ownSavepoint) {
           throw sheetError('write_failed', `The import stopped at row ${p.row} (${mapped.sku}): ${(err.cause as Error)?.message ?? err.message}. Nothing was imported.`, { row: p.row, sku: mapped.sku })
         }
@@ -279,15 +289,19 @@ export async function runImport(
     } catch (err) {
       if (s.db.inTransaction) s.db.exec('ROLLBACK')
       throw err
+    } finally {
+      // Families made by a run that was rolled back (a dry run) must not linger in the store's cache.
+      if (!committed && makeFamilies.created.length) s.families.forgetCache()
     }
     report.sort((a, b) => a.row - b.row)
     const warnings = table.warnings()
     if (counts.rows === 0) throw sheetError('no_data_rows', 'The file has a header but no data rows to import.')
     if (committed && written.size > 0) s.events.emit('data.changed', { entity: 'product', all: true })
+    if (committed && makeFamilies.created.length) s.events.emit('data.changed', { entity: 'family', all: true })
     s.log.info(`import ${imp.id} (${mode}): ${counts.rows} rows in ${Date.now() - started} ms, ${counts.rejected} rejected`)
     return {
       report,
-      summary: { ...counts, newCategories: [...new Set(newCategories)], warnings, leftOut: [...leftOut.values()], written: committed && (counts.created + counts.updated > 0) }
+      summary: { ...counts, newCategories: [...new Set(newCategories)], newFamilies: [...new Set(makeFamilies.created)], warnings, leftOut: [...leftOut.values()], written: committed && (counts.created + counts.updated > 0) }
     }
   } finally {
     table.close()

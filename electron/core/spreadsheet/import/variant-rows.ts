@@ -193,6 +193,7 @@ export class VariantRows {
       parentSku: '',
       categoryPath: mapped.categoryPath,
       images: mapped.images,
+      newFamily: mapped.newFamily,
       issues: []
     }
   }
