@@ -2,6 +2,7 @@
 // report and `vetrina photos add` alike: built from the code and parameters the core gives (the
 // decoder's own words, which may name internal files, are never shown).
 import type { TFunction } from 'i18next'
+import type { PhotoWarning } from '../domain/photo-quality.ts'
 import { SKIP_REASONS } from '../domain/photo-skips.ts'
 import { errorText } from './errors.ts'
 
@@ -26,4 +27,11 @@ export function fileErrorText(error: { code: string; message: string; params: Re
   const mb = (n: unknown) => (typeof n === 'number' ? Math.round((n / 1048576) * 10) / 10 : '')
   const params = { ...(p as Record<string, string | number | boolean | null>), megabytes: (p.megabytes as number | undefined) ?? mb(p.bytes), maxMegabytes: (p.maxMegabytes as number | undefined) ?? mb(p.maxBytes) }
   return errorText({ code: error.code, message: error.message, params }, t)
+}
+
+/** A photo's quality warning in full, with its numbers and what to do ("The photo is 700×525 px …"). */
+export function photoWarningText(w: Pick<PhotoWarning, 'code' | 'params'>, t: TFunction): string {
+  const p = w.params as Record<string, string | number>
+  const sides = typeof p.sides === 'string' ? p.sides.split(',').map((s) => String(t(`photos:side.${s}`, { defaultValue: s }))).join(', ') : ''
+  return String(t(`photos:warning.${w.code}.long`, { ...p, sides }))
 }

@@ -18,6 +18,8 @@ import { msg, MessageParams, type Message } from '../../../shared/messages/messa
 import { authorizeUrl, exchangeAuthCode } from './client.ts'
 import { ListingStore, errorColumns, listingError, type ListingRow } from './listing-store.ts'
 import { keepPavilionState } from './keep-on-restore.ts'
+import { listingContent } from './listing-content.ts'
+import { describeVariantOptions } from './variant-options.ts'
 import { LISTING_JOB, Outbox, pavilionCategoryOf } from './outbox.ts'
 import { checkReadiness, type Readiness } from './readiness.ts'
 import { PublishTargets } from './targets.ts'
@@ -99,9 +101,10 @@ export function publishModule(s: Services): CoreModule<'publish'> {
   const readinessOf = (product: Product, target: PublishTarget, language: ListingLanguage): Readiness => {
     const catId = pavilionCategoryOf(s.categories, product.categoryId)
     const cachedRules = catId ? rules.get(target, catId, PAVILION_LANGUAGE[language].schema) : null
+    const content = listingContent(s, product)
     return checkReadiness({
       product, family: product.familyId ? s.families.get(product.familyId) : undefined, language, pavilionCategoryId: catId,
-      schema: cachedRules?.fields ?? null, images: s.productMedia.mainImages(product.id), eurToUsd: settings().eurToUsd
+      schema: cachedRules?.fields ?? null, images: content.images, eurToUsd: settings().eurToUsd, variants: content.variants
     })
   }
 
@@ -113,10 +116,12 @@ export function publishModule(s: Services): CoreModule<'publish'> {
   const toListing = (row: ListingRow): Listing => {
     let sku: string | null = null
     let title = ''
+    let variantCount = 0
     try {
       const p = s.products.get(row.product_id)
       sku = p.sku
       title = titleOf(p, row.language)
+      variantCount = p.variantCount
     } catch {
       title = '(deleted product)'
     }
@@ -130,7 +135,7 @@ export function publishModule(s: Services): CoreModule<'publish'> {
       } catch { /* job pruned */ }
     }
     return {
-      id: row.id, productId: row.product_id, sku, title, target: row.target, language: row.language, intent: row.intent, state: row.state,
+      id: row.id, productId: row.product_id, sku, title, variantCount, target: row.target, language: row.language, intent: row.intent, state: row.state,
       jobId: row.job_id, jobState, remoteId: row.remote_id, remoteStatus: row.remote_status, remoteDisplay: row.remote_display,
       reconciling: row.pending_op !== null, problems: row.problems ? (JSON.parse(row.problems) as ReadinessProblem[]) : [],
       error: listingError(row),
@@ -492,6 +497,12 @@ export function publishModule(s: Services): CoreModule<'publish'> {
     },
 
     ...categoriesPart.handlers,
+
+    variantOptions(input) {
+      const target = input.target ?? settings().target
+      const product = s.products.get(input.productId)
+      return describeVariantOptions(s, rules, target, product, () => readinessOf(product, target, 'en'))
+    },
 
     categories(input) {
       return { items: rules.categories(input.target ?? settings().target) }

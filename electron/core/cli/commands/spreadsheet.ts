@@ -161,6 +161,7 @@ export function registerSpreadsheet(program: Command): void {
             () => [
               summaryLine(inspection.fileName, summary, !!o.dryRun),
               ...(summary.newCategories.length ? [say('cli:import.newCategories', { names: summary.newCategories.join(', ') })] : []),
+              ...(summary.newFamilies.length ? [say('cli:import.newFamilies', { names: summary.newFamilies.join(', ') })] : []),
               ...summary.warnings.map((w) => `! ${warningText(w)}`),
               ...(rejected.length ? [say('cli:import.rejectedRows'), issueLines(rejected.slice(0, 50)), ...(rejected.length > 50 ? [say('cli:import.more', { count: rejected.length - 50 })] : [])] : []),
               ...(failure ? [errorText(failure, t)] : [])
@@ -224,13 +225,14 @@ export function registerSpreadsheet(program: Command): void {
     .option('--csv-locale <it|en>', say('cli:export.csvLocale'), 'it')
     .option('-q, --query <text>', say('cli:export.query'))
     .option('--status <status...>', say('cli:opt.status'))
-    .action(async (file: string, o: CommonOptions & { format?: string; csvLocale: string; query?: string; status?: string[] }) => {
+    .option('--variants <rows|group>', say('cli:export.variants'), 'rows')
+    .action(async (file: string, o: CommonOptions & { format?: string; csvLocale: string; query?: string; status?: string[]; variants: string }) => {
       try {
         await withCore(o, async ({ api, out, follow }) => {
           const format = (o.format ?? (extname(file).toLowerCase() === '.csv' ? 'csv' : 'xlsx')) as 'csv' | 'xlsx'
           if (format !== 'csv' && format !== 'xlsx') throw new AppError('spreadsheet_bad_format', `--format must be csv or xlsx, not "${o.format}".`, { params: { value: String(o.format) } })
           const { jobId } = await api.spreadsheet.exportCatalog({
-            format, csvLocale: o.csvLocale as 'it' | 'en', path: resolve(file), language: CLI_LANGUAGE,
+            format, csvLocale: o.csvLocale as 'it' | 'en', path: resolve(file), language: CLI_LANGUAGE, variantLayout: o.variants as 'rows' | 'group',
             filter: { ...(o.query ? { query: o.query } : {}), ...(o.status ? { status: statuses(o.status) as never } : {}) }
           })
           const job = await follow(jobId)

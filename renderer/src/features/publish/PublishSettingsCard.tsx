@@ -81,8 +81,8 @@ export function PublishSettingsCard() {
         </p>
         <p className="muted">
           {t('publish:settings.credentialState', {
-            sandbox: credState?.sandbox.set ? credState.sandbox.appKey ?? '✓' : '—',
-            alibaba: credState?.alibaba.set ? credState.alibaba.appKey ?? '✓' : '—'
+            sandbox: credState?.sandbox.set ? credState.sandbox.appKey ?? t('ui:publish.credentialsSet') : '—',
+            alibaba: credState?.alibaba.set ? credState.alibaba.appKey ?? t('ui:publish.credentialsSet') : '—'
           })}
         </p>
         <SignIn target={credTarget} />
