@@ -163,7 +163,7 @@ describe('Alibaba Cloud adapter', () => {
     expect(job.state).toBe('done')
     const result = job.result as { machine: number; problems: Array<{ unitId: string; message: string }> }
     expect(result.machine).toBe(1)
-    expect(result.problems).toEqual([{ unitId: `${chianti.id}.title.zh-CN`, message: expect.stringMatching(/English/) }])
+    expect(result.problems).toEqual([{ unitId: `${chianti.id}.title.zh-CN`, code: 'mt_no_english', params: { sku: 'CHI-2021-075', field: 'title', locale: 'zh-CN' }, message: expect.stringMatching(/English/) }])
     expect((await t.api.translation.getUnit({ productId: oil.id, field: 'title', locale: 'zh-CN' })).target).toBe('[zh/title] Extra virgin olive oil 0.5 L')
     const form = Object.fromEntries(new URLSearchParams(ali.requests[0].body))
     expect(form).toMatchObject({ Action: 'Translate', SourceLanguage: 'en', TargetLanguage: 'zh', Scene: 'title', FormatType: 'text', AccessKeyId: 'AKID' })

@@ -102,10 +102,11 @@ function OnlineBadge() {
   const { t } = useTranslation()
   const online = useApp((s) => s.online)
   const cls = online.online === true ? 'ok' : online.online === false ? 'err' : ''
-  const label = !online.target
+  // target "" is the sandbox built into Vetrina (named in words); null: nothing to publish to.
+  const label = online.target === null
     ? t('common:status.local')
     : online.online === true ? t('common:status.online') : online.online === false ? t('common:status.offline') : t('common:status.unknown')
-  const icon = !online.target ? HardDrive : online.online === false ? CloudOff : Cloud
+  const icon = online.target === null ? HardDrive : online.online === false ? CloudOff : Cloud
   return (
     <button
       type="button"
