@@ -20,14 +20,29 @@ const PLAIN_SHARE = 0.5
 const PLAIN_TOLERANCE = 24
 const PLAIN_REACH = 32
 
+// Work buffers, kept from one photo to the next (the analysis runs synchronously, one photo at a
+// time): allocating them for every photo would cost the engine more garbage collection than the
+// measuring itself.
+const buffers = new Map<string, Uint8Array | Int32Array>()
+function scratch<T extends Uint8Array | Int32Array>(key: string, make: (n: number) => T, size: number, clear = false): T {
+  let b = buffers.get(key) as T | undefined
+  if (!b || b.length < size) {
+    b = make(size)
+    buffers.set(key, b)
+  } else if (clear) b.fill(0, 0, size)
+  return b.subarray(0, size) as T
+}
+const bytes = (n: number) => new Uint8Array(n)
+const ints = (n: number) => new Int32Array(n)
+
 export function analysePhoto(img: AnalysisImage): PhotoAnalysis {
   const { width, height } = img
   const n = width * height
   const c = img.channels
   const d = img.data
   // One pass: luma, and which pixels could be a white sweep (light, nearly colourless).
-  const luma = new Uint8Array(n)
-  const sweep = new Uint8Array(n)
+  const luma = scratch('luma', bytes, n)
+  const sweep = scratch('sweep', bytes, n, true)
   const hist = new Uint32Array(256)
   let sum = 0
   for (let i = 0, p = 0; i < n; i++, p += c) {
@@ -50,7 +65,7 @@ export function analysePhoto(img: AnalysisImage): PhotoAnalysis {
   // The product is found on a grid of 2×2 cells: a quarter of the work, and as exact as the
   // statistics and border shares need.
   const grid = halfGrid(width, height, backdrop?.mask ?? null)
-  const outside = backdrop ? reachFromBorder(grid.width, grid.height, grid.mask) : new Uint8Array(grid.width * grid.height)
+  const outside = backdrop ? reachFromBorder(grid.width, grid.height, grid.mask) : scratch('seen', bytes, grid.width * grid.height, true)
   const subject = subjectStats(img, luma, grid, outside)
   const edges = backdrop ? contact(img, grid, outside) : { top: 0, right: 0, bottom: 0, left: 0 }
   // Relative to the picture's tonal range, so a dark or washed-out photo is not also "blurry".
@@ -134,8 +149,8 @@ function findBackdrop(img: AnalysisImage, luma: Uint8Array, sweep: Uint8Array): 
   let plain = 0
   for (const i of border) if (distance(i) <= PLAIN_TOLERANCE) plain++
   if (plain / border.length < PLAIN_SHARE) return null
-  const mask = new Uint8Array(width * height)
-  for (let i = 0; i < mask.length; i++) if (distance(i) <= PLAIN_REACH) mask[i] = 1
+  const mask = scratch('plain', bytes, width * height)
+  for (let i = 0; i < mask.length; i++) mask[i] = distance(i) <= PLAIN_REACH ? 1 : 0
   return { kind: 'plain', mask }
 }
 
@@ -149,7 +164,7 @@ interface Grid {
 function halfGrid(width: number, height: number, mask: Uint8Array | null): Grid {
   const w = Math.max(1, width >> 1)
   const h = Math.max(1, height >> 1)
-  const out = new Uint8Array(w * h)
+  const out = scratch('grid', bytes, w * h, true)
   if (mask && width >= 2 && height >= 2) {
     for (let y = 0; y < h; y++) {
       const a = 2 * y * width
@@ -166,8 +181,8 @@ function halfGrid(width: number, height: number, mask: Uint8Array | null): Grid 
 
 /** The backdrop region: backdrop cells connected to the border (4-connected flood fill). */
 function reachFromBorder(width: number, height: number, mask: Uint8Array): Uint8Array {
-  const seen = new Uint8Array(width * height)
-  const queue = new Int32Array(width * height)
+  const seen = scratch('seen', bytes, width * height, true)
+  const queue = scratch('queue', ints, width * height)
   let tail = 0
   for (const i of ring(width, height)) {
     if (!seen[i] && mask[i]) {
