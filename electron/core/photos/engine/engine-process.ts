@@ -16,7 +16,7 @@ const send = (msg: FromEngine) => parent.send(msg)
 // pile up. So after each request that made pixel buffers it runs a cheap minor collection (the
 // buffers are still young), and a full one (a few ms) once requests have handled enough bytes
 // since the last, for what was promoted meanwhile. (Started with --expose-gc.)
-const FULL_COLLECT_BYTES = 64 * 1024 * 1024
+const FULL_COLLECT_BYTES = 24 * 1024 * 1024
 let sinceFull = 0
 function collect(handledBytes: number): void {
   const gc = (globalThis as { gc?: (o?: { type: 'minor' | 'major' }) => void }).gc
