@@ -130,10 +130,13 @@ app.whenReady().then(() => {
     if (!trustedSender(event)) return null
     if (action === 'status') return controller.status()
     if (action !== 'restart' || !controller.canRestartNow()) return false
-    // Close the catalogue cleanly before the installer replaces the app.
+    // Close the catalogue cleanly before the installer replaces the app (jobs are not asked again:
+    // the catalogue is closed).
     quitting = true
+    controller.stop()
     await c.close()
-    return controller.restartNow()
+    controller.installNow()
+    return true
   })
   ipcMain.handle(IPC_OPENED_FILES, (event): PickedFile[] => {
     if (!trustedSender(event)) return []

@@ -177,6 +177,12 @@ export const photos = {
       byWarning: z.record(WarningCode, z.number().int())
     })
   }),
+  primaryThumbs: call({
+    summary: "The thumbnail of each product's first main image, for lists.",
+    roles: ['owner', 'translator'],
+    input: z.object({ productIds: z.array(Id).max(1000) }),
+    output: z.object({ items: z.array(z.object({ productId: Id, photos: z.number().int(), thumb: MediaFile.nullable() })) })
+  }),
   productPhotos: call({ summary: "A product's photos: main images and others, in order.", roles: ['owner', 'translator'], input: z.object({ productId: Id }), output: ProductPhotos }),
   attach: call({
     summary: 'Attach library photos to a product (at the end of the main images while there is room).',

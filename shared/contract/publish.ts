@@ -61,6 +61,20 @@ export type CategoryHit = z.infer<typeof CategoryHit>
 /** How much of the tree is cached; branches still to fetch are fetched by a job or on demand. */
 export const CategoryTreeState = z.object({ nodes: z.number().int(), leaves: z.number().int(), pendingBranches: z.number().int(), downloading: z.boolean() })
 
+export const ProductPublishState = z.object({
+  productId: Id,
+  /** Every listing language of the current target can be published now. */
+  ready: z.boolean(),
+  /** Not fully checked: the category rules are not downloaded yet. */
+  pending: z.boolean(),
+  /** Problems that block a listing (all languages). */
+  problems: z.number().int(),
+  /** The first blocking problem, for a short explanation in the list. */
+  firstProblem: ReadinessProblem.nullable(),
+  listings: z.array(z.object({ target: PublishTarget, language: ListingLanguage, state: ListingState, publishedAt: z.string().nullable() }))
+})
+export type ProductPublishState = z.infer<typeof ProductPublishState>
+
 const Selection = z.object({
   /** Products to act on; omitted = every top-level product. */
   productIds: z.array(Id).max(100_000).optional(),
@@ -79,6 +93,12 @@ export const publish = {
       offset: z.number().int().min(0).default(0)
     }),
     output: z.object({ items: z.array(ProductReadiness), total: z.number().int(), summary: ReadinessSummary })
+  }),
+  productStates: call({
+    summary: 'For the products a list shows: readiness for the current target and each listing\'s state on every target.',
+    roles: ['owner', 'translator'],
+    input: z.object({ productIds: z.array(Id).max(1000) }),
+    output: z.object({ target: PublishTarget, items: z.array(ProductPublishState) })
   }),
   enqueue: call({
     summary: 'Publish products: ready listings are queued (in one transaction), others are marked needs-fixing.',

@@ -53,6 +53,11 @@ export const ImportSettings = z.object({
   emptyCells: z.enum(['keep', 'clear']).default('keep'),
   /** Create categories named in the file that do not exist yet. */
   createCategories: z.boolean().default(true),
+  /**
+   * Create the families a family column names that do not exist yet (a shop export's attribute
+   * sets: Magento "Top", "Bottom"); off, such a row is refused naming the known families.
+   */
+  createFamilies: z.boolean().default(false),
   /** Attribute family (code) for new products when the file has no family column. */
   family: z.string().max(64).optional(),
   /** Currency of prices written without one, when the header names none either (default: the firm's). */
@@ -66,7 +71,7 @@ export const ImportSpec = z.object({
   file: FileRef,
   read: ReadOptions.default({}),
   columns: z.array(ColumnMapping).max(MAX_COLUMNS),
-  settings: ImportSettings.default({ emptyCells: 'keep', createCategories: true, status: 'draft' })
+  settings: ImportSettings.default({ emptyCells: 'keep', createCategories: true, createFamilies: false, status: 'draft' })
 })
 export type ImportSpec = z.input<typeof ImportSpec>
 
@@ -102,11 +107,14 @@ export const Inspection = z.object({
   read: ReadOptions,
   /** Settings saved with the profile used, if any. */
   settings: ImportSettings.partial(),
-  warnings: z.array(Warning)
+  warnings: z.array(Warning),
+  /** Data rows with values (after the header), when asked for with countRows: the whole file is read. */
+  rowCount: z.number().int().nullable().default(null)
 })
 export type Inspection = z.infer<typeof Inspection>
 
-export const OUTCOMES = ['created', 'updated', 'unchanged', 'rejected'] as const
+/** What became of a row; "merged": a later row of a SKU that added its images to that product. */
+export const OUTCOMES = ['created', 'updated', 'unchanged', 'merged', 'rejected'] as const
 export const Outcome = z.enum(OUTCOMES)
 export type Outcome = z.infer<typeof Outcome>
 
@@ -138,11 +146,17 @@ export const Summary = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
+  /** Later rows of a SKU that only added images to it (one row per image, as shop platforms export). */
+  merged: z.number().int().default(0),
   rejected: z.number().int(),
   /** Rows with warnings (they are imported). */
   warned: z.number().int(),
   newCategories: z.array(z.string()),
+  /** Families created from the family column (createFamilies). */
+  newFamilies: z.array(z.string()).default([]),
   warnings: z.array(Warning),
+  /** Attribute columns left out of some rows because the row's family lacks the attribute (or the row has none). */
+  leftOut: z.array(z.object({ column: z.string(), attribute: z.string(), family: z.string().nullable(), rows: z.number().int() })).default([]),
   /** Whether the catalogue was changed by this run. */
   written: z.boolean()
 })
@@ -192,7 +206,9 @@ export const ExportInput = z.object({
   /** CSV only: "it" = ";" and 1.234,5 (Excel in Italian); "en" = "," and 1234.5. */
   csvLocale: z.enum(['it', 'en']).default('it'),
   /** Where to write the file (desktop and CLI); browser mode downloads it. */
-  path: z.string().max(4096).optional()
+  path: z.string().max(4096).optional(),
+  /** Products with variants: "rows" = the parent's row then its variants' rows (parent column); "group" = one row per variant with a group column. */
+  variantLayout: z.enum(['rows', 'group']).default('rows')
 })
 
 export const TargetInfo = z.object({
@@ -211,7 +227,7 @@ const ByImport = z.object({ importId: Id })
 export const spreadsheet = {
   inspect: call({
     summary: 'Read the start of a file: format, encoding, separator, sheets, header, sample rows and a suggested mapping.',
-    input: z.object({ file: FileRef, read: ReadOptions.default({}), profile: z.string().max(80).optional() }),
+    input: z.object({ file: FileRef, read: ReadOptions.default({}), profile: z.string().max(80).optional(), countRows: z.boolean().optional() }),
     output: Inspection,
     paths: { file: 'read' }
   }),

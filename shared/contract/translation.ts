@@ -291,7 +291,18 @@ export const translation = {
   createTranslatorLink: call({
     summary: 'A browser-mode link for a translator: the workspace only, no catalogue editing (browser mode must be running).',
     input: z.object({ label: z.string().trim().min(1).max(60).default('translator') }),
-    output: z.object({ label: z.string(), links: z.array(z.string()) })
+    output: z.object({
+      label: z.string(),
+      links: z.array(z.string()),
+      /** Links that open from another PC of the office (empty unless browser mode listens there). */
+      officeLinks: z.array(z.string()),
+      /**
+       * The office network: on (officeLinks work), noAddress (listening, but this PC has no office
+       * address now: cable out?), off (this PC only; Settings → office network turns it on),
+       * restart (turned on in Settings; takes effect when browser mode starts again).
+       */
+      officeNetwork: z.enum(['on', 'noAddress', 'off', 'restart'])
+    })
   }),
 
   xliffExport: call({

@@ -57,7 +57,7 @@ describe('backup and restore', () => {
     mkdirSync(join(t.core.s.paths.media, '.incoming'), { recursive: true })
     writeFileSync(join(t.core.s.paths.media, '.incoming', 'upload-1.part'), Buffer.alloc(100, 1))
     const file = await makeBackup(t)
-    expect(file).toMatch(/vetrina-backup-\d{8}-\d{6}\.tar\.gz$/)
+    expect(file).toMatch(/vetrina-backup-\d{8}-\d{6}\.vetrina-backup$/)
     const packed: string[] = []
     await tar.t({ file, onReadEntry: (e) => { packed.push(e.path) } })
     expect(packed).toContain('media/originals/ab/abcdef.jpg')

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { launchBrowser, newContext, openApp, startApp, type AppUnderTest } from './harness.ts'
+import { forbidNativeDialogs, valueOf } from './ui.ts'
 
 let app: AppUnderTest
 let browser: Browser
@@ -166,6 +167,86 @@ describe('design system', () => {
     expect(await shown.locator('.tail').textContent()).toMatch(/\.csv$/)
     expect(tail.x + tail.width).toBeLessThanOrEqual(1024)
     expect(tail.x).toBeGreaterThanOrEqual(head.x + head.width - 1)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  test('confirmation in the app\'s dialog: Esc cancels and gives the focus back, the danger button deletes; never the browser\'s box', async () => {
+    const api = app.core.api()
+    const doomed = await api.catalog.createProduct({ sku: 'DEL-001', texts: { it: { title: 'Da eliminare' } } })
+    const context = await newContext(browser)
+    const { page, errors } = await openApp(context, `${app.host.ownerLink}#/catalog/${doomed.id}`)
+    const native = forbidNativeDialogs(page)
+    const del = page.getByTestId('editor-delete')
+    await del.focus()
+    await page.keyboard.press('Enter')
+    const ask = page.getByTestId('confirm-dialog')
+    await ask.waitFor()
+    expect(await ask.getByRole('heading').textContent()).toBe('Eliminare DEL-001?')
+    // Dangerous: the focus starts on Cancel, so Enter alone does not delete.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('confirm-cancel')
+    await page.keyboard.press('Escape')
+    await ask.waitFor({ state: 'hidden' })
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('editor-delete')
+    expect((await api.catalog.getProduct({ id: doomed.id })).sku).toBe('DEL-001')
+
+    await del.click()
+    await ask.getByRole('button', { name: 'Elimina' }).click()
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/catalog')
+    await expect(api.catalog.getProduct({ id: doomed.id })).rejects.toMatchObject({ code: 'not_found' })
+    await page.getByTestId('toast').getByText('DEL-001 eliminato.').waitFor()
+    expect(native).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  test('select and combobox from the keyboard: arrows, type-ahead, Enter, Esc', async () => {
+    const api = app.core.api()
+    const wines = await api.catalog.createCategory({ name: { it: 'Vini rossi' } })
+    await api.catalog.createCategory({ name: { it: 'Olio extravergine' } })
+    await api.catalog.createCategory({ name: { it: 'Ceramiche di Deruta' } })
+    const context = await newContext(browser)
+    const { page, errors } = await openApp(context, `${app.host.ownerLink}#/catalog/${productId}/general`)
+    // Select (status): opens with Enter, arrows move, Enter picks; the value is saved.
+    const status = page.getByLabel('Stato', { exact: true })
+    const highlighted = () => page.locator('[role="option"][data-highlighted]').textContent()
+    await status.focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(highlighted).toBe('Bozza')
+    await page.keyboard.press('ArrowDown')
+    await expect.poll(highlighted).toBe('Pronto')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => valueOf(status)).toBe('ready')
+    await expect.poll(async () => (await api.catalog.getProduct({ id: productId })).status).toBe('ready')
+    // Esc closes without changing.
+    await status.focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(highlighted).toBe('Pronto')
+    await page.keyboard.press('ArrowUp')
+    await page.keyboard.press('Escape')
+    await page.getByRole('listbox').waitFor({ state: 'hidden' })
+    expect(await valueOf(status)).toBe('ready')
+
+    // Combobox (category): typing filters (accents and case ignored), Enter picks the highlighted one.
+    const category = page.getByLabel('Categoria', { exact: true })
+    await category.click()
+    await page.keyboard.type('deruta')
+    await expect.poll(() => page.getByRole('option').allTextContents()).toEqual(['Ceramiche di Deruta'])
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => category.inputValue()).toBe('Ceramiche di Deruta')
+    // Esc while typing puts back the chosen one.
+    await category.click()
+    await page.keyboard.type('vini')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => category.inputValue()).toBe('Ceramiche di Deruta')
+    // Arrow keys walk the list and Enter picks.
+    await category.fill('')
+    await page.keyboard.type('rossi')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => (await api.catalog.getProduct({ id: productId })).categoryId).toBe(wines.id)
+    expect(await page.getByRole('combobox', { name: 'Categoria' }).getAttribute('aria-expanded')).toBe('false')
     expect(errors).toEqual([])
     await context.close()
   })

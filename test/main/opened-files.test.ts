@@ -25,3 +25,16 @@ describe('backups opened with Vetrina', () => {
     expect(isBackupFileName('foto.jpg')).toBe(false)
   })
 })
+
+describe('backup files in the backups folder', () => {
+  test('new backups are .vetrina-backup; the list and the rotation see the older .tar.gz ones too', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { backupFileName, listBackupFiles } = await import('../../electron/core/system/backup.ts')
+    expect(backupFileName(new Date('2026-11-22T07:38:48Z'), true)).toBe('auto-vetrina-backup-20261122-073848.vetrina-backup')
+    const dir = mkdtempSync(join(tmpdir(), 'vetrina-backups-'))
+    for (const f of ['auto-vetrina-backup-20261110-020000.tar.gz', 'auto-vetrina-backup-20261111-020000.vetrina-backup', 'foto.jpg', 'vetrina-backup-notes.txt']) writeFileSync(join(dir, f), 'x')
+    expect(listBackupFiles(dir).map((b) => b.fileName)).toEqual(['auto-vetrina-backup-20261111-020000.vetrina-backup', 'auto-vetrina-backup-20261110-020000.tar.gz'])
+  })
+})

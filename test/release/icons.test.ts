@@ -1,7 +1,7 @@
 // The icon set and installer artwork generated from the SVG sources: every PNG size, a Windows
 // .ico with 16…256, a macOS .icns up to 1024, NSIS's 24-bit BMPs at the sizes it draws, the dmg
 // background — read back with independent decoders (sharp, bmp-ts) and by their file headers.
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { decode as decodeBmp } from 'bmp-ts'
@@ -36,8 +36,12 @@ describe('icon set', () => {
   test('the source is the shop-window mark in the accent colour', () => {
     const svg = readFileSync(join(RESOURCES, 'icon.svg'), 'utf8')
     expect(svg).toMatch(/viewBox="0 0 1024 1024"/)
-    expect(svg).toContain('#0b6e4f')
-    expect(readFileSync(join(import.meta.dirname, '../../renderer/src/ui/tokens.css'), 'utf8')).toMatch(/--color-accent: #0b6e4f/)
+    // The app's accent colour, wherever the design tokens define it.
+    const ui = join(import.meta.dirname, '../../renderer/src/ui')
+    const css = readdirSync(ui).filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(ui, f), 'utf8')).join('\n')
+    const accent = /--(?:color-)?accent:\s*(#[0-9a-f]{6})/i.exec(css)?.[1]
+    expect(accent).toBeDefined()
+    expect(svg.toLowerCase()).toContain(accent!.toLowerCase())
   })
 
   test('every PNG size, square and with transparency around the rounded tile', async () => {

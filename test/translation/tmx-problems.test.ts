@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { translator } from '../../shared/messages/translator.ts'
 import { jobDone, openCore, type TestCore } from './helpers.ts'
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/translation/tmx/omegat')
@@ -59,6 +60,14 @@ describe('TMX problems', () => {
     expect(byCode.tmx_other_languages.params).toMatchObject({ source: 'en', target: 'zh-CN', count: 1 })
     expect(byCode.tmx_unexpected_element.params).toMatchObject({ element: 'prop' })
     for (const p of r.problems) expect(p.message.length).toBeGreaterThan(20)
+    // Each problem reads as a whole sentence in Italian and Chinese: its key exists and every parameter is filled.
+    for (const lng of ['it', 'zh-CN'] as const) {
+      const t = translator(lng)
+      for (const p of r.problems) {
+        const text = String(t(`translate:exchangeProblem.${p.code}`, { ...(p.params ?? {}) }))
+        expect(text, `${lng} ${p.code}`).not.toMatch(/exchangeProblem|\{\{/)
+      }
+    }
     expect((await t.api.translation.tmStats({})).pairs).toEqual([{ sourceLang: 'it', targetLang: 'en', entries: 1 }])
   })
 

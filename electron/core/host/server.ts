@@ -249,7 +249,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     const token = tokens.issue(role, label)
     return { token, links: [`${url}/?token=${token}`, ...lanLinks(token)] }
   }
-  core.links.setIssuer((role, label) => ({ links: issueLink(role, label).links }))
+  core.links.setIssuer((role, label) => {
+    const { token, links } = issueLink(role, label)
+    return { links, officeLinks: lanLinks(token), listeningOnOffice: !!opts.lan }
+  })
   return {
     url,
     port,

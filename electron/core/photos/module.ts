@@ -30,6 +30,23 @@ export interface PhotosOptions {
   concurrency?: number
 }
 
+/** Per product: how many photos it has and the thumbnail of its first main image (one query per 500). */
+function primaryThumbs(db: Services['db'], ids: string[]) {
+  const out: Array<{ productId: string; photos: number; thumb: { relPath: string; width: number; height: number; bytes: number; mime: string } | null }> = []
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500)
+    const rows = db.prepare(
+      `SELECT pp.product_id, count(*) AS n,
+         (SELECT json_object('relPath', r.rel_path, 'width', r.width, 'height', r.height, 'bytes', r.bytes, 'mime', r.mime)
+            FROM product_photos f JOIN renditions r ON r.photo_id = f.photo_id AND r.preset = 'thumb'
+           WHERE f.product_id = pp.product_id ORDER BY f.role = 'main' DESC, f.position LIMIT 1) AS thumb
+       FROM product_photos pp WHERE pp.product_id IN (SELECT value FROM json_each(?)) GROUP BY pp.product_id`
+    ).all(JSON.stringify(chunk)) as Array<{ product_id: string; n: number; thumb: string | null }>
+    for (const r of rows) out.push({ productId: r.product_id, photos: r.n, thumb: r.thumb ? JSON.parse(r.thumb) : null })
+  }
+  return out
+}
+
 export function photosModule(s: Services, options: PhotosOptions = {}): CoreModule<'photos'> {
   const limits: PipelineLimits = { ...DEFAULT_LIMITS, ...options.limits }
   const slots = options.concurrency ?? PHOTO_CONCURRENCY
@@ -157,6 +174,7 @@ export function photosModule(s: Services, options: PhotosOptions = {}): CoreModu
         return { ...st, byWarning: Object.fromEntries(WARNING_CODES.map((c) => [c, st.byWarning[c] ?? 0])) as Record<(typeof WARNING_CODES)[number], number> }
       },
       productPhotos: (input) => productPhotos.get(input.productId),
+      primaryThumbs: (input) => ({ items: primaryThumbs(s.db, input.productIds) }),
       attach: (input) => {
         const r = productPhotos.attach(input.productId, input.photoIds, input.as)
         afterProductChange(input.productId)

@@ -3,7 +3,16 @@
 // depends on the host.
 import type { Role } from '../../../shared/contract/define.ts'
 
-export type LinkIssuer = (role: Role, label: string) => { links: string[] }
+export interface IssuedLinks {
+  /** Every link for the new token: this PC's first, then one per office-network address. */
+  links: string[]
+  /** The links other PCs can open (empty when browser mode listens on this PC only). */
+  officeLinks: string[]
+  /** Browser mode is listening on the office network (it may still have no address there). */
+  listeningOnOffice: boolean
+}
+
+export type LinkIssuer = (role: Role, label: string) => IssuedLinks
 
 export class BrowserLinks {
   private issuer: LinkIssuer | null = null
@@ -13,7 +22,7 @@ export class BrowserLinks {
   }
 
   /** Links for a new token of `role`, or null when browser mode is not running. */
-  issue(role: Role, label: string): { links: string[] } | null {
+  issue(role: Role, label: string): IssuedLinks | null {
     return this.issuer ? this.issuer(role, label) : null
   }
 }

@@ -6,7 +6,7 @@ import { AppError, ErrorCodes } from '../../../shared/contract/errors.ts'
 import type { ExportInput, ImportSpec, Summary } from '../../../shared/contract/spreadsheet.ts'
 import { ImportSpec as ImportSpecSchema } from '../../../shared/contract/spreadsheet.ts'
 import { SOURCE_LOCALE } from '../../../shared/domain/locales.ts'
-import { fixedTargetCodes, textTargetCodes } from '../../../shared/domain/spreadsheet/targets.ts'
+import { fixedTargetCodes, textTargetCodes, variantTargetCodes } from '../../../shared/domain/spreadsheet/targets.ts'
 import type { CoreModule, Services } from '../core.ts'
 import type { CallContext } from '../dispatch.ts'
 import { JobStopped } from '../jobs/errors.ts'
@@ -36,6 +36,8 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
   const imports = new ImportStore(s.db, s.clock)
   const profiles = new ProfileStore(s.db, s.clock)
   const limits = DEFAULT_LIMITS
+  /** Saved mappings show up at once in every open import wizard. */
+  const profileChanged = () => s.events.emit('data.changed', { entity: 'spreadsheet.profile' })
 
   const importJob: JobKind<z.infer<typeof ImportPayload>> = {
     kind: IMPORT_JOB,
@@ -88,7 +90,7 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
     }
     // Prices written without a currency are in the firm's currency unless the sheet says otherwise.
     parsed.settings.currency ??= s.settings.app().firm.currency
-    const file = s.files.resolve(parsed.file, ctx)
+    const file = s.files.resolveFile(parsed.file, ctx)
     const format = sniffFormat(file, limits, parsed.read.format)
     const fileName = parsed.file.kind === 'upload' ? parsed.file.name ?? basename(file) : basename(file)
     return s.db.transaction(() => {
@@ -111,9 +113,9 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
     jobs: [importJob, exportJob],
     handlers: {
       inspect: async (input, ctx) => {
-        const path = s.files.resolve(input.file, ctx)
+        const path = s.files.resolveFile(input.file, ctx)
         const profile = input.profile ? profiles.get(input.profile) : undefined
-        return inspectFile(path, input.file.kind === 'upload' ? input.file.name : undefined, input.read, s.families.list(), limits, profile)
+        return inspectFile(path, input.file.kind === 'upload' ? input.file.name : undefined, input.read, s.families.list(), limits, profile, input.countRows)
       },
       targets: () => {
         const locales = [SOURCE_LOCALE, ...s.settings.app().targetLocales]
@@ -125,7 +127,8 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
         const items: Array<{ code: string; group: 'product' | 'text' | 'attribute' | 'axis' | 'trade' | 'logistics' | 'origin' | 'images' | 'ignore'; label?: Record<string, string>; type?: string; units?: string[]; families?: string[] }> = [
           { code: 'ignore', group: 'ignore' },
           ...fixedTargetCodes().map((code) => ({ code, group: group(code) })),
-          ...textTargetCodes(locales).map((code) => ({ code, group: 'text' as const }))
+          ...textTargetCodes(locales).map((code) => ({ code, group: 'text' as const })),
+          ...variantTargetCodes().map((code) => ({ code, group: 'axis' as const }))
         ]
         const seen = new Map<string, (typeof items)[number]>()
         for (const f of s.families.list()) {
@@ -159,6 +162,7 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
             columns: spec.columns.filter((c) => c.target !== 'ignore').map(({ index: _i, ...c }) => c),
             settings: spec.settings
           })
+          profileChanged()
         }
         return out
       },
@@ -204,8 +208,16 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
         return download(name, (path) => writeRejectedRows(imp.file, imp.spec.read, problems, path, limits))()
       },
       listProfiles: () => ({ items: profiles.list() }),
-      saveProfile: (input) => profiles.save(input),
-      deleteProfile: (input) => ({ deleted: profiles.delete(input.name) }),
+      saveProfile: (input) => {
+        const saved = profiles.save(input)
+        profileChanged()
+        return saved
+      },
+      deleteProfile: (input) => {
+        const deleted = profiles.delete(input.name)
+        profileChanged()
+        return { deleted }
+      },
       exportCatalog: (input, ctx) => {
         if (input.path && ctx.transport === 'http') throw new AppError(ErrorCodes.forbidden, 'Browser mode cannot write files by path; the export is offered as a download.')
         const stamp = s.clock.now().toISOString().slice(0, 10)

@@ -10,6 +10,7 @@ import { createGzip } from 'node:zlib'
 import * as tar from 'tar'
 import { AppError, ErrorCodes } from '../../../shared/contract/errors.ts'
 import { assertNotNewer, integrityProblems, openDatabase, schemaVersion, type Db } from '../store/db.ts'
+import { BACKUP_EXTENSION, isBackupFileName } from '../../../shared/domain/backup-name.ts'
 
 export const BACKUP_FORMAT = 'vetrina-backup/1'
 export const DB_NAME = 'catalog.sqlite'
@@ -238,7 +239,7 @@ function listArchive(file: string, check: (entry: tar.ReadEntry) => string | nul
 export function listBackupFiles(dir: string): Array<{ fileName: string; path: string; size: number; createdAt: string; automatic: boolean }> {
   if (!existsSync(dir)) return []
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.tar.gz') && f.includes('vetrina-backup'))
+    .filter((f) => isBackupFileName(f) && f.includes('vetrina-backup'))
     .map((f) => {
       const p = join(dir, f)
       const st = statSync(p)
@@ -252,7 +253,7 @@ export function listBackupFiles(dir: string): Array<{ fileName: string; path: st
 
 export function backupFileName(now: Date, automatic: boolean): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
-  return `${automatic ? 'auto-' : ''}vetrina-backup-${stamp}.tar.gz`
+  return `${automatic ? 'auto-' : ''}vetrina-backup-${stamp}${BACKUP_EXTENSION}`
 }
 
 /** Keeps the newest `keep` automatic backups. */

@@ -116,7 +116,7 @@ export function translationModule(s: Services): CoreModule<'translation'> {
   }
 
   const resolveFile = (ref: Parameters<typeof s.files.resolve>[0], ctx: CallContext) => {
-    const path = s.files.resolve(ref, ctx)
+    const path = s.files.resolveFile(ref, ctx)
     return { path, name: ref.kind === 'upload' ? ref.name ?? 'upload' : path }
   }
 
@@ -306,7 +306,10 @@ export function translationModule(s: Services): CoreModule<'translation'> {
         if (!issued) {
           throw new AppError('browser_mode_off', 'Browser mode is not running: start it (npm run web, or vetrina web --lan for the office network) to share a translator link.')
         }
-        return { label: input.label, links: issued.links }
+        const officeNetwork = issued.listeningOnOffice
+          ? (issued.officeLinks.length ? 'on' : 'noAddress')
+          : s.settings.app().lanAccess ? 'restart' : 'off'
+        return { label: input.label, links: issued.links, officeLinks: issued.officeLinks, officeNetwork } as const
       },
 
       xliffExport: (input) => ({

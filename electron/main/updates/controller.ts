@@ -119,11 +119,17 @@ export class UpdateController {
     return mayInstall({ enabled: this.env.enabled(), phase: this.phase, runningJobs: this.env.runningJobs() })
   }
 
-  /** Installs the ready update and restarts (the caller has closed the catalogue first). */
+  /** Installs the ready update and restarts, if allowed now. */
   restartNow(): boolean {
     if (!this.canRestartNow()) return false
-    this.port.installNow()
+    this.installNow()
     return true
+  }
+
+  /** Installs without asking the facts again: the caller checked canRestartNow() and has since closed the catalogue. */
+  installNow(): void {
+    this.stop()
+    this.port.installNow()
   }
 
   private async check(): Promise<void> {

@@ -73,15 +73,22 @@ export function electronUpdaterPort(opts: { currentVersion: string; packaged: bo
       return { version: result.updateInfo.version, notes: result.updateInfo.releaseNotes }
     },
     async download(_update, signal, onProgress) {
-      const prefetched = await prefetch(signal, onProgress).catch((err) => {
-        if (signal.aborted) throw err
-        opts.log(`resumable update download unavailable, using electron-updater's: ${(err as Error)?.message ?? err}`)
-        return false
-      })
+      // A dropped line rejects here and the controller tries again later, resuming.
+      const prefetched = await prefetch(signal, onProgress)
       if (signal.aborted) throw new Error('aborted')
-      if (!prefetched) updater.on('download-progress', (p) => onProgress(p.percent))
-      await updater.downloadUpdate()
-      updater.removeAllListeners('download-progress')
+      if (!prefetched) opts.log("resumable update download unavailable here: electron-updater downloads it (not resumable)")
+      const progress = (p: { percent: number }) => onProgress(p.percent)
+      const cancel = new electronUpdater.CancellationToken()
+      const onAbort = () => cancel.cancel()
+      signal.addEventListener('abort', onAbort)
+      updater.on('download-progress', progress)
+      try {
+        // With the prefetched file in its cache, electron-updater only verifies it.
+        await updater.downloadUpdate(cancel)
+      } finally {
+        updater.off('download-progress', progress)
+        signal.removeEventListener('abort', onAbort)
+      }
     },
     setInstallOnQuit(on) {
       updater.autoInstallOnAppQuit = on

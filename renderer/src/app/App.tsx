@@ -15,7 +15,7 @@ import { Select } from '../ui/Select.tsx'
 import { Toaster } from '../ui/Toaster.tsx'
 import { errorText } from '../ui/errors.ts'
 import { FEATURES } from './features.tsx'
-import { useRoute } from './router.ts'
+import { navigate, useRoute } from './router.ts'
 import { useApp } from './store.ts'
 
 const LANGUAGE_LABELS: Record<UiLanguage, string> = { it: 'Italiano', en: 'English', 'zh-CN': '中文' }
@@ -23,37 +23,45 @@ const LANGUAGE_LABELS: Record<UiLanguage, string> = { it: 'Italiano', en: 'Engli
 export function App() {
   const { t, i18n } = useTranslation()
   const route = useRoute()
-  const app = useApp()
+  // Selectors, not the whole store: job progress arrives many times a second while publishing and
+  // must not re-render the page being worked on.
+  const role = useApp((s) => s.role)
+  const connected = useApp((s) => s.connected)
+  const jobsOpen = useApp((s) => s.jobsOpen)
+  const version = useApp((s) => s.version)
+  const ready = useApp((s) => s.ready)
+  const activeJobs = useApp((s) => Object.values(s.jobs).filter((j) => j.state === 'running' || j.state === 'queued').length)
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
-    app.load().catch((err) => setError(errorText(err, t)))
+    useApp.getState().load().catch((err) => setError(errorText(err, t)))
+    // A first run opens on the start page: the checklist from a price list to live listings.
+    if (!location.hash) void api.catalog.stats({}).then((st) => st.total === 0 && !location.hash && useApp.getState().role === 'owner' && navigate('start')).catch(() => undefined)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  const features = app.ready ? FEATURES.filter((f) => f.roles.includes(app.role)) : []
+  const features = ready ? FEATURES.filter((f) => f.roles.includes(role)) : []
   const current = features.find((f) => f.id === route.feature) ?? features[0]
-  const activeJobs = Object.values(app.jobs).filter((j) => j.state === 'running' || j.state === 'queued').length
 
   const changeLanguage = (lng: UiLanguage) => {
     rememberLanguage(lng)
-    if (app.role === 'owner') void api.system.updateSettings({ uiLanguage: lng }).then(app.setSettings).catch(() => undefined)
+    if (role === 'owner') void api.system.updateSettings({ uiLanguage: lng }).then(useApp.getState().setSettings).catch(() => undefined)
   }
 
   if (error) return <div className="empty" role="alert">{error}</div>
 
   return (
-    <div className={`shell${app.jobsOpen ? ' drawer-open' : ''}`}>
+    <div className={`shell${jobsOpen ? ' drawer-open' : ''}`}>
       <header className="topbar">
         <span className="brand"><span className="brand-mark"><Icon icon={Store} size="md" /></span>Vetrina</span>
-        {!app.connected && <span className="badge err"><Icon icon={CircleAlert} size="sm" />{t('common:status.disconnected')}</span>}
+        {!connected && <span className="badge err"><Icon icon={CircleAlert} size="sm" />{t('common:status.disconnected')}</span>}
         <OnlineBadge />
         <Button
-          variant={app.jobsOpen ? 'secondary' : 'ghost'}
+          variant={jobsOpen ? 'secondary' : 'ghost'}
           icon={activeJobs > 0 ? LoaderCircle : ListChecks}
           className={activeJobs > 0 ? 'jobs-busy' : undefined}
-          onClick={() => app.setJobsOpen(!app.jobsOpen)}
-          aria-expanded={app.jobsOpen}
+          onClick={() => useApp.getState().setJobsOpen(!jobsOpen)}
+          aria-expanded={jobsOpen}
           aria-controls="jobs-drawer"
           testId="jobs-button"
         >
@@ -77,12 +85,12 @@ export function App() {
           </a>
         ))}
         <div className="spacer" />
-        {app.ready && <div className="sidebar-foot">{t(`common:role.${app.role}`)} · v{app.version}</div>}
+        {ready && <div className="sidebar-foot">{t(`common:role.${role}`)} · v{version}</div>}
       </nav>
       <main className="main">
         {current && <current.Page params={route.feature === current.id ? route.params : []} />}
       </main>
-      {app.jobsOpen && <JobsDrawer onClose={() => app.setJobsOpen(false)} />}
+      {jobsOpen && <JobsDrawer onClose={() => useApp.getState().setJobsOpen(false)} />}
       {window.vetrina && <DesktopShell />}
       <ConfirmHost />
       <Toaster />

@@ -1,5 +1,5 @@
 // The app's sections, in navigation order. A feature adds one entry here.
-import { Images, Languages, LayoutGrid, Settings, FileSpreadsheet, Send, type LucideIcon } from 'lucide-react'
+import { Images, Languages, LayoutGrid, ListChecks, Settings, FileSpreadsheet, Send, type LucideIcon } from 'lucide-react'
 import type { ComponentType } from 'react'
 import type { Role } from '../../../shared/contract/define.ts'
 import { CatalogPage } from '../features/catalog/CatalogPage.tsx'
@@ -7,6 +7,7 @@ import { ImportPage } from '../features/import/ImportPage.tsx'
 import { PublishPage } from '../features/publish/PublishPage.tsx'
 import { PhotosPage } from '../features/photos/PhotosPage.tsx'
 import { SettingsPage } from '../features/settings/SettingsPage.tsx'
+import { StartPage } from '../features/start/StartPage.tsx'
 import { TranslatePage } from '../features/translate/TranslatePage.tsx'
 
 export interface FeatureDef {
@@ -19,6 +20,7 @@ export interface FeatureDef {
 }
 
 export const FEATURES: FeatureDef[] = [
+  { id: 'start', labelKey: 'start:nav', icon: ListChecks, roles: ['owner'], Page: StartPage },
   { id: 'catalog', labelKey: 'common:nav.catalog', icon: LayoutGrid, roles: ['owner', 'translator'], Page: CatalogPage },
   { id: 'import', labelKey: 'import:nav', icon: FileSpreadsheet, roles: ['owner'], Page: ImportPage },
   { id: 'photos', labelKey: 'photos:nav', icon: Images, roles: ['owner', 'translator'], Page: PhotosPage },

@@ -3,7 +3,7 @@
 // dialog (Combobox) render into it through PortalContainer so they stay clickable and scrollable.
 import * as RD from '@radix-ui/react-dialog'
 import { X } from 'lucide-react'
-import { createContext, useContext, useState, type ReactNode } from 'react'
+import { createContext, useContext, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from './Button.tsx'
 
@@ -29,6 +29,8 @@ export interface DialogProps {
 export function Dialog(props: DialogProps) {
   const { t } = useTranslation()
   const [content, setContent] = useState<HTMLDivElement | null>(null)
+  // No Radix trigger here (dialogs open from state): remember what had the focus to give it back.
+  const opener = useRef<HTMLElement | null>(document.activeElement instanceof HTMLElement ? document.activeElement : null)
   return (
     <RD.Root open onOpenChange={(open) => !open && props.onClose()}>
       <RD.Portal>
@@ -37,6 +39,10 @@ export function Dialog(props: DialogProps) {
             ref={setContent}
             className={`dialog${props.size && props.size !== 'default' ? ` ${props.size}` : ''}`}
             data-testid={props.testId}
+            onCloseAutoFocus={(e) => {
+              e.preventDefault()
+              if (opener.current?.isConnected) opener.current.focus()
+            }}
             {...(props.description ? {} : { 'aria-describedby': undefined })}
           >
             <div className="dialog-header">

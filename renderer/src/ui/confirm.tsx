@@ -23,14 +23,20 @@ export interface ConfirmOptions {
   icon?: LucideIcon
 }
 
-interface Pending extends ConfirmOptions { id: number; resolve(ok: boolean): void }
+interface Pending extends ConfirmOptions {
+  id: number
+  resolve(ok: boolean): void
+  /** Where the focus was when the question was asked: it goes back there. */
+  returnFocus: HTMLElement | null
+}
 
 const useConfirms = create<{ queue: Pending[] }>(() => ({ queue: [] }))
 let nextId = 1
 
 export function confirm(options: ConfirmOptions): Promise<boolean> {
   return new Promise<boolean>((resolve) => {
-    useConfirms.setState((s) => ({ queue: [...s.queue, { ...options, id: nextId++, resolve }] }))
+    const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    useConfirms.setState((s) => ({ queue: [...s.queue, { ...options, id: nextId++, resolve, returnFocus }] }))
   })
 }
 
@@ -58,6 +64,10 @@ export function ConfirmHost() {
               // Not dangerous: Enter confirms straight away.
               e.preventDefault()
               ;(e.currentTarget as HTMLElement).querySelector<HTMLButtonElement>('[data-testid="confirm-ok"]')?.focus()
+            }}
+            onCloseAutoFocus={(e) => {
+              e.preventDefault()
+              if (current.returnFocus?.isConnected) current.returnFocus.focus()
             }}
             {...(current.body ? {} : { 'aria-describedby': undefined })}
           >

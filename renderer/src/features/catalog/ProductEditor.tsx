@@ -1,6 +1,7 @@
 // One product: a header with save state, undo and delete, and tabs for every part of a B2B
 // listing. The header and the tabs stay in view while the form scrolls.
 import { ArrowLeft, CircleAlert, CircleCheck, LoaderCircle, Trash2, Undo2 } from 'lucide-react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client.ts'
 import { useApp } from '../../app/store.ts'
@@ -13,6 +14,7 @@ import { TabList, TabPanel, TabsRoot } from '../../ui/Tabs.tsx'
 import { errorText } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
 import { EditorProvider, useEditor } from './editor-context.tsx'
+import { useCatalog } from './store.ts'
 import { AttributesTab } from './tabs/AttributesTab.tsx'
 import { GeneralTab } from './tabs/GeneralTab.tsx'
 import { HistoryTab } from './tabs/HistoryTab.tsx'
@@ -20,6 +22,7 @@ import { LogisticsTab } from './tabs/LogisticsTab.tsx'
 import { TradeTab } from './tabs/TradeTab.tsx'
 import { VariantsTab } from './tabs/VariantsTab.tsx'
 import { ProductPhotosTab } from '../photos/ProductPhotosTab.tsx'
+import { EditorPublishState } from './bulk/RowCells.tsx'
 
 const TABS = ['general', 'trade', 'logistics', 'attributes', 'photos', 'variants', 'history'] as const
 type TabId = (typeof TABS)[number]
@@ -28,6 +31,10 @@ export function ProductEditor(props: { id: string; tab?: string }) {
   const { t } = useTranslation()
   const role = useApp((s) => s.role)
   const tab: TabId = (TABS as readonly string[]).includes(props.tab ?? '') ? (props.tab as TabId) : 'general'
+  // Categories and families for the selects, also when the editor is opened by a link.
+  useEffect(() => {
+    void useCatalog.getState().loadStructure()
+  }, [])
   return (
     <EditorProvider id={props.id} readOnly={role !== 'owner'}>
       {(product, error) =>
@@ -90,6 +97,7 @@ function EditorBody(props: { tab: TabId }) {
               <span className="sku">{product.sku}</span>{title}
             </h1>
             <div className="editor-actions">
+              <EditorPublishState productId={product.id} />
               <SaveState />
               {!readOnly && (
                 <>

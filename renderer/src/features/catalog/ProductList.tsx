@@ -1,7 +1,7 @@
 // The product list: search box, filters, sort, and a virtualized table that keeps only the
 // visible rows in the DOM (100k products scroll smoothly) and fetches more pages as you scroll.
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { CornerDownRight, FilterX, FileSpreadsheet, PackageOpen, Plus, SearchX } from 'lucide-react'
+import { CornerDownRight, FilterX, FileSpreadsheet, PackageOpen, Plus, SearchX, Trash2 } from 'lucide-react'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PRODUCT_STATUSES, type ProductStatus } from '../../../../shared/domain/product.ts'
@@ -18,6 +18,12 @@ import { SearchInput } from '../../ui/SearchInput.tsx'
 import { Select } from '../../ui/Select.tsx'
 import { errorText } from '../../ui/errors.ts'
 import { NewProductDialog } from './NewProductDialog.tsx'
+import { BulkBar } from './bulk/BulkBar.tsx'
+import { PriceCell, PublishCell, ReadinessCell, Thumb } from './bulk/RowCells.tsx'
+import { useRowExtras } from './bulk/row-extras.ts'
+import { isSelected, selectedCount, useSelection } from './bulk/selection.ts'
+import { TrashDialog, useTrashCount } from './bulk/TrashDialog.tsx'
+import './bulk/list.css'
 import { flattenCategories, useCatalog, type SortKey } from './store.ts'
 
 const ROW_HEIGHT = 40
@@ -30,6 +36,10 @@ export function ProductList() {
   const targets = useApp((a) => a.settings?.targetLocales ?? DEFAULT_TARGETS)
   const [query, setQuery] = useState(s.filters.query)
   const [creating, setCreating] = useState(false)
+  const [trashOpen, setTrashOpen] = useState(false)
+  const trashCount = useTrashCount()
+  const sel = useSelection()
+  const extras = useRowExtras()
   const scrollRef = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
@@ -59,6 +69,19 @@ export function ProductList() {
     if (last && last.index >= s.items.length - 1 && hasMore && !s.loading) void s.loadMore()
   }, [last, hasMore, s])
 
+  // Thumbnails, readiness and listing states for the rows on screen (refetched when they change).
+  const visibleIds = virtualItems.map((v) => s.items[v.index]?.id).filter((id): id is string => !!id)
+  useEffect(() => {
+    extras.want(visibleIds)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [visibleIds.join(','), extras.version])
+  // A new filter is a new selection.
+  useEffect(() => sel.clear(), [s.filters]) // eslint-disable-line react-hooks/exhaustive-deps
+  const order = s.items.map((p) => p.id)
+  const loadedSelected = sel.all ? s.items.length > 0 : s.items.length > 0 && s.items.every((p) => sel.ids.has(p.id))
+  const someSelected = selectedCount(sel, s.total) > 0
+  const toggleAllLoaded = () => (loadedSelected ? sel.clear() : sel.setMany(order, true))
+
   const categories = flattenCategories(s.categories, i18n.language)
   const categoryName = new Map(categories.map((c) => [c.id, c.label]))
 
@@ -77,7 +100,12 @@ export function ProductList() {
             {s.totalExact ? t('catalog:list.count', { count: s.total }) : t('catalog:list.countAtLeast', { count: s.total - 1 })}
           </span>
         }
-        actions={role === 'owner' && <Button variant="primary" icon={Plus} onClick={() => setCreating(true)}>{t('catalog:list.new')}</Button>}
+        actions={role === 'owner' && (
+          <>
+            <Button variant="ghost" icon={Trash2} onClick={() => setTrashOpen(true)} testId="open-trash">{t('bulk:trash.open', { count: trashCount })}</Button>
+            <Button variant="primary" icon={Plus} onClick={() => setCreating(true)}>{t('catalog:list.new')}</Button>
+          </>
+        )}
       />
       <div className="toolbar">
         <SearchInput value={query} onChange={setQuery} placeholder={t('catalog:list.searchPlaceholder')} aria-label={t('catalog:list.search')} />
@@ -124,11 +152,20 @@ export function ProductList() {
         {filtered && <Button variant="ghost" icon={FilterX} onClick={clearFilters}>{t('ui:list.clearFilters')}</Button>}
       </div>
       {s.error ? <Notice tone="danger" role="alert">{errorText(s.error, t)}</Notice> : null}
-      <div className="vlist" ref={scrollRef} data-testid="product-list">
+      {role === 'owner' && <BulkBar loaded={s.items.length} />}
+      <div className={`vlist plist${role === 'owner' ? ' selectable' : ''}`} ref={scrollRef} data-testid="product-list">
         <div className="vlist-head" role="row">
+          {role === 'owner' && (
+            <span><input type="checkbox" checked={loadedSelected} ref={(el) => { if (el) el.indeterminate = someSelected && !loadedSelected }}
+              onChange={toggleAllLoaded} aria-label={t('bulk:list.selectLoaded')} data-testid="select-loaded" /></span>
+          )}
+          <span aria-label={t('bulk:list.photo')} />
           <span>{t('catalog:fields.sku')}</span>
           <span>{t('catalog:fields.title')}</span>
+          <span className="num">{t('bulk:list.price')}</span>
           <span>{t('catalog:fields.status')}</span>
+          <span>{t('bulk:list.readiness')}</span>
+          <span>{t('bulk:list.publish')}</span>
           <span>{t('catalog:fields.category')}</span>
           <span>{t('catalog:list.translations')}</span>
         </div>
@@ -156,14 +193,40 @@ export function ProductList() {
                   className="vrow"
                   role="row"
                   data-testid="product-row"
+                  data-sku={p.sku}
+                  aria-selected={role === 'owner' ? isSelected(sel, p.id) : undefined}
                   style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
-                  onClick={() => navigate('catalog', p.id)}
-                  onKeyDown={(e) => e.key === 'Enter' && navigate('catalog', p.id)}
+                  onClick={(e) => {
+                    if (role === 'owner' && (e.shiftKey || e.ctrlKey || e.metaKey)) {
+                      if (e.shiftKey) sel.range(p.id, order)
+                      else sel.toggle(p.id)
+                      return
+                    }
+                    navigate('catalog', p.id)
+                  }}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') navigate('catalog', p.id)
+                    if (e.key === ' ' && role === 'owner' && e.target === e.currentTarget) {
+                      e.preventDefault()
+                      sel.toggle(p.id)
+                    }
+                  }}
                   tabIndex={0}
                 >
+                  {role === 'owner' && (
+                    <span onClick={(e) => e.stopPropagation()}>
+                      <input type="checkbox" checked={isSelected(sel, p.id)} aria-label={t('bulk:list.selectOne', { sku: p.sku })} data-testid="row-select"
+                        onChange={() => undefined}
+                        onClick={(e) => (e.shiftKey ? sel.range(p.id, order) : sel.toggle(p.id))} />
+                    </span>
+                  )}
+                  <Thumb extras={extras.byId[p.id]} alt={p.title} />
                   <span className="sku">{p.parentId && <Icon icon={CornerDownRight} size="sm" label={t('ui:list.variantOf')} />}<span className="ellipsis">{p.sku}</span></span>
                   <span className="title" title={p.title}>{p.title || <span className="muted">{t('catalog:list.untitled')}</span>}</span>
+                  <PriceCell price={p.price} />
                   <span><Badge tone={p.status === 'ready' ? 'success' : p.status === 'archived' ? 'neutral' : 'info'} dot>{t(`catalog:status.${p.status}`)}</Badge></span>
+                  <span><ReadinessCell state={extras.byId[p.id]?.publish} /></span>
+                  <span><PublishCell state={extras.byId[p.id]?.publish} /></span>
                   <span className="muted" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{p.categoryId ? categoryName.get(p.categoryId) : ''}</span>
                   <span>
                     {p.missingLocales.length === 0 ? (
@@ -179,6 +242,7 @@ export function ProductList() {
         )}
       </div>
       {creating && <NewProductDialog onClose={() => setCreating(false)} />}
+      {trashOpen && <TrashDialog onClose={() => setTrashOpen(false)} />}
     </div>
   )
 }

@@ -1,15 +1,16 @@
 // Settings → Updates (desktop app only): the switch, what Vetrina is doing about updates, the
 // notes of a downloaded version and "restart now" (refused while a job runs).
+import { Download, RefreshCw } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client.ts'
 import { useApp } from '../../app/store.ts'
-import { errorText } from '../../ui/errors.ts'
-import { toast } from '../../ui/toasts.ts'
+import { Button, Card, Notice, errorText, toast } from '../../ui/index.ts'
 import { notesFor, restartNow, useDesktop } from './store.ts'
 
 export function UpdatesCard() {
   const { t, i18n } = useTranslation()
   const { settings, setSettings } = useApp()
+  const offline = useApp((s) => s.online.online === false)
   const update = useDesktop((s) => s.update)
   if (!settings || !update) return null
   const enabled = settings.updates.enabled
@@ -19,41 +20,35 @@ export function UpdatesCard() {
   const when = update.checkedAt ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(update.checkedAt)) : null
   const percent = update.percent === null ? '' : new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(update.percent / 100)
   const notes = notesFor(update, i18n.language)
+  const state =
+    update.phase === 'checking' ? t('desktop:updates.checking')
+    : update.phase === 'downloading' && update.version ? (offline ? t('desktop:updates.downloadingPaused', { version: update.version }) : t('desktop:updates.downloading', { version: update.version, percent }))
+    : update.phase === 'ready' && update.version ? t('desktop:updates.ready', { version: update.version })
+    : when ? t('desktop:updates.checkedAt', { when }) : t('desktop:updates.neverChecked')
   return (
-    <div className="card">
-      <h2>{t('desktop:updates.title')}</h2>
-      <p className="muted" style={{ marginTop: 0 }}>{t('desktop:updates.current', { version: update.current })}</p>
+    <Card title={t('desktop:updates.title')} icon={RefreshCw} subtitle={t('desktop:updates.current', { version: update.current })} testId="updates-card">
       {!update.supported ? (
         <p className="muted">{t('desktop:updates.unsupported')}</p>
       ) : (
         <>
-          <label className="row" style={{ marginBottom: 8 }}>
-            <input type="checkbox" checked={enabled} onChange={(e) => void toggle(e.target.checked)} />
+          <label className="row">
+            <input type="checkbox" checked={enabled} onChange={(e) => void toggle(e.target.checked)} data-testid="updates-enabled" />
             {t('desktop:updates.enabled')}
           </label>
-          <p className="muted" style={{ marginTop: 0 }}>{enabled ? t('desktop:updates.hint') : t('desktop:updates.off')}</p>
-          {enabled && (
-            <p role="status">
-              {update.phase === 'checking' && t('desktop:updates.checking')}
-              {update.phase === 'downloading' && update.version && (useApp.getState().online.online === false
-                ? t('desktop:updates.downloadingPaused', { version: update.version })
-                : t('desktop:updates.downloading', { version: update.version, percent }))}
-              {update.phase === 'ready' && update.version && t('desktop:updates.ready', { version: update.version })}
-              {update.phase === 'idle' && (when ? t('desktop:updates.checkedAt', { when }) : t('desktop:updates.neverChecked'))}
-            </p>
-          )}
-          {update.phase === 'ready' && update.waitingForJobs && <p className="muted">{t('desktop:updates.waitingForJobs')}</p>}
-          {update.phase === 'ready' && (
-            <button className="btn primary" disabled={update.waitingForJobs} onClick={restart}>{t('desktop:updates.restartNow')}</button>
+          <p className="muted">{enabled ? t('desktop:updates.hint') : t('desktop:updates.off')}</p>
+          {enabled && <p role="status" data-testid="updates-state">{state}</p>}
+          {enabled && update.phase === 'ready' && update.waitingForJobs && <Notice tone="warning">{t('desktop:updates.waitingForJobs')}</Notice>}
+          {enabled && update.phase === 'ready' && (
+            <Button variant="primary" icon={Download} disabled={update.waitingForJobs} onClick={restart}>{t('desktop:updates.restartNow')}</Button>
           )}
           {update.version && notes && (
-            <details style={{ marginTop: 10 }}>
+            <details>
               <summary>{t('desktop:updates.notesTitle', { version: update.version })}</summary>
-              <p style={{ whiteSpace: 'pre-wrap' }}>{notes}</p>
+              <p className="release-notes">{notes}</p>
             </details>
           )}
         </>
       )}
-    </div>
+    </Card>
   )
 }

@@ -5,6 +5,8 @@ import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Family } from '../../../../shared/domain/catalog-structure.ts'
 import { parseTarget } from '../../../../shared/domain/spreadsheet/targets.ts'
+import { currencyInHeader } from '../../../../shared/domain/spreadsheet/values.ts'
+import { useApp } from '../../app/store.ts'
 import { api } from '../../api/client.ts'
 import { Button } from '../../ui/Button.tsx'
 import { Card, Notice } from '../../ui/Card.tsx'
@@ -15,9 +17,17 @@ import { importErrorText } from './parts.tsx'
 import { useImport } from './store.ts'
 import { GROUP_ORDER, targetLabel } from './targets.ts'
 
+/** An attribute of some families only says which: "Categoria (Olio extravergine)" is not the product's category. */
+function withFamilies(o: { group: string; families?: string[] }, label: string, families: Family[], lang: string): string {
+  if (o.group !== 'attribute' || !o.families?.length || o.families.length >= families.length - 1) return label
+  const names = o.families.map((code) => families.find((f) => f.code === code)).filter((f): f is Family => !!f).map((f) => f.label[lang] ?? f.label.it ?? f.code)
+  return names.length ? `${label} (${names.join(', ')})` : label
+}
+
 export function MappingStep() {
   const { t, i18n } = useTranslation()
   const { inspection, columns, settings, targets, saveAs, file, read, set } = useImport()
+  const firmCurrency = useApp((a) => a.settings?.firm.currency ?? 'EUR')
   const [families, setFamilies] = useState<Family[]>([])
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -27,8 +37,8 @@ export function MappingStep() {
   const label = (code: string) => targetLabel(code, t, i18n.language, targets)
   // One list of destinations for every column, grouped as the core groups them.
   const options = useMemo<ComboboxOption[]>(
-    () => GROUP_ORDER.flatMap((g) => targets.filter((o) => o.group === g).map((o) => ({ value: o.code, label: targetLabel(o.code, t, i18n.language, targets), group: t(`import:group.${g}`), keywords: o.code }))),
-    [targets, t, i18n.language]
+    () => GROUP_ORDER.flatMap((g) => targets.filter((o) => o.group === g).map((o) => ({ value: o.code, label: withFamilies(o, targetLabel(o.code, t, i18n.language, targets), families, i18n.language), group: t(`import:group.${g}`), keywords: o.code }))),
+    [targets, t, i18n.language, families]
   )
   if (!inspection || !file) return null
   const update = (index: number, patch: Partial<(typeof columns)[number]>) =>
@@ -54,6 +64,10 @@ export function MappingStep() {
     if (p?.kind === 'attribute' && !p.part && !p.locale) return targets.find((o) => o.code === code)?.units?.[0] ?? null
     return null
   }
+  const isPrice = (code: string) => {
+    const p = parseTarget(code)
+    return (p?.kind === 'trade' || p?.kind === 'ladder') && p.key === 'price'
+  }
   const isTextAttribute = (code: string) => targets.find((o) => o.code === code)?.type === 'text'
   return (
     <Card title={t('import:steps.mapping')} icon={Columns3} subtitle={inspection.fileName}>
@@ -77,6 +91,11 @@ export function MappingStep() {
                 {unitFor(c.target) && (
                   <input className="input" style={{ width: 80 }} aria-label={`${c.header} ${t('import:mapping.unit')}`} value={c.unit ?? ''} placeholder={unitFor(c.target) ?? ''}
                     onChange={(e) => update(c.index, { unit: e.target.value || undefined })} />
+                )}
+                {isPrice(c.target) && (
+                  <span className="muted small" data-testid="price-currency">
+                    {currencyInHeader(c.header) ? t('import:currency.fromHeader', { currency: currencyInHeader(c.header) }) : t('import:currency.firm', { currency: firmCurrency })}
+                  </span>
                 )}
                 {isTextAttribute(c.target) && (
                   <label className="check muted small">
@@ -115,6 +134,12 @@ export function MappingStep() {
         <input type="checkbox" checked={settings.createCategories ?? true} onChange={(e) => set({ settings: { ...settings, createCategories: e.target.checked } })} />
         {t('import:mapping.createCategories')}
       </label>
+      {columns.some((c) => c.target === 'family') && (
+        <label className="check" style={{ marginBottom: 'var(--space-3)' }}>
+          <input type="checkbox" checked={settings.createFamilies ?? false} onChange={(e) => set({ settings: { ...settings, createFamilies: e.target.checked } })} data-testid="create-families" />
+          {t('import:families.create')}
+        </label>
+      )}
       <Field label={t('import:mapping.saveAs')} hint={t('import:mapping.saveAsHint')}>
         {(id) => <input id={id} className="input" value={saveAs} maxLength={80} onChange={(e) => set({ saveAs: e.target.value })} />}
       </Field>

@@ -22,7 +22,7 @@ export function importErrorText(err: unknown, t: TFunction): string {
 }
 
 export function issueSentence(i: RowIssue, t: TFunction): string {
-  const text = t([`import:issue.${i.code}`, `errors:issue.${i.code}`], { ...(i.params ?? {}), defaultValue: i.message })
+  const text = t([`import:issue.${i.code}`, `import:variants.issue.${i.code}`, `errors:issue.${i.code}`], { ...(i.params ?? {}), defaultValue: i.message })
   return i.column ? `${i.column}: ${text}` : text
 }
 
@@ -52,7 +52,7 @@ export function JobProgress(props: { jobId: string; label: string }) {
   )
 }
 
-const OUTCOME_BADGE: Record<Outcome, Tone> = { created: 'success', updated: 'info', unchanged: 'neutral', rejected: 'danger' }
+const OUTCOME_BADGE: Record<Outcome, Tone> = { created: 'success', updated: 'info', unchanged: 'neutral', merged: 'neutral', rejected: 'danger' }
 
 export function ReportTable(props: { importId: string; version: number }) {
   const { t } = useTranslation()
@@ -75,7 +75,7 @@ export function ReportTable(props: { importId: string; version: number }) {
   return (
     <div>
       <Tabs<typeof filter> variant="segmented" className="report-filter" active={filter} onChange={setFilter} aria-label={t('import:report.outcome')}
-        tabs={(['all', 'rejected', 'created', 'updated', 'unchanged'] as const).map((f) => ({ id: f, label: f === 'all' ? t('import:report.all') : t(`import:outcome.${f}`) }))} />
+        tabs={(['all', 'rejected', 'created', 'updated', 'unchanged', 'merged'] as const).map((f) => ({ id: f, label: f === 'all' ? t('import:report.all') : t(`import:outcome.${f}`) }))} />
       {rows.length === 0 ? (
         <div className="muted">{t('import:report.empty')}</div>
       ) : (

@@ -9,6 +9,8 @@ export interface TargetOption {
   label?: Record<string, string>
   type?: string
   units?: string[]
+  /** Families that define this attribute (codes). */
+  families?: string[]
 }
 
 export function targetLabel(code: string, t: TFunction, lang: string, options: TargetOption[]): string {
@@ -25,7 +27,9 @@ export function targetLabel(code: string, t: TFunction, lang: string, options: T
       if (target.part === 'unit') return t('import:target.unitOf', { name: attrName(target.code) })
       return target.locale ? `${attrName(target.code)} (${locale(target.locale)})` : attrName(target.code)
     case 'axis': return t('import:target.axisOf', { name: attrName(target.code) })
-    case 'trade': return t(`import:target.trade.${target.key}`)
+    case 'axisName': case 'axisValue': return t(`import:variants.target.${target.kind}`, { n: target.pair })
+    case 'group': case 'rowType': case 'variantsSpec': return t(`import:variants.target.${target.kind}`)
+    case 'trade': return target.key === 'stock' ? t('import:variants.target.stock') : t(`import:target.trade.${target.key}`)
     case 'ladder': return t(`import:target.ladder.${target.key}`, { n: target.tier })
     case 'leadTime': return t(`import:target.leadTime.${target.key}`, { n: target.band })
     case 'supply': return t(`import:target.supply.${target.key}`)
