@@ -18,7 +18,7 @@ export const Job = z.object({
   /** Seconds left, estimated from the recent rate; null while unknown. */
   etaSeconds: z.number().nullable(),
   message: z.string().nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: z.object({ code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional() }).nullable(),
   attempts: z.number().int(),
   /** When a waiting job (backoff, ban, offline) may run again (ISO time). */
   runAfter: z.string().nullable(),

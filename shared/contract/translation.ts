@@ -287,8 +287,8 @@ export const translation = {
 
   createTranslatorLink: call({
     summary: 'A browser-mode link for a translator: the workspace only, no catalogue editing (browser mode must be running).',
-    input: z.object({ label: z.string().trim().min(1).max(60).default('translator') }),
-    output: z.object({ label: z.string(), links: z.array(z.string()) })
+    input: z.object({ label: z.string().trim().min(1).max(60).default('translator'), validDays: z.number().int().min(1).max(90).default(7) }),
+    output: z.object({ label: z.string(), links: z.array(z.string()), expiresAt: z.string().optional(), id: z.string().optional() })
   }),
 
   xliffExport: call({

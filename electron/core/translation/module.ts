@@ -77,6 +77,7 @@ export function translationModule(s: Services): CoreModule<'translation'> {
   const tmImportJob: JobKind<{ file: string; name: string }> = {
     kind: 'translation.tmImport',
     payload: z.object({ file: z.string(), name: z.string() }),
+    interrupted: 'pause',
     async run(job) {
       let parsed
       try {
@@ -301,11 +302,11 @@ export function translationModule(s: Services): CoreModule<'translation'> {
       },
 
       createTranslatorLink: (input) => {
-        const issued = s.links.issue('translator', input.label)
+        const issued = s.links.issue('translator', input.label, input.validDays)
         if (!issued) {
           throw new AppError('browser_mode_off', 'Browser mode is not running: start it (npm run web, or vetrina web --lan for the office network) to share a translator link.')
         }
-        return { label: input.label, links: issued.links }
+        return { label: input.label, links: issued.links, expiresAt: issued.expiresAt, id: issued.id }
       },
 
       xliffExport: (input) => ({

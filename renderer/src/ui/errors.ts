@@ -13,7 +13,8 @@ const AREA_ERRORS: Array<[prefix: string, ns: string, group: string]> = [
   ['translation_', 'translate', 'errors'],
   ['xliff_', 'translate', 'errors'],
   ['mt_', 'translate', 'errors'],
-  ['browser_mode_', 'translate', 'errors']
+  ['browser_mode_', 'translate', 'errors'],
+  ['system_', 'settings', 'errors']
 ]
 
 /** The i18n key holding the sentence for an error code. */

@@ -1,5 +1,5 @@
 // Numbered migrations. Each area owns a range so areas can be developed side by side:
-//   0001–0099 foundation (catalogue, jobs)   0100–0199 spreadsheet import/export
+//   0001–0099 foundation (catalogue, jobs; 0030–0039 system: links, backups)   0100–0199 spreadsheet import/export
 //   0200–0299 publishing                      0300–0399 photos
 //   0400–0499 translation
 // The database records every migration it has applied; a database holding a migration this build
@@ -7,6 +7,7 @@
 import { sql as catalog } from './0001-catalog.ts'
 import { sql as jobs } from './0002-jobs.ts'
 import { sql as updateSequence } from './0003-update-sequence.ts'
+import { sql as accessLinks } from './0030-access-links.ts'
 import { sql as spreadsheet } from './0100-spreadsheet.ts'
 import { sql as publish } from './0200-publish.ts'
 import { sql as photos } from './0300-photos.ts'
@@ -22,6 +23,7 @@ export const migrations: Migration[] = [
   { id: 1, name: 'catalog', sql: catalog },
   { id: 2, name: 'jobs', sql: jobs },
   { id: 3, name: 'update-sequence', sql: updateSequence },
+  { id: 30, name: 'access-links', sql: accessLinks },
   { id: 100, name: 'spreadsheet', sql: spreadsheet },
   { id: 200, name: 'publish', sql: publish },
   { id: 300, name: 'photos', sql: photos },

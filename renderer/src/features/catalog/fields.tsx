@@ -127,6 +127,16 @@ export function ChipsField(props: { path: string; label: ReactNode; max?: number
   )
 }
 
+// A link or image in a description must be an absolute web address: a relative one ("/media/…")
+// would lead the reader into Vetrina's own origin (the core drops them too; a restored catalogue
+// may still hold old ones).
+DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  for (const attr of ['href', 'src', 'action', 'formaction', 'xlink:href']) {
+    const value = node.getAttribute(attr)
+    if (value !== null && !/^(https?:\/\/|mailto:)/i.test(value.trim())) node.removeAttribute(attr)
+  }
+})
+
 /**
  * Rich description: a small editor for bold, italic, lists and headings. What users paste is
  * cleaned with DOMPurify before it is shown, and again by the core (sanitize-html) before storing.

@@ -50,6 +50,7 @@ export function JobsDrawer(props: { onClose(): void }) {
             )}
             {job.error && <div className="error" style={{ color: 'var(--danger)', fontSize: 12 }}>{job.error.message}</div>}
             {job.state === 'waiting' && job.message && <div className="muted" style={{ fontSize: 12 }}>{job.message}</div>}
+            {job.state === 'paused' && job.message === 'interrupted' && <div className="muted" style={{ fontSize: 12 }}>{t('common:jobs.interrupted')}</div>}
             <div className="row" style={{ marginTop: 4 }}>
               {(job.state === 'running' || job.state === 'queued' || job.state === 'waiting') && (
                 <button className="btn small" onClick={() => act(() => api.jobs.pause({ id: job.id }))}>{t('common:jobs.pause')}</button>
