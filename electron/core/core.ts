@@ -319,7 +319,7 @@ export class Core {
     connectivity.onChange((online) => jobs.setOnline(online))
     const categories = new CategoryStore(db, clock)
     const families = new FamilyStore(db, clock)
-    families.seedPresets()
+    if (initialHealth.state === 'ok') families.seedPresets()
     const products = new ProductStore({ db, clock, families, categories, events: this.events })
     const productList = new ProductList({ db, categories, targetLocales: () => settings.app().targetLocales })
     const history = new HistoryService(db, products)
@@ -363,8 +363,10 @@ export class Core {
     })
     if (missing.length) throw new Error(`contract calls without a handler: ${missing.join(', ')}`)
     files.sweep()
-    if (health.get().state !== 'ok') jobs.restrictTo(RESCUE_JOBS)
-    for (const m of this.modules) m.start?.()
+    // A catalogue that cannot be used is not touched: only the way out (system, jobs) starts.
+    const usable = health.get().state === 'ok'
+    if (!usable) jobs.restrictTo(RESCUE_JOBS)
+    for (const m of this.modules) if (usable || m.area === 'system' || m.area === 'jobs') m.start?.()
     if (o.startJobs !== false) jobs.start()
     connectivity.start()
   }

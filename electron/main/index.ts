@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { app, BrowserWindow, net, protocol, session, shell } from 'electron'
 import { pathToFileURL } from 'node:url'
 import { Core } from '../core/core.ts'
+import { mediaHeaders } from '../core/platform/media-policy.ts'
 import { KeychainSecretStore } from '../core/platform/secrets.ts'
 import { bindIpc } from './ipc.ts'
 import { safeStorageEncryptor } from './secrets.ts'
@@ -59,13 +60,16 @@ app.whenReady().then(() => {
   })
 
   const dataDir = app.getPath('userData')
-  core = Core.open({ dataDir, secrets: new KeychainSecretStore(dataDir, safeStorageEncryptor) })
+  core = Core.open({ dataDir, secrets: new KeychainSecretStore(dataDir, safeStorageEncryptor), rescue: true })
   const media = core.s.paths.media
-  protocol.handle(APP_SCHEME, (request) => {
+  protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET') return new Response('Method not allowed', { status: 405 })
     const file = resolveAppRequest(request.url, rendererDir, media)
     if (!file) return new Response('Not found', { status: 404 })
-    return net.fetch(pathToFileURL(file).toString())
+    const response = await net.fetch(pathToFileURL(file).toString())
+    // Media files: images are shown, anything else is a download under a sandbox (no preload API).
+    if (!file.startsWith(media)) return response
+    return new Response(response.body, { status: response.status, headers: mediaHeaders(file) })
   })
   bindIpc(core)
   createWindow()

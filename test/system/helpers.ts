@@ -107,27 +107,57 @@ export async function repack(dir: string, out: string, o: { keepMediaTotals?: bo
   return out
 }
 
+/** A plain ustar header, encoded by hand (paths up to 100 bytes). */
+export function ustarHeader(path: string, size: number, type = '0'): Buffer {
+  const h = Buffer.alloc(512)
+  h.write(path, 0, 100, 'utf8')
+  h.write('0000644\0', 100, 'latin1')
+  h.write('0000000\0', 108, 'latin1')
+  h.write('0000000\0', 116, 'latin1')
+  h.write(`${size.toString(8).padStart(11, '0')}\0`, 124, 'latin1')
+  h.write(`${Math.floor(Date.now() / 1000).toString(8).padStart(11, '0')}\0`, 136, 'latin1')
+  h.write('        ', 148, 'latin1')
+  h.write(type, 156, 'latin1')
+  h.write('ustar\0' + '00', 257, 'latin1')
+  let sum = 0
+  for (const b of h) sum += b
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1')
+  return h
+}
+
 /**
  * Writes a .tar.gz by hand: each entry's header declares `size`, and its body is `body` or
  * `size` zero bytes streamed through gzip (a bomb: megabytes on disk, gigabytes unpacked).
  */
-export async function writeRawArchive(out: string, entries: Iterable<{ path: string; size: number; body?: Buffer }>): Promise<void> {
-  const gzip = createGzip({ level: 9 })
+export async function writeRawArchive(out: string, entries: Iterable<{ path: string; size: number; body?: Buffer }>, level = 9): Promise<void> {
+  const gzip = createGzip({ level })
   const done = pipeline(gzip, createWriteStream(out))
+  // Small pieces are gathered into 1 MB writes.
+  let pending: Buffer[] = []
+  let pendingBytes = 0
+  const flush = async () => {
+    if (!pendingBytes) return
+    const chunk = Buffer.concat(pending)
+    pending = []
+    pendingBytes = 0
+    if (!gzip.write(chunk)) await new Promise((r) => gzip.once('drain', r))
+  }
   const write = async (b: Buffer) => {
-    if (!gzip.write(b)) await new Promise((r) => gzip.once('drain', r))
+    if (!b.length) return
+    pending.push(b)
+    pendingBytes += b.length
+    if (pendingBytes >= 1024 * 1024) await flush()
   }
   const zeros = Buffer.alloc(1024 * 1024)
   for (const e of entries) {
-    const block = Buffer.alloc(512)
-    new tar.Header({ path: e.path, mode: 0o644, size: e.size, mtime: new Date(), type: 'File' }).encode(block, 0)
-    await write(block)
+    await write(ustarHeader(e.path, e.size))
     if (e.body) await write(e.body)
     else for (let left = e.size; left > 0; left -= zeros.length) await write(left >= zeros.length ? zeros : zeros.subarray(0, left))
     const pad = e.size % 512 ? 512 - (e.size % 512) : 0
     if (pad) await write(Buffer.alloc(pad))
   }
   await write(Buffer.alloc(1024))
+  await flush()
   gzip.end()
   await done
 }

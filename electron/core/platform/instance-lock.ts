@@ -25,9 +25,18 @@ export class InstanceLock {
 
   acquire(): void {
     if (this.db) return
-    const db = new Database(this.file, { timeout: 0 })
+    let db = new Database(this.file, { timeout: 0 })
     try {
-      db.pragma('journal_mode = DELETE')
+      try {
+        db.pragma('journal_mode = DELETE')
+      } catch (err) {
+        // An older Vetrina's lock (a JSON file naming a process id): nobody holds it as a lock.
+        if (!/not a database/i.test((err as Error).message)) throw err
+        db.close()
+        rmSync(this.file, { force: true })
+        db = new Database(this.file, { timeout: 0 })
+        db.pragma('journal_mode = DELETE')
+      }
       db.pragma('locking_mode = EXCLUSIVE')
       // An open write transaction keeps the exclusive lock until close (or process death).
       db.exec('BEGIN EXCLUSIVE')

@@ -95,13 +95,24 @@ function sqliteDeclaredSize(head: Buffer): number | null {
 async function copyEntry(entry: TarEntry, dest: string | null, onBytes: (n: number) => void, head?: (first: Buffer) => void): Promise<string> {
   const hash = createHash('sha256')
   const out = dest ? createWriteStream(dest, { flags: 'wx', mode: 0o600 }) : null
+  // An error of the file (disk full, folder removed) is kept and thrown here, never left unhandled.
+  let failure: Error | null = null
+  out?.on('error', (err) => {
+    failure ??= err
+  })
   const write = async (chunk: Buffer) => {
+    if (failure) throw failure
     hash.update(chunk)
     onBytes(chunk.length)
     if (out && !out.write(chunk)) {
-      await new Promise<void>((resolve, reject) => {
-        out.once('drain', resolve)
-        out.once('error', reject)
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          out.off('drain', done)
+          out.off('error', done)
+          resolve()
+        }
+        out.once('drain', done)
+        out.once('error', done)
       })
     }
   }
@@ -128,6 +139,7 @@ async function copyEntry(entry: TarEntry, dest: string | null, onBytes: (n: numb
       out.end()
       await finished(out)
     }
+    if (failure) throw failure
   } catch (err) {
     out?.destroy()
     throw err
@@ -214,12 +226,23 @@ async function readEntries(entries: AsyncGenerator<TarEntry>, o: ReadOptions, ke
   if (dbSha !== manifest.database.sha256) throw systemError(E.restoreDbChecksum, 'The catalogue database in the backup does not match its checksum (the archive is damaged).')
 
   // 3. The database's own checks, and the media files it references.
-  const db = openDatabase(dbPath ?? o.snapshotDb!, { readonly: true })
+  let db: Db
+  try {
+    db = openDatabase(dbPath ?? o.snapshotDb!, { readonly: true })
+  } catch (err) {
+    if (err instanceof AppError && err.code === ErrorCodes.dbCorrupt) throw systemError(E.restoreDbDamaged, `The catalogue database in the backup is damaged: ${err.message}`, { problem: err.message })
+    throw err
+  }
   keepDb(db)
   if (dbPath) {
     assertNotNewer(db, dbPath)
     o.progress(done, total, 'integrity')
-    const problems = integrityProblems(db)
+    let problems: string[]
+    try {
+      problems = integrityProblems(db)
+    } catch (err) {
+      problems = [(err as Error).message]
+    }
     if (problems.length) throw systemError(E.restoreDbDamaged, `The catalogue database in the backup is damaged: ${problems.slice(0, 3).join('; ')}`, { problem: problems[0] })
   }
   const source = o.mediaFiles(db)
@@ -228,16 +251,13 @@ async function readEntries(entries: AsyncGenerator<TarEntry>, o: ReadOptions, ke
     throw systemError(E.restoreBadPath, `The backup's catalogue stores ${bad.length} file path(s) outside the photo layout (first: ${bad[0].table} ${bad[0].relPath}); refusing it.`, { table: bad[0].table, path: bad[0].relPath.slice(0, 200), count: bad.length })
   }
   const expected = new Map<string, { sha256: string; bytes: number }>()
-  let expectedBytes = 0
   for (const f of source.each()) {
     expected.set(f.relPath, { sha256: f.sha256, bytes: f.bytes })
-    expectedBytes += f.bytes
   }
   const legacy = manifest.format === LEGACY_FORMAT
   const missing = new Set(manifest.media.missing)
-  if (!legacy && (expected.size !== manifest.media.files || expectedBytes !== manifest.media.bytes || [...missing].some((m) => !expected.has(m)))) {
-    throw damaged('the manifest does not describe the catalogue it came with')
-  }
+  // Every entry is checked against the catalogue below; the manifest only names files known missing.
+  if ([...missing].some((m) => !expected.has(m))) throw damaged('the manifest does not describe the catalogue it came with')
   const products = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'products'").get() as { n: number }).n
     ? (db.prepare('SELECT count(*) AS n FROM products').get() as { n: number }).n
     : null

@@ -94,7 +94,51 @@ function copyTable(out: Db, table: string): { rows: number; damaged: boolean } {
   }
   out.exec(`DELETE FROM main."${table}"`)
   const withoutRowid = /WITHOUT ROWID/i.test((out.prepare('SELECT sql FROM damaged.sqlite_master WHERE name = ?').get(table) as { sql: string }).sql)
+  const viaIndex = copyByIndexKeys(out, table, cols, withoutRowid)
+  if (viaIndex) return viaIndex
   return withoutRowid ? copyUntilDamage(out, table, cols) : copyByRowid(out, table, cols)
+}
+
+/**
+ * An index lives on other pages than its table: read every key from one that is intact, then
+ * fetch the rows one by one; only the rows stored on a damaged page are lost.
+ */
+function copyByIndexKeys(out: Db, table: string, cols: string, withoutRowid: boolean): { rows: number; damaged: boolean } | null {
+  const keyCols = withoutRowid
+    ? (out.prepare(`PRAGMA damaged.table_info("${table}")`).all() as Array<{ name: string; pk: number }>).filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => `"${c.name}"`)
+    : ['rowid']
+  if (!keyCols.length) return null
+  const indexes = (out.prepare(`PRAGMA damaged.index_list("${table}")`).all() as Array<{ name: string; origin: string }>).filter((i) => i.origin !== 'pk')
+  for (const index of indexes) {
+    let keys: unknown[][]
+    try {
+      keys = out.prepare(`SELECT ${keyCols.join(', ')} FROM damaged."${table}" INDEXED BY "${index.name}"`).raw().all() as unknown[][]
+    } catch {
+      continue
+    }
+    const names = cols.split(', ')
+    const one = out.prepare(`SELECT ${cols} FROM damaged."${table}" WHERE ${keyCols.map((k) => `${k} IS ?`).join(' AND ')}`)
+    const insert = out.prepare(`INSERT OR IGNORE INTO main."${table}" (${withoutRowid ? '' : 'rowid, '}${cols}) VALUES (${withoutRowid ? '' : '?, '}${names.map(() => '?').join(', ')})`)
+    let rows = 0
+    // Rows are read outside any transaction (a read error on the damaged file would poison it),
+    // then written a batch at a time.
+    for (let i = 0; i < keys.length; i += 500) {
+      const batch: unknown[][] = []
+      for (const key of keys.slice(i, i + 500)) {
+        try {
+          const row = one.get(...key) as Record<string, unknown> | undefined
+          if (row) batch.push([...(withoutRowid ? [] : [key[0]]), ...names.map((n) => row[n.slice(1, -1)])])
+        } catch {
+          // A row on a damaged page: lost.
+        }
+      }
+      out.transaction(() => {
+        for (const values of batch) rows += insert.run(...values).changes
+      })()
+    }
+    return { rows, damaged: true }
+  }
+  return null
 }
 
 function copyByRowid(out: Db, table: string, cols: string): { rows: number; damaged: boolean } {

@@ -28,6 +28,14 @@ const RecoverPayload = z.object({})
 
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').slice(0, 15)
 
+/** A new folder name for a catalogue kept aside (two restores in one second get two folders). */
+function asideFolder(dataDir: string, prefix: string, now: Date): string {
+  const base = join(dataDir, `${prefix}-${stamp(now)}`)
+  let dir = base
+  for (let n = 2; existsSync(dir); n++) dir = `${base}-${n}`
+  return dir
+}
+
 export function systemModule(s: Services): CoreModule<'system'> {
   const tmpDir = join(s.paths.dataDir, 'tmp')
   const free = s.options.freeBytes ?? freeBytes
@@ -98,7 +106,7 @@ export function systemModule(s: Services): CoreModule<'system'> {
       mkdirSync(tmpDir, { recursive: true, mode: 0o700 })
       const stage = join(tmpDir, `restore-${job.id}`)
       rmSync(stage, { recursive: true, force: true })
-      const aside = join(s.paths.dataDir, `before-restore-${stamp(s.clock.now())}`)
+      const aside = asideFolder(s.paths.dataDir, 'before-restore', s.clock.now())
       const title = `Restore ${job.payload.file}`
       let result
       try {
@@ -144,7 +152,7 @@ export function systemModule(s: Services): CoreModule<'system'> {
       const stage = join(tmpDir, `recover-${job.id}`)
       rmSync(stage, { recursive: true, force: true })
       mkdirSync(stage, { mode: 0o700 })
-      const aside = join(s.paths.dataDir, `before-recover-${stamp(s.clock.now())}`)
+      const aside = asideFolder(s.paths.dataDir, 'before-recover', s.clock.now())
       let report
       try {
         job.progress(0, null, 'recovering')
