@@ -7,7 +7,7 @@ import type { Api, AreaName } from '../../shared/contract/index.ts'
 import { AppError, ErrorCodes, type CallResult } from '../../shared/contract/errors.ts'
 import { calls } from '../../shared/contract/index.ts'
 import { dispatch, type CallContext, type Handlers } from './dispatch.ts'
-import { EventBus } from './events.ts'
+import { EventBus, ScopedEventBus } from './events.ts'
 import { JobRunner, type JobKind } from './jobs/runner.ts'
 import { createLogger, type Logger } from './log.ts'
 import { systemClock, type Clock } from './platform/clock.ts'
@@ -177,6 +177,8 @@ export class Core {
   private reloading: Promise<void> | null = null
   private closed = false
   private lock: InstanceLock | null = null
+  /** This build's subscriptions (removed at teardown). */
+  private scope: ScopedEventBus | null = null
 
   private constructor(options: CoreOptions) {
     this.options = options
@@ -304,27 +306,28 @@ export class Core {
     const clock = o.clock ?? systemClock
     const log = createLogger(o.logFile === undefined ? join(paths.logs, 'vetrina.log') : o.logFile, o.echoLog ?? false)
     const { db, health: initialHealth } = this.openCatalog(paths, clock, log)
+    const events = (this.scope = new ScopedEventBus(this.events))
     const health = new HealthMonitor(initialHealth, (h) => {
       log.error(`the catalogue is damaged: ${h.problem}`)
       this.services.jobs.restrictTo(RESCUE_JOBS)
-      this.events.emit('data.changed', { entity: 'health', all: true })
+      events.emit('data.changed', { entity: 'health', all: true })
     })
     const files = new FileService(paths)
-    const settings = new SettingsStore(db, this.events)
-    const jobs = new JobRunner({ db, events: this.events, clock, log })
+    const settings = new SettingsStore(db, events)
+    const jobs = new JobRunner({ db, events, clock, log })
     const connectivity = new ConnectivityMonitor(
-      { events: this.events, clock, pendingCount: () => jobs.countActive(jobs.onlineKinds()) },
+      { events, clock, pendingCount: () => jobs.countActive(jobs.onlineKinds()) },
       o.connectivity
     )
     connectivity.onChange((online) => jobs.setOnline(online))
     const categories = new CategoryStore(db, clock)
     const families = new FamilyStore(db, clock)
     if (initialHealth.state === 'ok') families.seedPresets()
-    const products = new ProductStore({ db, clock, families, categories, events: this.events })
+    const products = new ProductStore({ db, clock, families, categories, events })
     const productList = new ProductList({ db, categories, targetLocales: () => settings.app().targetLocales })
     const history = new HistoryService(db, products)
     this.services = {
-      db, paths, clock, log, events: this.events, jobs, settings, files,
+      db, paths, clock, log, events, jobs, settings, files,
       secrets: o.secrets ?? new FileSecretStore(paths.dataDir), connectivity,
       categories, families, products, productList, history, productMedia: new ProductMedia(), links: this.links,
       accessLinks: new AccessLinks(db, clock),
@@ -378,6 +381,8 @@ export class Core {
     // cleanly at a checkpoint; areas stop once nothing uses them.
     await s.jobs.stop()
     for (const m of this.modules) await m.stop?.()
+    // Whatever an area subscribed and did not remove goes now: nothing may reach a closed catalogue.
+    this.scope?.dispose()
     s.db.close()
   }
 
