@@ -13,7 +13,8 @@ import { createLogger, type Logger } from './log.ts'
 import { systemClock, type Clock } from './platform/clock.ts'
 import { ConnectivityMonitor, type ConnectivityOptions } from './platform/connectivity.ts'
 import { FileService, dataPaths, type DataPaths } from './platform/files.ts'
-import { FileSecretStore, type SecretStore } from './platform/secrets.ts'
+import type { SecretStore } from './platform/secrets.ts'
+import { openSecretStore } from './platform/keyring-secrets.ts'
 import { ProductMedia } from './platform/product-media.ts'
 import { BrowserLinks } from './platform/links.ts'
 import { AccessLinks } from './platform/access-links.ts'
@@ -177,6 +178,8 @@ export class Core {
   private reloading: Promise<void> | null = null
   private closed = false
   private lock: InstanceLock | null = null
+  /** Opened once (a keyring probe is not free), kept across reloads. */
+  private secretStore: SecretStore | null = null
   /** This build's subscriptions (removed at teardown). */
   private scope: ScopedEventBus | null = null
 
@@ -328,7 +331,7 @@ export class Core {
     const history = new HistoryService(db, products)
     this.services = {
       db, paths, clock, log, events, jobs, settings, files,
-      secrets: o.secrets ?? new FileSecretStore(paths.dataDir), connectivity,
+      secrets: (this.secretStore ??= o.secrets ?? openSecretStore(paths.dataDir)), connectivity,
       categories, families, products, productList, history, productMedia: new ProductMedia(), links: this.links,
       accessLinks: new AccessLinks(db, clock),
       mediaGuard: new MediaGuard(),

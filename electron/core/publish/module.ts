@@ -20,6 +20,7 @@ import { keepPavilionState } from './keep-on-restore.ts'
 import { LISTING_JOB, Outbox, pavilionCategoryOf } from './outbox.ts'
 import { checkReadiness, type Readiness } from './readiness.ts'
 import { PublishTargets } from './targets.ts'
+import { assertSecretEndpoint } from '../platform/endpoints.ts'
 
 const SETTINGS_KEY = 'publish'
 const AUTH_KEY = 'publish.auth'
@@ -386,6 +387,9 @@ export function publishModule(s: Services): CoreModule<'publish'> {
 
     updateSettings(input) {
       const next = PublishSettings.parse({ ...settings(), ...input })
+      // Gateways receive the seller's credentials: https only (plain http only to this computer).
+      if (input.alibaba) assertSecretEndpoint(next.alibaba.url)
+      if (input.sandbox?.url) assertSecretEndpoint(next.sandbox.url!)
       s.settings.set(SETTINGS_KEY, next)
       cached = null
       targets.applySettings()
@@ -407,6 +411,8 @@ export function publishModule(s: Services): CoreModule<'publish'> {
 
     async signIn(input) {
       let tokens
+      // The app secret and the code go only to an https gateway (or this computer).
+      await targets.origin(input.target)
       try {
         tokens = await exchangeAuthCode({ baseUrl: await targets.baseUrl(input.target), appKey: input.appKey, appSecret: input.appSecret, code: input.code, gateway: targets.gateways[input.target] })
       } catch (err) {
