@@ -10,6 +10,7 @@ import { sql as updateSequence } from './0003-update-sequence.ts'
 import { sql as accessLinks } from './0030-access-links.ts'
 import { sql as spreadsheet } from './0100-spreadsheet.ts'
 import { sql as publish } from './0200-publish.ts'
+import { sql as photobankPending } from './0230-photobank-pending.ts'
 import { sql as photos } from './0300-photos.ts'
 import { sql as translation } from './0400-translation.ts'
 
@@ -26,6 +27,7 @@ export const migrations: Migration[] = [
   { id: 30, name: 'access-links', sql: accessLinks },
   { id: 100, name: 'spreadsheet', sql: spreadsheet },
   { id: 200, name: 'publish', sql: publish },
+  { id: 230, name: 'photobank-pending', sql: photobankPending },
   { id: 300, name: 'photos', sql: photos },
   { id: 400, name: 'translation', sql: translation }
 ].sort((a, b) => a.id - b.id)
