@@ -364,6 +364,9 @@ export class JobRunner {
     if (this.wakeTimer) clearTimeout(this.wakeTimer)
     for (const id of this.active.keys()) this.stopActive(id, 'shutdown')
     await Promise.allSettled([...this.active.values()].map((a) => a.promise))
+    // Nothing more runs on this runner (a reload builds a new one): whoever waits for idle is done waiting.
+    for (const w of this.idleWaiters.splice(0)) w()
+    for (const w of this.exclusiveWaiters.splice(0)) w()
   }
 
   /** Resolves when no exclusive job is running (Core.call waits on it). */
