@@ -7,6 +7,8 @@ import { ErrorCodes } from '../shared/contract/errors.ts'
 import { codeKey } from '../renderer/src/ui/errors.ts'
 
 const LOCALES_DIR = join(ROOT, 'renderer/src/i18n/locales')
+/** Sentences the core produces too; merged into the UI namespace of the same name. */
+const SHARED_DIR = join(ROOT, 'shared/messages/locales')
 const LANGUAGES = ['it', 'en', 'zh-CN']
 const PLURAL = /_(zero|one|two|few|many|other)$/
 
@@ -22,16 +24,29 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out
 }
 
-function load(): Map<string, Map<string, Set<string>>> {
-  // language → namespace → keys (plural suffixes folded into the base key)
-  const out = new Map<string, Map<string, Set<string>>>()
+/** language → namespace → key → sentence, from both folders (as renderer/src/i18n merges them). */
+function sentences(): Map<string, Map<string, Map<string, string>>> {
+  const out = new Map<string, Map<string, Map<string, string>>>()
   for (const lng of LANGUAGES) {
-    const byNs = new Map<string, Set<string>>()
-    for (const file of readdirSync(join(LOCALES_DIR, lng)).filter((f) => f.endsWith('.json'))) {
-      const tree = JSON.parse(readFileSync(join(LOCALES_DIR, lng, file), 'utf8')) as Tree
-      byNs.set(file.replace(/\.json$/, ''), new Set([...flatten(tree).keys()].map((k) => k.replace(PLURAL, ''))))
+    const byNs = new Map<string, Map<string, string>>()
+    for (const dir of [LOCALES_DIR, SHARED_DIR]) {
+      for (const file of readdirSync(join(dir, lng)).filter((f) => f.endsWith('.json'))) {
+        const ns = file.replace(/\.json$/, '')
+        const merged = byNs.get(ns) ?? new Map<string, string>()
+        for (const [k, v] of flatten(JSON.parse(readFileSync(join(dir, lng, file), 'utf8')) as Tree)) merged.set(k, v)
+        byNs.set(ns, merged)
+      }
     }
     out.set(lng, byNs)
+  }
+  return out
+}
+
+function load(): Map<string, Map<string, Set<string>>> {
+  // language → namespace → keys (plural and context suffixes folded into the base key)
+  const out = new Map<string, Map<string, Set<string>>>()
+  for (const [lng, byNs] of sentences()) {
+    out.set(lng, new Map([...byNs].map(([ns, keys]) => [ns, new Set([...keys.keys()].map((k) => k.replace(PLURAL, '')))])))
   }
   return out
 }
@@ -106,11 +121,30 @@ describe('UI translations', () => {
 
   test('no translation is left empty where the source has text', () => {
     const problems: string[] = []
+    const all = sentences()
     for (const lng of LANGUAGES) {
-      for (const file of readdirSync(join(LOCALES_DIR, lng)).filter((f) => f.endsWith('.json'))) {
-        const values = flatten(JSON.parse(readFileSync(join(LOCALES_DIR, lng, file), 'utf8')) as Tree)
-        const en = flatten(JSON.parse(readFileSync(join(LOCALES_DIR, 'en', file), 'utf8')) as Tree)
-        for (const [k, v] of values) if (!v.trim() && en.get(k)?.trim()) problems.push(`${lng}/${file}: ${k}`)
+      for (const [ns, values] of all.get(lng)!) {
+        const en = all.get('en')!.get(ns)
+        for (const [k, v] of values) if (!v.trim() && en?.get(k)?.trim()) problems.push(`${lng}/${ns}: ${k}`)
+      }
+    }
+    expect(problems).toEqual([])
+  })
+
+  test('a key lives either with the UI strings or with the shared messages, never in both', () => {
+    const problems: string[] = []
+    for (const lng of LANGUAGES) {
+      for (const file of readdirSync(join(SHARED_DIR, lng)).filter((f) => f.endsWith('.json'))) {
+        let ui: Map<string, string>
+        try {
+          ui = flatten(JSON.parse(readFileSync(join(LOCALES_DIR, lng, file), 'utf8')) as Tree)
+        } catch {
+          continue
+        }
+        const shared = flatten(JSON.parse(readFileSync(join(SHARED_DIR, lng, file), 'utf8')) as Tree)
+        for (const k of shared.keys()) {
+          if (ui.has(k) || [...ui.keys()].some((u) => u.startsWith(`${k}.`) || k.startsWith(`${u}.`))) problems.push(`${lng}/${file}: ${k}`)
+        }
       }
     }
     expect(problems).toEqual([])

@@ -16,6 +16,7 @@ import { FileService, dataPaths, type DataPaths } from './platform/files.ts'
 import type { SecretStore } from './platform/secrets.ts'
 import { openSecretStore } from './platform/keyring-secrets.ts'
 import { ProductMedia } from './platform/product-media.ts'
+import { PavilionLinks } from './platform/pavilion-links.ts'
 import { BrowserLinks } from './platform/links.ts'
 import { AccessLinks } from './platform/access-links.ts'
 import { InstanceLock, LOCK_FILE } from './platform/instance-lock.ts'
@@ -125,6 +126,8 @@ export interface Services {
   history: HistoryService
   /** Pavilion-ready main images per product (provided by the photos area). */
   productMedia: ProductMedia
+  /** Checks pavilion category ids before a category is linked (provided by the publish area). */
+  pavilionLinks: PavilionLinks
   /** Issues browser-mode links for other roles while the host runs (null otherwise). */
   links: BrowserLinks
   /** Keys of browser-mode links given to other people (hashed, with expiry). */
@@ -332,7 +335,7 @@ export class Core {
     this.services = {
       db, paths, clock, log, events, jobs, settings, files,
       secrets: (this.secretStore ??= o.secrets ?? openSecretStore(paths.dataDir)), connectivity,
-      categories, families, products, productList, history, productMedia: new ProductMedia(), links: this.links,
+      categories, families, products, productList, history, productMedia: new ProductMedia(), pavilionLinks: new PavilionLinks(), links: this.links,
       accessLinks: new AccessLinks(db, clock),
       mediaGuard: new MediaGuard(),
       mediaFiles: (target) => mergeSources(this.modules.flatMap((m) => (m.mediaFiles ? [m.mediaFiles(target)] : []))),

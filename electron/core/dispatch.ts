@@ -5,12 +5,15 @@ import { calls, type AreaName, type Contract } from '../../shared/contract/index
 import { AppError, ErrorCodes, issuesFromZod, type CallResult } from '../../shared/contract/errors.ts'
 import type { Role } from '../../shared/contract/define.ts'
 import type { Logger } from './log.ts'
+import { applyPathPolicy, type FileHandles, type Transport } from './path-policy.ts'
 
 export interface CallContext {
   role: Role
-  transport: 'ipc' | 'http' | 'cli' | 'test'
+  transport: Transport
   /** Who is calling, for history (e.g. "translator@192.168.1.20"). */
   actor?: string
+  /** Desktop app: the handles the calling window was given for the files the user picked. */
+  fileHandles?: FileHandles
 }
 
 type MaybePromise<T> = T | Promise<T>
@@ -33,7 +36,14 @@ export async function dispatch(handlers: Handlers, method: string, rawInput: unk
   if (!def.roles.includes(ctx.role)) {
     return { ok: false, error: { code: ErrorCodes.forbidden, message: `The ${ctx.role} role may not use "${method}".`, params: { method, role: ctx.role } } }
   }
-  const parsed = def.input.safeParse(rawInput === undefined || rawInput === null ? {} : rawInput)
+  let input: unknown
+  try {
+    input = applyPathPolicy(method, def, rawInput, ctx.transport, ctx.fileHandles)
+  } catch (err) {
+    if (err instanceof AppError) return { ok: false, error: err.toData() }
+    throw err
+  }
+  const parsed = def.input.safeParse(input === undefined || input === null ? {} : input)
   if (!parsed.success) {
     const issues = issuesOf(parsed.error)
     const first = issues[0]

@@ -1,7 +1,10 @@
-// The sandbox's fixed ICBU category tree: a few leaf categories that fit Italian SMEs (wine, olive
-// oil, pasta, leather goods, ceramics, cosmetics), each with its attributes, units and minimum
-// order. Ids, names and option codes are the sandbox's own; option codes differ per category on
-// purpose, so a client that hard-codes them instead of resolving display names fails here too.
+// The sandbox's ICBU category tree: several hundred nodes covering the trades of Italian SMEs (wine
+// and spirits, olive oil, pasta, cheese, coffee, garments, shoes, bags, belts, leather small goods,
+// ceramics, furniture, cosmetics …), built from the table in category-table.ts. Each leaf takes the
+// attributes, units and minimum order of its trade profile. Ids, names and option codes are the
+// sandbox's own; option codes differ per category on purpose, so a client that hard-codes them
+// instead of resolving display names fails here too.
+import { CATEGORY_TABLE } from './category-table.ts'
 
 export interface Named {
   en: string
@@ -86,114 +89,154 @@ const technique: CategoryAttribute = {
 }
 const pattern: CategoryAttribute = { id: 1402, name: n('Pattern', '图案'), kind: 'input', required: false, custom: true, values: [] }
 
-export const CATEGORIES: SandboxCategory[] = [
-  { id: 2, parentId: 0, name: n('Food & Beverage', '食品饮料'), level: 1, leaf: false },
-  { id: 200, parentId: 2, name: n('Alcoholic Beverage', '酒精饮料'), level: 2, leaf: false },
-  { id: 201, parentId: 2, name: n('Edible Oil', '食用油'), level: 2, leaf: false },
-  { id: 202, parentId: 2, name: n('Grain Products', '谷物制品'), level: 2, leaf: false },
-  {
-    id: 100008830, parentId: 200, name: n('Wine', '葡萄酒'), level: 3, leaf: true, minOrder: 12,
-    units: ['bottle', 'carton', 'case', 'piece'], unitCodeBase: 30001,
-    attributes: [
-      ...common,
-      {
-        id: 1001, name: n('Wine Type', '葡萄酒类型'), kind: 'single', required: true, custom: false,
-        values: values(n('Red', '红葡萄酒'), n('White', '白葡萄酒'), n('Rosé', '桃红葡萄酒'), n('Sparkling', '起泡酒'), n('Dessert', '甜酒'), n('Fortified', '加强酒'))
-      },
-      {
-        id: 1002, name: n('Grape Variety', '葡萄品种'), kind: 'multi', required: false, custom: true,
-        values: values(
-          n('Sangiovese', '桑娇维塞'), n('Nebbiolo', '内比奥罗'), n('Montepulciano', '蒙特布查诺'), n('Primitivo', '普里米蒂沃'),
-          n("Nero d'Avola", '黑达沃拉'), n('Barbera', '巴贝拉'), n('Merlot', '梅洛'), n('Cabernet Sauvignon', '赤霞珠'),
-          n('Trebbiano', '特雷比奥罗'), n('Glera', '格雷拉'), n('Vermentino', '维蒙蒂诺'), n('Pinot Grigio', '灰皮诺'),
-          n('Chardonnay', '霞多丽'), n('Malvasia', '玛尔维萨')
-        )
-      },
-      { id: 1003, name: n('Alcohol Content (%)', '酒精度'), kind: 'input', required: false, custom: true, values: [] },
-      { id: 1004, name: n('Bottle Size', '瓶装容量'), kind: 'input', required: false, custom: true, values: [] },
-      { id: 1005, name: n('Vintage', '年份'), kind: 'input', required: false, custom: true, values: [] }
-    ]
+
+/** A trade's leaf rules: attributes, selling units, minimum order and the first unit option code. */
+export interface LeafProfile {
+  attributes: CategoryAttribute[]
+  units: string[]
+  minOrder: number
+  unitCodeBase: number
+}
+
+const attr = (id: number, en: string, zh: string, kind: CategoryAttribute['kind'], required: boolean, custom: boolean, vals: AttributeValueDef[] = []): CategoryAttribute =>
+  ({ id, name: n(en, zh), kind, required, custom, values: vals })
+
+// The leaves the sandbox had first keep their exact rules (and option value ids, made in this order).
+const wineType = attr(1001, 'Wine Type', '葡萄酒类型', 'single', true, false,
+  values(n('Red', '红葡萄酒'), n('White', '白葡萄酒'), n('Rosé', '桃红葡萄酒'), n('Sparkling', '起泡酒'), n('Dessert', '甜酒'), n('Fortified', '加强酒')))
+const grapeVariety = attr(1002, 'Grape Variety', '葡萄品种', 'multi', false, true, values(
+  n('Sangiovese', '桑娇维塞'), n('Nebbiolo', '内比奥罗'), n('Montepulciano', '蒙特布查诺'), n('Primitivo', '普里米蒂沃'),
+  n("Nero d'Avola", '黑达沃拉'), n('Barbera', '巴贝拉'), n('Merlot', '梅洛'), n('Cabernet Sauvignon', '赤霞珠'),
+  n('Trebbiano', '特雷比奥罗'), n('Glera', '格雷拉'), n('Vermentino', '维蒙蒂诺'), n('Pinot Grigio', '灰皮诺'),
+  n('Chardonnay', '霞多丽'), n('Malvasia', '玛尔维萨')))
+const alcohol = attr(1003, 'Alcohol Content (%)', '酒精度', 'input', false, true)
+const bottleSize = attr(1004, 'Bottle Size', '瓶装容量', 'input', false, true)
+const oilGrade = attr(1101, 'Grade', '等级', 'single', true, false,
+  values(n('Extra virgin olive oil', '特级初榨橄榄油'), n('Virgin olive oil', '初榨橄榄油'), n('Olive oil', '橄榄油')))
+const cultivar = attr(1102, 'Cultivar', '橄榄品种', 'multi', false, true,
+  values(n('Frantoio', '弗朗托约'), n('Leccino', '莱切诺'), n('Moraiolo', '莫拉约洛'), n('Coratina', '科拉蒂纳'), n('Taggiasca', '塔加斯卡')))
+const processing = attr(1105, 'Processing Type', '加工方式', 'single', false, false, values(n('Cold Pressed', '冷榨'), n('Refined', '精炼')))
+const pastaType = attr(1201, 'Pasta Type', '面型', 'single', true, true,
+  values(n('Spaghetti', '意大利细面'), n('Penne', '通心粉'), n('Fusilli', '螺旋面'), n('Tagliatelle', '宽面'), n('Rigatoni', '水管面'), n('Orecchiette', '猫耳朵面')))
+const wheatType = attr(1202, 'Wheat Type', '小麦类型', 'single', false, false, values(n('Durum Wheat Semolina', '硬粒小麦粗粒粉'), n('Whole Wheat', '全麦'), n('Gluten Free', '无麸质')))
+const bagSize = attr(1304, 'Size', '尺码', 'single', false, true, values(n('XS', 'XS'), n('S', 'S'), n('M', 'M'), n('L', 'L'), n('XL', 'XL'), n('One size', '均码')))
+const dishwasher = attr(1404, 'Dishwasher Safe', '可用洗碗机', 'single', false, false, yesNo())
+const microwave = attr(1405, 'Microwave Safe', '可用微波炉', 'single', false, false, yesNo())
+const skinType = attr(1501, 'Skin Type', '适用肤质', 'multi', true, false,
+  values(n('All', '所有肤质'), n('Dry', '干性'), n('Oily', '油性'), n('Combination', '混合性'), n('Sensitive', '敏感性')))
+const vegan = attr(1504, 'Vegan', '纯素', 'single', false, false, yesNo())
+const netContent = attr(1502, 'Net Content', '净含量', 'input', false, true)
+const shelfLife = attr(1601, 'Shelf Life', '保质期', 'input', false, true)
+const certification = attr(1602, 'Certification', '认证', 'multi', false, true,
+  values(n('DOP/PDO', '受保护的原产地名称'), n('IGP/PGI', '受保护的地理标志'), n('DOC', 'DOC'), n('DOCG', 'DOCG'), n('Organic', '有机'), n('Halal', '清真'), n('Kosher', '犹太洁食')))
+const spiritType = attr(1701, 'Spirit Type', '烈酒类型', 'single', true, true,
+  values(n('Grappa', '格拉帕'), n('Brandy', '白兰地'), n('Liqueur', '利口酒'), n('Whisky', '威士忌'), n('Gin', '金酒'), n('Vermouth', '味美思'), n('Beer', '啤酒'), n('Other', '其他')))
+const milkType = attr(1801, 'Milk Type', '奶源', 'single', true, true, values(n('Cow', '牛奶'), n('Sheep', '羊奶'), n('Goat', '山羊奶'), n('Buffalo', '水牛奶')))
+const aging = attr(1802, 'Aging Period', '熟成期', 'input', false, true)
+const roast = attr(1901, 'Roast Level', '烘焙程度', 'single', true, true, values(n('Light', '浅烘'), n('Medium', '中烘'), n('Dark', '深烘')))
+const coffeeBlend = attr(1902, 'Blend', '拼配', 'single', false, true, values(n('100% Arabica', '100%阿拉比卡'), n('Arabica & Robusta', '阿拉比卡与罗布斯塔'), n('100% Robusta', '100%罗布斯塔')))
+const fabric = attr(2001, 'Material', '面料', 'single', true, true,
+  values(n('Cotton', '棉'), n('Linen', '亚麻'), n('Wool', '羊毛'), n('Cashmere', '羊绒'), n('Silk', '真丝'), n('Polyester', '涤纶'), n('Leather', '皮革')))
+const garmentSize = attr(2002, 'Size', '尺码', 'multi', false, true,
+  values(n('XS', 'XS'), n('S', 'S'), n('M', 'M'), n('L', 'L'), n('XL', 'XL'), n('XXL', 'XXL')))
+const gender = attr(2003, 'Gender', '适用性别', 'single', false, false, values(n('Women', '女'), n('Men', '男'), n('Unisex', '男女通用'), n('Children', '儿童')))
+const upper = attr(2101, 'Upper Material', '鞋面材质', 'single', true, true,
+  values(n('Genuine Leather', '真皮'), n('Suede', '麂皮'), n('Patent Leather', '漆皮'), n('Textile', '织物'), n('Synthetic', '合成材料')))
+const outsole = attr(2102, 'Outsole Material', '鞋底材质', 'single', false, true, values(n('Leather', '皮革'), n('Rubber', '橡胶'), n('TPU', 'TPU')))
+const shoeSize = attr(2103, 'Shoe Size (EU)', '鞋码（欧码）', 'multi', false, true, values(...[35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46].map((s) => n(String(s), String(s)))))
+const woodMaterial = attr(2201, 'Material', '材质', 'single', true, true,
+  values(n('Solid Wood', '实木'), n('Walnut', '胡桃木'), n('Oak', '橡木'), n('Metal', '金属'), n('Marble', '大理石'), n('Glass', '玻璃'), n('Upholstered', '软包')))
+const style = attr(2202, 'Style', '风格', 'single', false, true, values(n('Modern', '现代'), n('Classic', '古典'), n('Industrial', '工业风'), n('Rustic', '乡村风')))
+const assembly = attr(2203, 'Assembly', '安装', 'single', false, false, yesNo())
+const dimensions = attr(2204, 'Dimensions (L x W x H)', '尺寸（长x宽x高）', 'input', false, true)
+const volume = attr(2301, 'Volume', '容量', 'input', false, true)
+const cosmeticForm = attr(2302, 'Form', '剂型', 'single', false, true, values(n('Cream', '霜'), n('Lotion', '乳液'), n('Gel', '啫喱'), n('Oil', '油'), n('Liquid', '液体'), n('Solid', '固体')))
+const metal = attr(2401, 'Metal Type', '金属材质', 'single', true, true, values(n('Gold', '黄金'), n('Silver', '银'), n('Brass', '黄铜'), n('Stainless Steel', '不锈钢')))
+const homeMaterial = attr(2501, 'Material', '材质', 'single', true, true,
+  values(n('Glass', '玻璃'), n('Wood', '木材'), n('Metal', '金属'), n('Ceramic', '陶瓷'), n('Stainless Steel', '不锈钢'), n('Plastic', '塑料')))
+const textileMaterial = attr(2601, 'Material', '材质', 'single', true, true, values(n('Linen', '亚麻'), n('Cotton', '棉'), n('Silk', '真丝'), n('Wool', '羊毛')))
+
+const food = [...common, netContent, shelfLife, certification]
+export const PROFILES: Record<string, LeafProfile> = {
+  wine: { attributes: [...common, wineType, grapeVariety, alcohol, bottleSize, attr(1005, 'Vintage', '年份', 'input', false, true)], units: ['bottle', 'carton', 'case', 'piece'], minOrder: 12, unitCodeBase: 30001 },
+  spirits: { attributes: [...common, spiritType, alcohol, bottleSize], units: ['bottle', 'carton', 'case', 'piece'], minOrder: 12, unitCodeBase: 31001 },
+  oil: {
+    attributes: [...common, oilGrade, cultivar, attr(1103, 'Acidity (%)', '酸度', 'input', false, true), attr(1104, 'Volume', '容量', 'input', false, true), processing],
+    units: ['bottle', 'tin', 'carton', 'liter', 'piece'], minOrder: 24, unitCodeBase: 40011
   },
-  {
-    id: 100008831, parentId: 201, name: n('Olive Oil', '橄榄油'), level: 3, leaf: true, minOrder: 24,
-    units: ['bottle', 'tin', 'carton', 'liter', 'piece'], unitCodeBase: 40011,
-    attributes: [
-      ...common,
-      {
-        id: 1101, name: n('Grade', '等级'), kind: 'single', required: true, custom: false,
-        values: values(n('Extra virgin olive oil', '特级初榨橄榄油'), n('Virgin olive oil', '初榨橄榄油'), n('Olive oil', '橄榄油'))
-      },
-      {
-        id: 1102, name: n('Cultivar', '橄榄品种'), kind: 'multi', required: false, custom: true,
-        values: values(n('Frantoio', '弗朗托约'), n('Leccino', '莱切诺'), n('Moraiolo', '莫拉约洛'), n('Coratina', '科拉蒂纳'), n('Taggiasca', '塔加斯卡'))
-      },
-      { id: 1103, name: n('Acidity (%)', '酸度'), kind: 'input', required: false, custom: true, values: [] },
-      { id: 1104, name: n('Volume', '容量'), kind: 'input', required: false, custom: true, values: [] },
-      { id: 1105, name: n('Processing Type', '加工方式'), kind: 'single', required: false, custom: false, values: values(n('Cold Pressed', '冷榨'), n('Refined', '精炼')) }
-    ]
+  pasta: { attributes: [...common, pastaType, wheatType], units: ['bag', 'carton', 'kilogram', 'box', 'piece'], minOrder: 100, unitCodeBase: 52001 },
+  cheese: { attributes: [...common, milkType, aging, netContent, certification], units: ['kilogram', 'piece', 'carton', 'box'], minOrder: 10, unitCodeBase: 53001 },
+  coffee: { attributes: [...common, roast, coffeeBlend, netContent], units: ['bag', 'box', 'kilogram', 'carton', 'piece'], minOrder: 50, unitCodeBase: 54001 },
+  food: { attributes: food, units: ['piece', 'jar', 'bottle', 'box', 'carton', 'kilogram', 'bag'], minOrder: 24, unitCodeBase: 55001 },
+  bags: { attributes: [...common, leatherMaterial, leatherColor, bagSize], units: ['piece', 'set', 'bag'], minOrder: 2, unitCodeBase: 61001 },
+  belts: { attributes: [...common, leatherMaterial, leatherColor, attr(1305, 'Belt Length (cm)', '腰带长度', 'input', false, true)], units: ['piece', 'dozen', 'box'], minOrder: 10, unitCodeBase: 62001 },
+  leathersmall: { attributes: [...common, leatherMaterial, leatherColor], units: ['piece', 'dozen', 'box', 'set'], minOrder: 10, unitCodeBase: 63001 },
+  apparel: { attributes: [...common, fabric, garmentSize, gender], units: ['piece', 'set', 'dozen'], minOrder: 20, unitCodeBase: 64001 },
+  shoes: { attributes: [...common, upper, outsole, shoeSize, gender], units: ['pair', 'carton', 'piece'], minOrder: 12, unitCodeBase: 65001 },
+  ceramics: { attributes: [...common, technique, pattern, attr(1403, 'Diameter', '直径', 'input', false, true), dishwasher, microwave], units: ['piece', 'set', 'box', 'carton'], minOrder: 10, unitCodeBase: 71001 },
+  decor: { attributes: [...common, technique, pattern, attr(1406, 'Height', '高度', 'input', false, true)], units: ['piece', 'set', 'box'], minOrder: 4, unitCodeBase: 72001 },
+  homeware: { attributes: [...common, homeMaterial, dimensions], units: ['piece', 'set', 'box', 'carton'], minOrder: 10, unitCodeBase: 73001 },
+  textile: { attributes: [...common, textileMaterial, dimensions], units: ['piece', 'set', 'pair'], minOrder: 20, unitCodeBase: 74001 },
+  furniture: { attributes: [...common, woodMaterial, style, assembly, dimensions], units: ['piece', 'set'], minOrder: 1, unitCodeBase: 75001 },
+  cosmetics: {
+    attributes: [...common, skinType, attr(1502, 'Net Content', '净含量', 'input', false, true), attr(1503, 'Ingredients', '成分', 'input', false, true), vegan],
+    units: ['piece', 'box', 'set', 'bottle', 'jar'], minOrder: 50, unitCodeBase: 81001
   },
-  {
-    id: 100008832, parentId: 202, name: n('Pasta', '意大利面'), level: 3, leaf: true, minOrder: 100,
-    units: ['bag', 'carton', 'kilogram', 'box', 'piece'], unitCodeBase: 52001,
-    attributes: [
-      ...common,
-      {
-        id: 1201, name: n('Pasta Type', '面型'), kind: 'single', required: true, custom: true,
-        values: values(n('Spaghetti', '意大利细面'), n('Penne', '通心粉'), n('Fusilli', '螺旋面'), n('Tagliatelle', '宽面'), n('Rigatoni', '水管面'), n('Orecchiette', '猫耳朵面'))
-      },
-      { id: 1202, name: n('Wheat Type', '小麦类型'), kind: 'single', required: false, custom: false, values: values(n('Durum Wheat Semolina', '硬粒小麦粗粒粉'), n('Whole Wheat', '全麦'), n('Gluten Free', '无麸质')) }
-    ]
-  },
-  { id: 1524, parentId: 0, name: n('Luggage, Bags & Cases', '箱包'), level: 1, leaf: false },
-  {
-    id: 152401, parentId: 1524, name: n('Handbags', '手提包'), level: 2, leaf: true, minOrder: 2,
-    units: ['piece', 'set', 'bag'], unitCodeBase: 61001,
-    attributes: [
-      ...common, leatherMaterial, leatherColor,
-      { id: 1304, name: n('Size', '尺码'), kind: 'single', required: false, custom: true, values: values(n('XS', 'XS'), n('S', 'S'), n('M', 'M'), n('L', 'L'), n('XL', 'XL'), n('One size', '均码')) }
-    ]
-  },
-  { id: 3, parentId: 0, name: n('Apparel & Accessories', '服装配饰'), level: 1, leaf: false },
-  {
-    id: 300501, parentId: 3, name: n('Belts', '腰带'), level: 2, leaf: true, minOrder: 10,
-    units: ['piece', 'dozen', 'box'], unitCodeBase: 62001,
-    attributes: [...common, leatherMaterial, leatherColor, { id: 1305, name: n('Belt Length (cm)', '腰带长度'), kind: 'input', required: false, custom: true, values: [] }]
-  },
-  { id: 15, parentId: 0, name: n('Home & Garden', '家居园艺'), level: 1, leaf: false },
-  { id: 1503, parentId: 15, name: n('Kitchen, Dining & Bar', '厨房餐饮'), level: 2, leaf: false },
-  { id: 1504, parentId: 15, name: n('Home Decor', '家居装饰'), level: 2, leaf: false },
-  {
-    id: 150301, parentId: 1503, name: n('Dishes & Plates', '餐盘'), level: 3, leaf: true, minOrder: 10,
-    units: ['piece', 'set', 'box', 'carton'], unitCodeBase: 71001,
-    attributes: [
-      ...common, technique, pattern,
-      { id: 1403, name: n('Diameter', '直径'), kind: 'input', required: false, custom: true, values: [] },
-      { id: 1404, name: n('Dishwasher Safe', '可用洗碗机'), kind: 'single', required: false, custom: false, values: yesNo() },
-      { id: 1405, name: n('Microwave Safe', '可用微波炉'), kind: 'single', required: false, custom: false, values: yesNo() }
-    ]
-  },
-  {
-    id: 150401, parentId: 1504, name: n('Vases', '花瓶'), level: 3, leaf: true, minOrder: 4,
-    units: ['piece', 'set', 'box'], unitCodeBase: 72001,
-    attributes: [...common, technique, pattern, { id: 1406, name: n('Height', '高度'), kind: 'input', required: false, custom: true, values: [] }]
-  },
-  { id: 66, parentId: 0, name: n('Beauty & Personal Care', '美容个护'), level: 1, leaf: false },
-  { id: 6601, parentId: 66, name: n('Skin Care', '护肤品'), level: 2, leaf: false },
-  {
-    id: 660101, parentId: 6601, name: n('Face Cream & Lotion', '面霜乳液'), level: 3, leaf: true, minOrder: 50,
-    units: ['piece', 'box', 'set', 'bottle', 'jar'], unitCodeBase: 81001,
-    attributes: [
-      ...common,
-      {
-        id: 1501, name: n('Skin Type', '适用肤质'), kind: 'multi', required: true, custom: false,
-        values: values(n('All', '所有肤质'), n('Dry', '干性'), n('Oily', '油性'), n('Combination', '混合性'), n('Sensitive', '敏感性'))
-      },
-      { id: 1502, name: n('Net Content', '净含量'), kind: 'input', required: false, custom: true, values: [] },
-      { id: 1503, name: n('Ingredients', '成分'), kind: 'input', required: false, custom: true, values: [] },
-      { id: 1504, name: n('Vegan', '纯素'), kind: 'single', required: false, custom: false, values: yesNo() }
-    ]
+  beauty: { attributes: [...common, cosmeticForm, volume, vegan], units: ['piece', 'box', 'set', 'bottle', 'jar'], minOrder: 50, unitCodeBase: 82001 },
+  jewelry: { attributes: [...common, metal, attr(2402, 'Stone', '宝石', 'input', false, true)], units: ['piece', 'pair', 'set'], minOrder: 5, unitCodeBase: 83001 }
+}
+
+/** FNV-1a, 32 bits: stable ids for unpinned nodes. */
+function fnv(text: string): number {
+  let h = 0x811c9dc5
+  for (const ch of Buffer.from(text, 'utf8')) h = Math.imul(h ^ ch, 0x01000193) >>> 0
+  return h
+}
+
+/** Parses the table: `  English / 中文 #id @profile` per line, two spaces per level. */
+export function buildTree(table: string, profiles: Record<string, LeafProfile>): SandboxCategory[] {
+  interface Row { depth: number; en: string; zh: string; pinned?: number; profile?: string }
+  const rows: Row[] = []
+  for (const line of table.split('\n')) {
+    if (!line.trim()) continue
+    const depth = (line.length - line.trimStart().length) / 2
+    const m = /^(.+?) \/ (.+?)((?: [#@]\S+)*)$/.exec(line.trim())
+    if (!m || !Number.isInteger(depth)) throw new Error(`category table: cannot read "${line}"`)
+    const tags = m[3].trim().split(/\s+/).filter(Boolean)
+    const pinned = tags.find((t) => t.startsWith('#'))
+    const profile = tags.find((t) => t.startsWith('@'))?.slice(1)
+    if (profile && !profiles[profile]) throw new Error(`category table: unknown profile @${profile}`)
+    rows.push({ depth, en: m[1], zh: m[2], pinned: pinned ? Number(pinned.slice(1)) : undefined, profile })
   }
-]
+  const out: SandboxCategory[] = []
+  const ids = new Set<number>()
+  const stack: Array<{ id: number; path: string; profile?: string }> = []
+  const unitOffsets = new Map<string, number>()
+  rows.forEach((row, i) => {
+    stack.length = row.depth
+    const parent = stack[row.depth - 1]
+    const path = `${parent?.path ?? ''}/${row.en}`
+    const id = row.pinned ?? 100_000_000 + (fnv(path) % 900_000_000)
+    if (ids.has(id)) throw new Error(`category table: id ${id} of "${path}" is taken`)
+    ids.add(id)
+    const profile = row.profile ?? parent?.profile
+    const leaf = !(rows[i + 1] && rows[i + 1].depth > row.depth)
+    const node: SandboxCategory = { id, parentId: parent?.id ?? 0, name: n(row.en, row.zh), level: row.depth + 1, leaf }
+    if (leaf) {
+      if (!profile) throw new Error(`category table: leaf "${path}" has no profile`)
+      const p = profiles[profile]
+      // Each leaf of a trade gets its own unit codes (the first leaf keeps the profile's base).
+      const offset = unitOffsets.get(profile) ?? 0
+      unitOffsets.set(profile, offset + 1)
+      Object.assign(node, { minOrder: p.minOrder, units: p.units, unitCodeBase: p.unitCodeBase + offset * 100, attributes: p.attributes })
+    }
+    out.push(node)
+    stack[row.depth] = { id, path, profile }
+  })
+  return out
+}
+
+export const CATEGORIES: SandboxCategory[] = buildTree(CATEGORY_TABLE, PROFILES)
 
 const byId = new Map(CATEGORIES.map((c) => [c.id, c]))
 
@@ -201,6 +244,9 @@ export function findCategory(id: number): SandboxCategory | undefined {
   return byId.get(id)
 }
 
+const byParent = new Map<number, SandboxCategory[]>()
+for (const c of CATEGORIES) byParent.set(c.parentId, [...(byParent.get(c.parentId) ?? []), c])
+
 export function childCategories(parentId: number): SandboxCategory[] {
-  return CATEGORIES.filter((c) => c.parentId === parentId)
+  return byParent.get(parentId) ?? []
 }

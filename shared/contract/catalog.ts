@@ -60,7 +60,7 @@ export const catalog = {
     output: Product
   }),
   deleteProduct: call({
-    summary: 'Delete a product and its variants.',
+    summary: 'Move a product and its variants to the trash.',
     input: z.object({ id: Id }),
     output: z.object({ deleted: z.number().int() })
   }),

@@ -2,13 +2,16 @@
 // client are derived from it, so a call is written once and reachable over IPC, HTTP and the CLI.
 import type { z } from 'zod'
 import type { CallDef } from './define.ts'
-import { catalog } from './catalog.ts'
+import { catalog as catalogCalls } from './catalog.ts'
+import { catalogBulk } from './catalog-bulk.ts'
 import { jobs } from './jobs.ts'
 import { publish } from './publish.ts'
 import { photos } from './photos.ts'
 import { spreadsheet } from './spreadsheet.ts'
 import { system } from './system.ts'
 import { translation } from './translation.ts'
+
+const catalog = { ...catalogCalls, ...catalogBulk }
 
 export const contract = {
   catalog,

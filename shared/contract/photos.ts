@@ -88,14 +88,17 @@ export const ProductPhotos = z.object({
 })
 export type ProductPhotos = z.infer<typeof ProductPhotos>
 
-export const BATCH_ITEM_STATES = ['pending', 'added', 'duplicate', 'failed'] as const
+export const BATCH_ITEM_STATES = ['pending', 'added', 'duplicate', 'failed', 'skipped'] as const
 export const BatchItem = z.object({
   seq: z.number().int(),
   name: z.string(),
   source: z.string(),
   state: z.enum(BATCH_ITEM_STATES),
   photoId: z.string().nullable(),
-  /** Why the file was refused: a code the UI translates (with its params) and an English message. */
+  /**
+   * Why the file was refused (a photo_… code) or skipped (not_image, symlink, hidden, special): a
+   * code the UI translates (with its params) and an English message.
+   */
   error: z.object({ code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])) }).nullable()
 })
 export type BatchItem = z.infer<typeof BatchItem>
@@ -112,6 +115,7 @@ export const photos = {
       /** Attach to the product as main images (while there is room) or as other photos. */
       as: PhotoRole.default('main')
     }),
+    paths: { 'sources.*': 'read-any' },
     output: z.object({ jobId: z.string(), files: z.number().int() })
   }),
   list: call({
@@ -157,7 +161,9 @@ export const photos = {
     output: z.object({
       items: z.array(BatchItem),
       total: z.number().int(),
-      counts: z.record(z.enum(BATCH_ITEM_STATES), z.number().int())
+      counts: z.record(z.enum(BATCH_ITEM_STATES), z.number().int()),
+      /** Skipped files per reason (not_image, symlink, hidden, special). */
+      skippedBy: z.record(z.string(), z.number().int())
     })
   }),
   stats: call({
@@ -170,6 +176,12 @@ export const photos = {
       unattached: z.number().int(),
       byWarning: z.record(WarningCode, z.number().int())
     })
+  }),
+  primaryThumbs: call({
+    summary: "The thumbnail of each product's first main image, for lists.",
+    roles: ['owner', 'translator'],
+    input: z.object({ productIds: z.array(Id).max(1000) }),
+    output: z.object({ items: z.array(z.object({ productId: Id, photos: z.number().int(), thumb: MediaFile.nullable() })) })
   }),
   productPhotos: call({ summary: "A product's photos: main images and others, in order.", roles: ['owner', 'translator'], input: z.object({ productId: Id }), output: ProductPhotos }),
   attach: call({

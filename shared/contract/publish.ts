@@ -48,6 +48,33 @@ export const PublishStatus = z.object({
 })
 export type PublishStatus = z.infer<typeof PublishStatus>
 
+export const PavilionNode = z.object({ id: z.string(), parentId: z.string(), name: z.string(), cnName: z.string(), level: z.number().int(), leaf: z.boolean() })
+export type PavilionNode = z.infer<typeof PavilionNode>
+export const CategoryHit = z.object({
+  node: PavilionNode,
+  /** Root first, the node last. */
+  path: z.array(PavilionNode),
+  score: z.number(),
+  via: z.enum(['name', 'chinese', 'italian', 'remembered'])
+})
+export type CategoryHit = z.infer<typeof CategoryHit>
+/** How much of the tree is cached; branches still to fetch are fetched by a job or on demand. */
+export const CategoryTreeState = z.object({ nodes: z.number().int(), leaves: z.number().int(), pendingBranches: z.number().int(), downloading: z.boolean() })
+
+export const ProductPublishState = z.object({
+  productId: Id,
+  /** Every listing language of the current target can be published now. */
+  ready: z.boolean(),
+  /** Not fully checked: the category rules are not downloaded yet. */
+  pending: z.boolean(),
+  /** Problems that block a listing (all languages). */
+  problems: z.number().int(),
+  /** The first blocking problem, for a short explanation in the list. */
+  firstProblem: ReadinessProblem.nullable(),
+  listings: z.array(z.object({ target: PublishTarget, language: ListingLanguage, state: ListingState, publishedAt: z.string().nullable() }))
+})
+export type ProductPublishState = z.infer<typeof ProductPublishState>
+
 const Selection = z.object({
   /** Products to act on; omitted = every top-level product. */
   productIds: z.array(Id).max(100_000).optional(),
@@ -66,6 +93,12 @@ export const publish = {
       offset: z.number().int().min(0).default(0)
     }),
     output: z.object({ items: z.array(ProductReadiness), total: z.number().int(), summary: ReadinessSummary })
+  }),
+  productStates: call({
+    summary: 'For the products a list shows: readiness for the current target and each listing\'s state on every target.',
+    roles: ['owner', 'translator'],
+    input: z.object({ productIds: z.array(Id).max(1000) }),
+    output: z.object({ target: PublishTarget, items: z.array(ProductPublishState) })
   }),
   enqueue: call({
     summary: 'Publish products: ready listings are queued (in one transaction), others are marked needs-fixing.',
@@ -138,6 +171,43 @@ export const publish = {
     output: z.object({ ok: z.boolean(), gateway: z.string(), message: z.string(), code: z.string().nullable(), latencyMs: z.number() })
   }),
   refreshRules: call({ summary: 'Download the pavilion category tree and the rules of every mapped category.', input: z.object({ target: PublishTarget.optional() }).default({}), output: JobRef }),
+  categoryChildren: call({
+    summary: 'One level of the pavilion category tree (fetched now when not cached yet) with the breadcrumbs to it.',
+    roles: ['owner', 'translator'],
+    input: z.object({ parentId: z.string().regex(/^\d{1,19}$/).default('0'), target: PublishTarget.optional() }).default({ parentId: '0' }),
+    output: z.object({
+      path: z.array(PavilionNode),
+      items: z.array(PavilionNode),
+      /** false: the gateway could not be reached and the cache does not hold this level yet. */
+      complete: z.boolean(),
+      offline: z.boolean(),
+      tree: CategoryTreeState
+    })
+  }),
+  searchCategories: call({
+    summary: 'Search the cached pavilion categories by English or Chinese name and by the firm\'s own Italian words.',
+    roles: ['owner', 'translator'],
+    input: z.object({ query: z.string().trim().max(200), target: PublishTarget.optional(), limit: z.number().int().min(1).max(100).default(20) }),
+    output: z.object({ items: z.array(CategoryHit), tree: CategoryTreeState })
+  }),
+  suggestCategories: call({
+    summary: 'Pavilion leaves that fit a product or a Vetrina category (its names, title, family and earlier choices).',
+    roles: ['owner', 'translator'],
+    input: z.object({ productId: Id.optional(), categoryId: Id.optional(), target: PublishTarget.optional(), limit: z.number().int().min(1).max(20).default(5) }),
+    output: z.object({ items: z.array(CategoryHit), tree: CategoryTreeState })
+  }),
+  linkCategory: call({
+    summary: 'Link a Vetrina category to a pavilion leaf (only leaves; the words searched are remembered), or unlink it with null.',
+    input: z.object({
+      categoryId: Id,
+      pavilionCategoryId: z.string().regex(/^\d{1,19}$/, 'pavilion category ids are numbers').nullable(),
+      /** What the user typed to find it (remembered for the next search). */
+      searchedFor: z.string().max(200).optional(),
+      target: PublishTarget.optional()
+    }),
+    output: z.object({ categoryId: Id, pavilionCategoryId: z.string().nullable(), path: z.array(PavilionNode) })
+  }),
+  refreshCategoryTree: call({ summary: 'Download the whole pavilion category tree again (a job).', input: z.object({ target: PublishTarget.optional() }).default({}), output: JobRef }),
   categories: call({
     summary: 'The pavilion category tree as last downloaded (for linking categories).',
     roles: ['owner', 'translator'],

@@ -3,6 +3,7 @@
 // through the report, download rejected rows in the original format, keep mapping profiles, and
 // export the catalogue to CSV or XLSX in a shape that imports back unchanged.
 import { z } from 'zod'
+import { Currency } from '../domain/units.ts'
 import { call } from './define.ts'
 import { Download, FileRef } from './files.ts'
 import { JobRef } from './jobs.ts'
@@ -54,6 +55,8 @@ export const ImportSettings = z.object({
   createCategories: z.boolean().default(true),
   /** Attribute family (code) for new products when the file has no family column. */
   family: z.string().max(64).optional(),
+  /** Currency of prices written without one, when the header names none either (default: the firm's). */
+  currency: Currency.optional(),
   /** Status of new products when the file has no status column. */
   status: ProductStatus.default('draft')
 })
@@ -99,11 +102,14 @@ export const Inspection = z.object({
   read: ReadOptions,
   /** Settings saved with the profile used, if any. */
   settings: ImportSettings.partial(),
-  warnings: z.array(Warning)
+  warnings: z.array(Warning),
+  /** Data rows with values (after the header), when asked for with countRows: the whole file is read. */
+  rowCount: z.number().int().nullable().default(null)
 })
 export type Inspection = z.infer<typeof Inspection>
 
-export const OUTCOMES = ['created', 'updated', 'unchanged', 'rejected'] as const
+/** What became of a row; "merged": a later row of a SKU that added its images to that product. */
+export const OUTCOMES = ['created', 'updated', 'unchanged', 'merged', 'rejected'] as const
 export const Outcome = z.enum(OUTCOMES)
 export type Outcome = z.infer<typeof Outcome>
 
@@ -135,11 +141,15 @@ export const Summary = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
+  /** Later rows of a SKU that only added images to it (one row per image, as shop platforms export). */
+  merged: z.number().int().default(0),
   rejected: z.number().int(),
   /** Rows with warnings (they are imported). */
   warned: z.number().int(),
   newCategories: z.array(z.string()),
   warnings: z.array(Warning),
+  /** Attribute columns left out of some rows because the row's family lacks the attribute (or the row has none). */
+  leftOut: z.array(z.object({ column: z.string(), attribute: z.string(), family: z.string().nullable(), rows: z.number().int() })).default([]),
   /** Whether the catalogue was changed by this run. */
   written: z.boolean()
 })
@@ -208,8 +218,9 @@ const ByImport = z.object({ importId: Id })
 export const spreadsheet = {
   inspect: call({
     summary: 'Read the start of a file: format, encoding, separator, sheets, header, sample rows and a suggested mapping.',
-    input: z.object({ file: FileRef, read: ReadOptions.default({}), profile: z.string().max(80).optional() }),
-    output: Inspection
+    input: z.object({ file: FileRef, read: ReadOptions.default({}), profile: z.string().max(80).optional(), countRows: z.boolean().optional() }),
+    output: Inspection,
+    paths: { file: 'read' }
   }),
   targets: call({
     summary: 'Every place a column can go (fields, texts per language, attributes, trade terms …).',
@@ -219,7 +230,8 @@ export const spreadsheet = {
   dryRun: call({
     summary: 'Check every row of a file against the catalogue without writing anything; runs as a job.',
     input: ImportSpec.extend({ saveProfile: z.string().trim().min(1).max(80).optional() }),
-    output: z.object({ importId: Id, jobId: z.string() })
+    output: z.object({ importId: Id, jobId: z.string() }),
+    paths: { file: 'read' }
   }),
   apply: call({
     summary: 'Write a checked import: all rows in one transaction, or the valid rows only; runs as a job.',
@@ -229,7 +241,8 @@ export const spreadsheet = {
   importFile: call({
     summary: 'Check and write a file in one go (the CLI without --dry-run); runs as a job.',
     input: ImportSpec.extend({ mode: ApplyMode.default('all-or-nothing') }),
-    output: z.object({ importId: Id, jobId: z.string() })
+    output: z.object({ importId: Id, jobId: z.string() }),
+    paths: { file: 'read' }
   }),
   getImport: call({ summary: 'One import and its latest summary.', input: ByImport, output: ImportInfo }),
   listImports: call({
@@ -264,6 +277,7 @@ export const spreadsheet = {
   exportCatalog: call({
     summary: 'Export the catalogue (or a selection) to CSV or XLSX; runs as a job whose result is the file.',
     input: ExportInput,
-    output: JobRef
+    output: JobRef,
+    paths: { path: 'write' }
   })
 }

@@ -4,6 +4,7 @@ import { call } from './define.ts'
 import { FileRef } from './files.ts'
 import { JobRef } from './jobs.ts'
 import { LocaleCode, UiLanguage } from '../domain/locales.ts'
+import { Currency } from '../domain/units.ts'
 
 export const Settings = z.object({
   uiLanguage: UiLanguage,
@@ -19,7 +20,16 @@ export const Settings = z.object({
     months: z.number().int().min(0).max(120).default(12)
   }),
   /** Browser mode: also listen on the office network (off: 127.0.0.1 only). */
-  lanAccess: z.boolean()
+  lanAccess: z.boolean(),
+  /** Desktop app: download new versions in the background when online and install them on quit. */
+  updates: z.object({ enabled: z.boolean() }),
+  /** The firm: its name, where it is, and the currency of its price lists (prices without one). */
+  firm: z.object({
+    name: z.string().trim().max(200),
+    country: z.string().regex(/^[A-Z]{2}$/, 'country must be a 2-letter ISO code'),
+    region: z.string().trim().max(80),
+    currency: Currency
+  })
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -27,7 +37,9 @@ export const DEFAULT_SETTINGS: Settings = {
   uiLanguage: 'it',
   targetLocales: ['en', 'zh-CN'],
   autoBackup: { enabled: true, keep: 7, weeks: 4, months: 12 },
-  lanAccess: false
+  lanAccess: false,
+  updates: { enabled: true },
+  firm: { name: '', country: 'IT', region: '', currency: 'EUR' }
 }
 
 export const BackupInfo = z.object({
@@ -131,13 +143,15 @@ export const system = {
   backup: call({
     summary: 'Write a backup archive (database + media) now.',
     input: z.object({ path: z.string().max(4096).optional() }).default({}),
-    output: JobRef
+    output: JobRef,
+    paths: { path: 'write' }
   }),
   listBackups: call({ summary: 'Backups in the data folder, newest first.', input: z.object({}).default({}), output: z.object({ items: z.array(BackupInfo) }) }),
   restore: call({
     summary: 'Check a backup archive, then replace the catalogue with it (the current one is kept aside).',
     input: z.object({ file: FileRef }),
-    output: JobRef
+    output: JobRef,
+    paths: { file: 'read' }
   }),
   onlineStatus: call({ summary: 'Connectivity and pending work.', roles: ['owner', 'translator'], input: z.object({}).default({}), output: OnlineStatus }),
   checkOnline: call({ summary: 'Probe the network now.', roles: ['owner', 'translator'], input: z.object({}).default({}), output: OnlineStatus })

@@ -143,7 +143,9 @@ export const ImportProblem = z.object({
   unitId: z.string().nullable(),
   code: z.string(),
   message: z.string(),
-  line: z.number().int().nullable().optional()
+  line: z.number().int().nullable().optional(),
+  /** What the sentence for the code needs (unit, lang, line, count …). */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional()
 })
 export type ImportProblem = z.infer<typeof ImportProblem>
 
@@ -233,7 +235,7 @@ export const translation = {
     }),
     output: z.object({ matches: z.array(TmMatch) })
   }),
-  tmImport: call({ summary: 'Import a TMX file into the translation memory.', input: z.object({ file: FileRef }), output: JobRef }),
+  tmImport: call({ summary: 'Import a TMX file into the translation memory.', input: z.object({ file: FileRef }), output: JobRef, paths: { file: 'read' } }),
   tmExport: call({
     summary: 'Export the translation memory as TMX.',
     roles: both,
@@ -258,6 +260,7 @@ export const translation = {
   importGlossary: call({
     summary: 'Import glossary terms from TBX or CSV (source, target, kind, note).',
     input: z.object({ file: FileRef, format: z.enum(['tbx', 'csv']).optional(), targetLang: LocaleCode.optional() }),
+    paths: { file: 'read' },
     output: Counts.extend({ updated: z.number().int() })
   }),
 
@@ -287,8 +290,26 @@ export const translation = {
 
   createTranslatorLink: call({
     summary: 'A browser-mode link for a translator: the workspace only, no catalogue editing (browser mode must be running).',
-    input: z.object({ label: z.string().trim().min(1).max(60).default('translator'), validDays: z.number().int().min(1).max(90).default(7) }),
-    output: z.object({ label: z.string(), links: z.array(z.string()), expiresAt: z.string().optional(), id: z.string().optional() })
+    input: z.object({
+      label: z.string().trim().min(1).max(60).default('translator'),
+      /** How long the link works (it can be revoked before, in Settings). */
+      validDays: z.number().int().min(1).max(90).default(7)
+    }),
+    output: z.object({
+      label: z.string(),
+      links: z.array(z.string()),
+      /** Links that open from another PC of the office (empty unless browser mode listens there). */
+      officeLinks: z.array(z.string()),
+      /**
+       * The office network: on (officeLinks work), noAddress (listening, but this PC has no office
+       * address now: cable out?), off (this PC only; Settings → office network turns it on),
+       * restart (turned on in Settings; takes effect when browser mode starts again).
+       */
+      officeNetwork: z.enum(['on', 'noAddress', 'off', 'restart']),
+      /** When the link stops working, and its id (Settings lists and revokes links). */
+      expiresAt: z.string().optional(),
+      id: z.string().optional()
+    })
   }),
 
   xliffExport: call({
@@ -300,6 +321,7 @@ export const translation = {
   xliffImport: call({
     summary: 'Import translations from an XLIFF file; with dryRun it only validates and reports.',
     input: z.object({ file: FileRef, dryRun: z.boolean().default(false), force: z.boolean().default(false) }),
+    paths: { file: 'read' },
     output: JobRef
   })
 }

@@ -2,7 +2,7 @@
 // added (so they follow preset changes without touching the photo again). The thresholds are
 // heuristics tuned on real photos; each warning tells the user what to do, not just a number.
 import { z } from 'zod'
-import { renditionSize, type PhotoPresets } from './photo-presets.ts'
+import { PAVILION, type PhotoPresets } from './photo-presets.ts'
 
 export const WARNING_CODES = ['too_small', 'blurry', 'too_dark', 'overexposed', 'near_duplicate', 'touches_edge', 'unusual_aspect'] as const
 export const WarningCode = z.enum(WARNING_CODES)
@@ -72,9 +72,9 @@ export function photoWarnings(
   const out: PhotoWarning[] = []
   const { width, height, analysis: a } = photo
   const L = QUALITY_LIMITS
-  // Only the main image counts: a detail image is simply not enlarged.
-  const main = renditionSize(presets.main, width, height)
-  if (main.wouldUpscale) out.push({ code: 'too_small', params: { width, height, needed: presets.main.size } })
+  // Renditions are never enlarged, so the main image is as large as the photo's longer side:
+  // too small only when that is below the pavilion's minimum (which blocks publishing).
+  if (Math.max(width, height) < PAVILION.mainMinSide) out.push({ code: 'too_small', params: { width, height, needed: PAVILION.mainMinSide } })
   if (a.sharpness < L.blurrySharpness) out.push({ code: 'blurry', params: { sharpness: round(a.sharpness) } })
   if (a.luma.p95 <= L.darkP95 || a.luma.mean <= L.darkMean) out.push({ code: 'too_dark', params: { brightness: round(a.luma.mean * 100) } })
   else if (a.luma.p05 >= L.overexposedP05 && a.luma.mean >= L.overexposedMean) {

@@ -202,6 +202,8 @@ export const ProductSummary = z.object({
   /** Target locales whose title is still empty. */
   missingLocales: z.array(z.string()),
   variantCount: z.number().int(),
+  /** The first price tier and its currency (null: no price yet). */
+  price: z.object({ value: z.number(), currency: z.string().nullable(), unit: z.string().nullable() }).nullable().default(null),
   /** On a variant: its axis values. */
   axes: z.record(z.string(), z.string()),
   updatedAt: z.string()

@@ -45,7 +45,7 @@ export type ReadinessProblem = z.infer<typeof ReadinessProblem>
 export const READINESS_CODES = [
   'not_top_level', 'no_category', 'category_not_mapped', 'rules_not_downloaded', 'rules_unusable',
   'title_missing', 'title_too_long', 'title_characters', 'keywords_missing', 'keyword_characters', 'keywords_too_long',
-  'images_missing', 'images_too_many', 'image_too_large', 'image_quality', 'attribute_required', 'attribute_option',
+  'images_missing', 'images_too_many', 'image_too_large', 'image_too_small', 'image_quality', 'attribute_required', 'attribute_option',
   'unit_missing', 'unit_unknown', 'moq_missing', 'moq_below_minimum', 'ladder_missing', 'ladder_order', 'ladder_too_many',
   'price_range', 'currency_rate_missing', 'lead_time_missing', 'description_missing', 'custom_attributes_limit', 'schema_rule'
 ] as const

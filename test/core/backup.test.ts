@@ -34,7 +34,7 @@ describe('backup and restore', () => {
     writeFileSync(join(t.core.s.paths.media, 'stray.html'), '<script>alert(1)</script>')
 
     const file = await makeBackup(t)
-    expect(file).toMatch(/vetrina-backup-\d{8}-\d{6}\.tar\.gz$/)
+    expect(file).toMatch(/vetrina-backup-\d{8}-\d{6}\.vetrina-backup$/)
     const packed: string[] = []
     await tar.t({ file, onReadEntry: (e) => { packed.push(e.path) } })
     expect(packed.slice(0, 2)).toEqual(['manifest.json', 'catalog.sqlite'])

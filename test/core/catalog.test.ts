@@ -189,7 +189,7 @@ describe('history, restore and undo', () => {
 describe('categories and families', () => {
   test('a category tree, mapped to pavilion ids, with safe deletes', async () => {
     const wines = await t.api.catalog.createCategory({ name: { it: 'Vini', en: 'Wines' } })
-    const reds = await t.api.catalog.createCategory({ parentId: wines.id, name: { it: 'Rossi' }, pavilionCategoryId: '100007328' })
+    const reds = await t.api.catalog.createCategory({ parentId: wines.id, name: { it: 'Rossi' }, pavilionCategoryId: '100008830' })
     expect((await rejects(t.api.catalog.updateCategory({ id: wines.id, parentId: reds.id }))).message).toMatch(/inside itself/)
     expect((await rejects(t.api.catalog.createCategory({ name: { it: 'X' }, pavilionCategoryId: 'abc' }))).code).toBe('validation')
     const p = await t.api.catalog.createProduct({ sku: 'R-1', categoryId: reds.id })

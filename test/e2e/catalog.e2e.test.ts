@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { launchBrowser, newContext, openApp, startApp, type AppUnderTest } from './harness.ts'
+import { choose } from './ui.ts'
 
 let app: AppUnderTest
 let browser: Browser
@@ -22,11 +23,14 @@ describe('catalogue in browser mode', () => {
   test('create, edit, search, restart, language, inert markup', async () => {
     const context = await newContext(browser)
     let { page, errors } = await openApp(context, app.host.ownerLink)
+    // An empty catalogue opens on the start page; the list is one click away.
+    await page.getByTestId('start-page').waitFor()
+    await page.getByRole('navigation').getByText('Catalogo').click()
 
     // Create a product from the list.
     await page.getByRole('button', { name: 'Nuovo prodotto' }).click()
     await page.getByLabel('Codice articolo (SKU)').fill('CHI-2021-075')
-    await page.getByLabel('Nome (it)').fill('Chianti Classico DOCG 2021 0,75 L')
+    await page.getByLabel('Nome (Italiano)').fill('Chianti Classico DOCG 2021 0,75 L')
     await page.getByRole('button', { name: 'Crea' }).click()
     await expect.poll(() => page.getByTestId('editor-title').textContent()).toContain('CHI-2021-075')
 
@@ -54,7 +58,7 @@ describe('catalogue in browser mode', () => {
     await page.getByRole('button', { name: 'Nuovo prodotto' }).click()
     await page.getByLabel('Codice articolo (SKU)').fill('XSS-1')
     const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>Borsa'
-    await page.getByLabel('Nome (it)').fill(payload)
+    await page.getByLabel('Nome (Italiano)').fill(payload)
     await page.getByRole('button', { name: 'Crea' }).click()
     await expect.poll(() => page.getByTestId('editor-title').textContent()).toContain('XSS-1')
     await page.getByRole('button', { name: /Indietro/ }).click()
@@ -86,9 +90,9 @@ describe('catalogue in browser mode', () => {
     await expect.poll(() => page.getByTestId('product-row').allTextContents()).toEqual([expect.stringContaining('CHI-2021-075')])
 
     // Switch the UI language; it is remembered after a reload.
-    await page.getByLabel('Lingua').selectOption('en')
+    await choose(page, page.getByLabel('Lingua'), 'English')
     await page.getByRole('navigation').getByText('Catalogue').waitFor()
-    await page.getByLabel('Language').selectOption('zh-CN')
+    await choose(page, page.getByLabel('Language'), '中文')
     await page.getByRole('navigation').getByText('产品目录').waitFor()
     await page.reload()
     await page.getByRole('navigation').getByText('产品目录').waitFor()

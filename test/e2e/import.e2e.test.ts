@@ -7,6 +7,7 @@ import iconv from 'iconv-lite'
 import type { Browser } from 'playwright-core'
 import { ITALIAN_ROWS } from '../spreadsheet/italian-catalog.ts'
 import { launchBrowser, newContext, openApp, startApp, type AppUnderTest } from './harness.ts'
+import { choose, valueOf } from './ui.ts'
 
 let app: AppUnderTest
 let browser: Browser
@@ -33,13 +34,19 @@ describe('import wizard in browser mode', () => {
 
     // Columns suggested from the Italian headers; the two price columns under "Prezzo" are mapped by hand.
     await page.getByTestId('mapping').waitFor()
-    await expect.poll(() => page.getByLabel('Codice', { exact: true }).inputValue()).toBe('sku')
-    expect(await page.getByLabel('Descrizione inglese', { exact: true }).inputValue()).toBe('title/en')
-    expect(await page.getByLabel('Peso netto (kg)', { exact: true }).inputValue()).toBe('logistics/netWeight')
-    await page.getByLabel('Prezzo / EUR').selectOption('trade/ladder/1/price')
-    await page.getByLabel('da pz.').selectOption('trade/ladder/1/minQty')
-    await page.getByLabel('Biologico').selectOption('ignore')
-    await page.getByLabel('Data vendemmia').selectOption('ignore')
+    await expect.poll(() => valueOf(page.getByLabel('Codice', { exact: true }))).toBe('sku')
+    expect(await valueOf(page.getByLabel('Descrizione inglese', { exact: true }))).toBe('title/en')
+    expect(await valueOf(page.getByLabel('Peso netto (kg)', { exact: true }))).toBe('logistics/netWeight')
+    expect(await page.getByLabel('Codice', { exact: true }).inputValue()).toBe('Codice articolo (SKU)')
+    await choose(page, page.getByLabel('Prezzo / EUR'), 'Scaglione 1 – prezzo')
+    // The destination list filters as you type.
+    await page.getByLabel('da pz.').fill('scaglione 1 quant')
+    await page.getByRole('option', { name: 'Scaglione 1 – da quantità', exact: true }).click()
+    await choose(page, page.getByLabel('Biologico'), '— ignora —')
+    await choose(page, page.getByLabel('Data vendemmia'), '— ignora —')
+    expect(await valueOf(page.getByLabel('Prezzo / EUR'))).toBe('trade/ladder/1/price')
+    expect(await valueOf(page.getByLabel('da pz.'))).toBe('trade/ladder/1/minQty')
+    expect(await valueOf(page.getByLabel('Biologico'))).toBe('ignore')
     await page.getByRole('button', { name: 'Verifica tutte le righe' }).click()
 
     // The dry run: every row checked, nothing written.

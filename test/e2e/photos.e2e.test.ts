@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { fixture } from '../photos/helpers.ts'
 import { launchBrowser, newContext, openApp, startApp, type AppUnderTest } from './harness.ts'
+import { choose } from './ui.ts'
 
 let app: AppUnderTest
 let browser: Browser
@@ -52,9 +53,9 @@ describe('photos in browser mode', () => {
     expect(await page.getByTestId('photo-stats').textContent()).toContain('3 foto')
 
     // Filter by warning.
-    await page.getByLabel('Avviso').selectOption('too_small')
+    await choose(page, page.getByLabel('Avviso'), /^Troppo piccola/)
     await expect.poll(() => page.getByTestId('photo-tile').count()).toBe(1)
-    await page.getByLabel('Avviso').selectOption('')
+    await choose(page, page.getByLabel('Avviso'), 'Tutte le foto')
     await expect.poll(() => page.getByTestId('photo-tile').count()).toBe(3)
 
     // The HEIC photo: upright (landscape), original beside the main image, both displayed.
@@ -62,8 +63,8 @@ describe('photos in browser mode', () => {
     expect(await heic.textContent()).toContain('1800×1200')
     await heic.locator('button').first().click()
     await page.getByTestId('photo-detail').waitFor()
-    await expect.poll(() => loaded(page, 'photo-preview')).toBe(true)
-    await expect.poll(() => loaded(page, 'photo-main')).toBe(true)
+    await expect.poll(() => loaded(page, 'photo-preview'), { timeout: 20_000 }).toBe(true)
+    await expect.poll(() => loaded(page, 'photo-main'), { timeout: 20_000 }).toBe(true)
     expect(await page.getByTestId('photo-detail').textContent()).toContain('JPEG 1000×1000')
     await page.getByRole('button', { name: 'Chiudi' }).last().click()
     expect(errors).toEqual([])
@@ -106,7 +107,7 @@ describe('photos in browser mode', () => {
     expect(names).toEqual([before[0], before[2]])
     expect(images.every((i) => i.width === 1000 && i.height === 1000 && i.mime === 'image/jpeg')).toBe(true)
     // The selected photo's main image is shown beside its original.
-    await expect.poll(() => loaded(page, 'compare-main')).toBe(true)
+    await expect.poll(() => loaded(page, 'compare-main'), { timeout: 20_000 }).toBe(true)
     expect(errors).toEqual([])
     await context.close()
   })
@@ -118,7 +119,7 @@ describe('photos in browser mode', () => {
     await card.locator('summary').click()
     await card.getByLabel("Lato dell'immagine principale (px)").fill('800')
     await card.getByRole('button', { name: 'Salva' }).click()
-    await page.getByText('Impostazioni salvate: le immagini esistenti vengono rifatte.').waitFor()
+    await page.getByTestId('toast').getByText('Impostazioni salvate: le immagini esistenti vengono rifatte.').waitFor()
     await app.core.s.jobs.whenIdle()
     const api = app.core.api()
     for (const p of (await api.photos.list({})).items) {

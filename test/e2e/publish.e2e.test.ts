@@ -48,6 +48,11 @@ describe('publishing in browser mode', () => {
 
     // Publish everything that is ready and follow the progress to the end of the audit.
     await page.getByTestId('publish-all').click()
+    // Asked once, with the count and where the listings go.
+    const ask = page.getByTestId('confirm-dialog')
+    expect(await ask.getByRole('heading').textContent()).toBe('Pubblicare 2 inserzioni pronte?')
+    expect(await ask.textContent()).toContain('sandbox di prova')
+    await ask.getByTestId('confirm-ok').click()
     await expect.poll(() => page.getByTestId('publish-progress').textContent(), { timeout: 30_000 }).toContain('Pubblicate 2 · in revisione 0 · in attesa 0 · da correggere 1')
 
     // The queue shows each listing's state; the refused one explains itself and links to the field.

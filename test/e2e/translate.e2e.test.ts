@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { launchBrowser, newContext, openApp, startApp, type AppUnderTest } from './harness.ts'
+import { choose, forbidNativeDialogs } from './ui.ts'
 
 let app: AppUnderTest
 let browser: Browser
@@ -41,12 +42,13 @@ describe('translation workspace in browser mode', () => {
     expect(link).toMatch(/\?token=/)
 
     const { page, errors } = await openApp(await newContext(browser, 'zh-CN'), link as string)
+    const nativeDialogs = forbidNativeDialogs(page)
     // The translator sees the translation section, not settings.
     await expect.poll(() => page.locator('.sidebar').textContent()).toContain('翻译')
     expect(await page.locator('.sidebar').textContent()).not.toContain('设置')
     await page.locator('.sidebar a', { hasText: '翻译' }).click()
-    await page.getByLabel('目标语言').selectOption('en')
-    await page.getByLabel('字段').selectOption('title')
+    await choose(page, page.getByLabel('目标语言'), 'English')
+    await choose(page, page.getByLabel('字段'), '标题')
     await expect.poll(() => page.getByTestId('unit-row').count()).toBe(3)
 
     // Open the second oil: the memory offers the numbers-only match with the number adapted.
@@ -72,17 +74,18 @@ describe('translation workspace in browser mode', () => {
     await page.keyboard.press('Alt+KeyC')
     await expect.poll(() => target.inputValue()).toBe('Chianti Classico DOCG 2021 0,75 L')
     await target.fill('Chianti Classico DOCG 2020 red wine 0.75 L')
-    let dialogs = 0
-    page.on('dialog', (d) => {
-      dialogs++
-      void (dialogs === 1 ? d.dismiss() : d.accept())
-    })
+    // The app's own confirmation (never the browser's), in the translator's language.
     await page.getByTestId('approve').click()
-    await expect.poll(() => dialogs).toBe(1)
+    const ask = page.getByTestId('confirm-dialog')
+    await ask.waitFor()
+    expect(await ask.getByRole('heading').textContent()).toBe('仍然批准吗？')
+    expect(await ask.textContent()).toContain('数字')
+    await ask.getByTestId('confirm-cancel').click()
+    await ask.waitFor({ state: 'hidden' })
     expect((await app.core.api().translation.getUnit({ productId: ids.chianti, field: 'title', locale: 'en' })).status).toBe('new')
     expect(await target.inputValue()).toBe('Chianti Classico DOCG 2020 red wine 0.75 L')
     await page.getByTestId('approve').click()
-    await expect.poll(() => dialogs).toBe(2)
+    await ask.getByTestId('confirm-ok').click()
     await expect.poll(async () => (await app.core.api().translation.getUnit({ productId: ids.chianti, field: 'title', locale: 'en' })).qaOverride).toMatch(/Studio Li/)
 
     // The owner changes the Italian: the unit turns stale and shows a word diff.
@@ -100,8 +103,8 @@ describe('translation workspace in browser mode', () => {
     await page.getByTestId('filter-stale').uncheck()
 
     // The description's tags are protected: a broken tag is refused, the right ones saved as HTML.
-    await page.getByLabel('字段').selectOption('description')
-    await page.getByLabel('目标语言').selectOption('zh-CN')
+    await choose(page, page.getByLabel('字段'), '描述')
+    await choose(page, page.getByLabel('目标语言'), '中文（简体）')
     await expect.poll(() => page.getByTestId('unit-row').count()).toBe(1)
     await page.getByTestId('unit-row').first().click()
     await expect.poll(() => page.getByTestId('source-text').locator('.tag-chip').count()).toBe(4)
@@ -123,5 +126,6 @@ describe('translation workspace in browser mode', () => {
     expect(status).toBe(403)
     expect(errors).toEqual([])
     expect(owner.errors).toEqual([])
+    expect(nativeDialogs).toEqual([])
   })
 })

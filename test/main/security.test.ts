@@ -64,8 +64,9 @@ describe('Electron security baseline', () => {
   test('main wires every guard, and the preload exposes no ipcRenderer', () => {
     const main = readFileSync(resolve(import.meta.dirname, '../../electron/main/index.ts'), 'utf8')
     expect(main).toMatch(/webPreferences: secureWebPreferences\(/)
-    expect(main).toMatch(/setWindowOpenHandler\([\s\S]*?action: 'deny'/)
-    expect(main).toMatch(/'will-navigate'[\s\S]*?preventDefault/)
+    // Navigation, redirects, frames, new windows and webviews: guarded for every webContents (test/main/hardening.test.ts).
+    expect(main).toMatch(/^hardenApp\(app, /m)
+    expect(main).toMatch(/bindIpc\(c, \{ ipcMain, dialog, windows: BrowserWindow \}, handles\)/)
     expect(main).toMatch(/setPermissionRequestHandler/)
     expect(main).toMatch(/setPermissionCheckHandler/)
     expect(main).toMatch(/Content-Security-Policy/)
@@ -73,7 +74,12 @@ describe('Electron security baseline', () => {
     expect(main).toMatch(/registerSchemesAsPrivileged/)
     expect(main).not.toMatch(/loadFile|file:\/\//)
     const ipc = readFileSync(resolve(import.meta.dirname, '../../electron/main/ipc.ts'), 'utf8')
-    expect(ipc).toMatch(/if \(!trusted\(event\)\)/)
+    // Every ipcMain.handle in the shell checks its sender first.
+    for (const source of [ipc, main]) {
+      const handlers = source.split('ipcMain.handle(').slice(1)
+      expect(handlers.length).toBeGreaterThan(0)
+      for (const h of handlers) expect(h.slice(0, 400), h.slice(0, 60)).toMatch(/!trustedSender\(event\)/)
+    }
     expect(ipc).toMatch(/isAppUrl\(frame\.url\)/)
     const preload = readFileSync(resolve(import.meta.dirname, '../../electron/preload/index.ts'), 'utf8')
     expect(preload).toMatch(/exposeInMainWorld\('vetrina', bridge\)/)

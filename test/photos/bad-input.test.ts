@@ -7,7 +7,9 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BatchItem } from '../../shared/contract/photos.ts'
+import { fileErrorText } from '../../renderer/src/features/photos/file-reasons.ts'
 import { addAndWait, fixture, openCore, tempDir } from './helpers.ts'
+import { uiText } from './ui-text.ts'
 
 let env: ReturnType<typeof openCore>
 let items: Map<string, BatchItem>
@@ -46,7 +48,13 @@ const EXPECTED: Record<string, string> = {
   'sample.xcf': 'photo_unsupported_format',
   'does-not-exist.jpg': 'photo_unreadable',
   'pipe.jpg': 'photo_unreadable',
-  'truncated.heic': 'photo_damaged'
+  'truncated.heic': 'photo_damaged',
+  // Corrupt entropy-coded data: libjpeg only warns and returns garbled pixels (issue 12, item 11).
+  'jpeg-ac3cebe2394e.jpg': 'photo_damaged',
+  'jpeg-ff4a5cd05efd.jpg': 'photo_damaged',
+  // libtiff's message names the file it reads: the store's temporary copy (item 13).
+  'test_two_ifds-fuzzed.tif': 'photo_damaged',
+  'sample-uncompressed.tga': 'photo_unsupported_format'
 }
 
 /** Fuzzer files a strict decoder refuses (go-fuzz-corpus, per SOURCES.md). */
@@ -77,7 +85,7 @@ beforeAll(async () => {
   const job = await addAndWait(env.core, [
     fixture('broken'),
     join(junk, 'empty.jpg'), join(junk, 'notes-saved-as.jpg'), join(junk, 'movie.jpg'), join(junk, 'pipe.jpg'), join(junk, 'does-not-exist.jpg'),
-    same('sample.bmp'), same('sample.tga'), same('sample.jxl'), same('sample.xcf'),
+    same('sample.bmp'), same('sample.tga'), same('sample.jxl'), same('sample.xcf'), fixture('formats/tga/sample-uncompressed.tga'),
     fixture('heic/truncated.heic'),
     // Good photos in the same batch.
     fixture('orientation/Landscape_3.jpg'), fixture('formats/test.webp')
@@ -102,6 +110,49 @@ describe('bad input', () => {
     for (const name of ['sample.bmp', 'sample.tga', 'sample.jxl', 'testorig12.jpg']) expect(items.get(name)!.error!.message).toMatch(/re-?export/i)
     expect(items.get('testorig12.jpg')!.error!.message).toMatch(/12-bit/)
     expect(items.get('movie.jpg')!.error!.message).toMatch(/video/i)
+  })
+
+  it('JPEGs whose picture data is corrupt are refused as damaged, not added with garbled pixels', () => {
+    for (const name of ['jpeg-ac3cebe2394e.jpg', 'jpeg-ff4a5cd05efd.jpg']) {
+      expect(items.get(name)!.error).toMatchObject({ code: 'photo_damaged', params: { format: 'jpeg', reason: 'corrupt_data' } })
+    }
+  })
+
+  it('a JPEG with stray bytes after its last scan (every pixel intact) is added', async () => {
+    const env2 = openCore()
+    try {
+      const dir = tempDir()
+      const jpeg = readFileSync(fixture('orientation/Landscape_3.jpg'))
+      // Three bytes before the end marker: libjpeg warns "3 extraneous bytes before marker 0xd9".
+      writeFileSync(join(dir, 'camera-trailer.jpg'), Buffer.concat([jpeg.subarray(0, jpeg.length - 2), Buffer.from([0x00, 0x01, 0x02, 0xff, 0xd9])]))
+      const job = await addAndWait(env2.core, [join(dir, 'camera-trailer.jpg')])
+      expect((job.result as { added: number }).added).toBe(1)
+    } finally {
+      await env2.close()
+    }
+  })
+
+  it('an uncompressed TGA is named TGA (not an icon)', () => {
+    const item = items.get('sample-uncompressed.tga')!
+    expect(item.error?.params).toMatchObject({ format: 'tga' })
+    expect(item.error?.message).toMatch(/^TGA files are not supported/)
+    expect(items.get('sample.ico')).toBeUndefined()
+  })
+
+  it('no refusal names an internal path, in the core\'s words or in what the UI shows', async () => {
+    const t = await uiText('it')
+    const failed = [...items.values()].filter((i) => i.state === 'failed')
+    expect(failed.length).toBeGreaterThan(40)
+    for (const item of failed) {
+      const raw = `${item.error!.message} ${JSON.stringify(item.error!.params)}`
+      // (The user's own path may appear, in the core's message for a file that does not exist.)
+      expect(raw, item.name).not.toMatch(/\.incoming/)
+      expect(raw, item.name).not.toContain(env.dataDir)
+      const shown = fileErrorText(item.error!, t)
+      expect(shown, item.name).not.toMatch(/\/|\\|VipsJpeg|libtiff|source input|undefined|\{\{/)
+    }
+    expect(fileErrorText(items.get('test_two_ifds-fuzzed.tif')!.error!, t)).toBe(`Il file TIFF è danneggiato: ${t('photos:damage.truncated')}. Copialo o esportalo di nuovo dall'originale.`)
+    expect(fileErrorText(items.get('sample-uncompressed.tga')!.error!, t)).toBe("Questo file è un'immagine TGA, un formato che Vetrina non accetta. Riesportalo come JPEG o PNG.")
   })
 
   it.each(FUZZ_STRICT_FAILS)('fuzzed %s is refused', (name) => {

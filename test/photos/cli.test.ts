@@ -28,7 +28,7 @@ describe('vetrina photos', () => {
     expect(show.stdout).toMatch(/Portrait_6\.jpg — JPEG 1200×1800/)
     expect(show.stdout).toMatch(/main {5}1000×1000 image\/jpeg/)
     expect(show.stdout).toMatch(/product: CHI-2021-075 \(main\)/)
-  })
+  }, 120_000)
 
   test('unknown product and missing paths are clear errors', () => {
     const dir = tempDir()
@@ -39,5 +39,5 @@ describe('vetrina photos', () => {
     expect(missing.code).toBe(1)
     expect(missing.stdout).toMatch(/photo\.jpg: .*does not exist/)
     expect(vetrina(dir, ['photos', 'presets']).stdout).toMatch(/main {5}square 1000px jpeg q85 #ffffff/)
-  })
+  }, 120_000)
 })

@@ -1,12 +1,13 @@
 // HEIC, which sharp's prebuilt libvips cannot decode: decoded by libheif in a worker thread,
 // then through the same sharp pipeline. Rotation stored in the file is applied once, the
 // colour profile is honoured, and a damaged file is a per-file error.
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PhotoSummary } from '../../shared/contract/photos.ts'
 import { HeicDecoder } from '../../electron/core/photos/engine/heic/heic-decoder.ts'
-import { addAndWait, fixture, meanColour, meanDiff, openCore, pixels } from './helpers.ts'
+import { addAndWait, fixture, meanColour, meanDiff, openCore, pixels, tempDir } from './helpers.ts'
 
 let env: ReturnType<typeof openCore>
 let byName: Map<string, PhotoSummary>
@@ -15,7 +16,7 @@ const media = (rel: string) => join(env.dataDir, 'media', rel)
 
 beforeAll(async () => {
   env = openCore()
-  const job = await addAndWait(env.core, [fixture('heic'), fixture('orientation/Landscape_1.jpg')])
+  const job = await addAndWait(env.core, [fixture('heic'), fixture('phone/iphone-12mp.heic'), fixture('orientation/Landscape_1.jpg')])
   jobId = job.id
   expect(job.state).toBe('done')
   const { items } = await env.core.api().photos.list({ limit: 100 })
@@ -78,9 +79,26 @@ describe('HEIC', () => {
     for (let k = 0; k < 3; k++) expect(Math.abs(got[k] - want[k])).toBeLessThan(8)
   })
 
+  it('a 12 MP iPhone-style HEIC (stored sideways with an irot rotation, Display P3) is added upright', async () => {
+    const photo = byName.get('iphone-12mp.heic')!
+    expect(photo).toMatchObject({ format: 'heic', width: 3024, height: 4032 })
+    const main = await env.core.api().photos.rendition({ id: photo.id, preset: 'main' })
+    expect([main.width, main.height]).toEqual([1000, 1000])
+    // Made from Portrait_1.jpg (cropped to 3:4): the same picture, upright, padded to a square.
+    const crop = await pixels(await sharp(media(main.relPath)).extract({ left: 125, top: 0, width: 750, height: 1000 }).toBuffer())
+    const want = await pixels(await sharp(fixture('orientation/Portrait_1.jpg')).autoOrient().resize(750, 1000, { fit: 'cover' }).toBuffer())
+    expect(meanDiff(crop, want)).toBeLessThan(8)
+    const upsideDown = await pixels(await sharp(fixture('orientation/Portrait_1.jpg')).autoOrient().rotate(180).resize(750, 1000, { fit: 'cover' }).toBuffer())
+    expect(meanDiff(crop, upsideDown)).toBeGreaterThan(20)
+  })
+
+  it('leaves no decoded pixels behind in the temporary folder', () => {
+    expect(readdirSync(join(env.dataDir, 'media', '.incoming'))).toEqual([])
+  })
+
   it('a truncated HEIC is a per-file error and the rest of the batch is added', async () => {
     const { items, counts } = await env.core.api().photos.batch({ jobId })
-    expect(counts).toMatchObject({ added: 4, failed: 1, pending: 0 })
+    expect(counts).toMatchObject({ added: 5, failed: 1, pending: 0 })
     const bad = items.find((i) => i.name.endsWith('truncated.heic'))!
     expect(bad.state).toBe('failed')
     expect(bad.error?.code).toBe('photo_damaged')
@@ -89,27 +107,44 @@ describe('HEIC', () => {
 })
 
 describe('HEIC decoder worker', () => {
+  let n = 0
+  const dir = tempDir()
+  const out = () => join(dir, `${n++}.tif`)
+
   it('refuses a picture above the pixel limit before decoding it', async () => {
     const decoder = new HeicDecoder(Promise.resolve(null))
-    const r = await decoder.decode(fixture('heic/landscape.heic'), { maxPixels: 1000, timeoutMs: 10_000 })
+    const r = await decoder.decode(fixture('heic/landscape.heic'), { maxPixels: 1000, timeoutMs: 10_000, out: out() })
     expect(r).toMatchObject({ ok: false, kind: 'too_many_pixels' })
-    const ok = await decoder.decode(fixture('heic/landscape.heic'), { maxPixels: 10e6, timeoutMs: 10_000 })
+    const ok = await decoder.decode(fixture('heic/landscape.heic'), { maxPixels: 10e6, timeoutMs: 10_000, out: out() })
     expect(ok).toMatchObject({ ok: true, width: 1800, height: 1200, hasAlpha: false })
     await decoder.close()
   })
 
   it('stops a decode that takes too long and keeps working afterwards', async () => {
     const decoder = new HeicDecoder(Promise.resolve(null))
-    const slow = await decoder.decode(fixture('heic/landscape.heic'), { maxPixels: 10e6, timeoutMs: 1 })
+    const slow = await decoder.decode(fixture('heic/landscape.heic'), { maxPixels: 10e6, timeoutMs: 1, out: out() })
     expect(slow).toMatchObject({ ok: false, kind: 'timeout' })
-    const next = await decoder.decode(fixture('heic/rotated.heic'), { maxPixels: 10e6, timeoutMs: 10_000 })
+    const next = await decoder.decode(fixture('heic/rotated.heic'), { maxPixels: 10e6, timeoutMs: 10_000, out: out() })
     expect(next).toMatchObject({ ok: true, width: 1800, height: 1200 })
     await decoder.close()
   })
 
+  it('gives the decoder memory back: stopped after a large picture when nothing waits, kept while files wait', async () => {
+    const decoder = new HeicDecoder(Promise.resolve(null))
+    const big = () => decoder.decode(fixture('phone/iphone-12mp.heic'), { maxPixels: 20e6, timeoutMs: 60_000, out: out() })
+    expect(await big()).toMatchObject({ ok: true, width: 3024, height: 4032 })
+    expect(decoder.started).toBe(1)
+    const both = await Promise.all([big(), big()])
+    expect(both.every((r) => r.ok)).toBe(true)
+    // The first worker was stopped once it was done (nothing waited); for the pair a new one
+    // started and also decoded the second file, which was waiting when the first finished.
+    expect(decoder.started).toBe(2)
+    await decoder.close()
+  }, 60_000)
+
   it('reports a missing file as unreadable', async () => {
     const decoder = new HeicDecoder(Promise.resolve(null))
-    const r = await decoder.decode(fixture('heic/does-not-exist.heic'), { maxPixels: 10e6, timeoutMs: 10_000 })
+    const r = await decoder.decode(fixture('heic/does-not-exist.heic'), { maxPixels: 10e6, timeoutMs: 10_000, out: out() })
     expect(r).toMatchObject({ ok: false, kind: 'unreadable' })
     await decoder.close()
   })

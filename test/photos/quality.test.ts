@@ -28,7 +28,7 @@ beforeAll(async () => {
     sharp(white).composite([{ input: bottle, left: 400, top: 300 }]).jpeg({ quality: 92 }).toFile(out('product-centred.jpg')),
     sharp(white).composite([{ input: bottle, left: 800, top: 300 }]).jpeg({ quality: 92 }).toFile(out('product-cut-right.jpg'))
   ])
-  const job = await addAndWait(env.core, [landscape, portrait, fixture('formats/Flag_of_the_Netherlands.png'), dir])
+  const job = await addAndWait(env.core, [landscape, portrait, fixture('formats/Flag_of_the_Netherlands.png'), fixture('formats/test.webp'), dir])
   expect(job.state).toBe('done')
   byName = new Map((await env.core.api().photos.list({ limit: 100 })).items.map((p) => [p.name.split('/').pop()!, p]))
 })
@@ -57,9 +57,11 @@ describe('quality warnings', () => {
     expect(codes('product-centred.jpg')).not.toContain('overexposed')
   })
 
-  it('a photo smaller than the main image would need upscaling', () => {
-    const w = byName.get('Flag_of_the_Netherlands.png')!.warnings.find((x) => x.code === 'too_small')
-    expect(w?.params).toMatchObject({ width: 900, height: 600, needed: 1000 })
+  it('"too small" means a main image below the pavilion\'s 640 px minimum, nothing else', () => {
+    const w = byName.get('test.webp')!.warnings.find((x) => x.code === 'too_small')
+    expect(w?.params).toMatchObject({ width: 128, height: 128, needed: 640 })
+    // 900×600 gives a 900×900 main image: below the 1000 px preset, but neither too small nor enlarged.
+    expect(codes('Flag_of_the_Netherlands.png')).not.toContain('too_small')
     expect(codes('Landscape_1.jpg')).not.toContain('too_small')
   })
 
@@ -109,13 +111,13 @@ describe('quality warnings', () => {
     expect(stats.withWarnings).toBeGreaterThanOrEqual(blurry.total)
   })
 
-  it('"too small" follows the main preset size', async () => {
+  it('"too small" does not depend on the main preset size (renditions are never enlarged)', async () => {
     const api = env.core.api()
-    const { jobId } = await api.photos.updatePresets({ main: { size: 800 } })
+    const { jobId } = await api.photos.updatePresets({ main: { size: 1600 } })
     expect((await api.photos.get({ id: byName.get('Flag_of_the_Netherlands.png')!.id })).warnings.map((w) => w.code)).not.toContain('too_small')
+    expect((await api.photos.get({ id: byName.get('test.webp')!.id })).warnings.map((w) => w.code)).toContain('too_small')
     if (jobId) await waitForJob(env.core, jobId)
     await api.photos.updatePresets({ main: { size: 1000 } })
-    expect((await api.photos.get({ id: byName.get('Flag_of_the_Netherlands.png')!.id })).warnings.map((w) => w.code)).toContain('too_small')
     await env.core.s.jobs.whenIdle()
   })
 })

@@ -1,16 +1,17 @@
 // Small pieces of the photo pipeline on their own: format recognition, the TIFF wrapper used
 // for HEIC pixels, the CPU budget, the perceptual hash and rendition sizes.
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { CpuBudget, runWithOwnError } from '../../electron/core/photos/engine/budget.ts'
 import { photoError } from '../../electron/core/photos/errors.ts'
 import { perceptualHash } from '../../electron/core/photos/engine/phash.ts'
-import { rawToTiff } from '../../electron/core/photos/engine/raw-tiff.ts'
+import { writeRawTiff } from '../../electron/core/photos/engine/raw-tiff.ts'
 import { sniff } from '../../electron/core/photos/sniff.ts'
 import { DEFAULT_PRESETS, renditionSize } from '../../shared/domain/photo-presets.ts'
 import { hashDistance } from '../../shared/domain/photo-quality.ts'
-import { fixture } from './helpers.ts'
+import { fixture, tempDir } from './helpers.ts'
 
 const head = (p: string) => readFileSync(p).subarray(0, 4096)
 
@@ -37,11 +38,14 @@ describe('sniff', () => {
   })
 })
 
-describe('rawToTiff', () => {
-  it('carries pixels and the ICC profile to sharp unchanged', async () => {
+describe('writeRawTiff', () => {
+  const file = (name: string) => join(tempDir(), name)
+
+  it('carries pixels and the ICC profile to sharp unchanged, in small strips', async () => {
     const { data, info } = await sharp(fixture('formats/Flag_of_the_Netherlands.png')).raw().toBuffer({ resolveWithObject: true })
     const icc = (await sharp(fixture('formats/flag-display-p3.jpg')).metadata()).icc!
-    const tiff = rawToTiff(data, info.width, info.height, 3, icc)
+    const tiff = file('flag.tif')
+    writeRawTiff(tiff, { data, width: info.width, height: info.height, channels: 3, stride: info.width * 3 }, icc)
     const meta = await sharp(tiff).metadata()
     expect(meta).toMatchObject({ format: 'tiff', width: 900, height: 600, channels: 3 })
     expect(Buffer.from(meta.icc!).equals(Buffer.from(icc))).toBe(true)
@@ -49,9 +53,21 @@ describe('rawToTiff', () => {
     expect(back.equals(data)).toBe(true)
   })
 
+  it('drops the padding of padded rows', async () => {
+    const { data, info } = await sharp(fixture('formats/Flag_of_the_Netherlands.png')).raw().toBuffer({ resolveWithObject: true })
+    const row = info.width * 3
+    const stride = row + 13
+    const padded = Buffer.alloc(stride * info.height, 0xee)
+    for (let y = 0; y < info.height; y++) data.copy(padded, y * stride, y * row, (y + 1) * row)
+    const tiff = file('padded.tif')
+    writeRawTiff(tiff, { data: padded, width: info.width, height: info.height, channels: 3, stride }, null)
+    expect((await sharp(tiff).raw().toBuffer()).equals(data)).toBe(true)
+  })
+
   it('keeps an alpha channel as unassociated alpha', async () => {
     const { data, info } = await sharp(fixture('formats/Flag_of_the_Netherlands-alpha.png')).ensureAlpha().raw().toBuffer({ resolveWithObject: true })
-    const tiff = rawToTiff(data, info.width, info.height, 4, null)
+    const tiff = file('alpha.tif')
+    writeRawTiff(tiff, { data, width: info.width, height: info.height, channels: 4, stride: info.width * 4 }, null)
     expect((await sharp(tiff).metadata()).hasAlpha).toBe(true)
     expect((await sharp(tiff).raw().toBuffer()).equals(data)).toBe(true)
   })

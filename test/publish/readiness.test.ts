@@ -47,6 +47,8 @@ describe('readiness gate', () => {
   it('checks against the downloaded category rules, in plain words, with the field to fix', async () => {
     const { jobId } = await tc.core.api().publish.refreshRules({})
     await waitFor('rules', async () => (await tc.core.api().jobs.get({ id: jobId })).state === 'done')
+    // The tree comes by its own job, started with the rules download.
+    await waitFor('the category tree', async () => (await tc.core.api().publish.categories({})).items.some((c) => c.id === '152401'))
     const tree = (await tc.core.api().publish.categories({})).items
     expect(tree.find((c) => c.id === WINE_CATEGORY)).toMatchObject({ name: 'Wine', cnName: '葡萄酒', parentId: '200', leaf: true, level: 3 })
     expect(tree.find((c) => c.id === '152401')).toMatchObject({ name: 'Handbags', leaf: true })

@@ -101,7 +101,7 @@ describe('detection', () => {
 })
 
 describe('formula guard', () => {
-  it.each(['=SUM(A1)', '+39 055', '-x', '@cmd', '\tTAB'])('neutralises %j and restores it', (text) => {
+  it.each(['=SUM(A1)', '+39 055', '-x', '@cmd', '\tTAB', '\r=1+1', "'=1+1", "''@x", "'-12,5"])('neutralises %j and restores it', (text) => {
     const safe = neutralizeFormula(text)
     expect(safe.startsWith("'")).toBe(true)
     expect(restoreNeutralized(safe)).toBe(text)

@@ -6,14 +6,13 @@
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import i18next from 'i18next'
 import { afterEach, describe, expect, test } from 'vitest'
 import { AppError } from '../../shared/contract/errors.ts'
 import { Core } from '../../electron/core/core.ts'
 import { simulateCrashAfterMoves } from '../../electron/core/system/restore-swap.ts'
 import { errorText } from '../../renderer/src/ui/errors.ts'
 import { openTestCore, tempDir, type TestCore } from '../helpers/core.ts'
-import { finished, makeBackup, plantMedia, reloaded, restore } from './helpers.ts'
+import { finished, makeBackup, plantMedia, reloaded, restore, uiTranslator as translator } from './helpers.ts'
 
 let t: TestCore | null = null
 afterEach(async () => {
@@ -22,14 +21,6 @@ afterEach(async () => {
   t = null
 })
 
-const LOCALES = join(import.meta.dirname, '../../renderer/src/i18n/locales')
-async function translator(lng: string) {
-  const resources: Record<string, unknown> = {}
-  for (const f of readdirSync(join(LOCALES, lng))) resources[f.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(LOCALES, lng, f), 'utf8'))
-  const i = i18next.createInstance()
-  await i.init({ lng, resources: { [lng]: resources } as never, interpolation: { escapeValue: false } })
-  return i.t.bind(i)
-}
 
 async function fillCatalogue(tc: TestCore, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {

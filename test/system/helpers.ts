@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createWriteStream, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import i18next from 'i18next'
 import { pipeline } from 'node:stream/promises'
 import { createGzip } from 'node:zlib'
 import * as tar from 'tar'
@@ -12,6 +13,31 @@ import type { Job } from '../../shared/contract/jobs.ts'
 import type { Core } from '../../electron/core/core.ts'
 import type { TestCore } from '../helpers/core.ts'
 import { tempDir } from '../helpers/core.ts'
+
+// The UI's own strings and the sentences it shares with the core, merged by namespace as the app does.
+export const LOCALE_DIRS = [join(import.meta.dirname, '../../renderer/src/i18n/locales'), join(import.meta.dirname, '../../shared/messages/locales')]
+
+export function localeFile(dir: string, lng: string, ns: string): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(join(dir, lng, `${ns}.json`), 'utf8'))
+  } catch {
+    return {}
+  }
+}
+
+/** The app's translate function for `lng` (both catalogues, as renderer/src/i18n merges them). */
+export async function uiTranslator(lng: string) {
+  const resources: Record<string, Record<string, unknown>> = {}
+  for (const dir of LOCALE_DIRS) {
+    for (const f of readdirSync(join(dir, lng))) {
+      const ns = f.replace(/\.json$/, '')
+      resources[ns] = { ...(resources[ns] ?? {}), ...localeFile(dir, lng, ns) }
+    }
+  }
+  const i = i18next.createInstance()
+  await i.init({ lng, resources: { [lng]: resources } as never, interpolation: { escapeValue: false } })
+  return i.t.bind(i)
+}
 
 export const PHOTO_FIXTURES = join(import.meta.dirname, '../fixtures/photos/formats')
 export const SOME_PHOTOS = ['Flag_of_the_Netherlands.png', 'test.webp', 'flag-display-p3.jpg'].map((f) => join(PHOTO_FIXTURES, f))

@@ -1,25 +1,14 @@
 // Every message of backups, restore, health and links reaches the person in their language: each
 // code has a sentence in Italian, English and Chinese with the same parameters, and the UI's own
 // errorText turns an error from the core into that sentence.
-import { readFileSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
-import i18next from 'i18next'
 import { describe, expect, test } from 'vitest'
 import { AppError } from '../../shared/contract/errors.ts'
 import { SystemErrorCodes } from '../../electron/core/system/errors.ts'
 import { INTERRUPTED_ERROR } from '../../electron/core/jobs/runner.ts'
 import { codeKey, errorText } from '../../renderer/src/ui/errors.ts'
+import { LOCALE_DIRS, localeFile, uiTranslator as translator } from './helpers.ts'
 
-const LOCALES = join(import.meta.dirname, '../../renderer/src/i18n/locales')
 const LANGS = ['it', 'en', 'zh-CN'] as const
-
-async function translator(lng: string) {
-  const resources: Record<string, Record<string, unknown>> = {}
-  for (const f of readdirSync(join(LOCALES, lng))) resources[f.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(LOCALES, lng, f), 'utf8'))
-  const i = i18next.createInstance()
-  await i.init({ lng, resources: { [lng]: resources }, interpolation: { escapeValue: false } })
-  return i.t.bind(i)
-}
 
 const CODES = [...Object.values(SystemErrorCodes), INTERRUPTED_ERROR.code, 'photo_bad_path', 'already_running']
 
@@ -34,7 +23,8 @@ describe('system messages', () => {
       }
       const raw = (lng: string) => {
         const [ns, key] = codeKey(code).split(':')
-        return key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], JSON.parse(readFileSync(join(LOCALES, lng, `${ns}.json`), 'utf8'))) as string
+        const found = LOCALE_DIRS.map((dir) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], localeFile(dir, lng, ns))).find((v) => typeof v === 'string')
+        return found as string
       }
       expect(placeholders(raw('it')), code).toEqual(placeholders(raw('en')))
       expect(placeholders(raw('zh-CN')), code).toEqual(placeholders(raw('en')))

@@ -8,7 +8,7 @@ import { runQa, type QaInput, type QaIssue } from '../../shared/domain/translati
 import { checkInline, htmlToInline, markedToInline } from '../../shared/domain/translation/inline.ts'
 import type { GlossaryTerm } from '../../shared/domain/translation/glossary.ts'
 
-const LOCALES = join(import.meta.dirname, '../../renderer/src/i18n/locales')
+const LOCALES = join(import.meta.dirname, '../../shared/messages/locales')
 const sentences = (lng: string) => (JSON.parse(readFileSync(join(LOCALES, lng, 'translate.json'), 'utf8')) as { qaText: Record<string, string> }).qaText
 const term = (t: Partial<GlossaryTerm>): GlossaryTerm => ({ id: 1, sourceLang: 'it', targetLang: 'en', kind: 'preferred', source: '', target: '', note: '', caseSensitive: false, ...t })
 const qa = (over: Partial<QaInput>): QaIssue[] =>

@@ -160,10 +160,10 @@ describe('XLIFF import', () => {
   it('refuses hostile, malformed, invalid and huge files with a clear reason', async () => {
     await seedWinery(t.api)
     const xxe = await importXliff('<?xml version="1.0"?><!DOCTYPE xliff [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><xliff version="2.0" srcLang="it"><file id="f"><unit id="u"><segment><source>&xxe;</source></segment></unit></file></xliff>')
-    expect(xxe.error).toMatchObject({ code: 'xliff_malformed' })
-    expect(xxe.error?.message).toMatch(/DOCTYPE/)
+    expect(xxe.error).toMatchObject({ code: 'translation_xml_dtd' })
+    expect(xxe.error?.message).toMatch(/DTD/)
     const laughs = await importXliff(`<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]><xliff>&lol9;</xliff>`)
-    expect(laughs.error?.code).toBe('xliff_malformed')
+    expect(laughs.error?.code).toBe('translation_xml_dtd')
     const deep = await importXliff(`<xliff version="2.0">${'<g>'.repeat(500)}${'</g>'.repeat(500)}</xliff>`)
     expect(deep.error?.message).toMatch(/nested too deeply/)
     const broken = await importXliff('<xliff version="2.0" srcLang="it"><file id="f"><unit id="u"><segment><source>a</segment></unit></file></xliff>')

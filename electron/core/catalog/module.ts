@@ -1,8 +1,10 @@
 // Contract handlers for the catalogue area.
 import type { CoreModule, Services } from '../core.ts'
+import { BulkEditor } from './bulk-edit.ts'
 
 export function catalogModule(s: Services): CoreModule<'catalog'> {
   const manual = (actor?: string) => ({ source: 'manual' as const, detail: actor ?? null })
+  const bulk = new BulkEditor(s)
   return {
     area: 'catalog',
     handlers: {
@@ -10,7 +12,22 @@ export function catalogModule(s: Services): CoreModule<'catalog'> {
       getProduct: (input) => ('id' in input ? s.products.get(input.id) : s.products.getBySku(input.sku)),
       createProduct: (input, ctx) => s.products.create(input, manual(ctx.actor)),
       updateProduct: (input, ctx) => s.products.update(input.id, input.patch, manual(ctx.actor), input.expectedVersion),
-      deleteProduct: (input) => ({ deleted: s.products.delete(input.id) }),
+      // Deleting moves to the trash (restorable; undoable like a bulk change).
+      deleteProduct: (input) => ({ deleted: bulk.trashSelection({ ids: [input.id] }).trashed }),
+      bulkEdit: (input) => bulk.edit(input),
+      undoBulk: (input) => bulk.undo(input.batchId),
+      trashProducts: (input) => bulk.trashSelection(input.selection),
+      listTrash: (input) => bulk.trash.list(input.limit),
+      restoreFromTrash: (input) => {
+        const restored = bulk.trash.restore(input.productIds).length
+        s.events.emit('data.changed', { entity: 'trash' })
+        return { restored }
+      },
+      emptyTrash: (input) => {
+        const deleted = bulk.trash.empty(input.productIds)
+        s.events.emit('data.changed', { entity: 'trash' })
+        return { deleted }
+      },
       undo: (input) => s.history.undo(input.id),
       history: (input) => ({ items: s.history.list(input.id, input.limit, input.beforeId) }),
       restoreField: (input) => s.history.restoreField(input.id, input.historyId, input.use),
@@ -28,12 +45,14 @@ export function catalogModule(s: Services): CoreModule<'catalog'> {
         return { total, byStatus, missingByLocale }
       },
       listCategories: () => ({ items: s.categories.list() }),
-      createCategory: (input) => {
+      createCategory: async (input) => {
+        await s.pavilionLinks.check(input.pavilionCategoryId)
         const c = s.categories.create(input)
         s.events.emit('data.changed', { entity: 'category', ids: [c.id] })
         return c
       },
-      updateCategory: (input) => {
+      updateCategory: async (input) => {
+        if (input.pavilionCategoryId && input.pavilionCategoryId !== s.categories.get(input.id).pavilionCategoryId) await s.pavilionLinks.check(input.pavilionCategoryId)
         const c = s.categories.update(input)
         s.events.emit('data.changed', { entity: 'category', ids: [c.id] })
         return c

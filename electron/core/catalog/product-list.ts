@@ -30,11 +30,16 @@ interface Row {
   parent_id: string | null
   updated_at: string
   axes: string | null
+  price: number | null
+  currency: string | null
+  unit: string | null
   usn: number
   sort_value: string | number
 }
 
-const ROW_COLUMNS = `p.id, p.sku, p.status, p.category_id, p.parent_id, p.updated_at, json_extract(p.data, '$.axes') AS axes, p.usn`
+const ROW_COLUMNS = `p.id, p.sku, p.status, p.category_id, p.parent_id, p.updated_at, json_extract(p.data, '$.axes') AS axes,
+  json_extract(p.data, '$.trade.ladder[0].price') AS price, json_extract(p.data, '$.trade.currency') AS currency,
+  json_extract(p.data, '$.trade.sellingUnit') AS unit, p.usn`
 
 export interface ListResult {
   items: ProductSummary[]
@@ -256,6 +261,7 @@ export class ProductList {
         missingLocales: targets.filter((l) => !t.has(l)),
         variantCount: variants.get(r.id) ?? 0,
         axes: r.axes ? (JSON.parse(r.axes) as Record<string, string>) : {},
+        price: typeof r.price === 'number' ? { value: r.price, currency: r.currency, unit: r.unit } : null,
         updatedAt: r.updated_at
       }
     })

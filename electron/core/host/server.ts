@@ -8,6 +8,7 @@ import { extname, join, resolve, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { Role } from '../../../shared/contract/define.ts'
 import { ErrorCodes, type CallResult } from '../../../shared/contract/errors.ts'
+import { PathAccessCodes } from '../path-policy.ts'
 import type { Core } from '../core.ts'
 import { mediaHeaders } from '../platform/media-policy.ts'
 import { AccessTokens, Sessions, bearer, cookieName, hostAllowed, originAllowed, sessionCookie, sessionRequestAllowed, type SessionInfo } from './auth.ts'
@@ -30,7 +31,8 @@ const MAX_UPLOAD_BYTES = 4 * 1024 ** 3
 
 const STATUS_BY_CODE: Record<string, number> = {
   [ErrorCodes.validation]: 400, [ErrorCodes.unknownMethod]: 404, [ErrorCodes.notFound]: 404, [ErrorCodes.forbidden]: 403,
-  [ErrorCodes.unauthorized]: 401, [ErrorCodes.conflict]: 409, [ErrorCodes.duplicateSku]: 409, [ErrorCodes.internal]: 500
+  [ErrorCodes.unauthorized]: 401, [ErrorCodes.conflict]: 409, [ErrorCodes.duplicateSku]: 409, [ErrorCodes.internal]: 500,
+  [PathAccessCodes.browser]: 403
 }
 
 export interface HostOptions {
@@ -291,7 +293,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   }
   core.links.setIssuer((role, label, days) => {
     const issued = issueLink(role, label, days)
-    return { links: issued.links, expiresAt: issued.expiresAt, id: issued.id }
+    return { links: issued.links, officeLinks: lanLinks(issued.token), listeningOnOffice: !!opts.lan, expiresAt: issued.expiresAt, id: issued.id }
   })
   return {
     url,

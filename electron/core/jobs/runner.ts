@@ -557,7 +557,10 @@ export class JobRunner {
       }
       return this.wait(id, err.afterMs, err.message)
     }
-    const data = err instanceof AppError ? { code: err.code, message: err.message, ...(err.params ? { params: err.params } : {}) } : { code: ErrorCodes.internal, message: (err as Error)?.message ?? String(err) }
+    // The params travel with the code, so the failure can be said in the user's language.
+    const data = err instanceof AppError
+      ? { code: err.code, message: err.message, ...(err.params && Object.keys(err.params).length ? { params: err.params } : {}) }
+      : { code: ErrorCodes.internal, message: (err as Error)?.message ?? String(err) }
     if (!(err instanceof AppError)) this.log.error(`job ${id} (${def.kind}) failed`, err)
     if (attempt < maxAttempts && !(err instanceof AppError && err.code === ErrorCodes.validation)) {
       const backoff = def.backoffMs ? def.backoffMs(attempt) : defaultBackoffMs(attempt)

@@ -5,22 +5,39 @@ import { readdirSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative } from 'node:path'
 import type { BatchItem } from '../../../shared/contract/photos.ts'
 import { AppError, ErrorCodes } from '../../../shared/contract/errors.ts'
+import type { SkipReason } from '../../../shared/domain/photo-skips.ts'
 import type { Db } from '../store/db.ts'
-import { IMAGE_EXTENSIONS } from './sniff.ts'
 
 /** Most files one batch may hold (a folder tree bigger than this is almost surely a mistake). */
 export const MAX_BATCH_FILES = 20_000
 
+
+const SKIP_MESSAGE: Record<SkipReason, string> = {
+  not_image: 'Not a picture (whatever its name says).',
+  symlink: 'A symbolic link: it may point outside the folder, so it is not followed. Choose the file it points to.',
+  hidden: 'A hidden file or folder (its name starts with a dot).',
+  special: 'Not a regular file (a pipe, a socket or a device).'
+}
+
+export function skipMessage(reason: SkipReason): string {
+  return SKIP_MESSAGE[reason]
+}
+
 export interface PlannedItem {
   source: string
   name: string
+  /** Found inside a chosen folder (a file that is not a picture is then skipped, not refused). */
+  fromFolder: boolean
   /** Known at planning time (e.g. an unreadable folder); null for files to process. */
   error: { code: string; message: string; params?: Record<string, string | number | boolean | null> } | null
+  /** Left out at planning time (a symbolic link, a hidden file …). */
+  skip?: SkipReason
 }
 
 /**
- * Turns chosen paths into files. Folders are searched recursively for image files (hidden
- * files and folders skipped); explicitly chosen files are always tried, whatever their name.
+ * Turns chosen paths into files. Folders are searched recursively and every regular file in
+ * them is tried (its content says whether it is a picture, not its name); symbolic links, hidden
+ * files and folders and special files are skipped and counted. Chosen files are always tried.
  */
 export function planFiles(paths: Array<{ path: string; name?: string }>): PlannedItem[] {
   const out: PlannedItem[] = []
@@ -38,7 +55,8 @@ export function planFiles(paths: Array<{ path: string; name?: string }>): Planne
       // Reported per file by the job (it says why the file cannot be read).
     }
     if (!isDir) {
-      add({ source: path, name: name ?? basename(path), error: null })
+      // An upload named with a folder path ("Chianti/retro.jpg") came from a dropped folder.
+      add({ source: path, name: name ?? basename(path), fromFolder: !!name?.includes('/'), error: null })
       continue
     }
     const base = dirname(path)
@@ -47,14 +65,19 @@ export function planFiles(paths: Array<{ path: string; name?: string }>): Planne
       try {
         entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))
       } catch (err) {
-        add({ source: dir, name: relative(base, dir) || basename(dir), error: { code: 'photo_unreadable', message: `The folder cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).` } })
+        const code = (err as NodeJS.ErrnoException).code ?? 'error'
+        add({ source: dir, name: relative(base, dir) || basename(dir), fromFolder: true, error: { code: 'photo_unreadable', message: `The folder cannot be read (${code}).`, params: { reason: code } } })
         return
       }
       for (const e of entries) {
-        if (e.name.startsWith('.')) continue
         const full = join(dir, e.name)
-        if (e.isDirectory()) walk(full)
-        else if (e.isFile() && IMAGE_EXTENSIONS.has(e.name.split('.').pop()!.toLowerCase())) add({ source: full, name: relative(base, full), error: null })
+        const item = { source: full, name: relative(base, full), fromFolder: true, error: null }
+        // Not followed: a link may lead outside the chosen folder, or in a circle.
+        if (e.isSymbolicLink()) add({ ...item, skip: 'symlink' })
+        else if (e.name.startsWith('.')) add({ ...item, skip: 'hidden' })
+        else if (e.isDirectory()) walk(full)
+        else if (e.isFile()) add(item)
+        else add({ ...item, skip: 'special' })
       }
     }
     walk(path)
@@ -68,6 +91,7 @@ interface ItemRow {
   source: string
   name: string
   state: BatchItem['state']
+  from_folder: 0 | 1
   photo_id: string | null
   error_code: string | null
   error_message: string | null
@@ -82,8 +106,9 @@ export class BatchItems {
     this.db = db
     this.stmts = {
       insert: db.prepare(
-        'INSERT INTO photo_batch_items (job_id, seq, source, name, state, error_code, error_message, error_params) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+        'INSERT INTO photo_batch_items (job_id, seq, source, name, state, from_folder, error_code, error_message, error_params) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
       ),
+      skippedBy: db.prepare("SELECT error_code AS reason, count(*) AS n FROM photo_batch_items WHERE job_id = ? AND state = 'skipped' GROUP BY error_code"),
       pending: db.prepare("SELECT * FROM photo_batch_items WHERE job_id = ? AND state = 'pending' ORDER BY seq"),
       counts: db.prepare('SELECT state, count(*) AS n FROM photo_batch_items WHERE job_id = ? GROUP BY state'),
       settle: db.prepare('UPDATE photo_batch_items SET state = ?, photo_id = ?, error_code = ?, error_message = ?, error_params = ? WHERE job_id = ? AND seq = ?'),
@@ -92,9 +117,12 @@ export class BatchItems {
   }
 
   insert(jobId: string, items: PlannedItem[]): void {
-    items.forEach((it, i) =>
-      this.stmts.insert.run(jobId, i + 1, it.source, it.name, it.error ? 'failed' : 'pending', it.error?.code ?? null, it.error?.message ?? null, it.error?.params ? JSON.stringify(it.error.params) : null)
-    )
+    items.forEach((it, i) => {
+      const state = it.skip ? 'skipped' : it.error ? 'failed' : 'pending'
+      const code = it.skip ?? it.error?.code ?? null
+      const message = it.skip ? skipMessage(it.skip) : it.error?.message ?? null
+      this.stmts.insert.run(jobId, i + 1, it.source, it.name, state, it.fromFolder ? 1 : 0, code, message, it.error?.params ? JSON.stringify(it.error.params) : null)
+    })
   }
 
   pending(jobId: string): ItemRow[] {
@@ -102,13 +130,23 @@ export class BatchItems {
   }
 
   counts(jobId: string): Record<BatchItem['state'], number> {
-    const out = { pending: 0, added: 0, duplicate: 0, failed: 0 }
+    const out = { pending: 0, added: 0, duplicate: 0, failed: 0, skipped: 0 }
     for (const r of this.stmts.counts.all(jobId) as { state: BatchItem['state']; n: number }[]) out[r.state] = r.n
     return out
   }
 
-  settle(jobId: string, seq: number, outcome: { state: 'added' | 'duplicate'; photoId: string } | { state: 'failed'; code: string; message: string; params?: Record<string, unknown> }): void {
+  /** Skipped files per reason. */
+  skippedBy(jobId: string): Partial<Record<SkipReason, number>> {
+    return Object.fromEntries((this.stmts.skippedBy.all(jobId) as { reason: SkipReason; n: number }[]).map((r) => [r.reason, r.n]))
+  }
+
+  settle(
+    jobId: string,
+    seq: number,
+    outcome: { state: 'added' | 'duplicate'; photoId: string } | { state: 'failed'; code: string; message: string; params?: Record<string, unknown> } | { state: 'skipped'; reason: SkipReason }
+  ): void {
     if (outcome.state === 'failed') this.stmts.settle.run('failed', null, outcome.code, outcome.message, outcome.params ? JSON.stringify(outcome.params) : null, jobId, seq)
+    else if (outcome.state === 'skipped') this.stmts.settle.run('skipped', null, outcome.reason, skipMessage(outcome.reason), null, jobId, seq)
     else this.stmts.settle.run(outcome.state, outcome.photoId, null, null, null, jobId, seq)
   }
 

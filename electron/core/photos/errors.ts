@@ -16,7 +16,9 @@ export const PhotoErrorCodes = {
   notFound: 'photo_not_found',
   /** Not the file's fault: Vetrina is closing (the file stays to do). */
   engineClosed: 'photo_engine_closed',
-  tooManyMain: 'photo_too_many_main'
+  tooManyMain: 'photo_too_many_main',
+  /** The chosen folders hold nothing that could be a picture. */
+  noFiles: 'photo_no_files'
 } as const
 
 type Params = Record<string, string | number | boolean | null>
@@ -29,16 +31,56 @@ const MB = 1024 * 1024
 
 export const FORMAT_LABEL: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', webp: 'WebP', avif: 'AVIF', tiff: 'TIFF', gif: 'GIF', heic: 'HEIC' }
 
+/** What is wrong with a damaged file, in words a user can act on (the UI translates the code). */
+export type DamageReason = 'truncated' | 'corrupt_data' | 'bad_structure' | 'decoder_stopped' | 'unknown'
+
+const REASON_TEXT: Record<DamageReason, string> = {
+  truncated: 'it is incomplete, probably because a copy was interrupted',
+  corrupt_data: 'part of its picture data is corrupt',
+  bad_structure: 'its structure is invalid',
+  decoder_stopped: 'it stopped the image decoder',
+  unknown: 'it cannot be decoded'
+}
+
+/** Sorts a decoder's message into a reason. */
+export function damageReason(raw: string): DamageReason {
+  if (/premature end|truncated|unexpected end|end of file|not enough data|short \d+ bytes|outside of file bounds|bad seek|read error|IO error/i.test(raw)) return 'truncated'
+  if (/corrupt|extraneous bytes|invalid SOS|huffman|bad (arithmetic|huffman) code|crc|zlib|decompress|data probably corrupted|wrong length of decoded|incorrect|decoding/i.test(raw)) return 'corrupt_data'
+  if (/header|marker|directory|bogus|invalid|tag|field|strip|tile|table|sampling|component|required|unsupported marker|structure|dimensions/i.test(raw)) return 'bad_structure'
+  return 'unknown'
+}
+
 /**
- * Turns a libvips/sharp failure into a per-file error. The decoder's own words go into the
- * message (they help support), but the code says what kind of problem it is.
+ * Absolute paths (the store's temporary copies, libvips' temporary files) removed from a decoder's
+ * message: they mean nothing to the user and reveal the inside of the data folder.
+ */
+export function withoutPaths(text: string): string {
+  return text
+    .replace(/"(?:[A-Za-z]:)?[\\/][^"]*"/g, '')
+    .replace(/(?:[A-Za-z]:)?(?:[\\/][^\s\\/:'",()]+){2,}[\\/]?/g, '')
+    .replace(/^[\s:,]+|[\s:,]+$/g, '')
+    .replace(/\s{2,}/g, ' ')
+}
+
+/** A damaged file's error; `detail` (the decoder's own words, without paths) is kept for support, not shown. */
+export function damagedError(format: string, reason: DamageReason, detail: string | null): AppError {
+  const label = FORMAT_LABEL[format] ?? format.toUpperCase()
+  return photoError(
+    PhotoErrorCodes.damaged,
+    `The ${label} file is damaged: ${REASON_TEXT[reason]}. Copy or export it again from the original.`,
+    { format, reason, detail: detail ? withoutPaths(detail) || null : null }
+  )
+}
+
+/**
+ * Turns a libvips/sharp failure into a per-file error. The code and a reason say what kind of
+ * problem it is; the decoder's own words go only into `detail` (for support).
  */
 export function explainDecodeError(err: unknown, format: string, limits: { maxPixels: number; timeoutSeconds: number }): AppError {
   if (err instanceof AppError) return err
-  const raw = String((err as Error)?.message ?? err)
+  const raw = withoutPaths(String((err as Error)?.message ?? err))
   const first = raw.split('\n')[0].trim()
-  const detail = first.replace(/^Input (file|buffer) (has corrupt header|contains unsupported image format):?\s*/i, '').replace(/^(VipsJpeg|vipspng|webp2vips|webp|tiff2vips|heifload):\s*/i, '')
-  const label = FORMAT_LABEL[format] ?? format.toUpperCase()
+  const detail = first.replace(/^Input (file|buffer) (has corrupt header|contains unsupported image format):?\s*/i, '').replace(/^(VipsJpeg|vipspng|webp2vips|webp|tiff2vips|heifload|source input):\s*/gi, '').replace(/^(VipsJpeg|vipspng|webp2vips|webp|tiff2vips|heifload|source input):\s*/gi, '')
   if (/exceeds pixel limit/i.test(raw)) {
     return photoError(PhotoErrorCodes.tooManyPixels, `The image has more than ${Math.round(limits.maxPixels / 1e6)} megapixels, which Vetrina does not accept (it could exhaust memory). Reduce it before adding it.`, { maxMegapixels: Math.round(limits.maxPixels / 1e6) })
   }
@@ -47,16 +89,22 @@ export function explainDecodeError(err: unknown, format: string, limits: { maxPi
   }
   if (/data precision (\d+)/i.test(raw)) {
     const bits = Number(/data precision (\d+)/i.exec(raw)![1])
-    return photoError(PhotoErrorCodes.unsupportedVariant, `This JPEG stores ${bits}-bit samples, which Vetrina does not support. Re-export it as a standard 8-bit JPEG.`, { variant: `jpeg-${bits}bit`, reexportAs: 'JPEG' })
+    return photoError(PhotoErrorCodes.unsupportedVariant, `This JPEG stores ${bits}-bit samples, which Vetrina does not support. Re-export it as a standard 8-bit JPEG.`, { variant: 'jpeg_12bit', bits, reexportAs: 'JPEG' })
   }
   if (/Unsupported JPEG process|arithmetic/i.test(raw)) {
-    return photoError(PhotoErrorCodes.unsupportedVariant, `This JPEG uses a coding method Vetrina does not support (${detail}). Re-export it as a standard baseline or progressive JPEG.`, { variant: 'jpeg-process', reexportAs: 'JPEG', detail })
+    return photoError(PhotoErrorCodes.unsupportedVariant, 'This JPEG uses a coding method Vetrina does not support. Re-export it as a standard baseline or progressive JPEG.', { variant: 'jpeg_process', reexportAs: 'JPEG', detail })
   }
-  return photoError(
-    PhotoErrorCodes.damaged,
-    `The ${label} file is damaged or incomplete${detail && !/unknown error/i.test(detail) ? ` (${detail})` : ''}. Copy or export it again from the original.`,
-    { format, detail: detail || null }
-  )
+  return damagedError(format, damageReason(raw), detail && !/unknown error|unsupported image format/i.test(detail) ? detail : null)
+}
+
+/**
+ * Decoder warnings about corrupt data in a JPEG: its picture cannot be trusted (blocks of
+ * another picture, grey areas). All but one: bytes after the last scan, just before the end
+ * marker, leave every pixel intact (some cameras write them).
+ */
+export function isHarmlessJpegWarning(err: unknown): boolean {
+  const text = String((err as Error)?.message ?? err)
+  return /extraneous bytes before marker 0xd9/i.test(text) && !/premature|huffman|invalid|bogus/i.test(text.replace(/extraneous bytes before marker 0xd9/gi, ''))
 }
 
 export function describeBytes(bytes: number): string {

@@ -3,16 +3,18 @@
 // eager renditions and measure it. Nothing reaches the database here; the batch job commits the result in one transaction.
 // Every failure is a per-file error with a reason, and leaves nothing behind.
 import { open, stat } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { basename, extname } from 'node:path'
 import type { AppError } from '../../../shared/contract/errors.ts'
 import type { PhotoAnalysis } from '../../../shared/domain/photo-quality.ts'
 import { PRESET_IDS, type PhotoPresets, type PresetId } from '../../../shared/domain/photo-presets.ts'
 import { newId } from '../platform/clock.ts'
 import type { PhotoEngineClient } from './engine/engine-client.ts'
 import { PhotoErrorCodes, describeBytes, photoError } from './errors.ts'
+import type { FileJournal } from './file-journal.ts'
 import type { MediaStore } from './media-store.ts'
 import type { RenditionRow } from './photo-store.ts'
-import { EXTENSION, sniff } from './sniff.ts'
+import { EXTENSION, IMAGE_EXTENSIONS, sniff } from './sniff.ts'
+import type { SkipReason } from '../../../shared/domain/photo-skips.ts'
 import type { PipelineLimits, SourceFacts } from './types.ts'
 
 export interface PreparedPhoto {
@@ -30,9 +32,12 @@ export type FileOutcome =
   | { kind: 'added'; photo: PreparedPhoto }
   | { kind: 'duplicate'; photoId: string }
   | { kind: 'failed'; error: AppError }
+  /** A file found in a chosen folder that is not a picture (a price list, a .DS_Store …). */
+  | { kind: 'skipped'; reason: SkipReason }
 
 export interface IngestDeps {
   media: MediaStore
+  journal: FileJournal
   engine: PhotoEngineClient
   limits: PipelineLimits
   presets: PhotoPresets
@@ -43,7 +48,11 @@ export interface IngestDeps {
 
 const HEAD_BYTES = 4096
 
-export async function prepareFile(path: string, displayName: string, deps: IngestDeps): Promise<FileOutcome> {
+/**
+ * `fromFolder`: the file was found in a chosen folder rather than chosen itself, so a file that
+ * is not a picture is skipped (and counted), not refused.
+ */
+export async function prepareFile(path: string, displayName: string, deps: IngestDeps, fromFolder = false): Promise<FileOutcome> {
   const name = displayName || basename(path)
   let staged: { tmp: string; sha256: string } | null = null
   const written: string[] = []
@@ -52,16 +61,19 @@ export async function prepareFile(path: string, displayName: string, deps: Inges
       throw photoError(PhotoErrorCodes.unreadable, unreadableMessage(err), { reason: err.code ?? null })
     })
     if (!info.isFile()) throw photoError(PhotoErrorCodes.unreadable, 'This is not a file (it may be a folder or a device).', { reason: 'not_a_file' })
+    const imageName = IMAGE_EXTENSIONS.has(extname(name).slice(1).toLowerCase())
+    if (info.size === 0 && fromFolder && !imageName) return { kind: 'skipped', reason: 'not_image' }
     if (info.size === 0) throw photoError(PhotoErrorCodes.empty, 'The file is empty (0 bytes); the copy was probably interrupted.')
     if (info.size > deps.limits.maxFileBytes) {
       throw photoError(PhotoErrorCodes.fileTooLarge, `The file is ${describeBytes(info.size)}, more than the ${describeBytes(deps.limits.maxFileBytes)} Vetrina accepts for one photo.`, { bytes: info.size, maxBytes: deps.limits.maxFileBytes })
     }
-    const detected = sniff(await readHead(path), name)
+    const detected = sniff(await readHead(path), name, info.size)
+    if (detected.kind === 'unknown' && fromFolder && !imageName) return { kind: 'skipped', reason: 'not_image' }
     if (detected.kind === 'unknown') {
       throw photoError(PhotoErrorCodes.notImage, 'This file is not an image Vetrina recognises (whatever its extension says). Choose a JPEG, PNG, WebP, AVIF, TIFF, GIF or HEIC photo.')
     }
     if (detected.kind === 'unsupported') {
-      throw photoError(PhotoErrorCodes.unsupportedFormat, `${detected.label} files are not supported. ${detected.hint}`, { format: detected.label })
+      throw photoError(PhotoErrorCodes.unsupportedFormat, `${detected.label} files are not supported. ${detected.hint}`, { format: detected.format })
     }
     const format = detected.format
     staged = await deps.engine.stage({ op: 'stage', input: path, limits: deps.limits }).catch((err: NodeJS.ErrnoException) => {
@@ -82,6 +94,8 @@ export async function prepareFile(path: string, displayName: string, deps: Inges
     const relOf = (p: PresetId) => deps.media.renditionRel(p, id, deps.specs[p], deps.presets[p].format === 'jpeg' ? 'jpg' : deps.presets[p].format)
     const outputs = Object.fromEntries(eager.map((p) => [p, deps.media.abs(relOf(p))]))
     written.push(...eager.map(relOf))
+    // Journalled before the engine writes them: a crash before the commit leaves nothing behind.
+    deps.journal.add(written)
     const result = await deps.engine.prepare({ op: 'prepare', input: staged.tmp, format, presets: deps.presets, outputs, limits: deps.limits })
     const rows: PreparedPhoto['renditions'] = result.renditions.map((r) => ({
       photo_id: id, preset: r.preset, spec: deps.specs[r.preset], rel_path: relOf(r.preset), sha256: r.sha256,
@@ -89,6 +103,7 @@ export async function prepareFile(path: string, displayName: string, deps: Inges
     }))
     const sha256 = staged.sha256
     const relPath = deps.media.originalRel(sha256, EXTENSION[format])
+    deps.journal.add([relPath])
     await deps.media.keepOriginal(staged.tmp, relPath)
     staged = null
     return {
@@ -97,7 +112,7 @@ export async function prepareFile(path: string, displayName: string, deps: Inges
     }
   } catch (err) {
     if (staged) await deps.media.discard(staged.tmp)
-    await deps.media.remove(written)
+    deps.journal.settle(await deps.media.remove(written))
     if ((err as AppError)?.code === PhotoErrorCodes.engineClosed) throw err
     if ((err as AppError)?.code?.startsWith?.('photo_')) return { kind: 'failed', error: err as AppError }
     throw err
@@ -123,6 +138,7 @@ function unreadableMessage(err: NodeJS.ErrnoException): string {
     case 'EACCES':
     case 'EPERM': return 'Vetrina is not allowed to read this file; check its permissions.'
     case 'EISDIR': return 'This is a folder, not a file.'
-    default: return `The file cannot be read (${err.code ?? err.message}).`
+    // The code only: a system message would carry paths.
+    default: return `The file cannot be read (${err.code ?? 'error'}).`
   }
 }

@@ -42,7 +42,7 @@ export function ingestJob(d: JobDeps): JobKind<IngestPayload> {
       const { s, items, library, productPhotos } = d
       const pending = items.pending(job.id)
       const counts = items.counts(job.id)
-      const total = pending.length + counts.added + counts.duplicate + counts.failed
+      const total = pending.length + counts.added + counts.duplicate + counts.failed + counts.skipped
       let done = total - pending.length
       job.progress(done, total, pending.length ? null : 'nothing left to do')
       const deps = d.ingestDeps()
@@ -64,13 +64,17 @@ export function ingestJob(d: JobDeps): JobKind<IngestPayload> {
         }
         if (batch.length === 0) return
         const orphans = s.db.transaction(() => batch.flatMap((b) => commit(b.seq, b.name, b.outcome)))()
-        if (orphans.length) await deps.media.remove(orphans)
+        if (orphans.length) deps.journal.settle(await deps.media.remove(orphans))
         done += batch.length
         job.progress(done, total, batch[batch.length - 1].name)
       }
       const commit = (seq: number, name: string, outcome: FileOutcome): string[] => {
         if (outcome.kind === 'failed') {
           items.settle(job.id, seq, { state: 'failed', code: outcome.error.code, message: outcome.error.message, params: outcome.error.params })
+          return []
+        }
+        if (outcome.kind === 'skipped') {
+          items.settle(job.id, seq, { state: 'skipped', reason: outcome.reason })
           return []
         }
         let photoId = outcome.kind === 'duplicate' ? outcome.photoId : outcome.photo.id
@@ -101,7 +105,7 @@ export function ingestJob(d: JobDeps): JobKind<IngestPayload> {
           const index = next++
           const item = pending[index]
           try {
-            const outcome: FileOutcome = await prepareFile(item.source, item.name, deps).catch((err: NodeJS.ErrnoException) => {
+            const outcome: FileOutcome = await prepareFile(item.source, item.name, deps, item.from_folder === 1).catch((err: NodeJS.ErrnoException) => {
               // Vetrina is closing: the file stays pending and the job resumes at the next start.
               if (err?.code === PhotoErrorCodes.engineClosed) throw new JobStopped('shutdown')
               if (err?.code && SYSTEMIC.has(err.code)) throw err
@@ -126,7 +130,7 @@ export function ingestJob(d: JobDeps): JobKind<IngestPayload> {
       }
       job.throwIfStopped()
       const final = items.counts(job.id)
-      return { added: final.added, duplicates: final.duplicate, failed: final.failed, failures: items.failures(job.id, 50) }
+      return { added: final.added, duplicates: final.duplicate, failed: final.failed, skipped: final.skipped, skippedBy: items.skippedBy(job.id), failures: items.failures(job.id, 50) }
     }
   }
 }

@@ -9,6 +9,7 @@ import type { Db } from '../store/db.ts'
 import { PhotoErrorCodes, photoError } from './errors.ts'
 import type { PhotoEngineClient } from './engine/engine-client.ts'
 import type { PreparedPhoto } from './ingest.ts'
+import type { FileJournal } from './file-journal.ts'
 import type { MediaStore } from './media-store.ts'
 import type { PhotoRow, PhotoStore, RenditionRow, SummaryRow } from './photo-store.ts'
 import type { PresetStore } from './presets.ts'
@@ -17,6 +18,7 @@ import type { PipelineLimits } from './types.ts'
 
 export interface LibraryDeps {
   db: Db
+  journal: FileJournal
   store: PhotoStore
   media: MediaStore
   presets: PresetStore
@@ -52,11 +54,16 @@ export class PhotoLibrary {
   commit(p: PreparedPhoto): { photoId: string; added: boolean; orphanFiles: string[]; touched: string[] } {
     const { store } = this.d
     const existing = store.idBySha(p.sha256)
-    if (existing) return { photoId: existing, added: false, orphanFiles: p.renditions.map((r) => r.rel_path), touched: [] }
+    if (existing) {
+      // The original is the existing photo's; the renditions are removed after the commit.
+      this.d.journal.settle([p.relPath])
+      return { photoId: existing, added: false, orphanFiles: p.renditions.map((r) => r.rel_path), touched: [] }
+    }
     const known = this.hashCache()
     const now = this.d.clock.now().toISOString()
     store.insert({ id: p.id, sha256: p.sha256, name: p.name, relPath: p.relPath, bytes: p.bytes, facts: p.facts, analysis: p.analysis, createdAt: now })
     for (const r of p.renditions) store.putRendition({ ...r, created_at: now })
+    this.d.journal.settle([p.relPath, ...p.renditions.map((r) => r.rel_path)])
     const mine = toHash(p.analysis.phash)
     const near: NearDuplicate[] = []
     known.forEach((h, id) => {
@@ -104,13 +111,15 @@ export class PhotoLibrary {
         if (!this.d.store.get(id)) continue
         for (const p of this.d.store.productsOf(id)) productIds.add(p.id)
         const partners = this.d.store.similarPartners(id)
-        files.push(...this.d.store.delete(id))
+        const gone = this.d.store.delete(id)
+        this.d.journal.add(gone)
+        files.push(...gone)
         this.hashCache().delete(id)
         this.refreshWarnings(partners)
         deleted++
       }
     })()
-    await this.d.media.remove(files)
+    this.d.journal.settle(await this.d.media.remove(files))
     return { deleted, productIds: [...productIds] }
   }
 
@@ -180,6 +189,7 @@ export class PhotoLibrary {
     const presets = this.d.presets.get()
     const spec = this.d.presets.specs()[preset]
     const relPath = this.d.media.renditionRel(preset, row.id, spec, presets[preset].format === 'jpeg' ? 'jpg' : presets[preset].format)
+    this.d.journal.add([relPath])
     const out = await this.d.engine.render({
       op: 'render', input: this.d.media.abs(row.rel_path), format: row.format, preset, spec: presets[preset], output: this.d.media.abs(relPath), limits: this.d.limits
     })
@@ -195,12 +205,14 @@ export class PhotoLibrary {
         return
       }
       replaced = this.d.store.putRendition(saved)
+      this.d.journal.settle([relPath])
+      if (replaced) this.d.journal.add([replaced])
     })()
     if (gone) {
-      await this.d.media.remove([relPath])
+      this.d.journal.settle(await this.d.media.remove([relPath]))
       throw notFound(row.id)
     }
-    if (replaced) await this.d.media.remove([replaced])
+    if (replaced) this.d.journal.settle(await this.d.media.remove([replaced]))
     return this.rendition(saved)
   }
 

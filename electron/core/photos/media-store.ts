@@ -64,15 +64,22 @@ export class MediaStore {
     await rm(tmp, { force: true })
   }
 
-  /** Best effort: a file that cannot be removed now is only wasted space. */
-  async remove(relPaths: string[]): Promise<void> {
+  /**
+   * Best effort: a file that cannot be removed now is only wasted space (the file journal tries
+   * again at the next start). Waits while a backup packs the folder. Returns the files that are gone.
+   */
+  async remove(relPaths: string[]): Promise<string[]> {
     await this.guard?.whenFree()
-    await Promise.all(relPaths.map(async (p) => {
+    const gone = await Promise.all(relPaths.map(async (p) => {
+      let file: string
       try {
-        await unlink(this.abs(p))
+        file = this.abs(p)
       } catch {
-        // Already gone, or a stored path that leaves the folder (refused by abs).
+        // A stored path that leaves the folder is never followed: there is nothing of ours to remove.
+        return p
       }
+      return unlink(file).then(() => p, (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? p : null))
     }))
+    return gone.filter((p): p is string => p !== null)
   }
 }

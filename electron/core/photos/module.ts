@@ -7,11 +7,13 @@ import { validationError, zodIssues } from '../catalog/product-store.ts'
 import { WARNING_CODES } from '../../../shared/domain/photo-quality.ts'
 import type { CoreModule, Services } from '../core.ts'
 import { BatchItems, planFiles, type PlannedItem } from './batch.ts'
+import { PhotoErrorCodes } from './errors.ts'
 import { PhotoEngineClient } from './engine/engine-client.ts'
 import type { IngestDeps } from './ingest.ts'
 import { ingestJob, renderJob } from './jobs.ts'
 import { PhotoLibrary } from './library.ts'
 import { photoMediaFiles } from './media-files.ts'
+import { FileJournal } from './file-journal.ts'
 import { MediaStore } from './media-store.ts'
 import { PhotoStore } from './photo-store.ts'
 import { PresetStore } from './presets.ts'
@@ -29,6 +31,23 @@ export interface PhotosOptions {
   concurrency?: number
 }
 
+/** Per product: how many photos it has and the thumbnail of its first main image (one query per 500). */
+function primaryThumbs(db: Services['db'], ids: string[]) {
+  const out: Array<{ productId: string; photos: number; thumb: { relPath: string; width: number; height: number; bytes: number; mime: string } | null }> = []
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500)
+    const rows = db.prepare(
+      `SELECT pp.product_id, count(*) AS n,
+         (SELECT json_object('relPath', r.rel_path, 'width', r.width, 'height', r.height, 'bytes', r.bytes, 'mime', r.mime)
+            FROM product_photos f JOIN renditions r ON r.photo_id = f.photo_id AND r.preset = 'thumb'
+           WHERE f.product_id = pp.product_id ORDER BY f.role = 'main' DESC, f.position LIMIT 1) AS thumb
+       FROM product_photos pp WHERE pp.product_id IN (SELECT value FROM json_each(?)) GROUP BY pp.product_id`
+    ).all(JSON.stringify(chunk)) as Array<{ product_id: string; n: number; thumb: string | null }>
+    for (const r of rows) out.push({ productId: r.product_id, photos: r.n, thumb: r.thumb ? JSON.parse(r.thumb) : null })
+  }
+  return out
+}
+
 export function photosModule(s: Services, options: PhotosOptions = {}): CoreModule<'photos'> {
   const limits: PipelineLimits = { ...DEFAULT_LIMITS, ...options.limits }
   const slots = options.concurrency ?? PHOTO_CONCURRENCY
@@ -37,7 +56,8 @@ export function photosModule(s: Services, options: PhotosOptions = {}): CoreModu
   const presets = new PresetStore(s.settings)
   // Image work runs in its own process (see engine/engine-client.ts).
   const engine = new PhotoEngineClient({ slots, tmpDir: media.tmpDir, log: s.log, script: s.options.photoEngine })
-  const library = new PhotoLibrary({ db: s.db, store, media, presets, clock: s.clock, engine, limits })
+  const journal = new FileJournal(s.db, () => s.clock.now().toISOString())
+  const library = new PhotoLibrary({ db: s.db, journal, store, media, presets, clock: s.clock, engine, limits })
   const productPhotos = new ProductPhotoService({ db: s.db, store, library, media, presets, clock: s.clock })
   const items = new BatchItems(s.db)
   s.productMedia.provider = productPhotos
@@ -57,7 +77,7 @@ export function photosModule(s: Services, options: PhotosOptions = {}): CoreModu
   }
 
   const ingestDeps = (): IngestDeps => ({
-    media, engine, limits, presets: presets.get(), specs: presets.specs(), findBySha: (sha) => store.idBySha(sha)
+    media, journal, engine, limits, presets: presets.get(), specs: presets.specs(), findBySha: (sha) => store.idBySha(sha)
   })
   const jobDeps = { s, items, library, productPhotos, ingestDeps, concurrency: slots + 1, changed }
 
@@ -84,6 +104,9 @@ export function photosModule(s: Services, options: PhotosOptions = {}): CoreModu
     mediaFiles: photoMediaFiles,
     start() {
       media.start()
+      // Before any job resumes: files a crash left behind, which no photo refers to.
+      const removed = journal.sweep((rel) => media.abs(rel))
+      if (removed > 0) s.log.info(`photos: removed ${removed} file(s) left by an interrupted run`)
     },
     async stop() {
       if (flushTimer) clearTimeout(flushTimer)
@@ -102,11 +125,14 @@ export function photosModule(s: Services, options: PhotosOptions = {}): CoreModu
             if (!(err instanceof AppError) || err.code === ErrorCodes.forbidden) throw err
             // A missing or unreadable path is one failed file, not a failed batch.
             const name = ref.kind === 'path' ? ref.path : ref.name ?? ref.id
-            planned.push({ source: name, name, error: { code: 'photo_unreadable', message: err.message } })
+            planned.push({ source: name, name, fromFolder: false, error: { code: 'photo_unreadable', message: err.message } })
           }
         })
         planned.push(...planFiles(chosen))
-        if (planned.length === 0) throw new AppError(ErrorCodes.validation, 'The chosen folders contain no image files.')
+        if (!planned.some((p) => !p.skip)) {
+          const skipped = planned.length
+          throw new AppError(PhotoErrorCodes.noFiles, skipped ? `The chosen folders hold no files to add (${skipped} skipped: links, hidden or special files).` : 'The chosen folders are empty.', { params: { skipped } })
+        }
         const title = planned.length === 1 ? `Photo ${planned[0].name}` : `${planned.length} photos`
         const job = s.db.transaction(() => {
           const j = s.jobs.enqueue('photos.ingest', { productId, as: input.as }, { title })
@@ -143,13 +169,14 @@ export function photosModule(s: Services, options: PhotosOptions = {}): CoreModu
       },
       batch: (input) => {
         s.jobs.get(input.jobId)
-        return { ...items.list(input.jobId, input.states, input.offset, input.limit), counts: items.counts(input.jobId) }
+        return { ...items.list(input.jobId, input.states, input.offset, input.limit), counts: items.counts(input.jobId), skippedBy: items.skippedBy(input.jobId) }
       },
       stats: () => {
         const st = store.stats()
         return { ...st, byWarning: Object.fromEntries(WARNING_CODES.map((c) => [c, st.byWarning[c] ?? 0])) as Record<(typeof WARNING_CODES)[number], number> }
       },
       productPhotos: (input) => productPhotos.get(input.productId),
+      primaryThumbs: (input) => ({ items: primaryThumbs(s.db, input.productIds) }),
       attach: (input) => {
         const r = productPhotos.attach(input.productId, input.photoIds, input.as)
         afterProductChange(input.productId)

@@ -42,7 +42,8 @@ export class ProductPhotoService implements ProductMediaProvider {
       addedAt: db.prepare('SELECT photo_id, added_at FROM product_photos WHERE product_id = ?'),
       insert: db.prepare('INSERT INTO product_photos (product_id, photo_id, role, position, added_at) VALUES (?, ?, ?, ?, ?)'),
       mains: db.prepare(
-        `SELECT pp.photo_id, r.* FROM product_photos pp JOIN renditions r ON r.photo_id = pp.photo_id AND r.preset = 'main'
+        `SELECT pp.photo_id, r.*, p.name AS photo_name FROM product_photos pp
+         JOIN renditions r ON r.photo_id = pp.photo_id AND r.preset = 'main' JOIN photos p ON p.id = pp.photo_id
          WHERE pp.product_id = ? AND pp.role = 'main' ORDER BY pp.position LIMIT ${PAVILION.maxMainImages}`
       )
     }
@@ -136,19 +137,22 @@ export class ProductPhotoService implements ProductMediaProvider {
 
   /** For the publishing area: up to 6 pavilion-ready main images, first = primary. */
   mainImages(productId: string): ListingImage[] {
-    const rows = this.stmts.mains.all(productId) as RenditionRow[]
+    const rows = this.stmts.mains.all(productId) as Array<RenditionRow & { photo_name: string }>
     const spec = this.presets.specs().main
     const ids = new Set(rows.map((r) => r.photo_id))
     const warnings = this.store.warningsFor([...ids])
     return rows.map((r) => {
+      // Below the pavilion's minimum the image is refused there: the listing cannot be published.
+      const blocking = Math.min(r.width, r.height) < PAVILION.mainMinSide ? ['too_small'] : []
       const codes = (warnings.get(r.photo_id) ?? [])
         // A near-duplicate matters to the listing only when both pictures are among its main images.
         .filter((w) => w.code !== 'near_duplicate' || this.store.similar(r.photo_id).some((s) => ids.has(s.id)))
         .map((w) => w.code as string)
+        .filter((c) => !blocking.includes(c))
       if (r.spec !== spec) codes.push('rendition_outdated')
       return {
         id: r.photo_id, sha256: r.sha256, path: this.media.abs(r.rel_path), width: r.width, height: r.height, bytes: r.bytes,
-        mime: r.mime === 'image/png' ? 'image/png' : 'image/jpeg', warnings: codes
+        mime: r.mime === 'image/png' ? 'image/png' : 'image/jpeg', warnings: codes, name: r.photo_name, blocking
       }
     })
   }

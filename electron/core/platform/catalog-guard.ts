@@ -5,6 +5,7 @@
 // start an empty catalogue on purpose).
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { isBackupFileName } from '../../../shared/domain/backup-name.ts'
 import type { DataPaths } from './files.ts'
 
 function hasFileBelow(dir: string, budget = { left: 2000 }): boolean {
@@ -36,7 +37,7 @@ export function catalogEvidence(paths: DataPaths, lockLeftByCrash: boolean): str
   const found: string[] = []
   if (hasFileBelow(paths.media)) found.push('media')
   try {
-    if (readdirSync(paths.backups).some((f) => f.endsWith('.tar.gz'))) found.push('backups')
+    if (readdirSync(paths.backups).some((f) => isBackupFileName(f))) found.push('backups')
   } catch { /* no backups folder */ }
   try {
     if (readdirSync(paths.dataDir).some((f) => f.startsWith('before-restore-') || f.startsWith('before-recover-'))) found.push('kept-aside')

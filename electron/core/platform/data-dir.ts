@@ -1,7 +1,9 @@
 // Where the catalogue lives: --data-dir, else VETRINA_DATA_DIR, else the same folder the desktop
 // app uses (Electron's userData for "Vetrina"), so the CLI, browser mode and the app share it.
+import { existsSync, statSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { AppError } from '../../../shared/contract/errors.ts'
 
 export const APP_FOLDER = 'Vetrina'
 
@@ -13,5 +15,10 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
 }
 
 export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return flag ? resolve(flag) : defaultDataDir(env)
+  const dir = flag ? resolve(flag) : defaultDataDir(env)
+  // A file given as the catalogue folder would fail deep inside as "EEXIST … mkdir": say what is wrong.
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new AppError('data_dir_not_folder', `${dir} is a file, not a folder: give --data-dir (or VETRINA_DATA_DIR) the folder that holds the catalogue, or a new folder for a new one.`, { params: { path: dir } })
+  }
+  return dir
 }

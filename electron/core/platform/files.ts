@@ -91,6 +91,13 @@ export class FileService {
     return join(dir, entries[0])
   }
 
+  /** Like `resolve`, for a file to read: a folder picked by mistake gets its own error instead of EISDIR. */
+  resolveFile(ref: FileRef, ctx: CallContext): string {
+    const p = this.resolve(ref, ctx)
+    if (statSync(p).isDirectory()) throw new AppError('file_is_folder', `${p} is a folder, not a file: choose a file inside it.`, { params: { path: p } })
+    return p
+  }
+
   /** Reserves a download: returns where to write it and the id to fetch it with. */
   newDownload(fileName: string): { id: string; path: string; fileName: string } {
     const id = randomBytes(12).toString('base64url')

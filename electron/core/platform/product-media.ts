@@ -11,8 +11,15 @@ export interface ListingImage {
   height: number
   bytes: number
   mime: 'image/jpeg' | 'image/png'
-  /** Quality warnings (codes such as "too_small", "blurry") that the readiness gate reports. */
+  /** Quality warnings (codes such as "blurry", "touches_edge") that the readiness gate reports. */
   warnings: string[]
+  /** The photo's file name, so a problem can say which photo it is. */
+  name?: string
+  /**
+   * Problems that make the image unusable on the pavilion (the readiness gate blocks the listing):
+   * "too_small" — the main image is below the pavilion's minimum side (640 px).
+   */
+  blocking?: string[]
 }
 
 export interface ProductMediaProvider {

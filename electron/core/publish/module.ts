@@ -21,13 +21,11 @@ import { LISTING_JOB, Outbox, pavilionCategoryOf } from './outbox.ts'
 import { checkReadiness, type Readiness } from './readiness.ts'
 import { PublishTargets } from './targets.ts'
 import { assertSecretEndpoint } from '../platform/endpoints.ts'
+import { categoryArea } from './categories/area.ts'
 
 const SETTINGS_KEY = 'publish'
 const AUTH_KEY = 'publish.auth'
 const RULES_JOB = 'publish.rules'
-/** Levels of the pavilion category tree downloaded for linking (below: only what is mapped). */
-const TREE_LEVELS = 3
-const MAX_TREE_NODES = 2000
 const AuthProblem = z.object({ target: PublishTarget, message: z.string(), at: z.string(), pausedQueue: z.boolean() }).nullable()
 
 export function publishModule(s: Services): CoreModule<'publish'> {
@@ -38,6 +36,10 @@ export function publishModule(s: Services): CoreModule<'publish'> {
   const photobank = new PhotobankCache(s.db)
   const builtin = new BuiltinSandbox(s.paths.dataDir)
   const targets = new PublishTargets({ secrets: s.secrets, settings, builtin })
+  const enqueueRules = (target: PublishTarget) =>
+    s.jobs.enqueue(RULES_JOB, { target }, { title: 'Download the Alibaba.com category rules', dedupeKey: `${RULES_JOB}:${target}` })
+  // Linking a category downloads its rules at once (readiness then checks against them).
+  const categoriesPart = categoryArea({ s, rules, targets, target: () => settings().target, afterLink: () => enqueueRules(settings().target) })
   const finished: number[] = []
   const languagesFor = (t: PublishTarget): ListingLanguage[] => (settings()[t].chinese ? ['en', 'zh-CN'] : ['en'])
   const emitListings = (ids?: string[]) => s.events.emit('data.changed', { entity: 'publish.listing', ids })
@@ -130,40 +132,38 @@ export function publishModule(s: Services): CoreModule<'publish'> {
       const { target } = job.payload
       const rt = await targets.runtime(target)
       const now = () => s.clock.now().toISOString()
-      // The real tree has thousands of nodes: take the upper levels (for linking categories) and
-      // the chain above every mapped category; schemas only for mapped ones.
-      const mappedIds = [...new Set(s.categories.list().map((c) => c.pavilionCategoryId).filter((x): x is string => !!x))]
-      const queue: Array<[string, number]> = [['0', 0], ...mappedIds.map((id) => [id, 99] as [string, number])]
-      const seen = new Set<string>()
+      // The tree itself is downloaded by its own job; here only the mapped leaves and the chain above
+      // them. Categories linked while this runs are picked up before it ends (links dedupe onto it).
+      const mappedNow = () => [...new Set(s.categories.list().map((c) => c.pavilionCategoryId).filter((x): x is string => !!x))]
+      const done = new Set<string>()
       let categories = 0
-      while (queue.length && categories < MAX_TREE_NODES) {
-        job.throwIfStopped()
-        const [id, depth] = queue.shift()!
-        if (seen.has(id)) continue
-        seen.add(id)
-        const c = await rt.api.category(id, job.signal)
-        if (id !== '0') {
-          rules.putCategory(target, {
-            id: c.category_id, parentId: c.parent_ids[c.parent_ids.length - 1] ?? '0', name: c.name, cnName: c.cn_name, level: c.level, leaf: c.leaf_category
-          }, now())
-        }
-        if (depth < TREE_LEVELS) for (const child of c.child_ids) queue.push([child, depth + 1])
-        for (const parent of c.parent_ids) if (!seen.has(parent)) queue.push([parent, 99])
-        categories++
-        job.progress(categories, null, `category ${c.name || id}`)
-      }
-      const mapped = mappedIds
       let fetched = 0
       const problems: string[] = []
-      for (const catId of mapped) {
-        for (const language of languagesFor(target)) {
+      for (let todo = mappedNow(); todo.length; todo = mappedNow().filter((id) => !done.has(id))) {
+        for (const catId of todo) {
           job.throwIfStopped()
-          const res = await rt.api.schemaGet(catId, PAVILION_LANGUAGE[language].schema, job.signal)
-          if (res.ok) {
-            rules.put(target, catId, PAVILION_LANGUAGE[language].schema, res.xml, now())
-            fetched++
-          } else problems.push(`${catId}: ${res.messages.join('; ') || res.codes.join('; ')}`)
-          job.progress(fetched, mapped.length * languagesFor(target).length, `rules of ${catId}`)
+          done.add(catId)
+          let c
+          try {
+            c = await categoriesPart.browser.load(target, catId, false, job.signal)
+          } catch (err) {
+            // A link made offline to an id the pavilion does not have: readiness keeps saying so.
+            if (!(err instanceof PavilionError && err.kind === 'rejected')) throw err
+            problems.push(`${catId}: ${err.message}`)
+            continue
+          }
+          for (const parent of c.parent_ids) if (!rules.category(target, parent)) await categoriesPart.browser.load(target, parent, false, job.signal)
+          categories++
+          for (const language of languagesFor(target)) {
+            job.throwIfStopped()
+            const res = await rt.api.schemaGet(catId, PAVILION_LANGUAGE[language].schema, job.signal)
+            if (res.ok) {
+              rules.put(target, catId, PAVILION_LANGUAGE[language].schema, res.xml, now())
+              fetched++
+            } else problems.push(`${catId}: ${res.messages.join('; ') || res.codes.join('; ')}`)
+            job.progress(done.size, mappedNow().length, `rules of ${catId}`)
+          }
+          s.events.emit('data.changed', { entity: 'publish.rules' })
         }
       }
       s.events.emit('data.changed', { entity: 'publish.rules' })
@@ -259,6 +259,34 @@ export function publishModule(s: Services): CoreModule<'publish'> {
         }
       }
       return { items: items.slice(input.offset, input.offset + input.limit), total: items.length, summary }
+    },
+
+    productStates(input) {
+      const target = settings().target
+      const items = []
+      for (const id of input.productIds) {
+        let product: Product
+        try {
+          product = s.products.get(id)
+        } catch {
+          continue // deleted meanwhile: the list reloads
+        }
+        let ready = true
+        let pending = false
+        const blocking: ReadinessProblem[] = []
+        for (const language of languagesFor(target)) {
+          const r = readinessOf(product, target, language)
+          ready &&= r.ready
+          pending ||= r.problems.some((p) => p.severity === 'pending')
+          blocking.push(...r.problems.filter((p) => p.severity === 'error'))
+        }
+        const rows = listings.forProduct(id)
+        items.push({
+          productId: id, ready, pending, problems: blocking.length, firstProblem: blocking[0] ?? null,
+          listings: rows.map((l) => ({ target: l.target, language: l.language, state: l.state, publishedAt: l.published_at }))
+        })
+      }
+      return { target, items }
     },
 
     enqueue(input) {
@@ -446,9 +474,11 @@ export function publishModule(s: Services): CoreModule<'publish'> {
 
     refreshRules(input) {
       const target = input.target ?? settings().target
-      const job = s.jobs.enqueue(RULES_JOB, { target }, { title: 'Download the Alibaba.com category rules', dedupeKey: `${RULES_JOB}:${target}` })
-      return { jobId: job.id }
+      categoriesPart.ensureTree(target)
+      return { jobId: enqueueRules(target).id }
     },
+
+    ...categoriesPart.handlers,
 
     categories(input) {
       return { items: rules.categories(input.target ?? settings().target) }
@@ -463,13 +493,14 @@ export function publishModule(s: Services): CoreModule<'publish'> {
 
   return {
     area: 'publish',
-    jobs: [listingJob, audit.job, rulesJob],
+    jobs: [listingJob, audit.job, rulesJob, categoriesPart.treeJob],
     handlers,
     keepOnRestore(restored) {
       const kept = keepPavilionState(restored)
       if (kept.listings || kept.images) s.log.info(`restore: kept ${kept.listings} pavilion listing(s) and ${kept.images} photobank upload(s) from the replaced catalogue`)
     },
     start() {
+      s.pavilionLinks.checker = categoriesPart.checker
       const hasListings = !!s.db.prepare('SELECT 1 FROM publish_listings LIMIT 1').get()
       if (hasListings || !targets.usesBuiltin(settings().target)) activate()
       // Listings left in audit by an earlier run are watched again.

@@ -12,6 +12,8 @@ import { checkAgainstSchema } from './schema-check.ts'
 import { findField, rule, type SchemaField } from './schema-xml.ts'
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024
+/** The pavilion's smallest main image side (pavilion-api.md §3). */
+const MIN_IMAGE_SIDE = 640
 /** Used when the category rules are not cached yet (pavilion-api.md §3). */
 const DEFAULT_TITLE_MAX = 128
 const DEFAULT_EN_TITLE = /^[A-Za-z0-9 ,.&/()'%+-]*$/
@@ -81,6 +83,11 @@ function baseProblems(input: ReadinessInput): ReadinessProblem[] {
   if (images.length > MAX_MAIN_IMAGES) out.push(problem('images_too_many', 'images', `Only the first ${MAX_MAIN_IMAGES} photos are published (${images.length} are set).`, { count: images.length }, 'warning'))
   images.slice(0, MAX_MAIN_IMAGES).forEach((img, i) => {
     if (img.bytes > MAX_IMAGE_BYTES) out.push(problem('image_too_large', 'images', `Photo ${i + 1} is ${(img.bytes / 1024 / 1024).toFixed(1)} MB; the pavilion accepts at most 5 MB.`, { index: i + 1, bytes: img.bytes }))
+    // What the photos area says makes an image unusable on the pavilion blocks the listing.
+    if (img.blocking?.includes('too_small')) {
+      const name = img.name ?? ''
+      out.push(problem('image_too_small', 'images', `Photo ${i + 1}${name ? ` (${name})` : ''} gives a main image of only ${img.width}×${img.height} px; the pavilion needs at least ${MIN_IMAGE_SIDE} px. Replace it with a larger photo.`, { index: i + 1, name, width: img.width, height: img.height, min: MIN_IMAGE_SIDE }))
+    }
     for (const w of img.warnings) out.push(problem('image_quality', 'images', `Photo ${i + 1}: ${w.replace(/_/g, ' ')}.`, { index: i + 1, warning: w }, 'warning'))
   })
 

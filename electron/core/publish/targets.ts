@@ -32,6 +32,9 @@ export function accountOf(appKey: string, accessToken: string): string {
   return `${appKey}:${createHash('sha256').update(accessToken).digest('hex').slice(0, 12)}`
 }
 
+/** Calls per second to the built-in sandbox (it has no limit; this keeps a runaway loop polite). */
+const BUILTIN_SANDBOX_RATE = 100
+
 export class PublishTargets {
   private readonly secrets: SecretStore
   private readonly settings: () => PublishSettings
@@ -46,13 +49,22 @@ export class PublishTargets {
     this.settings = deps.settings
     this.builtin = deps.builtin
     const rate = this.settings().ratePerSecond
-    this.limiters = { sandbox: new RateLimiter(rate), alibaba: new RateLimiter(rate) }
+    this.limiters = { sandbox: new RateLimiter(this.sandboxRate()), alibaba: new RateLimiter(rate) }
+  }
+
+  /**
+   * The sandbox built into Vetrina runs on this PC without flow control (like the platform's own
+   * sandbox environment, pavilion-api.md §1.7), so a rehearsal is not held to the live gateway's
+   * pace; an external sandbox (its own URL) gets the rate from the settings, like Alibaba.com.
+   */
+  private sandboxRate(): number {
+    const rate = this.settings().ratePerSecond
+    return this.settings().sandbox.url === null ? Math.max(rate, BUILTIN_SANDBOX_RATE) : rate
   }
 
   applySettings(): void {
-    const rate = this.settings().ratePerSecond
-    this.limiters.sandbox.setRate(rate)
-    this.limiters.alibaba.setRate(rate)
+    this.limiters.sandbox.setRate(this.sandboxRate())
+    this.limiters.alibaba.setRate(this.settings().ratePerSecond)
   }
 
   usesBuiltin(target: PublishTarget): boolean {

@@ -13,6 +13,7 @@ import { JobStopped } from '../jobs/errors.ts'
 import type { JobKind } from '../jobs/runner.ts'
 import { DEFAULT_LIMITS } from './limits.ts'
 import { sheetError } from './errors.ts'
+import { findFamily } from './import/row-mapper.ts'
 import { ImportStore } from './import/import-store.ts'
 import { inspectFile } from './import/inspect.ts'
 import { buildPlan } from './import/plan.ts'
@@ -35,6 +36,8 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
   const imports = new ImportStore(s.db, s.clock)
   const profiles = new ProfileStore(s.db, s.clock)
   const limits = DEFAULT_LIMITS
+  /** Saved mappings show up at once in every open import wizard. */
+  const profileChanged = () => s.events.emit('data.changed', { entity: 'spreadsheet.profile' })
 
   const importJob: JobKind<z.infer<typeof ImportPayload>> = {
     kind: IMPORT_JOB,
@@ -83,7 +86,13 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
   function start(spec: ImportSpec, mode: RunMode, ctx: CallContext): { importId: string; jobId: string } {
     const parsed = ImportSpecSchema.parse(spec)
     buildPlan(parsed.columns) // fail now on a mapping without SKU or with a target used twice
-    const file = s.files.resolve(parsed.file, ctx)
+    if (parsed.settings.family && !findFamily(s.families.list(), parsed.settings.family)) {
+      const known = s.families.list().map((f) => f.code).join(', ')
+      throw sheetError('unknown_family', `There is no attribute family "${parsed.settings.family}". Known families: ${known}.`, { family: parsed.settings.family, known })
+    }
+    // Prices written without a currency are in the firm's currency unless the sheet says otherwise.
+    parsed.settings.currency ??= s.settings.app().firm.currency
+    const file = s.files.resolveFile(parsed.file, ctx)
     const format = sniffFormat(file, limits, parsed.read.format)
     const fileName = parsed.file.kind === 'upload' ? parsed.file.name ?? basename(file) : basename(file)
     return s.db.transaction(() => {
@@ -106,9 +115,9 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
     jobs: [importJob, exportJob],
     handlers: {
       inspect: async (input, ctx) => {
-        const path = s.files.resolve(input.file, ctx)
+        const path = s.files.resolveFile(input.file, ctx)
         const profile = input.profile ? profiles.get(input.profile) : undefined
-        return inspectFile(path, input.file.kind === 'upload' ? input.file.name : undefined, input.read, s.families.list(), limits, profile)
+        return inspectFile(path, input.file.kind === 'upload' ? input.file.name : undefined, input.read, s.families.list(), limits, profile, input.countRows)
       },
       targets: () => {
         const locales = [SOURCE_LOCALE, ...s.settings.app().targetLocales]
@@ -154,6 +163,7 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
             columns: spec.columns.filter((c) => c.target !== 'ignore').map(({ index: _i, ...c }) => c),
             settings: spec.settings
           })
+          profileChanged()
         }
         return out
       },
@@ -199,8 +209,16 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
         return download(name, (path) => writeRejectedRows(imp.file, imp.spec.read, problems, path, limits))()
       },
       listProfiles: () => ({ items: profiles.list() }),
-      saveProfile: (input) => profiles.save(input),
-      deleteProfile: (input) => ({ deleted: profiles.delete(input.name) }),
+      saveProfile: (input) => {
+        const saved = profiles.save(input)
+        profileChanged()
+        return saved
+      },
+      deleteProfile: (input) => {
+        const deleted = profiles.delete(input.name)
+        profileChanged()
+        return { deleted }
+      },
       exportCatalog: (input, ctx) => {
         if (input.path && ctx.transport === 'http') throw new AppError(ErrorCodes.forbidden, 'Browser mode cannot write files by path; the export is offered as a download.')
         const stamp = s.clock.now().toISOString().slice(0, 10)

@@ -1,10 +1,12 @@
-// The backups folder: archives (`[auto-]vetrina-backup-YYYYMMDD-HHMMSS.tar.gz`), each with a
+// The backups folder: archives (`[auto-]vetrina-backup-YYYYMMDD-HHMMSS.vetrina-backup`; older ones
+// `.tar.gz`), each with a
 // `.verified` record written once the archive was read back and checked in full. Only verified
 // archives count as good; rotation keeps 7 daily, 4 weekly and 12 monthly automatic backups and
 // never deletes the newest verified one.
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { BACKUP_EXTENSION, isBackupFileName } from '../../../shared/domain/backup-name.ts'
 
 export const VERIFIED_SUFFIX = '.verified'
 export const PARTIAL_SUFFIX = '.partial'
@@ -33,7 +35,7 @@ export interface BackupFile {
 
 export function backupFileName(now: Date, automatic: boolean): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
-  return `${automatic ? 'auto-' : ''}vetrina-backup-${stamp}.tar.gz`
+  return `${automatic ? 'auto-' : ''}vetrina-backup-${stamp}${BACKUP_EXTENSION}`
 }
 
 /** Records that `file` was checked in full; the record is void once the file changes. */
@@ -58,7 +60,7 @@ export function listBackupFiles(dir: string): BackupFile[] {
   if (!existsSync(dir)) return []
   const out: BackupFile[] = []
   for (const f of readdirSync(dir)) {
-    if (!f.endsWith('.tar.gz') || !f.includes('vetrina-backup')) continue
+    if (!isBackupFileName(f) || !f.includes('vetrina-backup')) continue
     const p = join(dir, f)
     let st
     try {

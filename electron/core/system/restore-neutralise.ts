@@ -49,5 +49,7 @@ export function neutraliseRestored(db: Db): { settingsKept: number; jobsDropped:
   for (const [table, column] of PATH_COLUMNS) {
     if (hasTable(db, 'main', table)) pathsCleared += db.prepare(`UPDATE main.${table} SET ${column} = '' WHERE ${column} <> ''`).run().changes
   }
+  // The photo area's journal of files to remove at start names files of the machine that made the backup.
+  if (hasTable(db, 'main', 'photo_unsettled_files')) pathsCleared += db.prepare('DELETE FROM main.photo_unsettled_files').run().changes
   return { settingsKept, jobsDropped, pathsCleared }
 }

@@ -19,6 +19,7 @@ import { readTmx, writeTmx } from './tm/tmx.ts'
 import { editorToStored, parseStored, UnitStore } from './units.ts'
 import { summarize, unitDetail } from './workspace.ts'
 import { XliffService } from './xliff/service.ts'
+import { xmlFileError } from './xml/file-errors.ts'
 import { XmlError } from './xml/xml.ts'
 import { fieldToText } from '../../../shared/domain/translation/units.ts'
 
@@ -37,7 +38,7 @@ function readLimited(path: string, max: number, what: string): Buffer {
 
 function asAppError(err: unknown, code: string, what: string): never {
   if (err instanceof AppError) throw err
-  if (err instanceof XmlError) throw new AppError(code, `The ${what} is not well-formed XML: ${err.message}`, { params: { line: err.line } })
+  if (err instanceof XmlError) throw xmlFileError(err, code, what)
   throw new AppError(code, `The ${what} could not be read: ${(err as Error).message}`)
 }
 
@@ -83,7 +84,7 @@ export function translationModule(s: Services): CoreModule<'translation'> {
     async run(job) {
       let parsed
       try {
-        parsed = readTmx(readLimited(job.payload.file, MAX_TMX_BYTES, 'TMX file'), [SOURCE_LOCALE, ...units.targetLocales()], { maxBytes: MAX_TMX_BYTES })
+        parsed = readTmx(readLimited(job.payload.file, MAX_TMX_BYTES, 'TMX file'), { source: SOURCE_LOCALE, targets: units.targetLocales() }, { maxBytes: MAX_TMX_BYTES })
       } catch (err) {
         asAppError(err, 'tmx_invalid', 'TMX file')
       }
@@ -102,7 +103,7 @@ export function translationModule(s: Services): CoreModule<'translation'> {
         job.progress(Math.min(total, i + 1000), total)
         await new Promise((resolve) => setImmediate(resolve))
       }
-      return { imported, skipped, problems: parsed.problems.slice(0, 200).map((p) => ({ unitId: null, code: p.code, message: p.message, line: p.line })) }
+      return { imported, skipped, problems: parsed.problems.slice(0, 200).map((p) => ({ unitId: p.params.unit === undefined ? null : String(p.params.unit), code: p.code, message: p.message, line: p.line, params: p.params })) }
     }
   }
 
@@ -118,7 +119,7 @@ export function translationModule(s: Services): CoreModule<'translation'> {
   }
 
   const resolveFile = (ref: Parameters<typeof s.files.resolve>[0], ctx: CallContext) => {
-    const path = s.files.resolve(ref, ctx)
+    const path = s.files.resolveFile(ref, ctx)
     return { path, name: ref.kind === 'upload' ? ref.name ?? 'upload' : path }
   }
 
@@ -237,7 +238,7 @@ export function translationModule(s: Services): CoreModule<'translation'> {
         const format = input.format ?? (/\.(tbx|xml)$/i.test(extname(f.name) || extname(f.path)) ? 'tbx' : 'csv')
         let parsed
         try {
-          if (format === 'tbx') parsed = readTbx(bytes, [SOURCE_LOCALE, ...units.targetLocales()])
+          if (format === 'tbx') parsed = readTbx(bytes, { source: SOURCE_LOCALE, targets: units.targetLocales() })
           else {
             if (!input.targetLang) throw new AppError(ErrorCodes.validation, 'Choose the target language of the CSV glossary.', { issues: [{ path: 'targetLang', message: 'required for CSV' }] })
             parsed = readGlossaryCsv(bytes, input.targetLang)
@@ -247,7 +248,7 @@ export function translationModule(s: Services): CoreModule<'translation'> {
         }
         let imported = 0
         let updated = 0
-        const problems = parsed.problems.map((p) => ({ unitId: null, code: p.code, message: p.message, line: p.line }))
+        const problems = parsed.problems.map((p) => ({ unitId: null, code: p.code, message: p.message, line: p.line, ...(p.params ? { params: p.params } : {}) }))
         s.db.transaction(() => {
           for (const t of parsed.terms) {
             try {
@@ -321,7 +322,10 @@ export function translationModule(s: Services): CoreModule<'translation'> {
         if (!issued) {
           throw new AppError('browser_mode_off', 'Browser mode is not running: start it (npm run web, or vetrina web --lan for the office network) to share a translator link.')
         }
-        return { label: input.label, links: issued.links, expiresAt: issued.expiresAt, id: issued.id }
+        const officeNetwork = issued.listeningOnOffice
+          ? (issued.officeLinks.length ? 'on' : 'noAddress')
+          : s.settings.app().lanAccess ? 'restart' : 'off'
+        return { label: input.label, links: issued.links, officeLinks: issued.officeLinks, officeNetwork, expiresAt: issued.expiresAt, id: issued.id } as const
       },
 
       xliffExport: (input) => ({

@@ -1,6 +1,6 @@
 // Browser mode: calls go to POST /api/call/<method> with the session cookie; events arrive over
 // Server-Sent Events (EventSource reconnects by itself); uploads stream the file's bytes.
-import type { CallResult } from '../../../shared/contract/errors.ts'
+import { AppError, type CallResult } from '../../../shared/contract/errors.ts'
 import type { Download, FileRef } from '../../../shared/contract/files.ts'
 import type { Transport } from './transport.ts'
 
@@ -58,12 +58,12 @@ export function createHttpTransport(extraEvents: string[] = []): Transport {
           try {
             const r = JSON.parse(xhr.responseText) as CallResult<FileRef>
             if (r.ok) resolve(r.value)
-            else reject(Object.assign(new Error(r.error.message), { code: r.error.code }))
+            else reject(AppError.fromData(r.error))
           } catch {
-            reject(new Error(`Upload failed (HTTP ${xhr.status}).`))
+            reject(new AppError('upload_failed', `Upload failed (HTTP ${xhr.status}).`, { params: { status: xhr.status } }))
           }
         }
-        xhr.onerror = () => reject(Object.assign(new Error('Upload failed: Vetrina cannot be reached.'), { code: 'network' }))
+        xhr.onerror = () => reject(new AppError('network', 'Upload failed: Vetrina cannot be reached.'))
         xhr.send(file)
       })
     },

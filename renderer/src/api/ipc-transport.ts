@@ -1,6 +1,9 @@
-// Desktop app: calls and events go through the preload bridge (window.vetrina); files are
-// referenced by their local path, downloads saved through the OS save dialog.
+// Desktop app: calls and events go through the preload bridge (window.vetrina). Files are
+// referenced by opaque handles the main process hands out for what the user picked or dropped
+// (never by path: the core refuses a path the user did not choose); downloads are saved through
+// the OS save dialog.
 import type { PreloadBridge } from '../../../shared/contract/bridge.ts'
+import { AppError } from '../../../shared/contract/errors.ts'
 import type { Transport } from './transport.ts'
 
 export function createIpcTransport(bridge: PreloadBridge): Transport {
@@ -14,7 +17,9 @@ export function createIpcTransport(bridge: PreloadBridge): Transport {
     },
     subscribe: (listener) => bridge.onEvent(listener),
     async upload(file) {
-      return { kind: 'path', path: bridge.pathForFile(file) }
+      const picked = await bridge.handleForFile(file)
+      if (!picked) throw new AppError('file_access_not_on_disk', `${file.name} is not a file on this computer.`, { params: { name: file.name } })
+      return { kind: 'path', path: picked.handle }
     },
     async download(d) {
       await bridge.saveDownload(d.downloadId, d.fileName)

@@ -6,6 +6,8 @@ import type { OnlineStatus, Settings } from '../../../shared/contract/system.ts'
 import { api, transport } from '../api/client.ts'
 
 interface AppState {
+  /** Who is calling is known (until then no section is shown: a translator never sees the owner's). */
+  ready: boolean
   role: Role
   dataDir: string
   version: string
@@ -20,6 +22,7 @@ interface AppState {
 }
 
 export const useApp = create<AppState>((set, get) => ({
+  ready: false,
   role: 'owner',
   dataDir: '',
   version: '',
@@ -33,6 +36,7 @@ export const useApp = create<AppState>((set, get) => ({
       api.system.info({}), api.system.getSettings({}), api.system.onlineStatus({}), api.jobs.list({ limit: 30 })
     ])
     set({
+      ready: true,
       role: info.role, dataDir: info.dataDir, version: info.version, settings, online,
       jobs: Object.fromEntries(jobs.items.map((j) => [j.id, j]))
     })

@@ -1,7 +1,13 @@
-// Small building blocks shared by every feature.
+// Small building blocks shared by every feature: form fields, progress, chips. The rest of the
+// kit lives in its own files (see README.md); the re-exports keep older imports working.
+import { X } from 'lucide-react'
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useToasts } from './toasts.ts'
+import { Icon } from './Icon.tsx'
+
+export { Dialog } from './Dialog.tsx'
+export { Tabs } from './Tabs.tsx'
+export { Toaster as Toasts } from './Toaster.tsx'
 
 export function Field(props: { label: ReactNode; error?: string; hint?: ReactNode; children: (id: string) => ReactNode; counter?: { value: number; max: number } }) {
   const id = useId()
@@ -19,46 +25,19 @@ export function Field(props: { label: ReactNode; error?: string; hint?: ReactNod
   )
 }
 
-export function Dialog(props: { title: ReactNode; onClose(): void; children: ReactNode; actions?: ReactNode }) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && props.onClose()
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [props])
-  return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label={typeof props.title === 'string' ? props.title : undefined}>
-        <h2>{props.title}</h2>
-        {props.children}
-        {props.actions && <div className="actions">{props.actions}</div>}
-      </div>
-    </div>
-  )
-}
-
-export function Tabs<T extends string>(props: { tabs: Array<{ id: T; label: ReactNode }>; active: T; onChange(id: T): void }) {
-  return (
-    <div className="tabs" role="tablist">
-      {props.tabs.map((tab) => (
-        <button key={tab.id} role="tab" aria-selected={tab.id === props.active} className={tab.id === props.active ? 'active' : ''} onClick={() => props.onChange(tab.id)}>
-          {tab.label}
-        </button>
-      ))}
-    </div>
-  )
-}
-
-export function ProgressBar(props: { done: number; total: number | null }) {
+/** A progress bar; without a total it moves to show that work goes on. */
+export function ProgressBar(props: { done: number; total: number | null; label?: string }) {
   const pct = props.total ? Math.min(100, (100 * props.done) / props.total) : 0
   return (
-    <div className="progress" role="progressbar" aria-valuenow={Math.round(pct)} aria-valuemin={0} aria-valuemax={100}>
-      <div style={{ width: `${props.total ? pct : 30}%` }} />
+    <div className={`progress${props.total ? '' : ' indeterminate'}`} role="progressbar" aria-label={props.label} aria-valuenow={props.total ? Math.round(pct) : undefined} aria-valuemin={0} aria-valuemax={100}>
+      <div style={props.total ? { width: `${pct}%` } : undefined} />
     </div>
   )
 }
 
 /** Keywords and certifications: type and press Enter or comma. */
-export function ChipsInput(props: { id?: string; value: string[]; onChange(v: string[]): void; placeholder?: string; max?: number }) {
+export function ChipsInput(props: { id?: string; value: string[]; onChange(v: string[]): void; placeholder?: string; max?: number; readOnly?: boolean }) {
+  const { t } = useTranslation()
   const [draft, setDraft] = useState('')
   const add = () => {
     const v = draft.trim()
@@ -70,12 +49,17 @@ export function ChipsInput(props: { id?: string; value: string[]; onChange(v: st
       {props.value.map((v) => (
         <span className="chip" key={v}>
           {v}
-          <button aria-label={`× ${v}`} onClick={() => props.onChange(props.value.filter((x) => x !== v))}>×</button>
+          {!props.readOnly && (
+            <button type="button" aria-label={t('ui:chips.remove', { value: v })} title={t('ui:chips.remove', { value: v })} onClick={() => props.onChange(props.value.filter((x) => x !== v))}>
+              <Icon icon={X} size="sm" />
+            </button>
+          )}
         </span>
       ))}
       <input
         id={props.id}
         value={draft}
+        readOnly={props.readOnly}
         placeholder={props.placeholder}
         onChange={(e) => setDraft(e.target.value)}
         onKeyDown={(e) => {
@@ -86,18 +70,6 @@ export function ChipsInput(props: { id?: string; value: string[]; onChange(v: st
         }}
         onBlur={add}
       />
-    </div>
-  )
-}
-
-export function Toasts() {
-  const toasts = useToasts((s) => s.toasts)
-  const dismiss = useToasts((s) => s.dismiss)
-  return (
-    <div className="toast-stack" aria-live="polite">
-      {toasts.map((t) => (
-        <div key={t.id} className={`toast ${t.kind}`} onClick={() => dismiss(t.id)}>{t.text}</div>
-      ))}
     </div>
   )
 }
@@ -116,6 +88,7 @@ export function useDebounced<T>(value: T, ms: number, onSettle: (v: T) => void):
   }, [value, ms])
 }
 
+/** A plain sentence for an empty place; prefer EmptyState, which also says what to do next. */
 export function Empty(props: { children: ReactNode }) {
   return <div className="empty">{props.children}</div>
 }

@@ -1,7 +1,9 @@
 // Spreadsheet programs run a cell that starts with = + - @ (or a tab/CR before them) as a formula
 // ("CSV injection"). Exports prefix such text with an apostrophe, which Excel and LibreOffice treat
 // as "this is text"; imports remove exactly that prefix again, so values round-trip unchanged.
-const TRIGGER = /^[=+\-@\t\r]/
+// Text that already starts with apostrophes before such a character ("'=1+1" typed on purpose) gets
+// one more, so the import's removal of one apostrophe gives it back intact: the mapping is one-to-one.
+const TRIGGER = /^'*[=+\-@\t\r]/
 const PLAIN_NUMBER = /^[+-]?\d+([.,]\d+)*$/
 
 export function neutralizeFormula(text: string): string {

@@ -119,7 +119,9 @@ export function parseMeasure(cell: Cell, loc: ValueLocale, allowed: readonly str
   if (n === null) return fail('not_a_number', `"${text}" is not a number`, { value: text })
   let unit = defaultUnit
   if (unitPart && unitPart.trim()) {
-    const u = canonicalUnit(unitPart)
+    let u = canonicalUnit(unitPart)
+    // "13,5%" on an alcohol content means % vol: a plain % where only % vol is allowed is that.
+    if (u === '%' && allowed.length > 0 && !allowed.includes('%') && allowed.includes('% vol')) u = '% vol'
     if (!u || (allowed.length > 0 && !allowed.includes(u))) {
       return fail('unknown_unit', `unknown unit "${unitPart.trim()}" (use ${allowed.join(', ')})`, { unit: unitPart.trim(), units: allowed.join(', ') })
     }
@@ -232,4 +234,14 @@ export function detectDateOrder(samples: Iterable<string>): DateOrder | null {
     else if (Number(m[2]) > 12) mdy++
   }
   return dmy > mdy ? 'dmy' : mdy > dmy ? 'mdy' : null
+}
+
+/** A currency named in a header: "Prezzo €", "Prezzo (EUR)", "Price USD", "Listino $". */
+export function currencyInHeader(header: string): string | undefined {
+  const h = header.toUpperCase()
+  if (h.includes('€') || /\bEUR(O)?\b/.test(h)) return 'EUR'
+  if (h.includes('$') || /\bUSD\b/.test(h)) return 'USD'
+  if (h.includes('£') || /\bGBP\b/.test(h)) return 'GBP'
+  if (h.includes('¥') || /\b(CNY|RMB)\b/.test(h)) return 'CNY'
+  return undefined
 }

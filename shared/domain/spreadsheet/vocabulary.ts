@@ -39,8 +39,9 @@ const PERIODS = index<'day' | 'week' | 'month' | 'year'>({
 })
 
 const STATUSES = index<ProductStatus>({
-  draft: ['bozza', 'in lavorazione', 'nuovo'],
-  ready: ['pronto', 'pronta', 'pubblicabile', 'completo', 'attivo', 'active'],
+  // Shop platforms export enabled/disabled as 1/0 (Bagisto, WooCommerce "publish"/"draft").
+  draft: ['bozza', 'in lavorazione', 'nuovo', '0', 'disabled', 'disabilitato', 'no', 'false', 'private'],
+  ready: ['pronto', 'pronta', 'pubblicabile', 'completo', 'attivo', 'active', '1', 'enabled', 'abilitato', 'yes', 'si', 'true', 'publish', 'published'],
   archived: ['archiviato', 'archiviata', 'obsoleto', 'fuori produzione', 'discontinued', 'inactive']
 })
 

@@ -1,6 +1,9 @@
 // Every CLI command group; an area adds its register function here (one line).
 import type { Command } from 'commander'
 import { registerBackup } from './backup.ts'
+import { registerBulk } from './bulk.ts'
+import { registerCategories } from './categories.ts'
+import { registerPublishing } from './publishing.ts'
 import { registerPhotos } from './photos.ts'
 import { registerProducts } from './products.ts'
 import { registerPublish } from './publish.ts'
@@ -15,5 +18,8 @@ export const COMMANDS: Array<(program: Command) => void> = [
   registerSpreadsheet,
   registerTranslation,
   registerPublish,
-  registerPhotos
+  registerPhotos,
+  registerBulk,
+  registerCategories,
+  registerPublishing
 ]

@@ -3,6 +3,8 @@ import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import type { BatchItem, PhotoSummary } from '../../../../shared/contract/photos.ts'
 import { WARNING_CODES } from '../../../../shared/domain/photo-quality.ts'
+import { skippedText } from '../../../../shared/domain/photo-skips.ts'
+import { translator } from '../../../../shared/messages/translator.ts'
 import { common, reportError, withCore, type CliSession, type CommonOptions } from '../context.ts'
 
 interface AddOptions extends CommonOptions {
@@ -20,6 +22,9 @@ async function allItems(api: CliSession['api'], jobId: string): Promise<BatchIte
 }
 
 const warningList = (p: PhotoSummary) => p.warnings.map((w) => w.code).join(', ')
+
+/** The batch report's line of skipped files (in English until the command line speaks the user's language). */
+const skippedLine = (by: Record<string, number>) => skippedText(by, translator('en'))
 
 export function registerPhotos(program: Command): void {
   const photos = program.command('photos').description('the photo library')
@@ -39,10 +44,11 @@ export function registerPhotos(program: Command): void {
           const job = await follow(jobId)
           const items = await allItems(api, jobId)
           const failed = items.filter((i) => i.state === 'failed')
-          const result = job.result as { added: number; duplicates: number; failed: number }
+          const result = job.result as { added: number; duplicates: number; failed: number; skipped?: number; skippedBy?: Record<string, number> }
           out(
             () => [
               `${files} file(s): ${result.added} added, ${result.duplicates} already in the library, ${result.failed} refused${o.product ? ` (attached to ${o.product})` : ''}`,
+              ...(result.skipped ? [skippedLine(result.skippedBy ?? {})!] : []),
               ...failed.map((i) => `  ${i.name}: ${i.error?.message ?? 'refused'}`)
             ].join('\n'),
             { jobId, files, ...result, items }

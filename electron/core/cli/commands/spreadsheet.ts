@@ -1,10 +1,12 @@
 // vetrina import FILE [--profile NAME] [--dry-run] [--json] | vetrina export FILE [--format csv|xlsx]
+// | vetrina inspect FILE [--json]
 import { copyFileSync } from 'node:fs'
 import { extname, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { AppError } from '../../../../shared/contract/errors.ts'
 import type { ColumnMapping, ReportRow, Summary } from '../../../../shared/contract/spreadsheet.ts'
 import { isTarget } from '../../../../shared/domain/spreadsheet/targets.ts'
+import type { TFunction } from '../../../../shared/messages/translator.ts'
 import { common, reportError, withCore, type CliSession, type CommonOptions } from '../context.ts'
 
 interface ImportOptions extends CommonOptions {
@@ -25,7 +27,31 @@ interface ImportOptions extends CommonOptions {
 
 function summaryLine(file: string, s: Summary, dryRun: boolean): string {
   const what = dryRun ? 'dry run, nothing written' : s.written ? 'written' : 'nothing written'
-  return `${file}: ${s.rows} rows — ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected (${what})`
+  const merged = s.merged ? `, ${s.merged} added images to an earlier row` : ''
+  return `${file}: ${s.rows} rows — ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged${merged}, ${s.rejected} rejected (${what})`
+}
+
+/** The sentences of the message catalogues, loaded only by the commands that print them (not at every start). */
+async function sentences(): Promise<TFunction> {
+  return (await import('../../../../shared/messages/translator.ts')).translator('en')
+}
+
+/** A file-level warning as a sentence (the catalogue's English until the CLI speaks the user's language). */
+function warningText(w: { code: string; message: string; params?: Record<string, string | number> }, t: TFunction): string {
+  const key = `import:warning.${w.code}`
+  return t(key, { defaultValue: '' }) ? String(t(key, { ...(w.params ?? {}) })) : w.message
+}
+
+/** Where each kind of translation file is imported from the command line. */
+const EXCHANGE_COMMANDS: Record<string, string> = { tmx: 'tm', xliff: 'xliff', tbx: 'glossary' }
+
+function readOptions(o: { sheet?: string; encoding?: string; delimiter?: string; headerRow?: string }) {
+  return {
+    ...(o.sheet ? { sheet: o.sheet } : {}),
+    ...(o.encoding ? { encoding: o.encoding as never } : {}),
+    ...(o.delimiter ? { delimiter: (o.delimiter === 'tab' ? '\t' : o.delimiter) as never } : {}),
+    ...(o.headerRow !== undefined ? { headerRow: Number(o.headerRow) } : {})
+  }
 }
 
 function issueLines(rows: ReportRow[]): string {
@@ -85,12 +111,8 @@ export function registerSpreadsheet(program: Command): void {
       try {
         await withCore(o, async ({ api, out, follow, json }) => {
           const ref = { kind: 'path' as const, path: resolve(file) }
-          const read = {
-            ...(o.sheet ? { sheet: o.sheet } : {}),
-            ...(o.encoding ? { encoding: o.encoding as never } : {}),
-            ...(o.delimiter ? { delimiter: (o.delimiter === 'tab' ? '\t' : o.delimiter) as never } : {}),
-            ...(o.headerRow !== undefined ? { headerRow: Number(o.headerRow) } : {})
-          }
+          const read = readOptions(o)
+          const t = await sentences()
           const inspection = await api.spreadsheet.inspect({ file: ref, read, profile: o.profile })
           const columns = applyOverrides(inspection.columns.map(({ confidence: _c, ...c }) => c), o.map ?? [])
           const settings = {
@@ -102,7 +124,7 @@ export function registerSpreadsheet(program: Command): void {
           if (!json) {
             process.stderr.write(`${inspection.fileName}: ${inspection.format}${inspection.encoding ? `, ${inspection.encoding}` : ''}${inspection.delimiter ? `, separator "${inspection.delimiter === '\t' ? 'tab' : inspection.delimiter}"` : ''}, header on row ${inspection.headerRow}\n`)
             for (const c of columns) process.stderr.write(`  ${c.header || `(column ${c.index + 1})`} → ${c.target}\n`)
-            for (const w of inspection.warnings) process.stderr.write(`  ! ${w.message}\n`)
+            for (const w of inspection.warnings) process.stderr.write(`  ! ${warningText(w, t)}\n`)
           }
           const started = o.dryRun
             ? await api.spreadsheet.dryRun({ file: ref, read: inspection.read, columns, settings })
@@ -126,13 +148,58 @@ export function registerSpreadsheet(program: Command): void {
             () => [
               summaryLine(inspection.fileName, summary, !!o.dryRun),
               ...(summary.newCategories.length ? [`New categories: ${summary.newCategories.join(', ')}`] : []),
-              ...summary.warnings.map((w) => `! ${w.message}`),
+              ...summary.warnings.map((w) => `! ${warningText(w, t)}`),
               ...(rejected.length ? ['Rejected rows:', issueLines(rejected.slice(0, 50)), ...(rejected.length > 50 ? [`  … and ${rejected.length - 50} more (--report-out FILE for all)`] : [])] : []),
               ...(failure ? [failure.message] : [])
             ].join('\n'),
-            { importId: started.importId, jobId: started.jobId, state: info.state, summary, rejected }
+            {
+              importId: started.importId, jobId: started.jobId, state: info.state, summary, rejected,
+              inspection: { format: inspection.format, encoding: inspection.encoding, encodingEvidence: inspection.encodingEvidence, delimiter: inspection.delimiter, sheet: inspection.sheet, headerRow: inspection.headerRow, warnings: inspection.warnings.map((w) => ({ ...w, text: warningText(w, t) })) }
+            }
           )
           if (failure || (o.dryRun && summary.rejected > 0)) process.exitCode = 1
+        })
+      } catch (err) {
+        reportError(err, !!o.json)
+      }
+    })
+
+  common(program.command('inspect').description('say what a file is and how Vetrina would read it: format, encoding, separator, sheets, header, rows, suggested columns').argument('<file>'))
+    .option('--profile <name>', 'apply a saved column mapping')
+    .option('--sheet <name>', 'XLSX sheet (default: the first visible one)')
+    .option('--encoding <enc>', 'utf-8, utf-16le, utf-16be or windows-1252 (default: detected)')
+    .option('--delimiter <char>', 'CSV separator: , ; tab | (default: detected)')
+    .option('--header-row <n>', 'row number of the header (0: no header)')
+    .action(async (file: string, o: ImportOptions) => {
+      try {
+        await withCore(o, async ({ api, out }) => {
+          const path = resolve(file)
+          const t = await sentences()
+          let inspection
+          try {
+            inspection = await api.spreadsheet.inspect({ file: { kind: 'path', path }, read: readOptions(o), profile: o.profile, countRows: true })
+          } catch (err) {
+            // A translation file: say what it is and which command imports it.
+            const kind = err instanceof AppError && err.code === 'spreadsheet_exchange_file' ? String(err.params?.kind) : null
+            if (!kind) throw err
+            const command = `vetrina ${EXCHANGE_COMMANDS[kind]} import ${JSON.stringify(path)}`
+            out(`${file}: ${kind.toUpperCase()} translation file, not a spreadsheet. Import it with:\n  ${command}`, { file: path, kind, command })
+            return
+          }
+          const i = inspection
+          const warnings = i.warnings.map((w) => ({ ...w, text: warningText(w, t) }))
+          const width = Math.max(0, ...i.columns.map((c) => (c.header || `(column ${c.index + 1})`).length))
+          out(() => [
+            `${i.fileName}: ${i.format === 'xlsx' ? 'Excel workbook (.xlsx)' : 'CSV text'}, ${i.fileSize.toLocaleString('en')} bytes`,
+            ...(i.encoding ? [`  Encoding: ${i.encoding} (${i.encodingEvidence === 'not-utf8' ? 'not UTF-8: read as Windows-1252' : i.encodingEvidence})`] : []),
+            ...(i.delimiter ? [`  Separator: ${i.delimiter === '\t' ? 'tab' : `"${i.delimiter}"`}`] : []),
+            ...(i.sheets.length ? [`  Sheets: ${i.sheets.map((sh) => `${sh.name}${sh.hidden ? ' (hidden)' : ''}${sh.name === i.sheet ? ' (read)' : ''}`).join(', ')}`] : []),
+            `  Header: ${i.headerRow ? `row ${i.headerRow}${i.headerRows > 1 ? `–${i.headerRow + i.headerRows - 1}` : ''}` : 'none (columns named A, B, C …)'}`,
+            `  ${i.rowCount} data rows · numbers ${i.numberFormat === 'it' ? '1.234,56' : '1,234.56'} · dates ${i.dateOrder}`,
+            '  Columns:',
+            ...i.columns.map((c) => `    ${(c.header || `(column ${c.index + 1})`).padEnd(width)} → ${c.target}`),
+            ...warnings.map((w) => `  ! ${w.text}`)
+          ].join('\n'), { ...i, warnings })
         })
       } catch (err) {
         reportError(err, !!o.json)

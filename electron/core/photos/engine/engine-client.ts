@@ -3,12 +3,13 @@
 // sends requests, and stops it when idle. If the process dies (a decoder crash on a hostile
 // file) or hangs, the files it was working on are tried again one at a time, so only the file
 // that caused it fails, with a clear error.
-import { fork, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { AppError } from '../../../../shared/contract/errors.ts'
 import type { Logger } from '../../log.ts'
-import { PhotoErrorCodes, photoError } from '../errors.ts'
+import { launchNodeProcess } from '../../platform/node-process.ts'
+import { PhotoErrorCodes, damagedError, photoError } from '../errors.ts'
 import type { EngineRequest, FromEngine, PrepareRequest, PrepareResult, RenderRequest, StageRequest, StageResult, ToEngine, WrittenRendition } from './protocol.ts'
 
 const IDLE_MS = 30_000
@@ -145,8 +146,8 @@ export class PhotoEngineClient {
       MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
       MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072'
     }
-    if (process.versions.electron) env.ELECTRON_RUN_AS_NODE = '1'
-    const child = fork(this.script ?? engineScript(), [], { env, execArgv: ['--expose-gc'], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    // Plain Node forks; the desktop app runs it as an Electron utility process (platform/node-process.ts).
+    const child = launchNodeProcess(this.script ?? engineScript(), { env, execArgv: ['--expose-gc'], serviceName: 'Vetrina photo engine' })
     this.child = child
     this.ready = new Promise<void>((resolve, reject) => {
       const onReady = (msg: FromEngine) => {
@@ -193,11 +194,7 @@ export class PhotoEngineClient {
         this.settle(p, null, photoError(PhotoErrorCodes.timeout, `Processing the image took far longer than ${seconds} s and was stopped. Re-export it as a standard JPEG.`, { seconds }))
       } else if (p.isolated) {
         // It failed alone: this file is the cause.
-        this.settle(p, null, photoError(
-          PhotoErrorCodes.damaged,
-          'The image stopped the image decoder (it is damaged, or uses a feature Vetrina cannot read safely). Re-export it as a standard JPEG.',
-          { detail: signal ?? `exit ${code}` }
-        ))
+        this.settle(p, null, damagedError(p.request.op === 'stage' ? 'file' : p.request.format, 'decoder_stopped', signal ?? `exit ${code}`))
       } else {
         p.isolated = true
         p.hung = false

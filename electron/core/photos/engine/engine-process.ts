@@ -3,10 +3,13 @@
 // a hostile file costs this process, not the application.
 import { AppError, ErrorCodes } from '../../../../shared/contract/errors.ts'
 import { PhotoEngine } from './engine.ts'
+import { parentChannel } from '../../platform/node-process.ts'
 import type { FromEngine, ToEngine } from './protocol.ts'
 
 let engine: PhotoEngine | null = null
-const send = (msg: FromEngine) => process.send?.(msg)
+// A forked Node process or an Electron utility process (the packaged desktop app).
+const parent = parentChannel()
+const send = (msg: FromEngine) => parent.send(msg)
 
 // Each photo leaves a few megabytes of pixel buffers that only the garbage collector frees, and
 // this process allocates so little JavaScript that it would rarely collect: the buffers would
@@ -24,7 +27,8 @@ function collect(handledBytes: number): void {
   gc({ type: 'major' })
 }
 
-process.on('message', async (msg: ToEngine) => {
+parent.onMessage(async (message) => {
+  const msg = message as ToEngine
   if (msg.type === 'init') {
     engine = new PhotoEngine(msg.init)
     send({ type: 'ready' })
@@ -47,7 +51,7 @@ process.on('message', async (msg: ToEngine) => {
 })
 
 // The core going away (closed pipe) ends the engine.
-process.on('disconnect', () => {
+parent.onDisconnect(() => {
   void engine?.close().finally(() => process.exit(0))
   setTimeout(() => process.exit(0), 2000).unref()
 })

@@ -9,7 +9,7 @@ import type { PresetId } from '../../../../shared/domain/photo-presets.ts'
 import { CpuBudget, runWithOwnError } from './budget.ts'
 import { HeicDecoder } from './heic/heic-decoder.ts'
 import { displayP3Profile } from './icc.ts'
-import { openSource } from './open-source.ts'
+import { withSource, type OpenContext } from './open-source.ts'
 import type { EngineInit, PrepareRequest, PrepareResult, RenderRequest, StageRequest, StageResult, WrittenRendition } from './protocol.ts'
 import { stage } from './staging.ts'
 import { analysePhoto } from './quality.ts'
@@ -30,10 +30,9 @@ export class PhotoEngine {
   }
 
   async prepare(req: PrepareRequest): Promise<PrepareResult> {
-    const { source, renditions, analysis, workingBytes } = await runWithOwnError(this.budget, async () => {
-      const source = await openSource(req.input, req.format, { heic: this.heic, limits: req.limits })
-      return { source, ...(await renderEager(source, req.presets, req.limits)) }
-    }, req.limits.timeoutSeconds * 1000)
+    const { source, renditions, analysis, workingBytes } = await runWithOwnError(this.budget, () =>
+      withSource(req.input, req.format, this.context(req.limits), async (source) => ({ source, ...(await renderEager(source, req.presets, req.limits)) })),
+    req.limits.timeoutSeconds * 1000)
     const written: WrittenRendition[] = []
     try {
       for (const r of renditions) {
@@ -54,11 +53,14 @@ export class PhotoEngine {
   }
 
   async render(req: RenderRequest): Promise<WrittenRendition> {
-    const out = await runWithOwnError(this.budget, async () => {
-      const source = await openSource(req.input, req.format, { heic: this.heic, limits: req.limits })
-      return renderOne(source, req.preset, req.spec, req.limits)
-    }, req.limits.timeoutSeconds * 1000)
+    const out = await runWithOwnError(this.budget, () =>
+      withSource(req.input, req.format, this.context(req.limits), (source) => renderOne(source, req.preset, req.spec, req.limits)),
+    req.limits.timeoutSeconds * 1000)
     return this.write(out, req.preset, req.output)
+  }
+
+  private context(limits: PrepareRequest['limits']): OpenContext {
+    return { heic: this.heic, limits, tmpDir: this.tmpDir }
   }
 
   async close(): Promise<void> {

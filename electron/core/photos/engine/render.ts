@@ -6,7 +6,7 @@
 import sharp, { type OutputInfo, type Sharp } from 'sharp'
 import type { PhotoPresets, RenditionPreset } from '../../../../shared/domain/photo-presets.ts'
 import { PRESET_IDS, renditionSize, type PresetId } from '../../../../shared/domain/photo-sizes.ts'
-import { PhotoErrorCodes, explainDecodeError, photoError, describeBytes } from '../errors.ts'
+import { PhotoErrorCodes, describeBytes, explainDecodeError, isHarmlessJpegWarning, photoError } from '../errors.ts'
 import type { OpenedSource } from './open-source.ts'
 import type { PipelineLimits } from '../types.ts'
 
@@ -41,12 +41,12 @@ export async function renderEager(src: OpenedSource, presets: PhotoPresets, limi
   }
   let working: { data: Buffer; info: OutputInfo }
   try {
-    working = await src.pipeline()
+    working = await decoding(src, (pipeline) => pipeline
       .resize(long, long, { fit: 'inside', withoutEnlargement: true })
       .flatten({ background: presets.main.background })
       .toColourspace('srgb')
       .raw()
-      .toBuffer({ resolveWithObject: true })
+      .toBuffer({ resolveWithObject: true }))
   } catch (err) {
     throw explainDecodeError(err, src.facts.format, limits)
   }
@@ -68,10 +68,25 @@ export async function renderEager(src: OpenedSource, presets: PhotoPresets, limi
 export async function renderOne(src: OpenedSource, id: PresetId, preset: RenditionPreset, limits: PipelineLimits): Promise<EncodedRendition> {
   try {
     // sharp applies one resize per pipeline: shaping does it, straight from the original.
-    const base = () => src.pipeline().flatten({ background: preset.background }).toColourspace('srgb')
-    return await shapeAndEncode(base, id, preset, src.facts.width, src.facts.height)
+    return await decoding(src, (pipeline, lenient) => {
+      const base = () => src.pipeline(lenient).flatten({ background: preset.background }).toColourspace('srgb')
+      return shapeAndEncode(base, id, preset, src.facts.width, src.facts.height)
+    })
   } catch (err) {
     throw explainDecodeError(err, src.facts.format, limits)
+  }
+}
+
+/**
+ * Runs a decoding pipeline; a JPEG whose only decoder warning is harmless (bytes after the last
+ * scan) is decoded again leniently, so a picture with every pixel intact is not refused.
+ */
+async function decoding<T>(src: OpenedSource, run: (pipeline: Sharp, lenient: boolean) => Promise<T>): Promise<T> {
+  try {
+    return await run(src.pipeline(), false)
+  } catch (err) {
+    if (src.facts.format !== 'jpeg' || !isHarmlessJpegWarning(err)) throw err
+    return run(src.pipeline(true), true)
   }
 }
 

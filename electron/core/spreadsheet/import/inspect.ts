@@ -2,7 +2,7 @@
 // finds the header and the number conventions, and suggests (or applies a profile's) mapping.
 import { basename } from 'node:path'
 import type { Inspection, Profile, ReadOptions } from '../../../../shared/contract/spreadsheet.ts'
-import { cellText } from '../../../../shared/domain/spreadsheet/cells.ts'
+import { cellText, isEmptyCell } from '../../../../shared/domain/spreadsheet/cells.ts'
 import { suggestMapping, type AttributeHint } from '../../../../shared/domain/spreadsheet/suggest.ts'
 import type { Family } from '../../../../shared/domain/catalog-structure.ts'
 import type { ReadLimits } from '../limits.ts'
@@ -24,15 +24,22 @@ export function attributeHints(families: Family[]): AttributeHint[] {
   return [...byCode.values()]
 }
 
-export async function inspectFile(path: string, fileName: string | undefined, read: ReadOptions, families: Family[], limits: ReadLimits, profile?: Profile): Promise<Inspection> {
+export async function inspectFile(path: string, fileName: string | undefined, read: ReadOptions, families: Family[], limits: ReadLimits, profile?: Profile, countRows = false): Promise<Inspection> {
   const effective: ReadOptions = { ...(profile?.read ?? {}), ...read }
   const table = await openTable(path, effective, limits)
   try {
     const framed = await frameTable(table, { headerRow: effective.headerRow, headerRows: effective.headerRows, numberFormat: profile?.settings.numberFormat, dateOrder: profile?.settings.dateOrder })
-    await framed.stop()
+    let rowCount: number | null = null
+    if (countRows) {
+      rowCount = 0
+      for await (const row of framed.rows) if (row.cells.some((c) => !isEmptyCell(c))) rowCount++
+    } else await framed.stop()
     const headers = framed.header.headers
     const columns = profile ? applyProfile(profile, headers) : suggestMapping(headers, attributeHints(families))
     const warnings = table.warnings()
+    for (const h of framed.header.shortened) {
+      warnings.push({ code: 'header_shortened', message: `The header of column ${h.column} is ${h.length} characters long; it is shown shortened. If it is not a column name, choose the header row.`, params: h })
+    }
     const named = headers.filter(Boolean)
     if (new Set(named.map((h) => h.toLowerCase())).size !== named.length) {
       warnings.push({ code: 'duplicate_headers', message: 'Some columns have the same name; check which one each goes to.' })
@@ -50,7 +57,8 @@ export async function inspectFile(path: string, fileName: string | undefined, re
         ...(table.sheet ? { sheet: table.sheet } : {}), headerRow: framed.header.headerRow, ...(framed.header.headerRows ? { headerRows: framed.header.headerRows } : {})
       },
       settings: profile?.settings ?? {},
-      warnings
+      warnings,
+      rowCount
     }
   } finally {
     table.close()

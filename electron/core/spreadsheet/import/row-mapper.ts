@@ -11,7 +11,7 @@ import { type Cell, cellText, isEmptyCell } from '../../../../shared/domain/spre
 import { restoreNeutralized } from '../../../../shared/domain/spreadsheet/formula-guard.ts'
 import {
   canonicalUnit, parseBoolean, parseDate, parseDimensions, parseInteger, parseMeasure, parseNumber, parsePrice, splitList,
-  type Parsed, type ValueLocale
+  currencyInHeader, type Parsed, type ValueLocale
 } from '../../../../shared/domain/spreadsheet/values.ts'
 import { certificationOf, countryOf, periodOf, sellingUnitOf, statusOf } from '../../../../shared/domain/spreadsheet/vocabulary.ts'
 import type { ImportPlan, PlannedColumn } from './plan.ts'
@@ -59,6 +59,33 @@ function optionCode(def: AttributeDef, text: string): string | null {
   return o?.code ?? null
 }
 
+/**
+ * A category cell as a path: "Vini > Rossi", "Vini/Rossi/Chianti", or one level per line. Shop
+ * exports listing several categories ("Bags, Bags > Leather") give the deepest path.
+ */
+export function categoryPath(cell: string): string[] {
+  const paths = cell.includes('>') || cell.includes('»') ? cell.split(/\s*[,|]\s*(?=[^,|]*(?:>|»|$))/) : [cell]
+  const split = (p: string) => p.split(/\s*(?:[>»\n\r]|\s\/\s|(?<=\S)\/(?=\S))\s*/).map((x) => x.trim()).filter(Boolean)
+  return paths.map(split).sort((a, b) => b.length - a.length)[0] ?? []
+}
+
+/** The family a category's words point at: "Vini rossi" → wine, "Olio extravergine" → olive oil, "Borse" → leather. */
+const FAMILY_WORDS: Record<string, string[]> = {
+  wine: ['vin', 'wine', 'spumant', 'prosecc', 'chiant', 'rosso', 'bianc', 'cantin'],
+  olive_oil: ['olio', 'oil', 'extravergin', 'evo', 'frantoi'],
+  leather: ['pell', 'cuoi', 'leather', 'bors', 'bag', 'cintur', 'belt', 'portafogl', 'wallet', 'scarp', 'shoe'],
+  ceramics: ['ceramic', 'maiolic', 'piatt', 'vas', 'terracott', 'porcellan'],
+  cosmetics: ['cosmetic', 'crem', 'sapon', 'profum', 'cosmes', 'beauty', 'skin']
+}
+export function familyFromWords(families: Family[], text: string): Family | undefined {
+  const words = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/[^a-z]+/).filter((w) => w.length > 2)
+  for (const f of families) {
+    const stems = [...(FAMILY_WORDS[f.code] ?? []), ...Object.values(f.label).map((l) => l.toLowerCase().slice(0, Math.max(3, l.length - 1)))]
+    if (words.some((w) => stems.some((st) => w.startsWith(st) || (w.length > 3 && st.startsWith(w))))) return f
+  }
+  return undefined
+}
+
 export function mapRow(cells: Cell[], ctx: MapContext): MappedRow {
   const { plan, locale, settings, existing } = ctx
   const clear = settings.emptyCells === 'clear'
@@ -95,11 +122,20 @@ export function mapRow(cells: Cell[], ctx: MapContext): MappedRow {
     const key = text(familyCol) ?? ''
     family = findFamily(ctx.families, key)
     if (family) patch.familyId = family.id
-    else problem(familyCol, { code: 'unknown_family', message: `no attribute family "${key}"`, params: { value: key } })
+    else {
+      const known = ctx.families.map((f) => f.label.it ?? f.code).join(', ')
+      problem(familyCol, { code: 'unknown_family', message: `no attribute family "${key}" (known: ${known})`, params: { value: key, known } })
+    }
   } else if (existing?.familyId) {
     family = ctx.families.find((f) => f.id === existing.familyId)
   } else if (!existing && settings.family) {
     family = findFamily(ctx.families, settings.family)
+    if (family) patch.familyId = family.id
+  } else if (!existing) {
+    // No family column, none chosen for the sheet: the category often says it ("Vini", "Olio", "Borse").
+    const catCol = plan.columns.find((c) => c.target.kind === 'category')
+    const catText = catCol && !empty(catCol) ? cellText(cellOf(catCol)) : ''
+    family = catText ? familyFromWords(ctx.families, catText) : undefined
     if (family) patch.familyId = family.id
   }
   if (!existing && settings.status) patch.status = settings.status
@@ -120,8 +156,11 @@ export function mapRow(cells: Cell[], ctx: MapContext): MappedRow {
           const v = text(c)
           if (v !== null) texts(t.locale).keywords = splitList(v)
         } else {
-          const v = t.field === 'description' ? cellText(cellOf(c)).trim() : text(c)
-          if (v !== null) texts(t.locale)[t.field] = t.field === 'description' ? restoreNeutralized(v) : v
+          const v = t.field === 'description' ? restoreNeutralized(cellText(cellOf(c)).trim()) : text(c)
+          // Cells are trimmed, stored texts need not be: a cell that differs from the stored text only by
+          // the spaces and line breaks around it leaves the text as it is (so an export imports back unchanged).
+          const stored = existing?.texts[t.locale]?.[t.field]
+          if (v !== null && !(typeof stored === 'string' && stored.trim() === v)) texts(t.locale)[t.field] = v
         }
         break
       }
@@ -134,7 +173,7 @@ export function mapRow(cells: Cell[], ctx: MapContext): MappedRow {
       }
       case 'category': {
         const v = text(c)
-        if (v !== null) out.categoryPath = v.split(/\s*[>»]\s*/).map((p) => p.trim()).filter(Boolean)
+        if (v !== null) out.categoryPath = categoryPath(v)
         break
       }
       case 'parent': {
@@ -162,11 +201,12 @@ export function mapRow(cells: Cell[], ctx: MapContext): MappedRow {
         if (t.part === 'unit') break // read together with the value column
         const def = family?.attributes.find((a) => a.code === t.code)
         if (!family) {
-          problem(c, { code: 'family_required', message: `set an attribute family (column or import setting) to import the attribute "${t.code}"`, params: { attribute: t.code } })
+          // Not a reason to refuse the product: the value is left out and the report says why.
+          problem(c, { code: 'family_required', message: `the attribute "${t.code}" was left out: the product has no attribute family (choose one for the sheet or add a family column)`, params: { attribute: t.code } }, 'warning')
           break
         }
         if (!def) {
-          problem(c, { code: 'attribute_not_in_family', message: `the family "${family.code}" has no attribute "${t.code}"`, params: { attribute: t.code, family: family.code } })
+          problem(c, { code: 'attribute_not_in_family', message: `the attribute "${t.code}" was left out: the family "${family.code}" does not have it (it can be added to the family)`, params: { attribute: t.code, family: family.code } }, 'warning')
           break
         }
         const value = attributeValue(c, def)
@@ -359,7 +399,10 @@ export function mapRow(cells: Cell[], ctx: MapContext): MappedRow {
         if (p === undefined) readable = false
         else {
           tier.price = p.value
-          if (p.currency && !patch.trade?.currency) group('trade').currency = p.currency
+          // The cell's own sign, else the header's ("Prezzo €", "Price (USD)"), else the sheet's or firm's.
+          // (The sheet's or firm's default applies to new products only: an update keeps what the product has.)
+          const currency = p.currency ?? currencyInHeader(t.price!.header) ?? (existing ? undefined : settings.currency)
+          if (currency && !patch.trade?.currency) group('trade').currency = currency
         }
       }
       if (!readable) {

@@ -17,6 +17,7 @@ import { openTable, type TableRow } from '../read/table.ts'
 import { CategoryResolver } from './categories.ts'
 import type { ImportRecord, ImportStore } from './import-store.ts'
 import { buildPlan, columnForPath } from './plan.ts'
+import { conflictingColumn, type FirstRow } from './repeated-rows.ts'
 import { mapRow, skuOf, type MappedRow } from './row-mapper.ts'
 import type { ImportSettings } from '../../../../shared/contract/spreadsheet.ts'
 
@@ -29,6 +30,8 @@ interface Pending {
   row: number
   mapped: MappedRow
   existingId: string | null
+  /** The SKU's first row in this file (to pass the written product id on to rows that add images). */
+  first: FirstRow
 }
 
 export interface RunResult {
@@ -60,22 +63,50 @@ export async function runImport(
     const families = s.families.list()
     const ctx = { source: 'import' as const, detail: job.id, emit: false }
     const report: ReportRow[] = []
-    const seen = new Map<string, number>()
+    const seen = new Map<string, FirstRow>()
     const rejectedSkus = new Map<string, number>()
     const deferred: Pending[] = []
     const newCategories: string[] = []
-    const counts = { rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, warned: 0 }
+    const counts = { rows: 0, created: 0, updated: 0, unchanged: 0, merged: 0, rejected: 0, warned: 0 }
     const written = new Set<string>()
     const imageStmts = {
       clear: s.db.prepare('DELETE FROM spreadsheet_image_refs WHERE product_id = ?'),
       add: s.db.prepare('INSERT INTO spreadsheet_image_refs (product_id, position, ref, import_id, created_at) VALUES (?, ?, ?, ?, ?)')
     }
 
+    const leftOut = new Map<string, { column: string; attribute: string; family: string | null; rows: number }>()
     const record = (r: ReportRow) => {
       report.push(r)
+      for (const i of r.issues) {
+        if (i.code !== 'attribute_not_in_family' && i.code !== 'family_required') continue
+        const attribute = String(i.params?.attribute ?? '')
+        const family = i.code === 'attribute_not_in_family' ? String(i.params?.family ?? '') : null
+        const key = `${i.column}\u0000${attribute}\u0000${family}`
+        const gap = leftOut.get(key) ?? { column: i.column, attribute, family, rows: 0 }
+        gap.rows++
+        leftOut.set(key, gap)
+      }
       counts[r.outcome]++
       if (r.issues.some((i) => i.severity === 'warning')) counts.warned++
-      if (r.outcome === 'rejected' && r.sku) rejectedSkus.set(r.sku.toLowerCase(), r.row)
+      if (r.outcome === 'rejected' && r.sku) {
+        rejectedSkus.set(r.sku.toLowerCase(), r.row)
+        const first = seen.get(r.sku.toLowerCase())
+        if (first?.row === r.row) {
+          first.rejected = true
+          // Rows that had added images to it (before a deferred row was rejected) share its fate.
+          for (const m of first.merged) {
+            counts.merged--
+            counts.rejected++
+            m.outcome = 'rejected'
+            m.issues = [rowIssue('first_row_rejected', `row ${first.row}, the first row of ${r.sku}, was rejected; fix it and import both rows again`, { firstRow: first.row }, plan.sku.header, 'sku')]
+          }
+        }
+      }
+    }
+    const setImages = (productId: string, refs: string[], from: number) => {
+      if (from === 0) imageStmts.clear.run(productId)
+      const now = s.clock.now().toISOString()
+      refs.forEach((ref, i) => imageStmts.add.run(productId, from + i, ref, imp.id, now))
     }
     const reject = (row: number, sku: string | null, issues: RowIssue[]) => record({ row, sku, outcome: 'rejected', productId: null, changes: 0, issues })
     const rowIssue = (code: string, message: string, params?: RowIssue['params'], column = '', field = ''): RowIssue => ({ column, field, code, message, params, severity: 'error' })
@@ -99,16 +130,14 @@ export async function runImport(
           }
           if (mapped.parentSku !== null) patch.parentId = mapped.parentSku === '' ? null : s.products.findIdBySku(mapped.parentSku)
           const out = s.products.write(p.existingId, p.existingId ? patch : { ...patch, sku: mapped.sku }, ctx, { savepoint: false })
-          if (mapped.images) {
-            imageStmts.clear.run(out.id)
-            const now = s.clock.now().toISOString()
-            mapped.images.forEach((ref, i) => imageStmts.add.run(out.id, i, ref, imp.id, now))
-          }
+          if (mapped.images) setImages(out.id, mapped.images, 0)
           return out
         }
         const result = ownSavepoint ? s.db.transaction(body)() : body()
         for (const c of created) newCategories.push(c.path)
         written.add(result.id)
+        p.first.productId = result.id
+        if (mapped.images) p.first.images = [...mapped.images]
         record({
           row: p.row, sku: mapped.sku, productId: result.id, changes: result.created ? 0 : result.changes,
           outcome: result.created ? 'created' : result.changes > 0 ? 'updated' : 'unchanged',
@@ -142,23 +171,51 @@ export async function runImport(
       const existingSku = skuOf(skuCell)
       const existingId = existingSku ? s.products.findIdBySku(existingSku) : null
       const mapped = mapRow(row.cells, { plan, locale, settings, families, existing: existingId ? s.products.fields(existingId) : null })
+      for (const c of plan.columns) {
+        const cell = row.cells[c.index]
+        if (typeof cell === 'string' && cell.includes('\ufffd')) {
+          mapped.issues.push({ column: c.header, field: c.field, code: 'unreadable_characters', message: `holds characters that cannot be read as ${table.encoding} (shown as "\ufffd"); the file is probably in another encoding`, params: { encoding: table.encoding ?? '' }, severity: 'warning' })
+        }
+      }
       const extra = extraCells(row, framed.header.headers.length)
       if (extra) mapped.issues.push({ column: '', field: '', code: 'extra_cells', message: `the row has ${extra.count} values but the header has ${extra.width} columns; the extra values were ignored`, params: extra, severity: 'warning' })
       if (!mapped.sku) return reject(row.row, null, [rowIssue('sku_missing', 'the SKU is empty', undefined, plan.sku.header, 'sku'), ...mapped.issues])
       const k = mapped.sku.toLowerCase()
       const first = seen.get(k)
-      if (first !== undefined) {
-        return reject(row.row, mapped.sku, [rowIssue('duplicate_sku_in_file', `the SKU ${mapped.sku} already appears on row ${first} of this file`, { firstRow: first }, plan.sku.header, 'sku')])
-      }
-      seen.set(k, row.row)
+      if (first !== undefined) return repeated(row, mapped, first)
+      const firstRow: FirstRow = { row: row.row, cells: row.cells, productId: null, rejected: false, images: null, merged: [] }
+      seen.set(k, firstRow)
       const errors = mapped.issues.filter((i) => i.severity === 'error')
       if (errors.length) return reject(row.row, mapped.sku, mapped.issues)
-      const pending: Pending = { row: row.row, mapped, existingId }
+      const pending: Pending = { row: row.row, mapped, existingId, first: firstRow }
       if (mapped.parentSku && !s.products.findIdBySku(mapped.parentSku)) {
         deferred.push(pending) // its parent may come later in the file
         return
       }
       write(pending, resolver)
+    }
+
+    /** A later row of a SKU: its images go to the product of the first row, unless it contradicts that row. */
+    const repeated = (row: TableRow, mapped: MappedRow, first: FirstRow): void => {
+      const conflict = conflictingColumn(plan, first.cells, row.cells)
+      if (conflict) {
+        return reject(row.row, mapped.sku, [rowIssue('duplicate_sku_in_file',
+          `the SKU ${mapped.sku} already appears on row ${first.row} of this file, with another value in ${conflict.header}`,
+          { firstRow: first.row, row: row.row, column: conflict.header }, conflict.header, conflict.field)])
+      }
+      if (first.rejected) {
+        return reject(row.row, mapped.sku, [rowIssue('first_row_rejected', `row ${first.row}, the first row of ${mapped.sku}, was rejected; fix it and import both rows again`, { firstRow: first.row }, plan.sku.header, 'sku')])
+      }
+      const added = mapped.images ?? []
+      const pending = first.productId ? null : deferred.find((d) => d.first === first)
+      if (added.length && pending) pending.mapped.images = [...(pending.mapped.images ?? []), ...added]
+      else if (added.length && first.productId) {
+        setImages(first.productId, added, first.images?.length ?? 0)
+        first.images = [...(first.images ?? []), ...added]
+      }
+      const merged: ReportRow = { row: row.row, sku: mapped.sku, outcome: 'merged', productId: first.productId, changes: added.length, issues: [] }
+      first.merged.push(merged)
+      record(merged)
     }
 
     s.db.exec('BEGIN IMMEDIATE')
@@ -205,7 +262,7 @@ export async function runImport(
     s.log.info(`import ${imp.id} (${mode}): ${counts.rows} rows in ${Date.now() - started} ms, ${counts.rejected} rejected`)
     return {
       report,
-      summary: { ...counts, newCategories: [...new Set(newCategories)], warnings, written: committed && (counts.created + counts.updated > 0) }
+      summary: { ...counts, newCategories: [...new Set(newCategories)], warnings, leftOut: [...leftOut.values()], written: committed && (counts.created + counts.updated > 0) }
     }
   } finally {
     table.close()

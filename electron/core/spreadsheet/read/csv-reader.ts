@@ -24,8 +24,22 @@ export interface CsvReadOptions {
 export interface CsvStats {
   /** Characters that could not be decoded in the chosen encoding (U+FFFD). */
   unreadable: number
+  /** Cells and rows holding such characters, and the first few cells as examples ("row: text"). */
+  unreadableCells: number
+  unreadableRows: number
+  unreadableExamples: string[]
   /** NUL bytes found in the text. */
   nulBytes: number
+}
+
+export const emptyCsvStats = (): CsvStats => ({ unreadable: 0, unreadableCells: 0, unreadableRows: 0, unreadableExamples: [], nulBytes: 0 })
+
+/** The part of a cell around its first unreadable character, as a short example. */
+function unreadableExample(cell: string): string {
+  const at = cell.indexOf('\ufffd')
+  const start = Math.max(0, at - 20)
+  const text = cell.slice(start, start + 40).replace(/\s+/g, ' ').trim()
+  return `${start > 0 ? '…' : ''}${text}${start + 40 < cell.length ? '…' : ''}`
 }
 
 function csvFailure(err: CsvError): Error {
@@ -43,7 +57,7 @@ function csvFailure(err: CsvError): Error {
   }
 }
 
-export async function* readCsvRows(path: string, opts: CsvReadOptions, stats: CsvStats = { unreadable: 0, nulBytes: 0 }): AsyncGenerator<SourceRow> {
+export async function* readCsvRows(path: string, opts: CsvReadOptions, stats: CsvStats = emptyCsvStats()): AsyncGenerator<SourceRow> {
   const total = statSync(path).size
   const input = createReadStream(path, { highWaterMark: 256 * 1024 })
   let read = 0
@@ -74,14 +88,21 @@ export async function* readCsvRows(path: string, opts: CsvReadOptions, stats: Cs
           row: info.records, columns: record.length, max: opts.limits.maxColumns
         })
       }
+      let damaged = false
       for (const cell of record) {
         // relax_quotes keeps an unclosed quote as text up to the end of the file: that is a truncated file.
         if (cell.startsWith('"') && /[\r\n]/.test(cell)) {
           throw sheetError('csv_unclosed_quote', `Row ${info.records} opens a quoted value that never closes; the file may be truncated, or a value has an unmatched quote (").`, { row: info.records })
         }
-        if (cell.includes('\ufffd')) stats.unreadable += cell.split('\ufffd').length - 1
+        if (cell.includes('\ufffd')) {
+          stats.unreadable += cell.split('\ufffd').length - 1
+          stats.unreadableCells++
+          damaged = true
+          if (stats.unreadableExamples.length < 3) stats.unreadableExamples.push(`${info.records}: ${unreadableExample(cell)}`)
+        }
         if (cell.includes('\u0000')) stats.nulBytes += cell.split('\u0000').length - 1
       }
+      if (damaged) stats.unreadableRows++
       yield { row: info.records, cells: record }
     }
   } catch (err) {

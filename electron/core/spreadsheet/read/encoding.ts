@@ -1,73 +1,15 @@
-// Detects the text encoding of a CSV: a byte-order mark decides; UTF-16 without one shows as NUL
-// bytes in every other position; otherwise valid UTF-8 is UTF-8 and anything else is taken as
-// Windows-1252 (what Italian Windows programs write). The user can always override the guess.
-export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const
-export type TextEncoding = (typeof TEXT_ENCODINGS)[number]
+// The encoding of a CSV: detection lives in shared/domain/text/encoding.ts (the glossary import uses
+// it too); this adds what only the spreadsheet reader needs.
+export { bomLength, detectEncoding, TEXT_ENCODINGS, type EncodingGuess, type TextEncoding } from '../../../../shared/domain/text/encoding.ts'
 
-export interface EncodingGuess {
-  encoding: TextEncoding
-  /** How we know: a BOM, the byte pattern, valid UTF-8, plain ASCII, or a fallback. */
-  evidence: 'bom' | 'utf16-pattern' | 'valid-utf8' | 'ascii' | 'not-utf8'
-}
-
-export function bomLength(head: Buffer, encoding: TextEncoding): number {
-  if (encoding === 'utf-8' && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 3
-  if (encoding === 'utf-16le' && head[0] === 0xff && head[1] === 0xfe) return 2
-  if (encoding === 'utf-16be' && head[0] === 0xfe && head[1] === 0xff) return 2
-  return 0
-}
-
-/** Drops an incomplete UTF-8 sequence cut by the end of the sample. */
-function trimPartialUtf8(buf: Buffer): Buffer {
-  let i = buf.length - 1
-  let back = 0
-  while (i >= 0 && back < 4 && (buf[i] & 0xc0) === 0x80) {
-    i--
-    back++
-  }
-  if (i < 0) return buf
-  const lead = buf[i]
-  const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1
-  return need > back + 1 ? buf.subarray(0, i) : buf
-}
-
-export function detectEncoding(sample: Buffer): EncodingGuess {
-  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf-8', evidence: 'bom' }
-  if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', evidence: 'bom' }
-  if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', evidence: 'bom' }
-  const n = Math.min(sample.length, 4096) & ~1
-  let evenZeros = 0
-  let oddZeros = 0
-  for (let i = 0; i < n; i += 2) {
-    if (sample[i] === 0) evenZeros++
-    if (sample[i + 1] === 0) oddZeros++
-  }
-  const pairs = n / 2
-  if (pairs >= 2 && oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return { encoding: 'utf-16le', evidence: 'utf16-pattern' }
-  if (pairs >= 2 && evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return { encoding: 'utf-16be', evidence: 'utf16-pattern' }
-  let ascii = true
-  for (const b of sample) {
-    if (b >= 0x80) {
-      ascii = false
-      break
-    }
-  }
-  if (ascii) return { encoding: 'utf-8', evidence: 'ascii' }
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(trimPartialUtf8(sample))
-    return { encoding: 'utf-8', evidence: 'valid-utf8' }
-  } catch {
-    return { encoding: 'windows-1252', evidence: 'not-utf8' }
-  }
-}
-
-/** Share of NUL and other control bytes in a text sample: high means "this is not a text file". */
+/** Share of NUL and other control bytes in a text sample: high means "this is not a text file".
+ *  Undecodable characters (U+FFFD) do not count: they mean text in another encoding, which is a warning. */
 export function controlByteShare(text: string): number {
   if (text.length === 0) return 0
   let bad = 0
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffd) bad++
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) bad++
   }
   return bad / text.length
 }

@@ -14,7 +14,13 @@ export interface HeaderInfo {
   lastHeaderRow: number
   /** One name per column ("" for a column without one). */
   headers: string[]
+  /** Columns whose header cell was too long to be a name (an instruction, a pasted text) and was shortened. */
+  shortened: Array<{ column: string; length: number }>
 }
+
+/** Longer header cells are shortened to SHORT_HEADER characters (and "…"), so they still work as names. */
+const LONG_HEADER = 200
+const SHORT_HEADER = 120
 
 export function headerText(c: Cell | undefined): string {
   return cellText(c).replace(/[\s\u00a0]+/g, ' ').trim()
@@ -40,7 +46,7 @@ function looksLikeSecondHeader(first: TableRow, second: TableRow | undefined, wi
 export function detectHeader(rows: TableRow[], wanted: { headerRow?: number; headerRows?: number }): HeaderInfo {
   const width = Math.max(0, ...rows.map((r) => r.cells.length))
   if (rows.length === 0 || width === 0) throw sheetError('empty_file', 'The file holds no rows.')
-  if (wanted.headerRow === 0) return { headerRow: 0, headerRows: 0, lastHeaderRow: 0, headers: Array.from({ length: width }, (_, i) => columnLetter(i)) }
+  if (wanted.headerRow === 0) return { headerRow: 0, headerRows: 0, lastHeaderRow: 0, headers: Array.from({ length: width }, (_, i) => columnLetter(i)), shortened: [] }
   let index: number
   if (wanted.headerRow !== undefined) {
     index = rows.findIndex((r) => r.row === wanted.headerRow)
@@ -53,13 +59,17 @@ export function detectHeader(rows: TableRow[], wanted: { headerRow?: number; hea
   const first = rows[index]
   const count = wanted.headerRows ?? (looksLikeSecondHeader(first, rows[index + 1], width) ? 2 : 1)
   const headerRowsData = rows.slice(index, index + count)
+  const shortened: HeaderInfo['shortened'] = []
   const headers = Array.from({ length: width }, (_, i) => {
     const parts: string[] = []
     for (const r of headerRowsData) {
       const t = headerText(r.cells[i])
       if (t && parts[parts.length - 1] !== t) parts.push(t)
     }
-    return parts.join(' / ')
+    const name = parts.join(' / ')
+    if (name.length <= LONG_HEADER) return name
+    shortened.push({ column: columnLetter(i), length: name.length })
+    return `${name.slice(0, SHORT_HEADER).trimEnd()}…`
   })
-  return { headerRow: first.row, headerRows: headerRowsData.length, lastHeaderRow: headerRowsData[headerRowsData.length - 1].row, headers }
+  return { headerRow: first.row, headerRows: headerRowsData.length, lastHeaderRow: headerRowsData[headerRowsData.length - 1].row, headers, shortened }
 }

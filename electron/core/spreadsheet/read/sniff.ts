@@ -2,6 +2,7 @@
 // read (password-protected workbooks, old .xls, OpenDocument, PDFs, images) to say so clearly.
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { extname } from 'node:path'
+import { bomLength, detectEncoding } from '../../../../shared/domain/text/encoding.ts'
 import { sheetError } from '../errors.ts'
 import { formatBytes, type ReadLimits } from '../limits.ts'
 
@@ -53,6 +54,17 @@ function isEncryptedOoxml(path: string, size: number): boolean {
   return false
 }
 
+/** Translation files people pick in the spreadsheet import by mistake, by their XML root element. */
+const EXCHANGE_ROOTS: Record<string, string> = { tmx: 'tmx', xliff: 'xliff', martif: 'tbx', tbx: 'tbx' }
+
+/** The root element of a file that starts like XML ("tmx", "xliff" …) and whether it has an XML declaration. */
+export function xmlRootOf(head: Buffer): { root: string; declared: boolean } | null {
+  const { encoding } = detectEncoding(head)
+  const text = new TextDecoder(encoding).decode(head.subarray(bomLength(head, encoding)))
+  const m = /^\s*(<\?xml[^>]*\?>\s*)?(?:(?:<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>|<\?[\s\S]*?\?>)\s*)*<([A-Za-z_][\w.:-]*)[\s>/]/.exec(text)
+  return m ? { root: m[2].slice(m[2].indexOf(':') + 1).toLowerCase(), declared: !!m[1] } : null
+}
+
 /** Decides how to read a file, or explains why it cannot be read. Checks size and emptiness first. */
 export function sniffFormat(path: string, limits: ReadLimits, requested?: SourceFormat): SourceFormat {
   const size = statSync(path).size
@@ -73,6 +85,12 @@ export function sniffFormat(path: string, limits: ReadLimits, requested?: Source
   for (const [name, magic] of BINARY_MAGIC) {
     if (head.subarray(0, magic.length).equals(magic)) throw sheetError('not_a_spreadsheet', `This is a ${name}, not a spreadsheet. Choose a CSV or .xlsx file.`, { kind: name })
   }
+  const xml = xmlRootOf(readHead(path, 16 * 1024))
+  const kind = xml ? EXCHANGE_ROOTS[xml.root] : undefined
+  if (kind) {
+    throw sheetError('exchange_file', `This is a ${kind.toUpperCase()} translation file, not a spreadsheet: import it in the Translation section (command line: vetrina ${kind === 'xliff' ? 'xliff' : kind === 'tmx' ? 'tm' : 'glossary'} import).`, { kind })
+  }
+  if (xml?.declared) throw sheetError('not_a_spreadsheet', `This is an XML file (<${xml.root}>), not a spreadsheet. Choose a CSV or .xlsx file.`, { kind: 'XML' })
   const ext = extname(path).toLowerCase()
   if (requested === 'xlsx' || ext === '.xlsx' || ext === '.xlsm') {
     throw sheetError('xlsx_corrupt', 'The file is named like an Excel workbook but is not one (it may be damaged or truncated). Open it in Excel and save it again.')

@@ -7,7 +7,7 @@ import { sheetError } from '../errors.ts'
 import type { ReadLimits } from '../limits.ts'
 import { XlsxBook } from '../xlsx/book.ts'
 import type { SheetStats } from '../xlsx/sheet-reader.ts'
-import { readCsvRows, type CsvStats } from './csv-reader.ts'
+import { emptyCsvStats, readCsvRows, type CsvStats } from './csv-reader.ts'
 import { detectDelimiter, type Delimiter } from './delimiter.ts'
 import { bomLength, controlByteShare, detectEncoding, type EncodingGuess, type TextEncoding } from './encoding.ts'
 import { readHead, SAMPLE_BYTES, sniffFormat, type SourceFormat } from './sniff.ts'
@@ -64,22 +64,32 @@ function openCsv(path: string, read: TableReadOptions, limits: ReadLimits): Open
   }
   if (sampleText.trim() === '') throw sheetError('empty_file', 'The file holds no data (only blank lines).')
   const delimiter = read.delimiter ?? detectDelimiter(sample)
-  const stats: CsvStats = { unreadable: 0, nulBytes: 0 }
+  let stats: CsvStats = emptyCsvStats()
   const size = statSync(path).size
   return {
     format: 'csv', fileSize: size, encoding, encodingEvidence: read.encoding ? 'chosen' : guess.evidence, delimiter,
     sheets: [], sheet: null,
-    rows: (opts = {}) => readCsvRows(path, {
-      encoding, delimiter, limits, signal: opts.signal,
-      onProgress: opts.onProgress ? (r, t) => opts.onProgress!(t > 0 ? r / t : 1) : undefined
-    }, stats),
+    rows: (opts = {}) => {
+      // Each read counts afresh (a dry run reads the file once more after the preview).
+      stats = emptyCsvStats()
+      return readCsvRows(path, {
+        encoding, delimiter, limits, signal: opts.signal,
+        onProgress: opts.onProgress ? (r, t) => opts.onProgress!(t > 0 ? r / t : 1) : undefined
+      }, stats)
+    },
     warnings: () => {
       const out: TableWarning[] = []
-      if (read.encoding === undefined && guess.evidence === 'not-utf8') {
-        out.push({ code: 'encoding_guessed', message: 'The file is not UTF-8; it was read as Windows-1252 (Western European). Choose another encoding if accented letters look wrong.' })
+      // Said whenever the fallback is in use, also when the preview's choice was passed on to the import.
+      if (guess.evidence === 'not-utf8' && encoding === guess.encoding) {
+        out.push({ code: 'encoding_guessed', message: 'The file is not UTF-8; it was read as Windows-1252 (Western European). Choose another encoding if accented letters look wrong.', params: { encoding } })
       }
       if (stats.unreadable > 0) {
-        out.push({ code: 'unreadable_characters', message: `${stats.unreadable} character(s) could not be read in ${encoding}; they show as "\ufffd". Choose another encoding.`, params: { count: stats.unreadable, encoding } })
+        const examples = stats.unreadableExamples.join(' · ')
+        out.push({
+          code: 'unreadable_characters',
+          message: `${stats.unreadableCells} cell(s) in ${stats.unreadableRows} row(s) hold characters that cannot be read as ${encoding} (shown as "\ufffd"), e.g. row ${examples}. The file is probably in another encoding: choose it and read the file again.`,
+          params: { count: stats.unreadable, cells: stats.unreadableCells, rows: stats.unreadableRows, encoding, examples }
+        })
       }
       if (stats.nulBytes > 0) out.push({ code: 'nul_bytes', message: `The file contains ${stats.nulBytes} NUL byte(s); rows holding them are rejected.`, params: { count: stats.nulBytes } })
       return out

@@ -26,7 +26,9 @@ export class CsvWriter {
 
   constructor(path: string, opts: CsvWriterOptions) {
     this.opts = opts
-    this.stringifier = stringify({ delimiter: opts.delimiter, record_delimiter: 'windows', quoted_match: /^\s|\s$/ })
+    // csv-stringify quotes a field holding the record delimiter ("\r\n") but not a bare "\n" or "\r":
+    // quote every line break ourselves, or any RFC 4180 reader sees more records than products.
+    this.stringifier = stringify({ delimiter: opts.delimiter, record_delimiter: 'windows', quoted_match: [/[\r\n]/, /^\s|\s$/] })
     this.stringifier.setEncoding('utf8')
     const out = createWriteStream(path)
     const encoder = iconv.encodeStream(opts.encoding, { addBOM: opts.bom })

@@ -16,7 +16,8 @@ function escapeXml(text: string): string {
   return text
     .replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_') // a literal "_x0041_" must not read back as "A"
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
+    // Control characters, CR included: XML readers turn a literal CR into LF, Excel writes it as _x000D_.
+    .replace(/[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
 }
 
 const STATIC_PARTS: Array<[string, (sheet: string) => string]> = [

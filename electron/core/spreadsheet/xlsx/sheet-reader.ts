@@ -145,6 +145,7 @@ export async function* readSheetRows(zip: ZipArchive, part: string, opts: SheetR
   const parser = new SaxesParser()
   const ready: SheetRow[] = []
   let rowNum = 0
+  let rowsWithValues = 0
   let rowHidden = false
   let cells: Cell[] = []
   let nextCol = 0
@@ -195,7 +196,6 @@ export async function* readSheetRows(zip: ZipArchive, part: string, opts: SheetR
       case 'row': {
         rowNum = a.r ? Number(a.r) : rowNum + 1
         if (!Number.isInteger(rowNum) || rowNum < 1) throw sheetError('xlsx_corrupt', 'The workbook is damaged: a row has an invalid number.')
-        if (rowNum > opts.limits.maxRows) throw sheetError('too_many_rows', `The sheet has more than ${opts.limits.maxRows.toLocaleString('en')} rows. Split it into smaller files.`, { max: opts.limits.maxRows })
         rowHidden = a.hidden === '1' || a.hidden === 'true'
         cells = []
         nextCol = 0
@@ -204,9 +204,6 @@ export async function* readSheetRows(zip: ZipArchive, part: string, opts: SheetR
       case 'c': {
         const ref = a.r ? parseRef(a.r) : null
         col = ref ? ref.col : nextCol
-        if (col >= opts.limits.maxColumns) {
-          throw sheetError('too_many_columns', `Row ${rowNum} uses column ${columnLetter(col)}; at most ${opts.limits.maxColumns} columns are supported.`, { row: rowNum, max: opts.limits.maxColumns })
-        }
         type = a.t ?? 'n'
         style = a.s ? Number(a.s) : 0
         v = ''
@@ -238,7 +235,18 @@ export async function* readSheetRows(zip: ZipArchive, part: string, opts: SheetR
       case 't': inT = false; break
       case 'is': inIs = false; break
       case 'rPh': phonetic--; break
-      case 'c': cells[col] = cellValue(); nextCol = col + 1; break
+      case 'c': {
+        // Formatted empty cells (a colour, a border) are no values: they do not widen the table.
+        const value = cellValue()
+        if (value !== null) {
+          if (col >= opts.limits.maxColumns) {
+            throw sheetError('too_many_columns', `Row ${rowNum} uses column ${columnLetter(col)}; at most ${opts.limits.maxColumns} columns are supported.`, { row: rowNum, max: opts.limits.maxColumns })
+          }
+          cells[col] = value
+        }
+        nextCol = col + 1
+        break
+      }
       case 'sheetData': inSheetData = false; break
       case 'row': {
         for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null
@@ -248,8 +256,14 @@ export async function* readSheetRows(zip: ZipArchive, part: string, opts: SheetR
           for (let c = m.c1; c <= m.c2; c++) if (cells[c] === null || cells[c] === undefined) cells[c] = m.value
         }
         for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null
-        if (rowHidden) stats.hiddenRows++
-        if (cells.some((c) => c !== null)) ready.push({ row: rowNum, cells, hidden: rowHidden })
+        if (cells.some((c) => c !== null)) {
+          if (rowHidden) stats.hiddenRows++
+          // Rows with values are what counts: a sheet formatted down to row 1,048,576 may hold two.
+          if (++rowsWithValues > opts.limits.maxRows) {
+            throw sheetError('too_many_rows', `The sheet has more than ${opts.limits.maxRows.toLocaleString('en')} rows with values. Split it into smaller files.`, { max: opts.limits.maxRows })
+          }
+          ready.push({ row: rowNum, cells, hidden: rowHidden })
+        }
         break
       }
     }

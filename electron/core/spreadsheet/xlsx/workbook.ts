@@ -57,6 +57,9 @@ export async function readWorkbook(zip: ZipArchive): Promise<WorkbookInfo> {
   const warnings: WorkbookInfo['warnings'] = []
   const rootRels = await readRels(zip, '')
   const workbookPart = rootRels.find((r) => r.type === 'officeDocument')?.target ?? 'xl/workbook.xml'
+  if (workbookPart.toLowerCase().endsWith('.bin') || zip.has('xl/workbook.bin')) {
+    throw sheetError('xlsb_not_supported', 'This is an Excel binary workbook (.xlsb). Open it in Excel, save it as "Excel Workbook (.xlsx)" or CSV, and import that file.')
+  }
   if (!zip.has(workbookPart)) {
     // Some producers write only the sheets; read them in order rather than refuse the file.
     const parts = [...zip.entries.keys()].filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))

@@ -2,11 +2,18 @@
 // opening and closing tags as text, <ph> a standalone tag, so HTML survives CAT tools intact.
 import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
+import { AppError } from '../../../../shared/contract/errors.ts'
 import { htmlToInline } from '../../../../shared/domain/translation/inline.ts'
 import { attr, elements, parseXml, textContent, XML_NS, type XmlElement, type XmlLimits, type XmlNode } from '../xml/xml.ts'
 import type { TmEntryInput } from './tm-store.ts'
 
-export interface TmxProblem { code: string; message: string; line: number | null }
+type TmxEntry = TmEntryInput
+
+/** Something in the file that was not imported, or not as the standard says: a code, its parameters and a sentence. */
+export interface TmxProblem { code: string; message: string; line: number | null; params: Record<string, string | number> }
+
+/** The catalogue's languages: entries are kept only from its source into one of its targets. */
+export interface TmxLocales { source: string; targets: string[] }
 
 function escText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
@@ -68,42 +75,100 @@ export function normalizeLang(lang: string, known: string[]): string {
   return region ? `${base.toLowerCase()}-${region.length === 2 ? region.toUpperCase() : region[0].toUpperCase() + region.slice(1).toLowerCase()}` : base.toLowerCase()
 }
 
-export function readTmx(bytes: Uint8Array, knownLocales: string[], limits?: Partial<XmlLimits>): { entries: TmEntryInput[]; problems: TmxProblem[] } {
+const REQUIRED_HEADER = ['creationtool', 'creationtoolversion', 'segtype', 'o-tmf', 'adminlang', 'srclang', 'datatype']
+const VERSIONS = new Set(['1.1', '1.2', '1.3', '1.4'])
+
+export function readTmx(bytes: Uint8Array, locales: TmxLocales, limits?: Partial<XmlLimits>): { entries: TmxEntry[]; problems: TmxProblem[] } {
   const doc = parseXml(bytes, limits)
   const root = doc.root
-  if (root.local !== 'tmx') throw new Error(`This is not a TMX file (root element <${root.name}>).`)
-  const header = elements(root, 'header')[0]
+  if (root.local !== 'tmx') throw new AppError('tmx_not_tmx', `This is not a TMX file: its root element is <${root.name}> instead of <tmx>.`, { params: { root: root.name } })
   const body = elements(root, 'body')[0]
-  if (!body) throw new Error('The TMX file has no <body>.')
-  const srcLangAttr = header ? attr(header, 'srclang') : undefined
+  if (!body) throw new AppError('tmx_no_body', 'The TMX file has no <body>, so it holds no translation units.')
+  const known = [locales.source, ...locales.targets]
   const problems: TmxProblem[] = []
-  const entries: TmEntryInput[] = []
-  for (const tu of elements(body, 'tu')) {
-    const tuvs = elements(tu, 'tuv')
-    const segs = tuvs.map((t) => ({ lang: normalizeLang(langOf(t), knownLocales), seg: elements(t, 'seg')[0], line: t.line }))
-    const srcLang = srcLangAttr && srcLangAttr !== '*all*' ? normalizeLang(attr(tu, 'srclang') ?? srcLangAttr, knownLocales) : 'it'
-    const src = segs.find((s) => s.lang === srcLang)
-    const id = attr(tu, 'tuid') ?? `line ${tu.line}`
-    if (!src || !src.seg) {
-      problems.push({ code: 'tmx_no_source', message: `Translation unit ${id} has no ${srcLang} text.`, line: tu.line })
+  const problem = (code: string, message: string, line: number | null, params: Record<string, string | number> = {}) =>
+    problems.push({ code, message: line !== null ? `${message} (line ${line})` : message, line, params: { ...params, ...(line !== null ? { line } : {}) } })
+
+  const version = attr(root, 'version') ?? ''
+  if (!VERSIONS.has(version)) problem('tmx_version', `The file says it is TMX version "${version}"; it was read as TMX 1.4.`, root.line, { version })
+  const header = elements(root, 'header')[0]
+  if (!header) problem('tmx_no_header', 'The file has no <header>; units without their own language were read as Italian.', root.line)
+  else {
+    const missing = REQUIRED_HEADER.filter((a) => attr(header, a) === undefined)
+    if (missing.length) problem('tmx_header_incomplete', `The <header> lacks required attributes (${missing.join(', ')}); the file was read anyway.`, header.line, { missing: missing.join(', ') })
+  }
+  const headerSrc = header ? attr(header, 'srclang') : undefined
+  const otherPairs = new Map<string, { source: string; target: string; count: number }>()
+  const other = (source: string, target: string) => {
+    const key = `${source}>${target}`
+    const pair = otherPairs.get(key) ?? { source, target, count: 0 }
+    pair.count++
+    otherPairs.set(key, pair)
+  }
+  const entries: TmxEntry[] = []
+
+  for (const tu of elements(body)) {
+    if (tu.local !== 'tu') {
+      problem('tmx_unexpected_element', `<${tu.name}> is not allowed in <body> (only <tu>); it was skipped.`, tu.line, { element: tu.name })
+      continue
+    }
+    const tuid = attr(tu, 'tuid')
+    const unit = tuid ?? `line ${tu.line}`
+    const variants: Array<{ lang: string; seg: XmlElement; line: number }> = []
+    for (const tuv of elements(tu, 'tuv')) {
+      const rawLang = langOf(tuv)
+      if (!rawLang) {
+        problem('tmx_no_lang', `A variant of unit ${unit} has no xml:lang, so its language is unknown; it was skipped.`, tuv.line, { unit })
+        continue
+      }
+      const lang = normalizeLang(rawLang, known)
+      const segs = elements(tuv, 'seg')
+      if (segs.length !== 1) {
+        problem(segs.length ? 'tmx_two_segs' : 'tmx_no_seg', `The ${lang} variant of unit ${unit} has ${segs.length ? 'more than one <seg>' : 'no <seg>'}; it was skipped.`, tuv.line, { unit, lang })
+        if (!segs.length) continue
+      }
+      variants.push({ lang, seg: segs[0], line: tuv.line })
+    }
+    const declared = attr(tu, 'srclang') ?? (headerSrc && headerSrc !== '*all*' ? headerSrc : undefined)
+    const srcLang = declared && declared !== '*all*' ? normalizeLang(declared, known) : locales.source
+    const src = variants.find((v) => v.lang === srcLang)
+    if (!src) {
+      problem('tmx_no_source', `Unit ${unit} has no ${srcLang} text (its source language); it was skipped.`, tu.line, { unit, lang: srcLang })
       continue
     }
     const s = segText(src.seg)
-    if (!s.text.trim()) continue
+    if (!s.text.trim()) {
+      problem('tmx_empty_source', `Unit ${unit} has an empty ${srcLang} text; it was skipped.`, src.line, { unit, lang: srcLang })
+      continue
+    }
+    const targets = variants.filter((v) => v !== src)
+    if (!targets.length) {
+      problem('tmx_no_translation', `Unit ${unit} has only its ${srcLang} text, no translation; it was skipped.`, tu.line, { unit, lang: srcLang })
+      continue
+    }
     const context = elements(tu, 'prop').find((p) => attr(p, 'type') === 'x-vetrina-context')
     const [productId, field] = context ? textContent(context).split('/') : [null, null]
-    for (const t of segs) {
-      if (t === src || !t.seg) continue
-      if (!t.lang) {
-        problems.push({ code: 'tmx_no_lang', message: `A variant of unit ${id} has no xml:lang.`, line: t.line })
+    for (const t of targets) {
+      const tt = segText(t.seg)
+      if (!tt.text.trim()) {
+        problem('tmx_empty_target', `The ${t.lang} translation of "${short(s.text)}" (unit ${unit}) is empty; it was skipped.`, t.line, { unit, lang: t.lang, source: short(s.text) })
         continue
       }
-      const tt = segText(t.seg)
-      if (!tt.text.trim()) continue
+      if (srcLang !== locales.source || !locales.targets.includes(t.lang)) {
+        other(srcLang, t.lang)
+        continue
+      }
       entries.push({ sourceLang: srcLang, targetLang: t.lang, source: s.text, target: tt.text, productId: productId ?? null, field: field ?? (s.html ? 'description' : null), origin: 'tmx' })
     }
   }
+  for (const p of otherPairs.values()) {
+    problem('tmx_other_languages', `${p.count} translation(s) from ${p.source} into ${p.target} were skipped: the catalogue translates from ${locales.source} into ${locales.targets.join(', ')}.`, null, p)
+  }
   return { entries, problems }
+}
+
+function short(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text
 }
 
 /** Writes entries as TMX, streaming (memories can be large). */

@@ -45,7 +45,10 @@ export interface XliffFileIn {
 }
 
 export interface XliffDocIn {
+  /** The grammar family: 1.2, or 2.0 for every 2.x (2.1 and 2.2 extend 2.0). */
   version: '1.2' | '2.0'
+  /** The version the file declares ("1.2", "2.0", "2.1", "2.2"). */
+  declaredVersion: string
   files: XliffFileIn[]
 }
 
@@ -138,11 +141,11 @@ function isOurs(a: XmlAttr): boolean {
 
 export function readXliff(root: XmlElement): XliffDocIn {
   const version = attr(root, 'version') ?? ''
-  if (version.startsWith('2')) return read20(root)
-  return read12(root)
+  if (version.startsWith('2')) return { ...read20(root), declaredVersion: version }
+  return { ...read12(root), declaredVersion: version || '1.2' }
 }
 
-function read20(root: XmlElement): XliffDocIn {
+function read20(root: XmlElement): Omit<XliffDocIn, 'declaredVersion'> {
   const srcLang = attr(root, 'srcLang') ?? ''
   const trgLang = attr(root, 'trgLang') ?? null
   const files: XliffFileIn[] = []
@@ -217,7 +220,7 @@ function unit20(u: XmlElement): XliffUnitIn {
 
 const CORE12_UNIT_CHILDREN = new Set(['source', 'seg-source', 'target'])
 
-function read12(root: XmlElement): XliffDocIn {
+function read12(root: XmlElement): Omit<XliffDocIn, 'declaredVersion'> {
   const files: XliffFileIn[] = []
   const is12 = (el: XmlElement) => el.uri === XLIFF12_NS || el.uri === ''
   for (const file of elements(root, 'file').filter(is12)) {

@@ -15,6 +15,7 @@ import { countIssues } from '../../../../shared/domain/translation/qa.ts'
 import type { Services } from '../../core.ts'
 import type { JobKind } from '../../jobs/runner.ts'
 import { newId } from '../../platform/clock.ts'
+import { xmlFileError } from '../xml/file-errors.ts'
 import { parseXml, XmlError } from '../xml/xml.ts'
 import { memoryKey } from '../text-forms.ts'
 import { parseStored, type UnitStore } from '../units.ts'
@@ -38,10 +39,17 @@ export function loadXliff(bytes: Uint8Array): ReturnType<typeof readXliff> {
   try {
     doc = parseXml(bytes, { maxBytes: MAX_XLIFF_BYTES })
   } catch (err) {
-    if (err instanceof XmlError) throw new AppError('xliff_malformed', `The file is not well-formed XML: ${err.message}`, { params: { line: err.line } })
+    if (err instanceof XmlError) throw xmlFileError(err, 'xliff_malformed', 'XLIFF file')
     throw err
   }
   const version = doc.root.attrs.find((a) => a.local === 'version' && a.uri === '')?.value ?? ''
+  const older = /^urn:oasis:names:tc:xliff:document:1\.[01]$/.exec(doc.root.uri) ? doc.root.uri.slice(-3) : /^1\.[01]$/.test(version) ? version : null
+  if (doc.root.local === 'xliff' && (older || (version && !/^(1\.2|2\.[0-2])$/.test(version)))) {
+    const declared = older ?? version
+    throw new AppError('xliff_version_unsupported', `This is an XLIFF ${declared} file; Vetrina reads XLIFF 1.2 and 2.0–2.2. Save it as XLIFF 1.2 or 2.x in the translation tool, or have the files Vetrina exports translated.`, {
+      params: { version: declared }
+    })
+  }
   const violations = version.startsWith('2') ? validateXliff20(doc.root) : validateXliff12(doc.root)
   if (violations.length) {
     throw new AppError('xliff_invalid', `The file is not valid XLIFF ${version || ''}: ${violations[0].message} (line ${violations[0].line})${violations.length > 1 ? ` and ${violations.length - 1} more problem(s)` : ''}.`, {
@@ -130,7 +138,7 @@ export class XliffService {
     const doc = loadXliff(bytes)
     const targets = this.units.targetLocales()
     const problems: ImportProblem[] = []
-    const report: XliffImportReport = { dryRun: opts.dryRun, version: doc.version, sourceLang: '', targetLang: '', units: 0, applied: 0, unchanged: 0, rejected: 0, staleOnImport: 0, problems }
+    const report: XliffImportReport = { dryRun: opts.dryRun, version: doc.declaredVersion, sourceLang: '', targetLang: '', units: 0, applied: 0, unchanged: 0, rejected: 0, staleOnImport: 0, problems }
     const batchId = newId('b')
     const total = doc.files.reduce((n, f) => n + f.units.length, 0)
     let done = 0
@@ -142,18 +150,18 @@ export class XliffService {
         report.targetLang ||= trg
         report.units += file.units.length
         if (src !== SOURCE_LOCALE) {
-          problems.push({ unitId: null, code: 'wrong_source_language', message: `The file's source language is "${file.sourceLang}"; Vetrina's source is Italian (it). Nothing was imported from it.` })
+          problems.push({ unitId: null, code: 'wrong_source_language', message: `The file's source language is "${file.sourceLang}"; Vetrina's source is Italian (it). Nothing was imported from it.`, params: { lang: file.sourceLang } })
           report.rejected += file.units.length
           continue
         }
         if (!trg || !targets.includes(trg)) {
-          problems.push({ unitId: null, code: 'wrong_target_language', message: `The file's target language "${file.targetLang ?? '(none)'}" is not one of the catalogue's target languages (${targets.join(', ')}).` })
+          problems.push({ unitId: null, code: 'wrong_target_language', message: `The file's target language "${file.targetLang ?? '(none)'}" is not one of the catalogue's target languages (${targets.join(', ')}).`, params: { lang: file.targetLang ?? '—', targets: targets.join(', ') } })
           report.rejected += file.units.length
           continue
         }
         for (const u of file.units) {
           const outcome = this.importUnit(u, trg, doc.version, opts, batchId)
-          if (outcome.problem) problems.push({ unitId: u.id, code: outcome.problem.code, message: outcome.problem.message, line: u.line })
+          if (outcome.problem) problems.push({ unitId: u.id, code: outcome.problem.code, message: outcome.problem.message, line: u.line, params: { unit: u.id, line: u.line, ...outcome.problem.params } })
           if (outcome.result === 'applied') report.applied++
           else if (outcome.result === 'unchanged') report.unchanged++
           else if (outcome.result === 'rejected') report.rejected++
@@ -170,15 +178,15 @@ export class XliffService {
   }
 
   private importUnit(u: XliffUnitIn, locale: string, version: '1.2' | '2.0', opts: { dryRun: boolean; force: boolean; actor: string | null }, batchId: string):
-    { result: 'applied' | 'unchanged' | 'rejected' | 'skipped'; problem?: { code: string; message: string }; stale?: boolean } {
-    const reject = (code: string, message: string) => ({ result: 'rejected' as const, problem: { code, message } })
+    { result: 'applied' | 'unchanged' | 'rejected' | 'skipped'; problem?: { code: string; message: string; params?: Record<string, string | number> }; stale?: boolean } {
+    const reject = (code: string, message: string, params?: Record<string, string | number>) => ({ result: 'rejected' as const, problem: { code, message, params } })
     const ref = parseUnitId(u.id)
     if (!ref) return reject('unknown_unit', `Unknown unit id "${u.id}" (Vetrina ids look like "p_….title").`)
     const key = { productId: ref.productId, field: ref.field, locale }
     const unit = this.units.get(key)
     const sourceStored = this.units.sourceText(ref.productId, ref.field)
     if (!unit || !sourceStored) return reject('unknown_unit', `No unit "${u.id}" for ${locale} in this catalogue (deleted product or field?).`)
-    if (u.problems.length) return reject('bad_inline', `Unsupported inline content: ${u.problems[0]}.`)
+    if (u.problems.length) return reject('bad_inline', `Unsupported inline content: ${u.problems[0]}.`, { detail: u.problems[0] })
     if (u.target === null) return { result: 'skipped' }
     if (u.partial) return reject('partial', 'Only some segments of this unit are translated; translate all of them or none.')
     const field = ref.field as TextField
@@ -191,7 +199,7 @@ export class XliffService {
       if (broken.length) return reject('broken_markup', `The translation's tags do not match the source: ${broken[0].message}`)
       targetText = inlineToHtml(u.target, srcCodes)
     } else {
-      if (u.target.some((p) => typeof p !== 'string')) return reject('unexpected_markup', `A ${field} is plain text; the translation contains inline codes.`)
+      if (u.target.some((p) => typeof p !== 'string')) return reject('unexpected_markup', `A ${field} is plain text; the translation contains inline codes.`, { field })
       targetText = (u.target as string[]).join('')
     }
     // The source the file was translated from; a different one makes the import stale.
@@ -206,7 +214,7 @@ export class XliffService {
     if (memoryKey(field, currentText) === memoryKey(field, targetText) && unit.status === status && (unit.stale === 1) === stale) return { result: 'unchanged' }
     // Someone changed this unit in Vetrina after the export: do not overwrite silently.
     if (u.rev !== null && unit.rev > u.rev && currentText !== targetText && !opts.force) {
-      return reject('conflict', `Changed in Vetrina after the export (revision ${unit.rev}, the file has ${u.rev}); use force to overwrite.`)
+      return reject('conflict', `Changed in Vetrina after the export (revision ${unit.rev}, the file has ${u.rev}); use force to overwrite.`, { rev: unit.rev, fileRev: u.rev })
     }
     if (status === 'new') status = 'translated'
     const extra: StoredExtra | null = u.extra.attrs.length || u.extra.elements.length || u.extra.notes.length ? { version, extra: u.extra } : null
@@ -240,7 +248,7 @@ export class XliffService {
         })()
       }
     } catch (err) {
-      if (err instanceof AppError) return reject(err.code, err.message)
+      if (err instanceof AppError) return reject(err.code, err.message, Object.fromEntries(Object.entries(err.params ?? {}).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number')))
       throw err
     }
     if (stale && !problem) problem = { code: 'source_changed', message: 'The Italian source changed since this file was made: imported, and marked stale.' }

@@ -25,7 +25,7 @@ const CORE_ATTRS: Record<string, { attrs: string[]; required?: string[]; other: 
   group: { attrs: ['id', 'name', 'canResegment', 'translate', 'srcDir', 'trgDir', 'type'], required: ['id'], other: true, xml: ['space'], modules: true },
   unit: { attrs: ['id', 'name', 'canResegment', 'translate', 'srcDir', 'trgDir', 'type'], required: ['id'], other: true, xml: ['space'], modules: true },
   notes: { attrs: [], other: false },
-  note: { attrs: ['id', 'appliesTo', 'category', 'priority'], other: true },
+  note: { attrs: ['id', 'appliesTo', 'category', 'priority', 'ref'], other: true },
   originalData: { attrs: [], other: false },
   data: { attrs: ['id', 'dir'], required: ['id'], other: false, xml: ['space'] },
   segment: { attrs: ['id', 'canResegment', 'state', 'subState'], other: false },
@@ -86,6 +86,8 @@ export function validateXliff20(root: XmlElement): XliffViolation[] {
   }
   const version = attr(root, 'version')
   if (version && !/^2\.[0-2]$/.test(version)) add(root, `Unsupported XLIFF version "${version}".`)
+  // XLIFF 2.2 adds notes and metadata for the whole document, and a ref on notes.
+  const v22 = ns === XLIFF22_NS || version === '2.2'
   const srcLang = attr(root, 'srcLang') ?? ''
   const trgLang = attr(root, 'trgLang')
   if (srcLang && !BCP47.test(srcLang)) add(root, `srcLang "${srcLang}" is not a valid language tag.`)
@@ -163,6 +165,12 @@ export function validateXliff20(root: XmlElement): XliffViolation[] {
       if (sub !== undefined && !PREFIXED.test(sub)) add(el, `subState "${sub}" must be "prefix:value".`)
     }
     if (el.local === 'note') {
+      const ref = attr(el, 'ref')
+      if (ref !== undefined && !v22) add(el, '<note> takes a ref only from XLIFF 2.2 on.')
+      if (ref !== undefined) {
+        const problem = fragmentProblem(ref)
+        if (problem) add(el, `Invalid fragment identifier "${ref}": ${problem}.`)
+      }
       const p = attr(el, 'priority')
       if (p !== undefined && !/^(10|[1-9])$/.test(p)) add(el, `priority must be 1 to 10, not "${p}".`)
       const at = attr(el, 'appliesTo')
@@ -266,7 +274,15 @@ export function validateXliff20(root: XmlElement): XliffViolation[] {
   // ---- document walk ----
   checkAttrs(root)
   textOnlyWhitespace(root)
-  sequence(root, [{ test: coreNamed('file'), min: 1, max: anyNum, label: 'at least one <file>' }])
+  const metadata = (c: XmlElement) => c.uri === MODULE_NS.mda && c.local === 'metadata'
+  sequence(root, v22
+    ? [
+        { test: coreNamed('notes'), min: 0, max: 1, label: '<notes>' },
+        { test: metadata, min: 0, max: 1, label: '<mda:metadata>' },
+        { test: coreNamed('file'), min: 1, max: anyNum, label: 'at least one <file>' }
+      ]
+    : [{ test: coreNamed('file'), min: 1, max: anyNum, label: 'at least one <file>' }])
+  for (const c of root.children) if (c.type === 'element' && isCore(c) && c.local === 'notes' && v22) checkNotes(c)
   const fileIds = new Set<string>()
   let anyTarget = false
 
@@ -534,8 +550,14 @@ export function validateXliff20(root: XmlElement): XliffViolation[] {
               if (!sc) add(el, `<ec startRef="${startRef}"> comes before (or without) its <sc>.`)
               else {
                 openSc.delete(startRef)
-                for (const a of ['canCopy', 'canDelete', 'canOverlap', 'copyOf', 'dir', 'type', 'subType']) {
-                  if (attr(sc.el, a) !== attr(el, a)) add(el, `<ec> and its <sc id="${startRef}"> disagree on ${a}.`)
+                // canCopy, canDelete and canOverlap must match (absent means yes). The others may be left off
+                // the <ec> (XLIFF 2.1 dropped that constraint) but must not contradict the <sc>.
+                for (const a of ['canCopy', 'canDelete', 'canOverlap']) {
+                  if ((attr(sc.el, a) ?? 'yes') !== (attr(el, a) ?? 'yes')) add(el, `<ec> and its <sc id="${startRef}"> disagree on ${a}.`)
+                }
+                for (const a of ['copyOf', 'dir', 'type', 'subType']) {
+                  const onEc = attr(el, a)
+                  if (onEc !== undefined && attr(sc.el, a) !== onEc) add(el, `<ec> and its <sc id="${startRef}"> disagree on ${a}.`)
                 }
                 const scr = attr(sc.el, 'canReorder') ?? 'yes'
                 const ecr = attr(el, 'canReorder') ?? 'yes'
@@ -569,6 +591,11 @@ export function validateXliff20(root: XmlElement): XliffViolation[] {
           add(el, `A code with canReorder="${cr}" must also have canDelete="no" and canCopy="no".`)
         }
       }
+    }
+    // Every annotation start needs its end in the same unit (a lone <sm> marks nothing).
+    for (const codes of [source, target]) {
+      const ended = new Set(codes.filter((c) => c.kind === 'em').map((c) => attr(c.el, 'startRef')))
+      for (const sm of codes.filter((c) => c.kind === 'sm')) if (!ended.has(sm.id)) add(sm.el, `<sm id="${sm.id}"> has no <em> in unit "${unitId}".`)
     }
     // Sequences that cannot be reordered: firstNo followed by no … must appear unchanged in the target.
     const sequences: string[][] = []

@@ -1,8 +1,10 @@
 // Safe XML for exchange files (XLIFF, TMX, TBX). saxes is a strict, non-validating parser that
-// never fetches anything; on top of it we refuse any DOCTYPE (no DTD, so no external entities and
-// no entity expansion such as "billion laughs"), cap the size, the nesting depth and the number of
-// nodes, and keep everything else (comments, CDATA, PIs, attribute order, prefixes) so a document
-// can be written back without losing what we do not understand.
+// never fetches anything. A DOCTYPE that only names an external DTD (<!DOCTYPE tmx SYSTEM "tmx14.dtd">,
+// as OmegaT, the LISA kit and TBX tools write) is accepted and ignored: nothing is fetched and no
+// entity is declared, so only the five XML entities exist. A DOCTYPE with an internal subset ([…]:
+// entity declarations, "billion laughs", external entities) is refused. We also cap the size, the
+// nesting depth and the number of nodes, and keep everything else (comments, CDATA, PIs, attribute
+// order, prefixes) so a document can be written back without losing what we do not understand.
 import { SaxesParser, type SaxesTagNS } from 'saxes'
 
 export interface XmlAttr { name: string; prefix: string; local: string; uri: string; value: string }
@@ -29,21 +31,38 @@ export interface XmlDocument { root: XmlElement; prolog: XmlNode[]; epilog: XmlN
 export interface XmlLimits { maxBytes: number; maxDepth: number; maxNodes: number }
 export const DEFAULT_XML_LIMITS: XmlLimits = { maxBytes: 64 * 1024 * 1024, maxDepth: 128, maxNodes: 5_000_000 }
 
+/** Why a file was not read: not XML, a DTD we refuse, bytes that are not text, a compressed file, a limit. */
+export type XmlErrorKind = 'malformed' | 'dtd' | 'encoding' | 'compressed' | 'limit'
+
 export class XmlError extends Error {
   readonly line: number | null
   readonly column: number | null
   readonly reason: string
-  constructor(reason: string, line: number | null = null, column: number | null = null) {
+  readonly kind: XmlErrorKind
+  /** What the kind refers to: the encoding or the archive format. */
+  readonly detail: string | null
+  constructor(reason: string, line: number | null = null, column: number | null = null, kind: XmlErrorKind = 'malformed', detail: string | null = null) {
     super(line !== null ? `${reason} (line ${line}, column ${column})` : reason)
     this.name = 'XmlError'
     this.reason = reason
     this.line = line
     this.column = column
+    this.kind = kind
+    this.detail = detail
   }
 }
 
+/** Archives people send instead of the file inside them. */
+const ARCHIVES: Array<[string, number[]]> = [['gzip', [0x1f, 0x8b]], ['zip', [0x50, 0x4b, 0x03, 0x04]], ['zip', [0x50, 0x4b, 0x05, 0x06]], ['7z', [0x37, 0x7a, 0xbc, 0xaf]], ['rar', [0x52, 0x61, 0x72, 0x21]]]
+
+/** A DOCTYPE body (what follows "<!DOCTYPE") that names a DTD and declares nothing itself. */
+const EXTERNAL_DOCTYPE = /^\s*[\p{L}_:][\p{L}\p{N}._:-]*(?:\s+(?:SYSTEM\s+(?:"[^"]*"|'[^']*')|PUBLIC\s+(?:"[^"]*"|'[^']*')(?:\s+(?:"[^"]*"|'[^']*'))?))?\s*$/u
+
 /** Turns the file's bytes into text: BOM first, then the XML declaration (UTF-8 by default). */
 export function decodeXml(bytes: Uint8Array): string {
+  for (const [kind, magic] of ARCHIVES) {
+    if (magic.every((b, i) => bytes[i] === b)) throw new XmlError(`The file is a ${kind} archive, not XML: extract the file inside it and import that.`, null, null, 'compressed', kind)
+  }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeStrict('utf-8', bytes.subarray(3))
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeStrict('utf-16le', bytes.subarray(2))
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeStrict('utf-16be', bytes.subarray(2))
@@ -53,21 +72,21 @@ export function decodeXml(bytes: Uint8Array): string {
   const enc = /^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1]?.toLowerCase() ?? 'utf-8'
   if (enc === 'utf-8' || enc === 'utf8') return decodeStrict('utf-8', bytes)
   if (['iso-8859-1', 'latin1', 'windows-1252', 'cp1252', 'us-ascii', 'ascii'].includes(enc)) return new TextDecoder('windows-1252').decode(bytes)
-  throw new XmlError(`Unsupported character encoding "${enc}" (use UTF-8 or UTF-16).`)
+  throw new XmlError(`Unsupported character encoding "${enc}" (use UTF-8 or UTF-16).`, null, null, 'encoding', enc)
 }
 
 function decodeStrict(encoding: string, bytes: Uint8Array): string {
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes)
   } catch {
-    throw new XmlError(`The file is not valid ${encoding.toUpperCase()} text.`)
+    throw new XmlError(`The file is not valid ${encoding.toUpperCase()} text.`, null, null, 'encoding', encoding)
   }
 }
 
 export function parseXml(input: Uint8Array | string, limits: Partial<XmlLimits> = {}): XmlDocument {
   const lim = { ...DEFAULT_XML_LIMITS, ...limits }
   const size = typeof input === 'string' ? input.length : input.byteLength
-  if (size > lim.maxBytes) throw new XmlError(`The file is too large (${Math.round(size / 1024 / 1024)} MB; the limit is ${Math.round(lim.maxBytes / 1024 / 1024)} MB).`)
+  if (size > lim.maxBytes) throw new XmlError(`The file is too large (${Math.round(size / 1024 / 1024)} MB; the limit is ${Math.round(lim.maxBytes / 1024 / 1024)} MB).`, null, null, 'limit')
   const text = typeof input === 'string' ? input : decodeXml(input)
   const parser = new SaxesParser({ xmlns: true, position: true })
   const stack: XmlElement[] = []
@@ -77,12 +96,12 @@ export function parseXml(input: Uint8Array | string, limits: Partial<XmlLimits> 
   let nodes = 0
   let failure: XmlError | null = null
   let encoding = 'UTF-8'
-  const fail = (reason: string) => {
-    if (!failure) failure = new XmlError(reason, parser.line, parser.column)
+  const fail = (reason: string, kind: XmlErrorKind = 'malformed') => {
+    if (!failure) failure = new XmlError(reason, parser.line, parser.column, kind)
     throw failure
   }
   const append = (node: XmlNode) => {
-    if (++nodes > lim.maxNodes) fail(`Too many XML nodes (limit ${lim.maxNodes}).`)
+    if (++nodes > lim.maxNodes) fail(`Too many XML nodes (limit ${lim.maxNodes}).`, 'limit')
     const parent = stack[stack.length - 1]
     if (parent) {
       const last = parent.children[parent.children.length - 1]
@@ -93,13 +112,15 @@ export function parseXml(input: Uint8Array | string, limits: Partial<XmlLimits> 
   parser.on('xmldecl', (d) => {
     if (d.encoding) encoding = d.encoding
   })
-  parser.on('doctype', () => fail('DOCTYPE declarations are not allowed (no DTDs or entity definitions are processed).'))
+  parser.on('doctype', (body) => {
+    if (!EXTERNAL_DOCTYPE.test(body)) fail('The DOCTYPE declares its own DTD content (entities or other definitions in [ … ]); such files are refused, as no DTD is processed.', 'dtd')
+  })
   parser.on('text', (t) => append({ type: 'text', text: t }))
   parser.on('cdata', (t) => append({ type: 'cdata', text: t }))
   parser.on('comment', (t) => append({ type: 'comment', text: t }))
   parser.on('processinginstruction', (pi) => append({ type: 'pi', target: pi.target, body: pi.body }))
   parser.on('opentag', (tag: SaxesTagNS) => {
-    if (stack.length >= lim.maxDepth) fail(`The XML is nested too deeply (limit ${lim.maxDepth} levels).`)
+    if (stack.length >= lim.maxDepth) fail(`The XML is nested too deeply (limit ${lim.maxDepth} levels).`, 'limit')
     const el: XmlElement = {
       type: 'element', name: tag.name, prefix: tag.prefix, local: tag.local, uri: tag.uri,
       attrs: Object.values(tag.attributes).map((a) => ({ name: a.name, prefix: a.prefix, local: a.local, uri: a.uri, value: a.value })),

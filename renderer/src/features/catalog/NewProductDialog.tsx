@@ -2,8 +2,15 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client.ts'
+import { LOCALE_NAMES } from '../../../../shared/domain/locales.ts'
 import { navigate } from '../../app/router.ts'
-import { Dialog, Field } from '../../ui/components.tsx'
+import { Plus } from 'lucide-react'
+import { Button } from '../../ui/Button.tsx'
+import { Notice } from '../../ui/Card.tsx'
+import { Combobox } from '../../ui/Combobox.tsx'
+import { Field } from '../../ui/components.tsx'
+import { Dialog } from '../../ui/Dialog.tsx'
+import { Select } from '../../ui/Select.tsx'
 import { errorText, issuesByPath } from '../../ui/errors.ts'
 import { flattenCategories, localized, useCatalog } from './store.ts'
 
@@ -45,8 +52,8 @@ export function NewProductDialog(props: { onClose(): void; parent?: { id: string
       onClose={props.onClose}
       actions={
         <>
-          <button className="btn" onClick={props.onClose}>{t('common:cancel')}</button>
-          <button className="btn primary" disabled={busy || !sku.trim()} onClick={() => void submit()}>{t('common:create')}</button>
+          <Button onClick={props.onClose}>{t('common:cancel')}</Button>
+          <Button variant="primary" icon={Plus} busy={busy} disabled={!sku.trim()} onClick={() => void submit()}>{t('common:create')}</Button>
         </>
       }
     >
@@ -56,23 +63,19 @@ export function NewProductDialog(props: { onClose(): void; parent?: { id: string
         </Field>
         {!props.parent && (
           <>
-            <Field label={t('catalog:fields.titleIn', { locale: 'it' })} error={fieldErrors['texts.it.title']}>
+            <Field label={t('catalog:fields.titleIn', { locale: LOCALE_NAMES.it })} error={fieldErrors['texts.it.title']}>
               {(id) => <input id={id} className="input" value={title} onChange={(e) => setTitle(e.target.value)} />}
             </Field>
             <Field label={t('catalog:fields.family')}>
               {(id) => (
-                <select id={id} className="input" value={familyId} onChange={(e) => setFamilyId(e.target.value)}>
-                  <option value="">{t('catalog:fields.noFamily')}</option>
-                  {families.map((f) => <option key={f.id} value={f.id}>{localized(f.label, i18n.language)}</option>)}
-                </select>
+                <Select id={id} value={familyId} onChange={setFamilyId}
+                  options={[{ value: '', label: t('catalog:fields.noFamily') }, ...families.map((f) => ({ value: f.id, label: localized(f.label, i18n.language) }))]} />
               )}
             </Field>
             <Field label={t('catalog:fields.category')}>
               {(id) => (
-                <select id={id} className="input" value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
-                  <option value="">{t('catalog:list.noCategory')}</option>
-                  {flattenCategories(categories, i18n.language).map((c) => <option key={c.id} value={c.id}>{'\u00a0\u00a0'.repeat(c.depth) + c.label}</option>)}
-                </select>
+                <Combobox id={id} value={categoryId} onChange={setCategoryId}
+                  options={[{ value: '', label: t('catalog:list.noCategory') }, ...flattenCategories(categories, i18n.language).map((c) => ({ value: c.id, label: c.label, depth: c.depth }))]} />
               )}
             </Field>
           </>
@@ -82,7 +85,7 @@ export function NewProductDialog(props: { onClose(): void; parent?: { id: string
             {(id) => <input id={id} className="input" value={axes[axis] ?? ''} onChange={(e) => setAxes({ ...axes, [axis]: e.target.value })} />}
           </Field>
         ))}
-        {error && !Object.keys(fieldErrors).length ? <div className="error" role="alert">{errorText(error, t)}</div> : null}
+        {error && !Object.keys(fieldErrors).length ? <Notice tone="danger" role="alert">{errorText(error, t)}</Notice> : null}
         <button type="submit" hidden />
       </form>
     </Dialog>

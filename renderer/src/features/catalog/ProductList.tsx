@@ -1,18 +1,33 @@
 // The product list: search box, filters, sort, and a virtualized table that keeps only the
 // visible rows in the DOM (100k products scroll smoothly) and fetches more pages as you scroll.
-import { DEFAULT_TARGETS } from '../../app/store.ts'
 import { useVirtualizer } from '@tanstack/react-virtual'
+import { CornerDownRight, FilterX, FileSpreadsheet, PackageOpen, Plus, SearchX, Trash2 } from 'lucide-react'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PRODUCT_STATUSES, type ProductStatus } from '../../../../shared/domain/product.ts'
-import { useApp } from '../../app/store.ts'
+import { DEFAULT_TARGETS, useApp } from '../../app/store.ts'
 import { navigate } from '../../app/router.ts'
-import { Empty } from '../../ui/components.tsx'
+import { Badge } from '../../ui/Badge.tsx'
+import { Button } from '../../ui/Button.tsx'
+import { Combobox } from '../../ui/Combobox.tsx'
+import { EmptyState } from '../../ui/EmptyState.tsx'
+import { Icon } from '../../ui/Icon.tsx'
+import { Notice } from '../../ui/Card.tsx'
+import { PageHeader } from '../../ui/PageHeader.tsx'
+import { SearchInput } from '../../ui/SearchInput.tsx'
+import { Select } from '../../ui/Select.tsx'
 import { errorText } from '../../ui/errors.ts'
 import { NewProductDialog } from './NewProductDialog.tsx'
+import { BulkBar } from './bulk/BulkBar.tsx'
+import { PriceCell, PublishCell, ReadinessCell, Thumb } from './bulk/RowCells.tsx'
+import { useRowExtras } from './bulk/row-extras.ts'
+import { isSelected, selectedCount, useSelection } from './bulk/selection.ts'
+import { TrashDialog, useTrashCount } from './bulk/TrashDialog.tsx'
+import './bulk/list.css'
 import { flattenCategories, useCatalog, type SortKey } from './store.ts'
 
-const ROW_HEIGHT = 36
+const ROW_HEIGHT = 40
+const NO_CATEGORY = '__none'
 
 export function ProductList() {
   const { t, i18n } = useTranslation()
@@ -21,6 +36,10 @@ export function ProductList() {
   const targets = useApp((a) => a.settings?.targetLocales ?? DEFAULT_TARGETS)
   const [query, setQuery] = useState(s.filters.query)
   const [creating, setCreating] = useState(false)
+  const [trashOpen, setTrashOpen] = useState(false)
+  const trashCount = useTrashCount()
+  const sel = useSelection()
+  const extras = useRowExtras()
   const scrollRef = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
@@ -50,71 +69,119 @@ export function ProductList() {
     if (last && last.index >= s.items.length - 1 && hasMore && !s.loading) void s.loadMore()
   }, [last, hasMore, s])
 
+  // Thumbnails, readiness and listing states for the rows on screen (refetched when they change).
+  const visibleIds = virtualItems.map((v) => s.items[v.index]?.id).filter((id): id is string => !!id)
+  useEffect(() => {
+    extras.want(visibleIds)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [visibleIds.join(','), extras.version])
+  // A new filter is a new selection.
+  useEffect(() => sel.clear(), [s.filters]) // eslint-disable-line react-hooks/exhaustive-deps
+  const order = s.items.map((p) => p.id)
+  const loadedSelected = sel.all ? s.items.length > 0 : s.items.length > 0 && s.items.every((p) => sel.ids.has(p.id))
+  const someSelected = selectedCount(sel, s.total) > 0
+  const toggleAllLoaded = () => (loadedSelected ? sel.clear() : sel.setMany(order, true))
+
   const categories = flattenCategories(s.categories, i18n.language)
   const categoryName = new Map(categories.map((c) => [c.id, c.label]))
 
+  const filtered = !!(s.filters.query || s.filters.status.length || s.filters.categoryId !== undefined || s.filters.missingLocale)
+  const clearFilters = () => {
+    setQuery('')
+    s.setFilters({ query: '', status: [], categoryId: undefined, missingLocale: '' })
+  }
+
   return (
-    <div className="page" style={{ display: 'flex', flexDirection: 'column' }}>
-      <div className="page-header">
-        <h1>{t('catalog:list.title')}</h1>
-        <span className="muted" data-testid="product-total">
-          {s.totalExact ? t('catalog:list.count', { count: s.total }) : t('catalog:list.countAtLeast', { count: s.total - 1 })}
-        </span>
-        {role === 'owner' && <button className="btn primary" onClick={() => setCreating(true)}>{t('catalog:list.new')}</button>}
-      </div>
+    <div className="page fill">
+      <PageHeader
+        title={t('catalog:list.title')}
+        meta={
+          <span className="muted" data-testid="product-total">
+            {s.totalExact ? t('catalog:list.count', { count: s.total }) : t('catalog:list.countAtLeast', { count: s.total - 1 })}
+          </span>
+        }
+        actions={role === 'owner' && (
+          <>
+            <Button variant="ghost" icon={Trash2} onClick={() => setTrashOpen(true)} testId="open-trash">{t('bulk:trash.open', { count: trashCount })}</Button>
+            <Button variant="primary" icon={Plus} onClick={() => setCreating(true)}>{t('catalog:list.new')}</Button>
+          </>
+        )}
+      />
       <div className="toolbar">
-        <input
-          className="input search"
-          type="search"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          placeholder={t('catalog:list.searchPlaceholder')}
-          aria-label={t('catalog:list.search')}
+        <SearchInput value={query} onChange={setQuery} placeholder={t('catalog:list.searchPlaceholder')} aria-label={t('catalog:list.search')} />
+        <Select
+          aria-label={t('catalog:list.status')}
+          value={s.filters.status[0] ?? ''}
+          onChange={(v) => s.setFilters({ status: v ? [v as ProductStatus] : [] })}
+          options={[{ value: '', label: t('catalog:list.allStatuses') }, ...PRODUCT_STATUSES.map((st) => ({ value: st, label: t(`catalog:status.${st}`) }))]}
+          inline
         />
-        <select className="input" aria-label={t('catalog:list.status')} value={s.filters.status[0] ?? ''} onChange={(e) => s.setFilters({ status: e.target.value ? [e.target.value as ProductStatus] : [] })}>
-          <option value="">{t('catalog:list.allStatuses')}</option>
-          {PRODUCT_STATUSES.map((st) => <option key={st} value={st}>{t(`catalog:status.${st}`)}</option>)}
-        </select>
-        <select
-          className="input"
+        <Combobox
           aria-label={t('catalog:list.category')}
-          value={s.filters.categoryId === undefined ? '' : s.filters.categoryId === null ? '__none' : s.filters.categoryId}
-          onChange={(e) => s.setFilters({ categoryId: e.target.value === '' ? undefined : e.target.value === '__none' ? null : e.target.value })}
-        >
-          <option value="">{t('catalog:list.allCategories')}</option>
-          <option value="__none">{t('catalog:list.noCategory')}</option>
-          {categories.map((c) => <option key={c.id} value={c.id}>{'\u00a0\u00a0'.repeat(c.depth) + c.label}</option>)}
-        </select>
-        <select className="input" aria-label={t('catalog:list.missing')} value={s.filters.missingLocale} onChange={(e) => s.setFilters({ missingLocale: e.target.value })}>
-          <option value="">{t('catalog:list.anyTranslation')}</option>
-          {targets.map((l) => <option key={l} value={l}>{t('catalog:list.missingIn', { locale: l })}</option>)}
-        </select>
-        <select
-          className="input"
+          className="toolbar-combobox"
+          value={s.filters.categoryId === undefined ? '' : s.filters.categoryId === null ? NO_CATEGORY : s.filters.categoryId}
+          onChange={(v) => s.setFilters({ categoryId: v === '' ? undefined : v === NO_CATEGORY ? null : v })}
+          options={[
+            { value: '', label: t('catalog:list.allCategories') },
+            { value: NO_CATEGORY, label: t('catalog:list.noCategory') },
+            ...categories.map((c) => ({ value: c.id, label: c.label, depth: c.depth }))
+          ]}
+        />
+        <Select
+          aria-label={t('catalog:list.missing')}
+          value={s.filters.missingLocale}
+          onChange={(v) => s.setFilters({ missingLocale: v })}
+          options={[{ value: '', label: t('catalog:list.anyTranslation') }, ...targets.map((l) => ({ value: l, label: t('catalog:list.missingIn', { locale: l }) }))]}
+          inline
+        />
+        <Select
           aria-label={t('catalog:list.sort')}
           value={`${s.filters.sort}:${s.filters.direction}`}
-          onChange={(e) => {
-            const [sort, direction] = e.target.value.split(':') as [SortKey, 'asc' | 'desc']
+          onChange={(v) => {
+            const [sort, direction] = v.split(':') as [SortKey, 'asc' | 'desc']
             s.setFilters({ sort, direction })
           }}
-        >
-          <option value="updated:desc">{t('catalog:sort.updatedDesc')}</option>
-          <option value="created:desc">{t('catalog:sort.createdDesc')}</option>
-          <option value="sku:asc">{t('catalog:sort.skuAsc')}</option>
-          <option value="title:asc">{t('catalog:sort.titleAsc')}</option>
-        </select>
+          options={[
+            { value: 'updated:desc', label: t('catalog:sort.updatedDesc') },
+            { value: 'created:desc', label: t('catalog:sort.createdDesc') },
+            { value: 'sku:asc', label: t('catalog:sort.skuAsc') },
+            { value: 'title:asc', label: t('catalog:sort.titleAsc') }
+          ]}
+          inline
+        />
+        {filtered && <Button variant="ghost" icon={FilterX} onClick={clearFilters}>{t('ui:list.clearFilters')}</Button>}
       </div>
-      {s.error ? <div className="error" role="alert">{errorText(s.error, t)}</div> : null}
-      <div className="vlist" ref={scrollRef} data-testid="product-list">
+      {s.error ? <Notice tone="danger" role="alert">{errorText(s.error, t)}</Notice> : null}
+      {role === 'owner' && <BulkBar loaded={s.items.length} />}
+      <div className={`vlist plist${role === 'owner' ? ' selectable' : ''}`} ref={scrollRef} data-testid="product-list">
         <div className="vlist-head" role="row">
+          {role === 'owner' && (
+            <span><input type="checkbox" checked={loadedSelected} ref={(el) => { if (el) el.indeterminate = someSelected && !loadedSelected }}
+              onChange={toggleAllLoaded} aria-label={t('bulk:list.selectLoaded')} data-testid="select-loaded" /></span>
+          )}
+          <span aria-label={t('bulk:list.photo')} />
           <span>{t('catalog:fields.sku')}</span>
           <span>{t('catalog:fields.title')}</span>
+          <span className="num">{t('bulk:list.price')}</span>
           <span>{t('catalog:fields.status')}</span>
+          <span>{t('bulk:list.readiness')}</span>
+          <span>{t('bulk:list.publish')}</span>
           <span>{t('catalog:fields.category')}</span>
           <span>{t('catalog:list.translations')}</span>
         </div>
         {s.items.length === 0 && !s.loading ? (
-          <Empty>{s.filters.query ? t('catalog:list.noMatch') : t('catalog:list.empty')}</Empty>
+          filtered ? (
+            <EmptyState icon={SearchX} title={t('catalog:list.noMatch')} body={t('ui:empty.catalogNoMatch')}
+              actions={<Button icon={FilterX} onClick={clearFilters}>{t('ui:list.clearFilters')}</Button>} />
+          ) : (
+            <EmptyState icon={PackageOpen} title={t('ui:empty.catalogTitle')} body={role === 'owner' ? t('ui:empty.catalogBody') : t('ui:empty.catalogBodyTranslator')}
+              actions={role === 'owner' && (
+                <>
+                  <Button variant="primary" icon={FileSpreadsheet} onClick={() => navigate('import')}>{t('ui:empty.importPriceList')}</Button>
+                  <Button icon={Plus} onClick={() => setCreating(true)}>{t('ui:empty.createFirst')}</Button>
+                </>
+              )} />
+          )
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualItems.map((v) => {
@@ -126,20 +193,46 @@ export function ProductList() {
                   className="vrow"
                   role="row"
                   data-testid="product-row"
+                  data-sku={p.sku}
+                  aria-selected={role === 'owner' ? isSelected(sel, p.id) : undefined}
                   style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
-                  onClick={() => navigate('catalog', p.id)}
-                  onKeyDown={(e) => e.key === 'Enter' && navigate('catalog', p.id)}
+                  onClick={(e) => {
+                    if (role === 'owner' && (e.shiftKey || e.ctrlKey || e.metaKey)) {
+                      if (e.shiftKey) sel.range(p.id, order)
+                      else sel.toggle(p.id)
+                      return
+                    }
+                    navigate('catalog', p.id)
+                  }}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') navigate('catalog', p.id)
+                    if (e.key === ' ' && role === 'owner' && e.target === e.currentTarget) {
+                      e.preventDefault()
+                      sel.toggle(p.id)
+                    }
+                  }}
                   tabIndex={0}
                 >
-                  <span className="sku">{p.parentId ? '↳ ' : ''}{p.sku}</span>
+                  {role === 'owner' && (
+                    <span onClick={(e) => e.stopPropagation()}>
+                      <input type="checkbox" checked={isSelected(sel, p.id)} aria-label={t('bulk:list.selectOne', { sku: p.sku })} data-testid="row-select"
+                        onChange={() => undefined}
+                        onClick={(e) => (e.shiftKey ? sel.range(p.id, order) : sel.toggle(p.id))} />
+                    </span>
+                  )}
+                  <Thumb extras={extras.byId[p.id]} alt={p.title} />
+                  <span className="sku">{p.parentId && <Icon icon={CornerDownRight} size="sm" label={t('ui:list.variantOf')} />}<span className="ellipsis">{p.sku}</span></span>
                   <span className="title" title={p.title}>{p.title || <span className="muted">{t('catalog:list.untitled')}</span>}</span>
-                  <span><span className={`badge ${p.status === 'ready' ? 'ok' : ''}`}>{t(`catalog:status.${p.status}`)}</span></span>
+                  <PriceCell price={p.price} />
+                  <span><Badge tone={p.status === 'ready' ? 'success' : p.status === 'archived' ? 'neutral' : 'info'} dot>{t(`catalog:status.${p.status}`)}</Badge></span>
+                  <span><ReadinessCell state={extras.byId[p.id]?.publish} /></span>
+                  <span><PublishCell state={extras.byId[p.id]?.publish} /></span>
                   <span className="muted" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{p.categoryId ? categoryName.get(p.categoryId) : ''}</span>
                   <span>
                     {p.missingLocales.length === 0 ? (
-                      <span className="badge ok">{t('catalog:list.allTranslated')}</span>
+                      <Badge tone="success">{t('catalog:list.allTranslated')}</Badge>
                     ) : (
-                      <span className="badge warn">{t('catalog:list.missingShort', { locales: p.missingLocales.join(', ') })}</span>
+                      <Badge tone="warning">{t('catalog:list.missingShort', { locales: p.missingLocales.join(', ') })}</Badge>
                     )}
                   </span>
                 </div>
@@ -149,6 +242,7 @@ export function ProductList() {
         )}
       </div>
       {creating && <NewProductDialog onClose={() => setCreating(false)} />}
+      {trashOpen && <TrashDialog onClose={() => setTrashOpen(false)} />}
     </div>
   )
 }

@@ -1,10 +1,14 @@
 // Editor fields bound to a product path. Text keeps what the user types locally and saves on
 // pause or blur; a rejected value stays visible with its error until fixed.
 import DOMPurify from 'dompurify'
+import { Bold, Heading3, Italic, List, Pilcrow, type LucideIcon } from 'lucide-react'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDecimal, parseDecimal } from '../../../../shared/domain/numbers.ts'
 import { ChipsInput, Field } from '../../ui/components.tsx'
+import { Icon } from '../../ui/Icon.tsx'
+import { Combobox } from '../../ui/Combobox.tsx'
+import { Select } from '../../ui/Select.tsx'
 import { useEditor } from './editor-context.tsx'
 import { getPath } from './patch.ts'
 
@@ -101,28 +105,29 @@ export function NumberField(props: { path: string; label: ReactNode; integer?: b
   )
 }
 
-export function SelectField(props: { path: string; label: ReactNode; options: Array<{ value: string; label: string }>; empty?: string }) {
+/** A choice from a list; `searchable` (long lists such as categories) types to filter. */
+export function SelectField(props: { path: string; label: ReactNode; options: Array<{ value: string; label: string; depth?: number }>; empty?: string; searchable?: boolean }) {
   const { save, errors, readOnly } = useEditor()
   const stored = useStoredValue<string | null>(props.path) ?? ''
   const error = errors[props.path]
   return (
     <Field label={props.label} error={error}>
-      {(id) => (
-        <select id={id} className={`input${error ? ' invalid' : ''}`} value={stored} disabled={readOnly} onChange={(e) => void save(props.path, e.target.value || null)}>
-          {props.empty !== undefined && <option value="">{props.empty}</option>}
-          {props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-        </select>
-      )}
+      {(id) => {
+        const options = [...(props.empty !== undefined ? [{ value: '', label: props.empty }] : []), ...props.options]
+        return props.searchable
+          ? <Combobox id={id} invalid={!!error} value={stored} disabled={readOnly} onChange={(v) => void save(props.path, v || null)} options={options} />
+          : <Select id={id} invalid={!!error} value={stored} disabled={readOnly} onChange={(v) => void save(props.path, v || null)} options={options} />
+      }}
     </Field>
   )
 }
 
 export function ChipsField(props: { path: string; label: ReactNode; max?: number; hint?: ReactNode; placeholder?: string }) {
-  const { save, errors } = useEditor()
+  const { save, errors, readOnly } = useEditor()
   const stored = useStoredValue<string[]>(props.path) ?? []
   return (
     <Field label={props.label} error={errors[props.path]} hint={props.hint}>
-      {(id) => <ChipsInput id={id} value={stored} max={props.max} placeholder={props.placeholder} onChange={(v) => void save(props.path, v)} />}
+      {(id) => <ChipsInput id={id} value={stored} max={props.max} placeholder={props.placeholder} readOnly={readOnly} onChange={(v) => void save(props.path, v)} />}
     </Field>
   )
 }
@@ -136,6 +141,9 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
     if (value !== null && !/^(https?:\/\/|mailto:)/i.test(value.trim())) node.removeAttribute(attr)
   }
 })
+const RTE_COMMANDS: Array<[LucideIcon, string, string, string?]> = [
+  [Bold, 'bold', 'bold'], [Italic, 'italic', 'italic'], [List, 'list', 'insertUnorderedList'], [Heading3, 'heading', 'formatBlock', 'h3'], [Pilcrow, 'paragraph', 'formatBlock', 'p']
+]
 
 /**
  * Rich description: a small editor for bold, italic, lists and headings. What users paste is
@@ -165,12 +173,13 @@ export function RichTextField(props: { path: string; label: ReactNode }) {
       {() => (
         <div className="rte">
           {!readOnly && (
-            <div className="rte-toolbar" role="toolbar">
-              <button type="button" className="btn small" onMouseDown={(e) => e.preventDefault()} onClick={() => cmd('bold')} title={t('catalog:rte.bold')}><b>B</b></button>
-              <button type="button" className="btn small" onMouseDown={(e) => e.preventDefault()} onClick={() => cmd('italic')} title={t('catalog:rte.italic')}><i>I</i></button>
-              <button type="button" className="btn small" onMouseDown={(e) => e.preventDefault()} onClick={() => cmd('insertUnorderedList')} title={t('catalog:rte.list')}>• —</button>
-              <button type="button" className="btn small" onMouseDown={(e) => e.preventDefault()} onClick={() => cmd('formatBlock', 'h3')} title={t('catalog:rte.heading')}>H</button>
-              <button type="button" className="btn small" onMouseDown={(e) => e.preventDefault()} onClick={() => cmd('formatBlock', 'p')} title={t('catalog:rte.paragraph')}>¶</button>
+            <div className="rte-toolbar" role="toolbar" aria-label={t('ui:rte.toolbar')}>
+              {RTE_COMMANDS.map(([icon, key, command, value]) => (
+                <button key={key} type="button" className="btn ghost small icon-only" onMouseDown={(e) => e.preventDefault()} onClick={() => cmd(command, value)}
+                  title={t(`catalog:rte.${key}`)} aria-label={t(`catalog:rte.${key}`)}>
+                  <Icon icon={icon} size="md" />
+                </button>
+              ))}
             </div>
           )}
           <div

@@ -1,12 +1,20 @@
 // Import / export section: the import wizard (file → columns → check → import), recent imports,
 // and the catalogue export.
+import { Check, Download, FolderOpen, History } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportInfo } from '../../../../shared/contract/spreadsheet.ts'
 import { api, transport } from '../../api/client.ts'
 import { useEvent } from '../../api/events.ts'
 import { useApp } from '../../app/store.ts'
+import { Badge } from '../../ui/Badge.tsx'
+import { Button } from '../../ui/Button.tsx'
+import { Card } from '../../ui/Card.tsx'
 import { Field } from '../../ui/components.tsx'
+import { MiddleEllipsis } from '../../ui/FilePicker.tsx'
+import { Icon } from '../../ui/Icon.tsx'
+import { PageHeader } from '../../ui/PageHeader.tsx'
+import { Select } from '../../ui/Select.tsx'
 import { errorText } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
 import { FileStep } from './FileStep.tsx'
@@ -19,10 +27,13 @@ const STEPS: Step[] = ['file', 'mapping', 'check', 'apply']
 function Steps() {
   const { t } = useTranslation()
   const step = useImport((s) => s.step)
+  const at = STEPS.indexOf(step)
   return (
-    <ol className="row" aria-label={t('import:title')} style={{ listStyle: 'none', padding: 0, margin: '0 0 12px' }}>
+    <ol className="steps" aria-label={t('import:title')}>
       {STEPS.map((s, i) => (
-        <li key={s} className={`badge${s === step ? ' ok' : ''}`} aria-current={s === step ? 'step' : undefined}>{i + 1}. {t(`import:steps.${s}`)}</li>
+        <li key={s} className={i < at ? 'done' : undefined} aria-current={s === step ? 'step' : undefined}>
+          <span className="step-n">{i < at ? <Icon icon={Check} size="sm" /> : i + 1}</span>{t(`import:steps.${s}`)}
+        </li>
       ))}
     </ol>
   )
@@ -42,18 +53,20 @@ function RecentImports() {
   }
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
   return (
-    <div className="card">
-      <h2>{t('import:recent.title')}</h2>
+    <Card title={t('import:recent.title')} icon={History}>
       {items.length === 0 && <div className="muted">{t('import:recent.none')}</div>}
       {items.map((imp) => (
-        <div key={imp.id} className="row" style={{ padding: '4px 0' }}>
-          <span style={{ flex: '1 1 auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={imp.fileName}>{imp.fileName}</span>
-          <span className="muted" style={{ fontSize: 12 }}>{fmt.format(new Date(imp.createdAt))}</span>
-          <span className={`badge ${imp.state === 'applied' ? 'ok' : imp.state === 'failed' || imp.state === 'rolled-back' ? 'err' : ''}`}>{t(`import:state.${imp.state}`)}</span>
-          <button className="btn small" onClick={() => open(imp)}>{t('import:recent.open')}</button>
+        <div key={imp.id} className="recent-import" data-testid="recent-import">
+          <span className="recent-name" data-testid="recent-import-name"><MiddleEllipsis text={imp.fileName} /></span>
+          <div className="row">
+            <span className="muted small">{fmt.format(new Date(imp.createdAt))}</span>
+            <Badge tone={imp.state === 'applied' ? 'success' : imp.state === 'failed' || imp.state === 'rolled-back' ? 'danger' : 'neutral'}>{t(`import:state.${imp.state}`)}</Badge>
+            <span className="spacer" />
+            <Button size="sm" variant="ghost" icon={FolderOpen} onClick={() => open(imp)}>{t('import:recent.open')}</Button>
+          </div>
         </div>
       ))}
-    </div>
+    </Card>
   )
 }
 
@@ -78,24 +91,20 @@ function ExportCard() {
       .then((r) => setJobId(r.jobId))
       .catch((err) => toast(errorText(err, t), 'err'))
   return (
-    <div className="card">
-      <h2>{t('import:export.title')}</h2>
-      <p className="muted">{t('import:export.hint')}</p>
+    <Card title={t('import:export.title')} icon={Download}>
+      <p className="muted" style={{ marginTop: 0 }}>{t('import:export.hint')}</p>
       <Field label={t('import:export.format')}>
         {(id) => (
-          <select id={id} className="input" value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
-            <option value="xlsx">{t('import:export.xlsx')}</option>
-            <option value="csv-it">{t('import:export.csvIt')}</option>
-            <option value="csv-en">{t('import:export.csvEn')}</option>
-          </select>
+          <Select<typeof format> id={id} value={format} onChange={setFormat}
+            options={[{ value: 'xlsx', label: t('import:export.xlsx') }, { value: 'csv-it', label: t('import:export.csvIt') }, { value: 'csv-en', label: t('import:export.csvEn') }]} />
         )}
       </Field>
-      <label className="row" style={{ marginBottom: 12 }}>
+      <label className="check" style={{ marginBottom: 'var(--space-3)' }}>
         <input type="checkbox" checked={onlyReady} onChange={(e) => setOnlyReady(e.target.checked)} />
         {t('import:export.onlyReady')}
       </label>
-      <button className="btn primary" disabled={!!jobId} onClick={() => void run()}>{t('import:export.run')}</button>
-    </div>
+      <div><Button icon={Download} busy={!!jobId} onClick={() => void run()}>{t('import:export.run')}</Button></div>
+    </Card>
   )
 }
 
@@ -108,9 +117,9 @@ export function ImportPage() {
   }, [loadLists, t])
   return (
     <div className="page">
-      <div className="page-header"><h1>{t('import:title')}</h1></div>
-      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(260px, 1fr)', gap: 16, alignItems: 'start' }}>
-        <div>
+      <PageHeader title={t('import:title')} />
+      <div className="split">
+        <div style={{ minWidth: 0 }}>
           <Steps />
           {step === 'file' && <FileStep />}
           {step === 'mapping' && <MappingStep />}

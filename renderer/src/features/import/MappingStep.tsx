@@ -1,27 +1,46 @@
 // Step 2: where each column goes, suggested from the headers (or a saved mapping) and editable,
 // with examples from the file; then the import settings, and "check all rows".
-import { useEffect, useState } from 'react'
+import { ArrowLeft, Columns3, ListChecks } from 'lucide-react'
+import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Family } from '../../../../shared/domain/catalog-structure.ts'
 import { parseTarget } from '../../../../shared/domain/spreadsheet/targets.ts'
+import { currencyInHeader } from '../../../../shared/domain/spreadsheet/values.ts'
+import { useApp } from '../../app/store.ts'
 import { api } from '../../api/client.ts'
+import { Button } from '../../ui/Button.tsx'
+import { Card, Notice } from '../../ui/Card.tsx'
+import { Combobox, type ComboboxOption } from '../../ui/Combobox.tsx'
 import { Field } from '../../ui/components.tsx'
+import { Select } from '../../ui/Select.tsx'
 import { importErrorText } from './parts.tsx'
 import { useImport } from './store.ts'
 import { GROUP_ORDER, targetLabel } from './targets.ts'
 
+/** An attribute of some families only says which: "Categoria (Olio extravergine)" is not the product's category. */
+function withFamilies(o: { group: string; families?: string[] }, label: string, families: Family[], lang: string): string {
+  if (o.group !== 'attribute' || !o.families?.length || o.families.length >= families.length - 1) return label
+  const names = o.families.map((code) => families.find((f) => f.code === code)).filter((f): f is Family => !!f).map((f) => f.label[lang] ?? f.label.it ?? f.code)
+  return names.length ? `${label} (${names.join(', ')})` : label
+}
+
 export function MappingStep() {
   const { t, i18n } = useTranslation()
   const { inspection, columns, settings, targets, saveAs, file, read, set } = useImport()
+  const firmCurrency = useApp((a) => a.settings?.firm.currency ?? 'EUR')
   const [families, setFamilies] = useState<Family[]>([])
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   useEffect(() => {
     void api.catalog.listFamilies({}).then((r) => setFamilies(r.items))
   }, [])
-  if (!inspection || !file) return null
   const label = (code: string) => targetLabel(code, t, i18n.language, targets)
-  const groups = GROUP_ORDER.map((g) => ({ g, items: targets.filter((o) => o.group === g) })).filter((x) => x.items.length)
+  // One list of destinations for every column, grouped as the core groups them.
+  const options = useMemo<ComboboxOption[]>(
+    () => GROUP_ORDER.flatMap((g) => targets.filter((o) => o.group === g).map((o) => ({ value: o.code, label: withFamilies(o, targetLabel(o.code, t, i18n.language, targets), families, i18n.language), group: t(`import:group.${g}`), keywords: o.code }))),
+    [targets, t, i18n.language, families]
+  )
+  if (!inspection || !file) return null
   const update = (index: number, patch: Partial<(typeof columns)[number]>) =>
     set({ columns: columns.map((c) => (c.index === index ? { ...c, ...patch } : c)) })
   const hasSku = columns.some((c) => c.target === 'sku')
@@ -45,11 +64,15 @@ export function MappingStep() {
     if (p?.kind === 'attribute' && !p.part && !p.locale) return targets.find((o) => o.code === code)?.units?.[0] ?? null
     return null
   }
+  const isPrice = (code: string) => {
+    const p = parseTarget(code)
+    return (p?.kind === 'trade' || p?.kind === 'ladder') && p.key === 'price'
+  }
   const isTextAttribute = (code: string) => targets.find((o) => o.code === code)?.type === 'text'
   return (
-    <div className="card">
-      <h2>{t('import:steps.mapping')}</h2>
-      <table className="table" data-testid="mapping">
+    <Card title={t('import:steps.mapping')} icon={Columns3} subtitle={inspection.fileName}>
+      <div className="table-wrap" style={{ marginBottom: 'var(--space-3)' }}>
+      <table className="table mapping-table" data-testid="mapping">
         <thead>
           <tr><th>{t('import:mapping.column')}</th><th>{t('import:mapping.examples')}</th><th>{t('import:mapping.target')}</th><th>{t('import:mapping.unit')}</th></tr>
         </thead>
@@ -61,22 +84,21 @@ export function MappingStep() {
                 {inspection.sampleRows.slice(0, 3).map((r) => r.cells[c.index]).filter(Boolean).join(' · ')}
               </td>
               <td>
-                <select className="input" aria-label={c.header || `#${c.index + 1}`} value={c.target} onChange={(e) => update(c.index, { target: e.target.value })}>
-                  {groups.map(({ g, items }) => (
-                    <optgroup key={g} label={t(`import:group.${g}`)}>
-                      {items.map((o) => <option key={o.code} value={o.code}>{label(o.code)}</option>)}
-                    </optgroup>
-                  ))}
-                  {!targets.some((o) => o.code === c.target) && <option value={c.target}>{label(c.target)}</option>}
-                </select>
+                <Combobox aria-label={c.header || `#${c.index + 1}`} value={c.target} onChange={(v) => update(c.index, { target: v })}
+                  options={targets.some((o) => o.code === c.target) ? options : [...options, { value: c.target, label: label(c.target) }]} />
               </td>
               <td>
                 {unitFor(c.target) && (
                   <input className="input" style={{ width: 80 }} aria-label={`${c.header} ${t('import:mapping.unit')}`} value={c.unit ?? ''} placeholder={unitFor(c.target) ?? ''}
                     onChange={(e) => update(c.index, { unit: e.target.value || undefined })} />
                 )}
+                {isPrice(c.target) && (
+                  <span className="muted small" data-testid="price-currency">
+                    {currencyInHeader(c.header) ? t('import:currency.fromHeader', { currency: currencyInHeader(c.header) }) : t('import:currency.firm', { currency: firmCurrency })}
+                  </span>
+                )}
                 {isTextAttribute(c.target) && (
-                  <label className="row muted" style={{ fontSize: 12 }}>
+                  <label className="check muted small">
                     <input type="checkbox" checked={!!c.asDate} onChange={(e) => update(c.index, { asDate: e.target.checked || undefined })} />
                     {t('import:mapping.asDate')}
                   </label>
@@ -86,47 +108,42 @@ export function MappingStep() {
           ))}
         </tbody>
       </table>
+      </div>
       {ignored > 0 && <p className="muted">{t('import:mapping.unmapped', { count: ignored })}</p>}
       <div className="grid3" style={{ marginTop: 12 }}>
         <Field label={t('import:mapping.numberFormat')}>
           {(id) => (
-            <select id={id} className="input" value={settings.numberFormat ?? inspection.numberFormat} onChange={(e) => set({ settings: { ...settings, numberFormat: e.target.value as 'it' | 'en' } })}>
-              <option value="it">{t('import:mapping.numberIt')}</option>
-              <option value="en">{t('import:mapping.numberEn')}</option>
-            </select>
+            <Select id={id} value={settings.numberFormat ?? inspection.numberFormat} onChange={(v) => set({ settings: { ...settings, numberFormat: v } })}
+              options={[{ value: 'it' as const, label: t('import:mapping.numberIt') }, { value: 'en' as const, label: t('import:mapping.numberEn') }]} />
           )}
         </Field>
         <Field label={t('import:mapping.emptyCells')}>
           {(id) => (
-            <select id={id} className="input" value={settings.emptyCells ?? 'keep'} onChange={(e) => set({ settings: { ...settings, emptyCells: e.target.value as 'keep' | 'clear' } })}>
-              <option value="keep">{t('import:mapping.emptyKeep')}</option>
-              <option value="clear">{t('import:mapping.emptyClear')}</option>
-            </select>
+            <Select id={id} value={settings.emptyCells ?? 'keep'} onChange={(v) => set({ settings: { ...settings, emptyCells: v } })}
+              options={[{ value: 'keep' as const, label: t('import:mapping.emptyKeep') }, { value: 'clear' as const, label: t('import:mapping.emptyClear') }]} />
           )}
         </Field>
         <Field label={t('import:mapping.family')}>
           {(id) => (
-            <select id={id} className="input" value={settings.family ?? ''} onChange={(e) => set({ settings: { ...settings, family: e.target.value || undefined } })}>
-              <option value="">{t('import:mapping.noFamily')}</option>
-              {families.map((f) => <option key={f.id} value={f.code}>{f.label[i18n.language] ?? f.label.it ?? f.code}</option>)}
-            </select>
+            <Select id={id} value={settings.family ?? ''} onChange={(v) => set({ settings: { ...settings, family: v || undefined } })}
+              options={[{ value: '', label: t('import:mapping.noFamily') }, ...families.map((f) => ({ value: f.code, label: f.label[i18n.language] ?? f.label.it ?? f.code }))]} />
           )}
         </Field>
       </div>
-      <label className="row" style={{ marginBottom: 12 }}>
+      <label className="check" style={{ marginBottom: 'var(--space-3)' }}>
         <input type="checkbox" checked={settings.createCategories ?? true} onChange={(e) => set({ settings: { ...settings, createCategories: e.target.checked } })} />
         {t('import:mapping.createCategories')}
       </label>
       <Field label={t('import:mapping.saveAs')} hint={t('import:mapping.saveAsHint')}>
         {(id) => <input id={id} className="input" value={saveAs} maxLength={80} onChange={(e) => set({ saveAs: e.target.value })} />}
       </Field>
-      {!hasSku && <div className="error" role="alert" style={{ color: 'var(--danger)' }}>{t('import:mapping.noSku')}</div>}
-      {error && <div className="error" role="alert" style={{ color: 'var(--danger)' }}>{error}</div>}
+      {!hasSku && <Notice tone="warning" role="alert">{t('import:mapping.noSku')}</Notice>}
+      {error && <Notice tone="danger" role="alert">{error}</Notice>}
       <div className="row">
-        <button className="btn" onClick={() => set({ step: 'file' })}>{t('common:back')}</button>
+        <Button icon={ArrowLeft} onClick={() => set({ step: 'file' })}>{t('common:back')}</Button>
         <span className="spacer" />
-        <button className="btn primary" disabled={!hasSku || busy} onClick={() => void check()}>{t('import:mapping.check')}</button>
+        <Button variant="primary" icon={ListChecks} busy={busy} disabled={!hasSku} onClick={() => void check()}>{t('import:mapping.check')}</Button>
       </div>
-    </div>
+    </Card>
   )
 }

@@ -1,13 +1,18 @@
 // Steps 3 and 4: the dry-run report (created / updated / unchanged / rejected, row by row) with
 // the two ways to apply it, then the import itself with progress, time left and cancel.
+import { ArrowLeft, Download, FileWarning, LayoutGrid, Upload, Plus, TriangleAlert } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportInfo } from '../../../../shared/contract/spreadsheet.ts'
 import { api } from '../../api/client.ts'
 import { useApp } from '../../app/store.ts'
 import { navigate } from '../../app/router.ts'
+import { Button } from '../../ui/Button.tsx'
+import { Notice } from '../../ui/Card.tsx'
+import { Icon } from '../../ui/Icon.tsx'
 import { toast } from '../../ui/toasts.ts'
 import { download, importErrorText, JobProgress, ReportTable } from './parts.tsx'
+import { LeftOutColumns } from './LeftOutColumns.tsx'
 import { useImport } from './store.ts'
 
 const FINISHED = ['done', 'failed', 'cancelled']
@@ -39,42 +44,44 @@ export function ResultStep() {
     <div>
       {jobId && <JobProgress jobId={jobId} label={step === 'apply' ? t('import:apply.running') : t('import:check.running')} />}
       {failedError && failedError.code !== 'spreadsheet_rolled_back' && (
-        <div className="card" role="alert" style={{ color: 'var(--danger)' }}>{t('import:apply.failed')} {importErrorText(failedError, t)}</div>
+        <Notice tone="danger" role="alert">{t('import:apply.failed')} {importErrorText(failedError, t)}</Notice>
       )}
-      {job?.state === 'cancelled' && <div className="card" role="status">{t('import:apply.cancelled')}</div>}
+      {job?.state === 'cancelled' && <Notice tone="warning" role="status">{t('import:apply.cancelled')}</Notice>}
       {summary && (
         <div className="card" data-testid="import-summary">
           <h2>{step === 'apply' ? t('import:steps.apply') : t('import:steps.check')}</h2>
           <p data-testid="summary-line"><strong>{t('import:check.summary', summary)}</strong></p>
           {step === 'check' && <p className="muted">{t('import:check.nothingWritten')}</p>}
-          {step === 'apply' && info?.state === 'applied' && <p role="status">{t('import:apply.done', summary)}</p>}
-          {step === 'apply' && info?.state === 'rolled-back' && <p role="alert" style={{ color: 'var(--danger)' }}>{t('import:apply.rolledBack', summary)}</p>}
+          {step === 'apply' && info?.state === 'applied' && <Notice tone="success" role="status">{t('import:apply.done', summary)}</Notice>}
+          {step === 'apply' && info?.state === 'rolled-back' && <Notice tone="danger" role="alert">{t('import:apply.rolledBack', summary)}</Notice>}
           {summary.newCategories.length > 0 && <p className="muted">{t('import:check.newCategories', { names: summary.newCategories.join(', ') })}</p>}
-          {summary.warnings.map((w) => <p key={w.code} className="muted">⚠ {w.message}</p>)}
-          <div className="row" style={{ flexWrap: 'wrap', marginBottom: 12 }}>
+          {(summary.merged ?? 0) > 0 && <p className="muted">{t('import:check.merged', { count: summary.merged })}</p>}
+          {summary.warnings.map((w) => <p key={w.code} className="muted row" data-testid="import-warning"><Icon icon={TriangleAlert} size="sm" />{t(`import:warning.${w.code}`, { ...(w.params ?? {}), defaultValue: w.message })}</p>)}
+          {step === 'check' && <LeftOutColumns gaps={summary.leftOut ?? []} />}
+          <div className="row wrap" style={{ marginBottom: 'var(--space-3)' }}>
             {step === 'check' && (
               <>
-                <button className="btn primary" disabled={summary.rejected > 0} title={t('import:check.applyAllHint')} onClick={() => void apply('all-or-nothing')}>
+                <Button variant="primary" icon={Upload} disabled={summary.rejected > 0} title={t('import:check.applyAllHint')} onClick={() => void apply('all-or-nothing')}>
                   {t('import:check.applyAll', { count: summary.rows })}
-                </button>
+                </Button>
                 {summary.rejected > 0 && summary.created + summary.updated + summary.unchanged > 0 && (
-                  <button className="btn" title={t('import:check.applyValidHint')} onClick={() => void apply('valid-rows')}>
+                  <Button icon={Upload} title={t('import:check.applyValidHint')} onClick={() => void apply('valid-rows')}>
                     {t('import:check.applyValid', { count: summary.rows - summary.rejected })}
-                  </button>
+                  </Button>
                 )}
-                <button className="btn link" onClick={() => set({ step: 'mapping' })}>{t('import:check.back')}</button>
+                <Button variant="ghost" icon={ArrowLeft} onClick={() => set({ step: 'mapping' })}>{t('import:check.back')}</Button>
               </>
             )}
             {step === 'apply' && (
               <>
-                <button className="btn primary" onClick={() => navigate('catalog')}>{t('import:apply.openCatalog')}</button>
-                <button className="btn" onClick={reset}>{t('import:apply.another')}</button>
+                <Button variant="primary" icon={LayoutGrid} onClick={() => navigate('catalog')}>{t('import:apply.openCatalog')}</Button>
+                <Button icon={Plus} onClick={reset}>{t('import:apply.another')}</Button>
               </>
             )}
             <span className="spacer" />
-            <button className="btn small" onClick={() => void download(() => api.spreadsheet.reportFile({ importId, format: 'xlsx' }), t)}>{t('import:check.downloadReport')}</button>
+            <Button size="sm" variant="ghost" icon={Download} onClick={() => void download(() => api.spreadsheet.reportFile({ importId, format: 'xlsx' }), t)}>{t('import:check.downloadReport')}</Button>
             {summary.rejected > 0 && (
-              <button className="btn small" onClick={() => void download(() => api.spreadsheet.rejectedFile({ importId }), t)}>{t('import:check.downloadRejected')}</button>
+              <Button size="sm" variant="ghost" icon={FileWarning} onClick={() => void download(() => api.spreadsheet.rejectedFile({ importId }), t)}>{t('import:check.downloadRejected')}</Button>
             )}
           </div>
           {step === 'check' && summary.rejected > 0 && <p className="muted">{t('import:check.fixFirst')}</p>}

@@ -1,12 +1,16 @@
 // Pieces shared by the wizard steps: job progress with time left and cancel, the paged report
 // table, and turning row issues into sentences.
+import { CircleSlash, ChevronsDown } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import type { Outcome, ReportRow, RowIssue } from '../../../../shared/contract/spreadsheet.ts'
 import { api, transport } from '../../api/client.ts'
 import { useApp } from '../../app/store.ts'
+import { Badge, type Tone } from '../../ui/Badge.tsx'
+import { Button } from '../../ui/Button.tsx'
 import { ProgressBar } from '../../ui/components.tsx'
+import { Tabs } from '../../ui/Tabs.tsx'
 import { errorText } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
 
@@ -39,16 +43,16 @@ export function JobProgress(props: { jobId: string; label: string }) {
         <strong>{props.label}</strong>
         <span className="spacer" />
         <span className="muted">{job.message ?? ''} {etaText(job.etaSeconds, t)}</span>
-        <button className="btn small danger" onClick={() => api.jobs.cancel({ id: job.id }).catch((err) => toast(errorText(err, t), 'err'))}>
+        <Button size="sm" variant="ghost" tone="danger" icon={CircleSlash} onClick={() => api.jobs.cancel({ id: job.id }).catch((err) => toast(errorText(err, t), 'err'))}>
           {t('import:cancel')}
-        </button>
+        </Button>
       </div>
       <ProgressBar done={job.done} total={job.total ?? 100} />
     </div>
   )
 }
 
-const OUTCOME_BADGE: Record<Outcome, string> = { created: 'ok', updated: 'ok', unchanged: '', rejected: 'err' }
+const OUTCOME_BADGE: Record<Outcome, Tone> = { created: 'success', updated: 'info', unchanged: 'neutral', merged: 'neutral', rejected: 'danger' }
 
 export function ReportTable(props: { importId: string; version: number }) {
   const { t } = useTranslation()
@@ -70,16 +74,12 @@ export function ReportTable(props: { importId: string; version: number }) {
   }, [props.importId, props.version, filter])
   return (
     <div>
-      <div className="row" role="tablist" style={{ marginBottom: 8 }}>
-        {(['all', 'rejected', 'created', 'updated', 'unchanged'] as const).map((f) => (
-          <button key={f} role="tab" aria-selected={filter === f} className={`btn small${filter === f ? ' primary' : ''}`} onClick={() => setFilter(f)}>
-            {f === 'all' ? t('import:report.all') : t(`import:outcome.${f}`)}
-          </button>
-        ))}
-      </div>
+      <Tabs<typeof filter> variant="segmented" className="report-filter" active={filter} onChange={setFilter} aria-label={t('import:report.outcome')}
+        tabs={(['all', 'rejected', 'created', 'updated', 'unchanged', 'merged'] as const).map((f) => ({ id: f, label: f === 'all' ? t('import:report.all') : t(`import:outcome.${f}`) }))} />
       {rows.length === 0 ? (
         <div className="muted">{t('import:report.empty')}</div>
       ) : (
+        <div className="table-wrap" style={{ maxHeight: '60vh' }}>
         <table className="table" data-testid="import-report">
           <thead>
             <tr><th>{t('import:report.row')}</th><th>{t('import:report.sku')}</th><th>{t('import:report.outcome')}</th><th>{t('import:report.problems')}</th></tr>
@@ -87,16 +87,17 @@ export function ReportTable(props: { importId: string; version: number }) {
           <tbody>
             {rows.map((r) => (
               <tr key={r.row} data-testid="report-row">
-                <td>{r.row}</td>
+                <td className="num">{r.row}</td>
                 <td>{r.sku ?? ''}</td>
-                <td><span className={`badge ${OUTCOME_BADGE[r.outcome]}`}>{t(`import:outcome.${r.outcome}`)}</span></td>
+                <td><Badge tone={OUTCOME_BADGE[r.outcome]}>{t(`import:outcome.${r.outcome}`)}</Badge></td>
                 <td>{r.issues.map((i, k) => <div key={k} className={i.severity === 'warning' ? 'muted' : ''}>{issueSentence(i, t)}</div>)}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        </div>
       )}
-      {next !== null && <button className="btn small" style={{ marginTop: 8 }} onClick={() => void load(next, true)}>{t('import:report.more')}</button>}
+      {next !== null && <Button size="sm" variant="ghost" icon={ChevronsDown} style={{ marginTop: 'var(--space-2)' }} onClick={() => void load(next, true)}>{t('import:report.more')}</Button>}
     </div>
   )
 }

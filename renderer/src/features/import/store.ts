@@ -3,7 +3,7 @@
 import { create } from 'zustand'
 import type { FileRef } from '../../../../shared/contract/files.ts'
 import type { ColumnMapping, ImportSettings, Inspection, ReadOptions } from '../../../../shared/contract/spreadsheet.ts'
-import { api } from '../../api/client.ts'
+import { api, transport } from '../../api/client.ts'
 import type { TargetOption } from './targets.ts'
 
 export type Step = 'file' | 'mapping' | 'check' | 'apply'
@@ -58,3 +58,10 @@ export const useImport = create<ImportState>((set, get) => ({
   },
   reset: () => set({ ...EMPTY })
 }))
+
+// A mapping saved here, in another window or from the command line shows up at once.
+transport.subscribe((name, payload) => {
+  if (name !== 'data.changed') return
+  const entity = (payload as { entity: string }).entity
+  if (entity === 'spreadsheet.profile' || entity === 'family' || entity === '*') void useImport.getState().loadLists().catch(() => undefined)
+})

@@ -9,6 +9,8 @@ export interface TargetOption {
   label?: Record<string, string>
   type?: string
   units?: string[]
+  /** Families that define this attribute (codes). */
+  families?: string[]
 }
 
 export function targetLabel(code: string, t: TFunction, lang: string, options: TargetOption[]): string {

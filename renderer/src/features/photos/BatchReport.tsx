@@ -1,19 +1,24 @@
 // The batch the user started: progress with time left, then what happened to each file, with
 // the reason for every file that was refused.
+import { CircleSlash, X } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BatchItem } from '../../../../shared/contract/photos.ts'
 import { api } from '../../api/client.ts'
 import { useApp } from '../../app/store.ts'
 import { formatEta } from '../jobs/JobsDrawer.tsx'
+import { Badge } from '../../ui/Badge.tsx'
+import { Button } from '../../ui/Button.tsx'
+import { Notice } from '../../ui/Card.tsx'
 import { ProgressBar } from '../../ui/components.tsx'
-import { fileErrorText } from './Warnings.tsx'
+import { fileErrorText, skippedText } from './file-reasons.ts'
 
 export function BatchReport(props: { jobId: string; onClose(): void }) {
   const { t } = useTranslation()
   const job = useApp((s) => s.jobs[props.jobId])
   const [failed, setFailed] = useState<BatchItem[]>([])
   const [counts, setCounts] = useState<Record<string, number> | null>(null)
+  const [skippedBy, setSkippedBy] = useState<Record<string, number>>({})
   const finished = job && (job.state === 'done' || job.state === 'failed' || job.state === 'cancelled')
   const active = job && !finished
 
@@ -24,6 +29,7 @@ export function BatchReport(props: { jobId: string; onClose(): void }) {
       if (stale) return
       setFailed(r.items)
       setCounts(r.counts)
+      setSkippedBy(r.skippedBy)
     })
     return () => {
       stale = true
@@ -37,14 +43,14 @@ export function BatchReport(props: { jobId: string; onClose(): void }) {
       <div className="row">
         <strong>{job.title}</strong>
         <span className="spacer" />
-        <span className={`badge ${job.state === 'done' ? 'ok' : job.state === 'failed' ? 'err' : ''}`}>{t(`common:jobs.state.${job.state}`)}</span>
-        {active && <button className="btn small danger" onClick={() => void api.jobs.cancel({ id: job.id })}>{t('common:cancel')}</button>}
-        {finished && <button className="btn small" onClick={props.onClose}>{t('common:close')}</button>}
+        <Badge tone={job.state === 'done' ? 'success' : job.state === 'failed' ? 'danger' : 'info'}>{t(`common:jobs.state.${job.state}`)}</Badge>
+        {active && <Button size="sm" variant="ghost" tone="danger" icon={CircleSlash} onClick={() => void api.jobs.cancel({ id: job.id })}>{t('common:cancel')}</Button>}
+        {finished && <Button size="sm" variant="ghost" icon={X} label={t('common:close')} onClick={props.onClose} />}
       </div>
       {active && (
         <>
           <ProgressBar done={job.done} total={job.total} />
-          <div className="row muted" style={{ fontSize: 12 }}>
+          <div className="row muted small">
             {job.total ? t('photos:batch.progress', { done: job.done, total: job.total }) : null}
             <span className="spacer" />
             {formatEta(job.etaSeconds, t)}
@@ -57,13 +63,15 @@ export function BatchReport(props: { jobId: string; onClose(): void }) {
           {t('photos:batch.summary', { added: counts.added, duplicate: counts.duplicate, failed: counts.failed, pending: counts.pending })}
         </p>
       )}
-      {job.error && <div className="error" role="alert">{job.error.message}</div>}
+      {skippedText(skippedBy, t) && <p className="muted" data-testid="batch-skipped">{skippedText(skippedBy, t)}</p>}
+      {job.error && <Notice tone="danger" role="alert">{job.error.message}</Notice>}
       {failed.length > 0 && (
         <table className="table" data-testid="batch-failures">
+          <caption className="sr-only">{t('ui:photos.refused')}</caption>
           <tbody>
             {failed.map((i) => (
               <tr key={i.seq}>
-                <td style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{i.name}</td>
+                <td style={{ wordBreak: 'break-all', fontWeight: 'var(--weight-semibold)' }}>{i.name}</td>
                 <td>{i.error ? fileErrorText(i.error, t) : ''}</td>
               </tr>
             ))}

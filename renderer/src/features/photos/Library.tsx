@@ -1,11 +1,17 @@
 // The photo library: counts, filters, and a virtualized grid of thumbnails (only the visible
 // rows are in the DOM; more pages load as you scroll) with warning badges.
 import { useVirtualizer } from '@tanstack/react-virtual'
+import { FilterX, ImageOff, ImagePlus, SearchX } from 'lucide-react'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PhotoSummary } from '../../../../shared/contract/photos.ts'
 import { WARNING_CODES, type WarningCode } from '../../../../shared/domain/photo-quality.ts'
-import { Empty } from '../../ui/components.tsx'
+import { Button } from '../../ui/Button.tsx'
+import { Notice } from '../../ui/Card.tsx'
+import { EmptyState } from '../../ui/EmptyState.tsx'
+import { Icon } from '../../ui/Icon.tsx'
+import { SearchInput } from '../../ui/SearchInput.tsx'
+import { Select } from '../../ui/Select.tsx'
 import { errorText } from '../../ui/errors.ts'
 import { mediaUrl } from './media.ts'
 import { useLibrary } from './store.ts'
@@ -51,25 +57,25 @@ export function Library(props: { onOpen(photo: PhotoSummary): void; selectable?:
   return (
     <div className="photo-library">
       <div className="toolbar">
-        <input className="input search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('photos:library.search')} aria-label={t('photos:library.search')} />
-        <select className="input" aria-label={t('photos:library.warningFilter')} value={s.filters.warning} onChange={(e) => s.setFilters({ warning: e.target.value as WarningCode | '' })}>
-          <option value="">{t('photos:library.anyWarning')}</option>
-          {WARNING_CODES.map((c) => <option key={c} value={c}>{t(`photos:warning.${c}.short`)}{s.stats ? ` (${s.stats.byWarning[c]})` : ''}</option>)}
-        </select>
-        <label className="row" style={{ fontSize: 13 }}>
+        <SearchInput value={search} onChange={setSearch} placeholder={t('photos:library.search')} aria-label={t('photos:library.search')} />
+        <Select<WarningCode | ''> inline aria-label={t('photos:library.warningFilter')} value={s.filters.warning} onChange={(v) => s.setFilters({ warning: v })}
+          options={[{ value: '', label: t('photos:library.anyWarning') }, ...WARNING_CODES.map((c) => ({ value: c, label: `${t(`photos:warning.${c}.short`)}${s.stats ? ` (${s.stats.byWarning[c]})` : ''}` }))]} />
+        <label className="check small">
           <input type="checkbox" checked={s.filters.unattached} onChange={(e) => s.setFilters({ unattached: e.target.checked })} />
           {t('photos:library.unattached')}
         </label>
-        <select className="input" aria-label={t('photos:library.sort')} value={s.filters.sort} onChange={(e) => s.setFilters({ sort: e.target.value as 'newest' | 'oldest' | 'name' })}>
-          <option value="newest">{t('photos:library.sortNewest')}</option>
-          <option value="oldest">{t('photos:library.sortOldest')}</option>
-          <option value="name">{t('photos:library.sortName')}</option>
-        </select>
+        <Select<'newest' | 'oldest' | 'name'> inline aria-label={t('photos:library.sort')} value={s.filters.sort} onChange={(v) => s.setFilters({ sort: v })}
+          options={[{ value: 'newest', label: t('photos:library.sortNewest') }, { value: 'oldest', label: t('photos:library.sortOldest') }, { value: 'name', label: t('photos:library.sortName') }]} />
       </div>
-      {s.error ? <div className="error" role="alert">{errorText(s.error, t)}</div> : null}
+      {s.error ? <Notice tone="danger" role="alert">{errorText(s.error, t)}</Notice> : null}
       <div className="vlist photo-grid" ref={scrollRef} data-testid="photo-grid">
         {s.items.length === 0 && !s.loading ? (
-          <Empty>{s.filters.search || s.filters.warning || s.filters.unattached ? t('photos:library.noMatch') : t('photos:library.empty')}</Empty>
+          s.filters.search || s.filters.warning || s.filters.unattached ? (
+            <EmptyState icon={SearchX} title={t('photos:library.noMatch')}
+              actions={<Button icon={FilterX} onClick={() => { setSearch(''); s.setFilters({ search: '', warning: '', unattached: false }) }}>{t('ui:list.clearFilters')}</Button>} />
+          ) : (
+            <EmptyState icon={ImagePlus} title={t('ui:empty.photosTitle')} body={props.selectable ? t('ui:empty.photosPicker') : t('ui:empty.photosBody')} />
+          )
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualRows.map((row) => (
@@ -93,7 +99,7 @@ export function PhotoTile(props: { photo: PhotoSummary; onOpen(): void; selectab
   return (
     <div className={`photo-tile${selected ? ' selected' : ''}`} data-testid="photo-tile" data-name={p.name}>
       <button className="photo-thumb" onClick={props.selectable ? () => props.selectable!.toggle(p.id) : props.onOpen} aria-pressed={props.selectable ? selected : undefined} title={p.name}>
-        {p.thumb ? <img src={mediaUrl(p.thumb.relPath)} alt={p.name} loading="lazy" width={p.thumb.width} height={p.thumb.height} /> : <span className="muted">{t('photos:library.noThumb')}</span>}
+        {p.thumb ? <img src={mediaUrl(p.thumb.relPath)} alt={p.name} loading="lazy" width={p.thumb.width} height={p.thumb.height} /> : <span className="muted stack" style={{ alignItems: 'center' }}><Icon icon={ImageOff} size="lg" />{t('photos:library.noThumb')}</span>}
       </button>
       <div className="photo-caption">
         <span className="photo-name" title={p.name}>{p.name.split('/').pop()}</span>

@@ -1,12 +1,16 @@
 // One photo: the original (upright, as the preview) beside the pavilion's main image, its
 // warnings explained, facts, the products using it, near-duplicates; delete.
+import { Trash2 } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PhotoDetail as Detail, Rendition } from '../../../../shared/contract/photos.ts'
 import { api } from '../../api/client.ts'
 import { useApp } from '../../app/store.ts'
 import { navigate } from '../../app/router.ts'
-import { Dialog } from '../../ui/components.tsx'
+import { Button } from '../../ui/Button.tsx'
+import { Notice } from '../../ui/Card.tsx'
+import { confirm } from '../../ui/confirm.tsx'
+import { Dialog } from '../../ui/Dialog.tsx'
 import { errorText } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
 import { mediaUrl } from './media.ts'
@@ -33,7 +37,14 @@ export function PhotoDetail(props: { id: string; onClose(): void }) {
 
   const main = photo?.renditions.find((r) => r.preset === 'main')
   const remove = async () => {
-    if (!photo || !confirm(t('photos:detail.confirmDelete', { name: photo.name, count: photo.products.length }))) return
+    if (!photo) return
+    const ok = await confirm({
+      title: t('ui:photos.deleteTitle', { name: photo.name }),
+      body: photo.products.length ? t('photos:detail.confirmDelete', { name: photo.name, count: photo.products.length }) : t('ui:photos.deleteBody'),
+      confirmLabel: t('common:delete'),
+      danger: true
+    })
+    if (!ok) return
     try {
       await api.photos.delete({ ids: [photo.id] })
       props.onClose()
@@ -43,14 +54,14 @@ export function PhotoDetail(props: { id: string; onClose(): void }) {
   }
 
   return (
-    <Dialog title={photo?.name ?? t('common:loading')} onClose={props.onClose}
+    <Dialog title={photo?.name ?? t('common:loading')} onClose={props.onClose} size="wide"
       actions={
         <>
-          {role === 'owner' && photo && <button className="btn danger" onClick={() => void remove()}>{t('common:delete')}</button>}
-          <button className="btn" onClick={props.onClose}>{t('common:close')}</button>
+          {role === 'owner' && photo && <Button variant="ghost" tone="danger" icon={Trash2} onClick={() => void remove()} style={{ marginRight: 'auto' }}>{t('common:delete')}</Button>}
+          <Button onClick={props.onClose}>{t('common:close')}</Button>
         </>
       }>
-      {error ? <div className="error" role="alert">{errorText(error, t)}</div> : null}
+      {error ? <Notice tone="danger" role="alert">{errorText(error, t)}</Notice> : null}
       {photo && (
         <div className="photo-detail" data-testid="photo-detail">
           <div className="photo-compare">
@@ -77,9 +88,9 @@ export function PhotoDetail(props: { id: string; onClose(): void }) {
           ) : (
             <div className="row" style={{ flexWrap: 'wrap' }}>
               {photo.products.map((p) => (
-                <button key={p.id} className="btn small" onClick={() => { props.onClose(); navigate('catalog', p.id, 'photos') }}>
+                <Button key={p.id} size="sm" onClick={() => { props.onClose(); navigate('catalog', p.id, 'photos') }}>
                   {p.sku} · {t(`photos:role.${p.role}`)}
-                </button>
+                </Button>
               ))}
             </div>
           )}

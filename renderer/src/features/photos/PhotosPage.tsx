@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next'
 import { navigate } from '../../app/router.ts'
 import { useApp } from '../../app/store.ts'
+import { PageHeader } from '../../ui/PageHeader.tsx'
 import { AddPhotos } from './AddPhotos.tsx'
 import { BatchReport } from './BatchReport.tsx'
 import { Library } from './Library.tsx'
@@ -19,17 +20,17 @@ export function PhotosPage(props: { params: string[] }) {
   const setBatch = useLibrary((s) => s.setBatch)
   const open = props.params[0]
   return (
-    <div className="page" style={{ display: 'flex', flexDirection: 'column' }}>
-      <div className="page-header">
-        <h1>{t('photos:title')}</h1>
-        {stats && (
+    <div className="page fill">
+      <PageHeader
+        title={t('photos:title')}
+        meta={stats && (
           <span className="muted" data-testid="photo-stats">
             {t('photos:library.count', { count: stats.total })}
             {stats.withWarnings > 0 ? ` · ${t('photos:library.withWarnings', { count: stats.withWarnings })}` : ''}
             {stats.unattached > 0 ? ` · ${t('photos:library.unattachedCount', { count: stats.unattached })}` : ''}
           </span>
         )}
-      </div>
+      />
       {role === 'owner' && <AddPhotos onStarted={setBatch} />}
       {role === 'owner' && <PresetsCard />}
       {batchJobId && <BatchReport jobId={batchJobId} onClose={() => setBatch(null)} />}

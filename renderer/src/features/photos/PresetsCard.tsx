@@ -1,10 +1,12 @@
 // Rendition settings (owner): size, quality and background of the pavilion main image and of
 // detail images. Saving makes the existing renditions again in a job.
+import { Save } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PhotoPresets } from '../../../../shared/domain/photo-presets.ts'
 import { PAVILION } from '../../../../shared/domain/photo-sizes.ts'
 import { api } from '../../api/client.ts'
+import { Button } from '../../ui/Button.tsx'
 import { Field } from '../../ui/components.tsx'
 import { errorText, issuesByPath } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
@@ -39,7 +41,7 @@ export function PresetsCard() {
   return (
     <details className="card" data-testid="photo-presets">
       <summary><strong>{t('photos:presets.title')}</strong> <span className="muted">{t('photos:presets.summary', { size: saved.main.size, quality: saved.main.quality })}</span></summary>
-      <div className="grid3" style={{ marginTop: 12 }}>
+      <div className="grid3" style={{ marginTop: 'var(--space-3)' }}>
         <Field label={t('photos:presets.mainSize')} error={issues['main.size'] && t('photos:presets.mainSizeHint', { min: PAVILION.mainMinSide })} hint={t('photos:presets.mainSizeHint', { min: PAVILION.mainMinSide })}>
           {(id) => <input id={id} className="input" type="number" min={PAVILION.mainMinSide} max={4000} step={50} value={draft.main.size} onChange={(e) => set('main', { size: num(e.target.value) })} />}
         </Field>
@@ -57,10 +59,10 @@ export function PresetsCard() {
         </Field>
       </div>
       <div className="row">
-        <span className="muted" style={{ fontSize: 12 }}>{t('photos:presets.limits')}</span>
+        <span className="muted small">{t('photos:presets.limits')}</span>
         <span className="spacer" />
-        <button className="btn" disabled={!changed} onClick={() => setDraft(saved)}>{t('common:cancel')}</button>
-        <button className="btn primary" disabled={!changed} onClick={() => void save()}>{t('common:save')}</button>
+        <Button disabled={!changed} onClick={() => setDraft(saved)}>{t('common:cancel')}</Button>
+        <Button variant="primary" icon={Save} disabled={!changed} onClick={() => void save()}>{t('common:save')}</Button>
       </div>
     </details>
   )

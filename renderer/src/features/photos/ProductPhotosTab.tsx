@@ -1,14 +1,17 @@
 // A product's Photos tab: the pavilion main images (up to 6; the first is the primary) and the
 // other photos, reordered by dragging (or with the buttons, from the keyboard); photos added by
 // dropping files or picked from the library; the selected photo's main image beside its original.
+import { ArrowDownToLine, ArrowUpToLine, ChevronLeft, ChevronRight, Library as LibraryIcon, Star, X } from 'lucide-react'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PhotoRole, ProductPhoto, ProductPhotos, Rendition } from '../../../../shared/contract/photos.ts'
 import { PAVILION } from '../../../../shared/domain/photo-sizes.ts'
 import { api, transport } from '../../api/client.ts'
-import { Dialog } from '../../ui/components.tsx'
+import { Badge } from '../../ui/Badge.tsx'
+import { Button } from '../../ui/Button.tsx'
+import { Dialog } from '../../ui/Dialog.tsx'
 import { errorText } from '../../ui/errors.ts'
-import { toast } from '../../ui/toasts.ts'
+import { toast, toastUndo } from '../../ui/toasts.ts'
 import { AddPhotos } from './AddPhotos.tsx'
 import { BatchReport } from './BatchReport.tsx'
 import { Library } from './Library.tsx'
@@ -64,6 +67,24 @@ export function ProductPhotosTab(props: { productId: string; readOnly: boolean }
     }
   }
 
+  // Taking a photo off the product can be undone: put it back where it was.
+  const detach = async (photoId: string, name: string) => {
+    const before = arrangementOf(photos!)
+    try {
+      setPhotos(await api.photos.detach({ productId: props.productId, photoIds: [photoId] }))
+      toastUndo(t('ui:photos.detached', { name }), t('ui:toast.undo'), async () => {
+        try {
+          await api.photos.attach({ productId: props.productId, photoIds: [photoId], as: before.main.includes(photoId) ? 'main' : 'extra' })
+          setPhotos(await api.photos.arrange({ productId: props.productId, ...before }))
+        } catch (err) {
+          toast(errorText(err, t), 'err')
+        }
+      })
+    } catch (err) {
+      toast(errorText(err, t), 'err')
+    }
+  }
+
   if (!photos) return <div className="muted">{t('common:loading')}</div>
   const a = arrangementOf(photos)
   const all = [...photos.main, ...photos.extra]
@@ -111,19 +132,19 @@ export function ProductPhotosTab(props: { productId: string; readOnly: boolean }
               {x.photo.thumb ? <img src={mediaUrl(x.photo.thumb.relPath)} alt={x.photo.name} draggable={false} /> : null}
             </button>
             <div className="photo-caption">
-              {x.primary && <span className="badge ok" data-testid="primary">{t('photos:product.primary')}</span>}
+              {x.primary && <Badge tone="success" icon={Star} testId="primary">{t('photos:product.primary')}</Badge>}
               <span className="photo-name" title={x.photo.name}>{x.photo.name.split('/').pop()}</span>
               <WarningBadges warnings={x.photo.warnings} max={2} />
             </div>
             {!props.readOnly && (
               <div className="photo-actions">
-                <button className="btn small" aria-label={t('photos:product.left')} disabled={i === 0} onClick={() => void arrange(moveTo(a, x.photo.id, role, i - 1))}>◀</button>
-                <button className="btn small" aria-label={t('photos:product.right')} disabled={i === items.length - 1} onClick={() => void arrange(moveTo(a, x.photo.id, role, i + 1))}>▶</button>
-                {!x.primary && <button className="btn small" onClick={() => void act(() => api.photos.setPrimary({ productId: props.productId, photoId: x.photo.id }))}>{t('photos:product.makePrimary')}</button>}
+                <Button size="sm" icon={ChevronLeft} label={t('photos:product.left')} disabled={i === 0} onClick={() => void arrange(moveTo(a, x.photo.id, role, i - 1))} />
+                <Button size="sm" icon={ChevronRight} label={t('photos:product.right')} disabled={i === items.length - 1} onClick={() => void arrange(moveTo(a, x.photo.id, role, i + 1))} />
+                {!x.primary && <Button size="sm" icon={Star} onClick={() => void act(() => api.photos.setPrimary({ productId: props.productId, photoId: x.photo.id }))}>{t('photos:product.makePrimary')}</Button>}
                 {role === 'extra'
-                  ? <button className="btn small" onClick={() => void arrange(moveTo(a, x.photo.id, 'main'))}>{t('photos:product.toMain')}</button>
-                  : <button className="btn small" onClick={() => void arrange(moveTo(a, x.photo.id, 'extra', 0))}>{t('photos:product.toExtra')}</button>}
-                <button className="btn small danger" onClick={() => void act(() => api.photos.detach({ productId: props.productId, photoIds: [x.photo.id] }))}>{t('photos:product.remove')}</button>
+                  ? <Button size="sm" icon={ArrowUpToLine} onClick={() => void arrange(moveTo(a, x.photo.id, 'main'))}>{t('photos:product.toMain')}</Button>
+                  : <Button size="sm" icon={ArrowDownToLine} onClick={() => void arrange(moveTo(a, x.photo.id, 'extra', 0))}>{t('photos:product.toExtra')}</Button>}
+                <Button size="sm" variant="ghost" tone="danger" icon={X} onClick={() => void detach(x.photo.id, x.photo.name.split('/').pop() ?? x.photo.name)}>{t('photos:product.remove')}</Button>
               </div>
             )}
           </li>
@@ -136,7 +157,7 @@ export function ProductPhotosTab(props: { productId: string; readOnly: boolean }
     <div className="product-photos" data-testid="product-photos">
       {!props.readOnly && (
         <AddPhotos productId={props.productId} onStarted={setBatch} compact>
-          <button className="btn" onClick={() => setPicking(true)}>{t('photos:product.fromLibrary')}</button>
+          <Button icon={LibraryIcon} onClick={() => setPicking(true)}>{t('photos:product.fromLibrary')}</Button>
         </AddPhotos>
       )}
       {batch && <BatchReport jobId={batch} onClose={() => setBatch(null)} />}
@@ -198,11 +219,11 @@ function LibraryPicker(props: { productId: string; onClose(): void; onAttached(p
     }
   }
   return (
-    <Dialog title={t('photos:product.fromLibrary')} onClose={props.onClose}
+    <Dialog title={t('photos:product.fromLibrary')} onClose={props.onClose} size="wide"
       actions={
         <>
-          <button className="btn" onClick={props.onClose}>{t('common:cancel')}</button>
-          <button className="btn primary" disabled={selected.size === 0} onClick={() => void attach()}>{t('photos:product.attach', { count: selected.size })}</button>
+          <Button onClick={props.onClose}>{t('common:cancel')}</Button>
+          <Button variant="primary" disabled={selected.size === 0} onClick={() => void attach()}>{t('photos:product.attach', { count: selected.size })}</Button>
         </>
       }>
       <div className="photo-picker">

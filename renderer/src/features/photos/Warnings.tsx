@@ -39,10 +39,3 @@ export function WarningList(props: { warnings: PhotoWarning[] }) {
     </ul>
   )
 }
-
-/** A refused file's reason in the user's language (the core's English message as a fallback). */
-export function fileErrorText(error: { code: string; message: string; params: Record<string, unknown> }, t: TFunction): string {
-  const p = error.params
-  const mb = (n: unknown) => (typeof n === 'number' ? Math.max(1, Math.round(n / 1048576)) : '')
-  return t(`photos:error.${error.code}`, { ...p, megabytes: mb(p.bytes), maxMegabytes: mb(p.maxBytes), detail: p.detail ?? '', defaultValue: error.message })
-}

@@ -3,12 +3,10 @@
 // uploaded first, and dropped folders are walked here.
 import type { FileRef } from '../../../../shared/contract/files.ts'
 import { transport } from '../../api/client.ts'
+import type { PickedFile } from '../../ui/FilePicker.tsx'
 
-export interface Picked {
-  file: File
-  /** Path inside a dropped or picked folder ("Chianti/fronte.jpg"), for the batch report. */
-  name: string
-}
+/** A file with its path inside a dropped or picked folder ("Chianti/fronte.jpg"), for the batch report. */
+export type Picked = PickedFile
 
 /** Files (and, in the browser, the files inside folders) of a drop. */
 export async function droppedFiles(items: DataTransferItemList): Promise<{ picked: Picked[]; folders: File[] }> {

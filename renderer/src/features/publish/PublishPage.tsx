@@ -1,12 +1,20 @@
 // Publish screen (#/publish, #/publish/queue, #/publish/settings): readiness summary as a chart,
 // the publish action with progress and time left, the queue with each listing's state and the
 // pavilion's errors explained, retry and fix links, and the target / credentials / rate settings.
+import { CloudDownload, Pause, Play, Send, ShieldAlert, Wrench } from 'lucide-react'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { LOCALE_NAMES } from '../../../../shared/domain/locales.ts'
 import { api } from '../../api/client.ts'
 import { navigate } from '../../app/router.ts'
 import { useApp } from '../../app/store.ts'
-import { ProgressBar, Tabs } from '../../ui/components.tsx'
+import { Badge } from '../../ui/Badge.tsx'
+import { Button } from '../../ui/Button.tsx'
+import { Card, Notice } from '../../ui/Card.tsx'
+import { ProgressBar } from '../../ui/components.tsx'
+import { confirm } from '../../ui/confirm.tsx'
+import { PageHeader } from '../../ui/PageHeader.tsx'
+import { Tabs } from '../../ui/Tabs.tsx'
 import { errorText } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
 import { formatEta } from '../jobs/JobsDrawer.tsx'
@@ -36,10 +44,7 @@ export function PublishPage(props: { params: string[] }) {
   ]
   return (
     <div className="page">
-      <div className="page-header">
-        <h1>{t('publish:title')}</h1>
-        <TargetBadge />
-      </div>
+      <PageHeader title={t('publish:title')} meta={<TargetBadge />} />
       <AuthBanner />
       <Tabs tabs={tabs} active={tab} onChange={(id) => navigate('publish', ...(id === 'overview' ? [] : [id]))} />
       {tab === 'overview' && <Overview />}
@@ -54,9 +59,9 @@ function TargetBadge() {
   const status = usePublish((s) => s.status)
   if (!status) return null
   return (
-    <span className={`badge ${status.target === 'alibaba' ? 'ok' : 'warn'}`} data-testid="publish-target" title={status.gateway}>
+    <Badge tone={status.target === 'alibaba' ? 'success' : 'warning'} testId="publish-target" title={status.gateway}>
       {t(`publish:target.${status.target}`)}
-    </span>
+    </Badge>
   )
 }
 
@@ -65,10 +70,10 @@ function AuthBanner() {
   const problem = usePublish((s) => s.status?.authProblem ?? null)
   if (!problem) return null
   return (
-    <div className="card" role="alert" style={{ borderColor: 'var(--danger)', background: 'var(--danger-soft)' }}>
+    <Notice tone="danger" icon={ShieldAlert} role="alert">
       <strong>{t('publish:auth.stopped')}</strong> {problem.message}{' '}
-      <button className="btn small" onClick={() => navigate('publish', 'settings')}>{t('publish:auth.signIn')}</button>
-    </div>
+      <Button size="sm" onClick={() => navigate('publish', 'settings')}>{t('publish:auth.signIn')}</Button>
+    </Notice>
   )
 }
 
@@ -78,6 +83,14 @@ function Overview() {
   const role = useApp((s) => s.role)
   const online = useApp((s) => s.online)
   const publishAll = async () => {
+    const ready = summary?.ready ?? 0
+    const ok = await confirm({
+      title: t('ui:publish.publishAllTitle', { count: ready }),
+      body: t(`ui:publish.publishAllBody.${status?.target === 'alibaba' ? 'alibaba' : 'sandbox'}`),
+      confirmLabel: t('ui:publish.publishVerb'),
+      icon: Send
+    })
+    if (!ok) return
     try {
       const r = await api.publish.enqueue({})
       usePublish.getState().startRun(r.queued)
@@ -94,49 +107,48 @@ function Overview() {
   const total = Math.max(runTotal, active)
   return (
     <>
-      <div className="card">
-        <div className="row" style={{ flexWrap: 'wrap' }}>
-          <h2 style={{ margin: 0 }}>{t('publish:run.title')}</h2>
-          <span className="spacer" />
-          {role === 'owner' && <button className="btn" onClick={() => void downloadRules()}>{t('publish:rules.download')}</button>}
-          {role === 'owner' && status && (
-            <button className="btn" onClick={() => void togglePause()} data-testid="pause-queue">{status.paused ? t('publish:run.resume') : t('publish:run.pause')}</button>
-          )}
-          {role === 'owner' && <button className="btn primary" onClick={() => void publishAll()} data-testid="publish-all">{t('publish:run.publishAll')}</button>}
-        </div>
+      <Card title={t('publish:run.title')} icon={Send}
+        actions={role === 'owner' && (
+          <div className="row wrap">
+            <Button icon={CloudDownload} onClick={() => void downloadRules()}>{t('publish:rules.download')}</Button>
+            {status && <Button icon={status.paused ? Play : Pause} onClick={() => void togglePause()} testId="pause-queue">{status.paused ? t('publish:run.resume') : t('publish:run.pause')}</Button>}
+            <Button variant="primary" icon={Send} disabled={summary !== null && summary.ready === 0} onClick={() => void publishAll()} testId="publish-all">{t('publish:run.publishAll')}</Button>
+          </div>
+        )}>
         {status && (
           <>
             {total > 0 && <ProgressBar done={total - active} total={total} />}
-            <div className="row muted" data-testid="publish-progress" style={{ fontSize: 13, flexWrap: 'wrap' }}>
+            <div className="row wrap muted" data-testid="publish-progress">
               <span>{t('publish:run.counts', { published: status.counts.published ?? 0, audit: status.inAudit, waiting: status.pending, fix: status.counts.needs_fixing ?? 0, failed: status.counts.failed ?? 0 })}</span>
               <span className="spacer" />
               {active > 0 && <span>{formatEta(status.etaSeconds, t)}</span>}
-              {status.paused && <span className="badge warn">{t('publish:run.paused')}</span>}
-              {online.online === false && active > 0 && <span className="badge err">{t('publish:run.offlineWaiting')}</span>}
+              {status.paused && <Badge tone="warning">{t('publish:run.paused')}</Badge>}
+              {online.online === false && active > 0 && <Badge tone="danger">{t('publish:run.offlineWaiting')}</Badge>}
             </div>
           </>
         )}
-      </div>
-      <div className="card">
-        <h2>{t('publish:readiness.title')}</h2>
+      </Card>
+      <Card title={t('publish:readiness.title')}>
         {summary ? <ReadinessChart summary={summary} /> : <div className="muted">{t('common:loading')}</div>}
-      </div>
+        {summary && summary.ready + summary.blocked === 0 && <Notice>{t('ui:empty.publishBody')} <Button variant="link" onClick={() => navigate('catalog')}>{t('ui:empty.openCatalog')}</Button></Notice>}
+      </Card>
       {problems.length > 0 && (
-        <div className="card">
-          <h2>{t('publish:readiness.toFix')}</h2>
+        <Card title={t('publish:readiness.toFix')} icon={Wrench}>
+          <div className="table-wrap" style={{ maxHeight: '70vh' }}>
           <table className="table" data-testid="readiness-problems">
             <thead><tr><th>{t('publish:col.product')}</th><th>{t('publish:col.language')}</th><th>{t('publish:col.problems')}</th></tr></thead>
             <tbody>
               {problems.map((p) => (
                 <tr key={`${p.productId}-${p.language}`}>
-                  <td><strong>{p.sku}</strong><div className="muted" style={{ fontSize: 12 }}>{p.title}</div></td>
-                  <td>{p.language === 'en' ? 'English' : '中文'}{p.ready ? <span className="badge ok" style={{ marginLeft: 6 }}>{t('publish:readiness.ready')}</span> : null}</td>
+                  <td><strong>{p.sku}</strong><div className="muted small">{p.title}</div></td>
+                  <td><span className="row wrap">{LOCALE_NAMES[p.language] ?? p.language}{p.ready ? <Badge tone="success">{t('publish:readiness.ready')}</Badge> : null}</span></td>
                   <td><ProblemList productId={p.productId} problems={p.problems} /></td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+          </div>
+        </Card>
       )}
     </>
   )

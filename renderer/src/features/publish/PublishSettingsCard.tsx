@@ -1,10 +1,15 @@
 // Publishing settings: target (built-in sandbox, another sandbox, Alibaba.com), credentials
 // (kept in the OS keychain by the core, never shown back), rate limit, concurrency, EUR→USD rate.
+import { Gauge, KeyRound, LogIn, PlugZap, Save, Target, Trash2, ExternalLink } from 'lucide-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PublishTarget } from '../../../../shared/domain/publish.ts'
 import { api } from '../../api/client.ts'
+import { Button } from '../../ui/Button.tsx'
+import { Card } from '../../ui/Card.tsx'
 import { Field } from '../../ui/components.tsx'
+import { confirm } from '../../ui/confirm.tsx'
+import { Select } from '../../ui/Select.tsx'
 import { errorText } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
 import { usePublish } from './store.ts'
@@ -28,20 +33,27 @@ export function PublishSettingsCard() {
       toast(errorText(err, t), 'err')
     }
   }
+  const forget = async () => {
+    const ok = await confirm({
+      title: t('ui:publish.forgetTitle', { target: t(`publish:target.${credTarget}`) }),
+      body: t('ui:publish.forgetBody'),
+      confirmLabel: t('publish:settings.forget'),
+      danger: true
+    })
+    if (!ok) return
+    await api.publish.clearCredentials({ target: credTarget }).then(() => usePublish.getState().loadStatus()).catch((err) => toast(errorText(err, t), 'err'))
+  }
   const runTest = () =>
     api.publish.testConnection({}).then((r) => setTest(r.ok ? t('publish:settings.testOk', { ms: r.latencyMs }) : t('publish:settings.testFailed', { message: r.message }))).catch((err) => setTest(errorText(err, t)))
   const num = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.')))
   const credState = status?.credentials
   return (
     <>
-      <div className="card">
-        <h2>{t('publish:settings.targetTitle')}</h2>
+      <Card title={t('publish:settings.targetTitle')} icon={Target}>
         <Field label={t('publish:settings.target')}>
           {(id) => (
-            <select id={id} className="input" value={settings.target} onChange={(e) => void update({ target: e.target.value as PublishTarget })} data-testid="target-select">
-              <option value="sandbox">{t('publish:target.sandbox')}</option>
-              <option value="alibaba">{t('publish:target.alibaba')}</option>
-            </select>
+            <Select<PublishTarget> id={id} value={settings.target} onChange={(v) => void update({ target: v })} testId="target-select"
+              options={[{ value: 'sandbox', label: t('publish:target.sandbox') }, { value: 'alibaba', label: t('publish:target.alibaba') }]} />
           )}
         </Field>
         <p className="muted" style={{ marginTop: 0 }}>{settings.target === 'sandbox' ? t('publish:settings.sandboxHint') : t('publish:settings.alibabaHint')}</p>
@@ -53,34 +65,31 @@ export function PublishSettingsCard() {
             {(id) => <input id={id} className="input" defaultValue={settings.alibaba.url} onBlur={(e) => e.target.value !== settings.alibaba.url && void update({ alibaba: { ...settings.alibaba, url: e.target.value.trim() } })} />}
           </Field>
         </div>
-        <label className="row" style={{ marginBottom: 6 }}>
+        <label className="check" style={{ marginBottom: 'var(--space-2)' }}>
           <input type="checkbox" checked={settings[settings.target].chinese} onChange={(e) => void update({ [settings.target]: { ...settings[settings.target], chinese: e.target.checked } })} />
           {t('publish:settings.chinese')}
         </label>
         <div className="row">
-          <button className="btn" onClick={() => void runTest()}>{t('publish:settings.test')}</button>
+          <Button icon={PlugZap} onClick={() => void runTest()}>{t('publish:settings.test')}</Button>
           {test && <span className="muted" data-testid="connection-test">{test}</span>}
         </div>
-      </div>
-      <div className="card">
-        <h2>{t('publish:settings.credentialsTitle')}</h2>
+      </Card>
+      <Card title={t('publish:settings.credentialsTitle')} icon={KeyRound}>
         <p className="muted" style={{ marginTop: 0 }}>
           {t('publish:settings.credentialsHint', { backend: settings.secretsBackend })}
         </p>
         <p className="muted">
           {t('publish:settings.credentialState', {
-            sandbox: credState?.sandbox.set ? credState.sandbox.appKey ?? '✓' : '—',
-            alibaba: credState?.alibaba.set ? credState.alibaba.appKey ?? '✓' : '—'
+            sandbox: credState?.sandbox.set ? credState.sandbox.appKey ?? t('ui:publish.credentialsSet') : '—',
+            alibaba: credState?.alibaba.set ? credState.alibaba.appKey ?? t('ui:publish.credentialsSet') : '—'
           })}
         </p>
         <SignIn target={credTarget} />
-        <h3 style={{ fontSize: 13, margin: '14px 0 8px' }}>{t('publish:settings.manualTitle')}</h3>
+        <h3 className="subhead">{t('publish:settings.manualTitle')}</h3>
         <Field label={t('publish:settings.credentialsFor')}>
           {(id) => (
-            <select id={id} className="input" value={credTarget} onChange={(e) => setCredTarget(e.target.value as PublishTarget)}>
-              <option value="alibaba">{t('publish:target.alibaba')}</option>
-              <option value="sandbox">{t('publish:target.sandbox')}</option>
-            </select>
+            <Select<PublishTarget> id={id} value={credTarget} onChange={setCredTarget}
+              options={[{ value: 'alibaba', label: t('publish:target.alibaba') }, { value: 'sandbox', label: t('publish:target.sandbox') }]} />
           )}
         </Field>
         <div className="grid2">
@@ -90,13 +99,12 @@ export function PublishSettingsCard() {
             </Field>
           ))}
         </div>
-        <div className="row">
-          <button className="btn primary" disabled={!creds.appKey || !creds.appSecret || !creds.accessToken} onClick={() => void saveCreds()}>{t('publish:settings.saveCredentials')}</button>
-          <button className="btn danger" onClick={() => void api.publish.clearCredentials({ target: credTarget }).then(() => usePublish.getState().loadStatus())}>{t('publish:settings.forget')}</button>
+        <div className="row wrap">
+          <Button variant="primary" icon={Save} disabled={!creds.appKey || !creds.appSecret || !creds.accessToken} onClick={() => void saveCreds()}>{t('publish:settings.saveCredentials')}</Button>
+          <Button variant="ghost" tone="danger" icon={Trash2} onClick={() => void forget()}>{t('publish:settings.forget')}</Button>
         </div>
-      </div>
-      <div className="card">
-        <h2>{t('publish:settings.limitsTitle')}</h2>
+      </Card>
+      <Card title={t('publish:settings.limitsTitle')} icon={Gauge}>
         <div className="grid3">
           <Field label={t('publish:settings.rate')} hint={t('publish:settings.rateHint')}>
             {(id) => <input id={id} className="input" inputMode="decimal" defaultValue={String(settings.ratePerSecond)} onBlur={(e) => { const v = num(e.target.value); if (v && v !== settings.ratePerSecond) void update({ ratePerSecond: v }) }} />}
@@ -108,7 +116,7 @@ export function PublishSettingsCard() {
             {(id) => <input id={id} className="input" inputMode="decimal" defaultValue={settings.eurToUsd === null ? '' : String(settings.eurToUsd)} onBlur={(e) => void update({ eurToUsd: num(e.target.value) })} />}
           </Field>
         </div>
-      </div>
+      </Card>
     </>
   )
 }
@@ -134,15 +142,15 @@ function SignIn(props: { target: PublishTarget }) {
   }
   return (
     <div data-testid="sign-in">
-      <h3 style={{ fontSize: 13, margin: '4px 0 8px' }}>{t('publish:settings.signInTitle')}</h3>
+      <h3 className="subhead">{t('publish:settings.signInTitle')}</h3>
       <div className="grid3">
         <Field label={t('publish:settings.appKey')}>{(id) => <input id={id} className="input" value={appKey} onChange={(e) => setAppKey(e.target.value)} />}</Field>
         <Field label={t('publish:settings.appSecret')}>{(id) => <input id={id} className="input" type="password" autoComplete="off" value={appSecret} onChange={(e) => setAppSecret(e.target.value)} />}</Field>
         <Field label={t('publish:settings.code')} hint={t('publish:settings.codeHint')}>{(id) => <input id={id} className="input" value={code} onChange={(e) => setCode(e.target.value)} />}</Field>
       </div>
       <div className="row">
-        <button className="btn" disabled={!appKey} onClick={() => void open()}>{t('publish:settings.openAuthorize')}</button>
-        <button className="btn primary" disabled={!appKey || !appSecret || !code} onClick={() => void signIn()}>{t('publish:settings.signIn')}</button>
+        <Button icon={ExternalLink} disabled={!appKey} onClick={() => void open()}>{t('publish:settings.openAuthorize')}</Button>
+        <Button variant="primary" icon={LogIn} disabled={!appKey || !appSecret || !code} onClick={() => void signIn()}>{t('publish:settings.signIn')}</Button>
       </div>
     </div>
   )

@@ -1,17 +1,25 @@
 // The outbox: every listing with its state, the pavilion's answer in plain words, retry and
 // cancel, and a link to the field to fix.
+import { CircleSlash, History, Inbox, RotateCcw, Undo2 } from 'lucide-react'
 import { Fragment, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LISTING_STATES, type Listing, type ListingState } from '../../../../shared/domain/publish.ts'
 import { api } from '../../api/client.ts'
+import { navigate } from '../../app/router.ts'
 import { useApp } from '../../app/store.ts'
+import { LOCALE_NAMES } from '../../../../shared/domain/locales.ts'
+import { Badge, type Tone } from '../../ui/Badge.tsx'
+import { Button } from '../../ui/Button.tsx'
+import { confirm } from '../../ui/confirm.tsx'
+import { EmptyState } from '../../ui/EmptyState.tsx'
+import { Select } from '../../ui/Select.tsx'
 import { errorText } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
 import { ProblemList } from './problems.tsx'
 import { usePublish } from './store.ts'
 
-const STATE_CLASS: Partial<Record<ListingState, string>> = {
-  published: 'ok', failed: 'err', needs_fixing: 'err', in_audit: 'warn', offline: '', cancelled: ''
+const STATE_TONE: Partial<Record<ListingState, Tone>> = {
+  published: 'success', failed: 'danger', needs_fixing: 'danger', in_audit: 'warning', queued: 'info', uploading_images: 'info', submitting: 'info'
 }
 
 export function QueueTable() {
@@ -24,14 +32,17 @@ export function QueueTable() {
   return (
     <>
       <div className="toolbar">
-        <select className="input" aria-label={t('publish:queue.filter')} value={filter?.[0] ?? ''} onChange={(e) => setFilter(e.target.value ? [e.target.value as ListingState] : null)}>
-          <option value="">{t('publish:queue.all')}</option>
-          {LISTING_STATES.map((s) => <option key={s} value={s}>{t(`publish:state.${s}`)}</option>)}
-        </select>
+        <Select<ListingState | ''> inline aria-label={t('publish:queue.filter')} value={filter?.[0] ?? ''} onChange={(v) => setFilter(v ? [v] : null)}
+          options={[{ value: '', label: t('publish:queue.all') }, ...LISTING_STATES.map((s) => ({ value: s, label: t(`publish:state.${s}`) }))]} />
         <span className="muted">{t('publish:queue.count', { count: listingsTotal })}</span>
         <span className="spacer" />
-        {role === 'owner' && failed > 0 && <button className="btn" onClick={() => void act(api.publish.retry({ allFailed: true }))}>{t('publish:queue.retryFailed')}</button>}
+        {role === 'owner' && failed > 0 && <Button icon={RotateCcw} onClick={() => void act(api.publish.retry({ allFailed: true }))}>{t('publish:queue.retryFailed')}</Button>}
       </div>
+      {listings.length === 0 ? (
+        <EmptyState icon={Inbox} title={filter ? t('publish:queue.empty') : t('ui:empty.queueTitle')} body={filter ? undefined : t('ui:empty.queueBody')}
+          actions={!filter && role === 'owner' && <Button onClick={() => navigate('publish')}>{t('publish:tabs.overview')}</Button>} />
+      ) : (
+      <div className="table-wrap">
       <table className="table" data-testid="publish-queue">
         <thead>
           <tr>
@@ -41,9 +52,10 @@ export function QueueTable() {
         </thead>
         <tbody>
           {listings.map((l) => <Row key={l.id} l={l} fmt={fmt} owner={role === 'owner'} act={act} />)}
-          {listings.length === 0 && <tr><td colSpan={6} className="muted">{t('publish:queue.empty')}</td></tr>}
         </tbody>
       </table>
+      </div>
+      )}
     </>
   )
 }
@@ -53,40 +65,53 @@ function Row(props: { l: Listing; fmt: Intl.DateTimeFormat; owner: boolean; act(
   const { l } = props
   const active = l.state === 'queued' || l.state === 'uploading_images' || l.state === 'submitting' || l.state === 'unpublishing'
   const [history, setHistory] = useState<Array<{ at: string; event: string; detail: string | null }> | null>(null)
+  const unpublish = async () => {
+    const ok = await confirm({
+      title: t('ui:publish.unpublishTitle', { sku: l.sku ?? '' }),
+      body: t('ui:publish.unpublishBody'),
+      confirmLabel: t('publish:queue.unpublish'),
+      danger: true
+    })
+    if (ok) props.act(api.publish.unpublish({ productIds: [l.productId] }))
+  }
   const toggleHistory = () =>
     history ? setHistory(null) : void api.publish.listing({ id: l.id }).then((r) => setHistory([...r.history].reverse())).catch((err) => toast(errorText(err, t), 'err'))
   return (
     <Fragment>
     <tr data-testid="listing-row" data-state={l.state}>
-      <td><strong>{l.sku ?? '—'}</strong><div className="muted" style={{ fontSize: 12 }}>{l.title}</div></td>
-      <td>{l.language === 'en' ? 'English' : '中文'}</td>
+      <td><strong>{l.sku ?? '—'}</strong><div className="muted small">{l.title}</div></td>
+      <td>{LOCALE_NAMES[l.language] ?? l.language}</td>
       <td>
-        <span className={`badge ${STATE_CLASS[l.state] ?? ''}`}>{t(`publish:state.${l.state}`)}</span>
-        {l.jobState === 'paused' && <span className="badge warn" style={{ marginLeft: 4 }}>{t('publish:run.paused')}</span>}
-        {l.reconciling && <div className="muted" style={{ fontSize: 12 }}>{t('publish:queue.reconciling')}</div>}
+        <span className="row wrap">
+          <Badge tone={STATE_TONE[l.state] ?? 'neutral'}>{t(`publish:state.${l.state}`)}</Badge>
+          {l.jobState === 'paused' && <Badge tone="warning">{t('publish:run.paused')}</Badge>}
+        </span>
+        {l.reconciling && <div className="muted small">{t('publish:queue.reconciling')}</div>}
       </td>
       <td style={{ maxWidth: 460 }}>
         {l.problems.length > 0 && <ProblemList productId={l.productId} problems={l.problems} />}
-        {l.error && l.problems.length === 0 && <div style={{ color: l.state === 'failed' ? 'var(--danger)' : 'var(--muted)', fontSize: 13 }}>{t(`publish:error.${l.error.code}`, { defaultValue: l.error.message })}</div>}
-        {l.runAfter && active && <div className="muted" style={{ fontSize: 12 }}>{t('publish:queue.nextTry', { time: props.fmt.format(new Date(l.runAfter)) })}</div>}
-        {l.remoteId && <div className="muted" style={{ fontSize: 12 }}>{t('publish:queue.remote', { id: l.remoteId, status: l.remoteStatus ?? '—' })}</div>}
+        {l.error && l.problems.length === 0 && <div className={l.state === 'failed' ? 'error' : 'muted small'}>{t(`publish:error.${l.error.code}`, { defaultValue: l.error.message })}</div>}
+        {l.runAfter && active && <div className="muted small">{t('publish:queue.nextTry', { time: props.fmt.format(new Date(l.runAfter)) })}</div>}
+        {l.remoteId && <div className="muted small">{t('publish:queue.remote', { id: l.remoteId, status: l.remoteStatus ?? '—' })}</div>}
       </td>
       <td className="muted" style={{ fontSize: 12 }}>{props.fmt.format(new Date(l.updatedAt))}</td>
       <td>
-        {props.owner && (l.state === 'failed' || l.state === 'needs_fixing' || l.state === 'cancelled') && (
-          <button className="btn small" onClick={() => props.act(api.publish.retry({ ids: [l.id] }))}>{t('publish:queue.retry')}</button>
-        )}
-        {props.owner && active && <button className="btn small danger" onClick={() => props.act(api.publish.cancel({ ids: [l.id] }))}>{t('common:cancel')}</button>}
-        {props.owner && (l.state === 'published' || l.state === 'in_audit') && (
-          <button className="btn small" onClick={() => props.act(api.publish.unpublish({ productIds: [l.productId] }))}>{t('publish:queue.unpublish')}</button>
-        )}
-        <button className="btn small link" aria-expanded={history !== null} onClick={toggleHistory}>{t('publish:queue.history')}</button>
+        <div className="row wrap" style={{ justifyContent: 'flex-end' }}>
+          {props.owner && (l.state === 'failed' || l.state === 'needs_fixing' || l.state === 'cancelled') && (
+            <Button size="sm" icon={RotateCcw} onClick={() => props.act(api.publish.retry({ ids: [l.id] }))}>{t('publish:queue.retry')}</Button>
+          )}
+          {props.owner && active && <Button size="sm" variant="ghost" tone="danger" icon={CircleSlash} onClick={() => props.act(api.publish.cancel({ ids: [l.id] }))}>{t('common:cancel')}</Button>}
+          {props.owner && (l.state === 'published' || l.state === 'in_audit') && (
+            <Button size="sm" variant="ghost" tone="danger" icon={Undo2} onClick={() => void unpublish()}>{t('publish:queue.unpublish')}</Button>
+          )}
+          <Button size="sm" variant="ghost" icon={History} aria-expanded={history !== null} onClick={toggleHistory}>{t('publish:queue.history')}</Button>
+        </div>
       </td>
     </tr>
     {history && (
       <tr>
-        <td colSpan={6} style={{ background: 'var(--bg)' }}>
-          <ol style={{ margin: 0, paddingLeft: 18, fontSize: 12 }} data-testid="listing-history">
+        <td colSpan={6} style={{ background: 'var(--color-surface-sunken)' }}>
+          <ol className="small" style={{ margin: 0, paddingLeft: 'var(--space-5)' }} data-testid="listing-history">
             {history.map((h, i) => (
               <li key={i}>{props.fmt.format(new Date(h.at))} — {t(`publish:event.${h.event}`, { defaultValue: h.event })}{h.detail ? `: ${h.detail}` : ''}</li>
             ))}

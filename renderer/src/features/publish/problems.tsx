@@ -3,6 +3,8 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { ReadinessProblem } from '../../../../shared/domain/publish.ts'
 import { navigate } from '../../app/router.ts'
+import { Badge } from '../../ui/Badge.tsx'
+import { Button } from '../../ui/Button.tsx'
 
 /** The product editor's tab that holds a field path ("trade.moq" → trade). */
 export function editorTab(field: string): string {
@@ -21,16 +23,12 @@ export function problemText(p: ReadinessProblem, t: TFunction): string {
 export function ProblemList(props: { productId: string; problems: ReadinessProblem[] }) {
   const { t } = useTranslation()
   return (
-    <ul style={{ margin: 0, paddingLeft: 16 }}>
+    <ul className="problem-list">
       {props.problems.map((p, i) => (
         <li key={i} className={p.severity === 'error' ? '' : 'muted'}>
-          <span className={`badge ${p.severity === 'error' ? 'err' : p.severity === 'warning' ? 'warn' : ''}`} style={{ marginRight: 6 }}>
-            {t(`publish:severity.${p.severity}`)}
-          </span>
-          {problemText(p, t)}{' '}
-          <button className="btn link" onClick={() => navigate('catalog', props.productId, editorTab(p.field))} data-testid="fix-link">
-            {t('publish:fix')}
-          </button>
+          <Badge tone={p.severity === 'error' ? 'danger' : p.severity === 'warning' ? 'warning' : 'neutral'}>{t(`publish:severity.${p.severity}`)}</Badge>
+          <span>{problemText(p, t)}</span>
+          <Button variant="link" onClick={() => navigate('catalog', props.productId, editorTab(p.field))} testId="fix-link">{t('publish:fix')}</Button>
         </li>
       ))}
     </ul>

@@ -91,7 +91,7 @@ transport.subscribe((name, payload) => {
   if (name !== 'data.changed') return
   const entity = (payload as { entity: string }).entity
   if (entity === 'publish.listing') reloadSoon(false)
-  else if (entity === 'publish.rules' || entity === 'product' || entity === 'category' || entity === '*') reloadSoon(true)
+  else if (['publish.rules', 'product', 'category', 'family', 'settings', 'productPhotos', 'photo', '*'].includes(entity)) reloadSoon(true)
 })
 
 // Waking the publishing area at start-up makes the connectivity monitor probe the gateway (the

@@ -1,12 +1,21 @@
 // The firm's category tree: add, rename (per language), move, map to a pavilion category, delete.
+import { FolderTree, Pencil, Plus, Trash2 } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Category } from '../../../../shared/domain/catalog-structure.ts'
 import { api } from '../../api/client.ts'
-import { Dialog, Field } from '../../ui/components.tsx'
+import { Badge } from '../../ui/Badge.tsx'
+import { Button } from '../../ui/Button.tsx'
+import { Card, Notice } from '../../ui/Card.tsx'
+import { Combobox } from '../../ui/Combobox.tsx'
+import { Field } from '../../ui/components.tsx'
+import { confirm } from '../../ui/confirm.tsx'
+import { Dialog } from '../../ui/Dialog.tsx'
+import { EmptyState } from '../../ui/EmptyState.tsx'
 import { errorText, issuesByPath } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
 import { flattenCategories, localized, useCatalog } from '../catalog/store.ts'
+import { PavilionField, PavilionLinkButton, PavilionPathBadge } from '../publish/categories/PavilionLink.tsx'
 
 function CategoryDialog(props: { category?: Category; parentId: string | null; onClose(): void }) {
   const { t, i18n } = useTranslation()
@@ -28,7 +37,7 @@ function CategoryDialog(props: { category?: Category; parentId: string | null; o
   }
   return (
     <Dialog title={props.category ? t('settings:categories.edit') : t('settings:categories.add')} onClose={props.onClose}
-      actions={<><button className="btn" onClick={props.onClose}>{t('common:cancel')}</button><button className="btn primary" onClick={() => void submit()}>{t('common:save')}</button></>}>
+      actions={<><Button onClick={props.onClose}>{t('common:cancel')}</Button><Button variant="primary" onClick={() => void submit()}>{t('common:save')}</Button></>}>
       {(['it', 'en', 'zh-CN'] as const).map((l) => (
         <Field key={l} label={t('settings:categories.nameIn', { locale: l })} error={errors[`name.${l}`] ?? (l === 'it' ? errors.name : undefined)}>
           {(id) => <input id={id} className="input" value={name[l] ?? ''} onChange={(e) => setName({ ...name, [l]: e.target.value })} autoFocus={l === 'it'} />}
@@ -36,16 +45,14 @@ function CategoryDialog(props: { category?: Category; parentId: string | null; o
       ))}
       <Field label={t('settings:categories.parent')}>
         {(id) => (
-          <select id={id} className="input" value={parentId} onChange={(e) => setParentId(e.target.value)}>
-            <option value="">{t('settings:categories.root')}</option>
-            {flattenCategories(categories, i18n.language).filter((c) => c.id !== props.category?.id).map((c) => <option key={c.id} value={c.id}>{'\u00a0\u00a0'.repeat(c.depth) + c.label}</option>)}
-          </select>
+          <Combobox id={id} value={parentId} onChange={setParentId}
+            options={[{ value: '', label: t('settings:categories.root') }, ...flattenCategories(categories, i18n.language).filter((c) => c.id !== props.category?.id).map((c) => ({ value: c.id, label: c.label, depth: c.depth }))]} />
         )}
       </Field>
-      <Field label={t('settings:categories.pavilionId')} hint={t('settings:categories.pavilionHint')} error={errors.pavilionCategoryId}>
-        {(id) => <input id={id} className="input" inputMode="numeric" value={pavilionId} onChange={(e) => setPavilionId(e.target.value)} />}
+      <Field label={t('pavilion:link.field')} hint={t('pavilion:link.fieldHint')} error={errors.pavilionCategoryId}>
+        {(id) => <PavilionField id={id} value={pavilionId} onChange={setPavilionId} categoryId={props.category?.id} title={t('pavilion:link.title', { name: name.it || name.en || '' })} />}
       </Field>
-      {error && !Object.keys(errors).length ? <div className="error">{errorText(error, t)}</div> : null}
+      {error && !Object.keys(errors).length ? <Notice tone="danger" role="alert">{errorText(error, t)}</Notice> : null}
     </Dialog>
   )
 }
@@ -56,31 +63,37 @@ export function CategoriesCard() {
   const [editing, setEditing] = useState<{ category?: Category; parentId: string | null } | null>(null)
   useEffect(() => void loadStructure(), [loadStructure])
   const byId = new Map(categories.map((c) => [c.id, c]))
-  const remove = (c: Category) =>
-    api.catalog.deleteCategory({ id: c.id }).then(() => loadStructure()).catch((err) => toast(errorText(err, t), 'err'))
+  const remove = async (c: Category) => {
+    const name = localized(c.name, i18n.language)
+    if (!(await confirm({ title: t('ui:settings.deleteCategoryTitle', { name }), body: t('ui:settings.deleteCategoryBody'), confirmLabel: t('common:delete'), danger: true }))) return
+    try {
+      await api.catalog.deleteCategory({ id: c.id })
+      await loadStructure()
+      toast(t('ui:settings.categoryDeleted', { name }), 'success')
+    } catch (err) {
+      toast(errorText(err, t), 'err')
+    }
+  }
   return (
-    <div className="card">
-      <div className="row" style={{ marginBottom: 8 }}>
-        <h2 style={{ margin: 0 }}>{t('settings:categories.title')}</h2>
-        <span className="spacer" />
-        <button className="btn" onClick={() => setEditing({ parentId: null })}>{t('settings:categories.add')}</button>
-      </div>
-      {categories.length === 0 && <p className="muted">{t('settings:categories.none')}</p>}
+    <Card title={t('settings:categories.title')} icon={FolderTree}
+      actions={<Button icon={Plus} onClick={() => setEditing({ parentId: null })}>{t('settings:categories.add')}</Button>}>
+      {categories.length === 0 && <EmptyState compact icon={FolderTree} title={t('settings:categories.none')} actions={<Button variant="primary" icon={Plus} onClick={() => setEditing({ parentId: null })}>{t('settings:categories.add')}</Button>} />}
       {flattenCategories(categories, i18n.language).map((row) => {
         const c = byId.get(row.id)!
         return (
-          <div className="tree-item" key={c.id} style={{ paddingLeft: row.depth * 20 }}>
-            <span>{localized(c.name, i18n.language)}</span>
-            <span className="muted">({t('settings:categories.products', { count: (c as Category & { productCount: number }).productCount })})</span>
-            {c.pavilionCategoryId ? <span className="badge ok">ICBU {c.pavilionCategoryId}</span> : <span className="badge warn">{t('settings:categories.unmapped')}</span>}
+          <div className="tree-item" key={c.id} style={{ paddingLeft: `calc(${row.depth} * var(--space-5))` }}>
+            <strong>{localized(c.name, i18n.language)}</strong>
+            <span className="muted small">{t('settings:categories.products', { count: (c as Category & { productCount: number }).productCount })}</span>
+            <PavilionPathBadge id={c.pavilionCategoryId} />
             <span className="spacer" />
-            <button className="btn small" onClick={() => setEditing({ parentId: c.id })}>{t('settings:categories.addChild')}</button>
-            <button className="btn small" onClick={() => setEditing({ category: c, parentId: c.parentId })}>{t('common:edit')}</button>
-            <button className="btn small danger" onClick={() => void remove(c)}>{t('common:delete')}</button>
+            <PavilionLinkButton categoryId={c.id} categoryName={localized(c.name, i18n.language)} pavilionCategoryId={c.pavilionCategoryId} />
+            <Button size="sm" variant="ghost" icon={Plus} onClick={() => setEditing({ parentId: c.id })}>{t('settings:categories.addChild')}</Button>
+            <Button size="sm" variant="ghost" icon={Pencil} onClick={() => setEditing({ category: c, parentId: c.parentId })}>{t('common:edit')}</Button>
+            <Button size="sm" variant="ghost" tone="danger" icon={Trash2} onClick={() => void remove(c)}>{t('common:delete')}</Button>
           </div>
         )
       })}
       {editing && <CategoryDialog {...editing} onClose={() => { setEditing(null); void loadStructure() }} />}
-    </div>
+    </Card>
   )
 }

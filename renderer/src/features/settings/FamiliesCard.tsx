@@ -1,9 +1,15 @@
 // Attribute families: see what each family asks for, and add custom attributes to it.
+import { Plus, Shapes } from 'lucide-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ATTRIBUTE_TYPES, type AttributeType, type Family } from '../../../../shared/domain/catalog-structure.ts'
 import { api } from '../../api/client.ts'
-import { ChipsInput, Dialog, Field } from '../../ui/components.tsx'
+import { Badge } from '../../ui/Badge.tsx'
+import { Button } from '../../ui/Button.tsx'
+import { Card, Notice } from '../../ui/Card.tsx'
+import { ChipsInput, Field } from '../../ui/components.tsx'
+import { Dialog } from '../../ui/Dialog.tsx'
+import { Select } from '../../ui/Select.tsx'
 import { errorText, issuesByPath } from '../../ui/errors.ts'
 import { localized, useCatalog } from '../catalog/store.ts'
 
@@ -30,23 +36,19 @@ function AddAttributeDialog(props: { family: Family; onClose(): void }) {
   }
   return (
     <Dialog title={t('settings:families.addAttribute')} onClose={props.onClose}
-      actions={<><button className="btn" onClick={props.onClose}>{t('common:cancel')}</button><button className="btn primary" onClick={() => void submit()}>{t('common:save')}</button></>}>
+      actions={<><Button onClick={props.onClose}>{t('common:cancel')}</Button><Button variant="primary" onClick={() => void submit()}>{t('common:save')}</Button></>}>
       <Field label={t('settings:families.code')} hint={t('settings:families.codeHint')} error={Object.entries(errors).find(([k]) => k.endsWith('.code'))?.[1]}>
         {(id) => <input id={id} className="input" value={code} onChange={(e) => setCode(e.target.value)} />}
       </Field>
       <Field label={t('settings:families.label')}>{(id) => <input id={id} className="input" value={label} onChange={(e) => setLabel(e.target.value)} />}</Field>
       <Field label={t('settings:families.type')}>
-        {(id) => (
-          <select id={id} className="input" value={type} onChange={(e) => setType(e.target.value as AttributeType)}>
-            {ATTRIBUTE_TYPES.map((x) => <option key={x} value={x}>{t(`settings:families.types.${x}`)}</option>)}
-          </select>
-        )}
+        {(id) => <Select<AttributeType> id={id} value={type} onChange={setType} options={ATTRIBUTE_TYPES.map((x) => ({ value: x, label: t(`settings:families.types.${x}`) }))} />}
       </Field>
-      {type === 'text' && <label className="row"><input type="checkbox" checked={localizable} onChange={(e) => setLocalizable(e.target.checked)} />{t('settings:families.localizable')}</label>}
+      {type === 'text' && <label className="check"><input type="checkbox" checked={localizable} onChange={(e) => setLocalizable(e.target.checked)} />{t('settings:families.localizable')}</label>}
       {(type === 'select' || type === 'multiselect') && (
         <Field label={t('settings:families.options')}>{(id) => <ChipsInput id={id} value={options} onChange={setOptions} />}</Field>
       )}
-      {error ? <div className="error">{errorText(error, t)}</div> : null}
+      {error ? <Notice tone="danger" role="alert">{errorText(error, t)}</Notice> : null}
     </Dialog>
   )
 }
@@ -56,29 +58,28 @@ export function FamiliesCard() {
   const { families, loadStructure } = useCatalog()
   const [adding, setAdding] = useState<Family | null>(null)
   return (
-    <div className="card">
-      <h2>{t('settings:families.title')}</h2>
+    <Card title={t('settings:families.title')} icon={Shapes}>
       {families.map((f) => (
-        <details key={f.id} style={{ marginBottom: 6 }}>
+        <details key={f.id} className="family">
           <summary>
-            <strong>{localized(f.label, i18n.language)}</strong> <span className="muted">({t('settings:families.count', { count: f.attributes.length })})</span>
-            {f.preset && <span className="badge" style={{ marginLeft: 6 }}>{t('settings:families.preset')}</span>}
+            <strong>{localized(f.label, i18n.language)}</strong> <span className="muted small">{t('settings:families.count', { count: f.attributes.length })}</span>
+            {f.preset && <Badge>{t('settings:families.preset')}</Badge>}
           </summary>
-          <table className="table" style={{ margin: '6px 0' }}>
+          <table className="table" style={{ margin: 'var(--space-2) 0' }}>
             <tbody>
               {f.attributes.map((a) => (
                 <tr key={a.code}>
                   <td>{localized(a.label, i18n.language)}</td>
-                  <td><code>{a.code}</code></td>
+                  <td className="muted small">{a.required ? t('ui:settings.required') : ''}</td>
                   <td>{t(`settings:families.types.${a.type}`)}{a.units.length ? ` (${a.units.join(', ')})` : ''}{a.localizable ? ` · ${t('settings:families.localizable')}` : ''}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <button className="btn small" onClick={() => setAdding(f)}>{t('settings:families.addAttribute')}</button>
+          <Button size="sm" icon={Plus} onClick={() => setAdding(f)}>{t('settings:families.addAttribute')}</Button>
         </details>
       ))}
       {adding && <AddAttributeDialog family={adding} onClose={() => { setAdding(null); void loadStructure() }} />}
-    </div>
+    </Card>
   )
 }

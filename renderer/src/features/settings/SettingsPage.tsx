@@ -1,13 +1,23 @@
 // Settings: languages, backups and restore, office-network access, categories, attribute families.
-import { useEffect, useRef, useState } from 'react'
+import { Archive, DatabaseBackup, FolderOpen, Globe, HardDriveDownload, Network } from 'lucide-react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LOCALE_NAMES } from '../../../../shared/domain/locales.ts'
 import { api, transport } from '../../api/client.ts'
 import { useEvent } from '../../api/events.ts'
 import { useApp } from '../../app/store.ts'
+import { Badge } from '../../ui/Badge.tsx'
+import { Button } from '../../ui/Button.tsx'
+import { Card } from '../../ui/Card.tsx'
 import { ChipsInput, Field } from '../../ui/components.tsx'
+import { confirm } from '../../ui/confirm.tsx'
+import { EmptyState } from '../../ui/EmptyState.tsx'
+import { FilePicker } from '../../ui/FilePicker.tsx'
+import { Icon } from '../../ui/Icon.tsx'
+import { PageHeader } from '../../ui/PageHeader.tsx'
 import { errorText } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
+import { UpdatesCard } from '../desktop/UpdatesCard.tsx'
 import { CategoriesCard } from './CategoriesCard.tsx'
 import { FamiliesCard } from './FamiliesCard.tsx'
 
@@ -20,18 +30,25 @@ function GeneralCard() {
   const update = (patch: Parameters<typeof api.system.updateSettings>[0]) =>
     api.system.updateSettings(patch).then((s) => { setSettings(s); toast(t('settings:saved')) }).catch((err) => toast(errorText(err, t), 'err'))
   return (
-    <div className="card">
-      <h2>{t('settings:general.title')}</h2>
-      <Field label={t('settings:general.targetLocales')} hint={t('settings:general.targetLocalesHint', { names: settings.targetLocales.map((l) => LOCALE_NAMES[l] ?? l).join(', ') })}>
-        {(id) => <ChipsInput id={id} value={settings.targetLocales} max={10} onChange={(v) => v.length && void update({ targetLocales: v })} />}
-      </Field>
-      <label className="row" style={{ marginBottom: 8 }}>
-        <input type="checkbox" checked={settings.lanAccess} onChange={(e) => void update({ lanAccess: e.target.checked })} />
-        {t('settings:general.lanAccess')}
-      </label>
-      <p className="muted" style={{ marginTop: 0 }}>{t('settings:general.lanHint')}</p>
-      <p className="muted">{t('settings:general.dataDir')}: <code>{dataDir}</code></p>
-    </div>
+    <>
+      <Card title={t('settings:general.title')} icon={Globe}>
+        <Field label={t('settings:general.targetLocales')} hint={t('settings:general.targetLocalesHint', { names: settings.targetLocales.map((l) => LOCALE_NAMES[l] ?? l).join(', ') })}>
+          {(id) => <ChipsInput id={id} value={settings.targetLocales} max={10} onChange={(v) => v.length && void update({ targetLocales: v })} />}
+        </Field>
+        <p className="muted row" style={{ margin: 0 }}><span className="row"><Icon icon={FolderOpen} size="sm" />{t('settings:general.dataDir')}:</span> <code>{dataDir}</code></p>
+      </Card>
+      <section id="office-network">
+        <Card title={t('ui:settings.officeNetwork')} icon={Network}
+          actions={<Badge tone={settings.lanAccess ? 'success' : 'neutral'}>{settings.lanAccess ? t('ui:settings.on') : t('ui:settings.off')}</Badge>}>
+          <p className="muted" style={{ marginTop: 0 }}>{t('ui:settings.officeNetworkWhat')}</p>
+          <label className="check" style={{ marginBottom: 'var(--space-2)' }}>
+            <input type="checkbox" checked={settings.lanAccess} onChange={(e) => void update({ lanAccess: e.target.checked })} />
+            {t('settings:general.lanAccess')}
+          </label>
+          <p className="muted small" style={{ margin: 0 }}>{t('settings:general.lanHint')}</p>
+        </Card>
+      </section>
+    </>
   )
 }
 
@@ -40,7 +57,6 @@ function BackupsCard() {
   const { settings, setSettings } = useApp()
   const [backups, setBackups] = useState<BackupRow[]>([])
   const [busy, setBusy] = useState(false)
-  const fileRef = useRef<HTMLInputElement>(null)
   const load = () => void api.system.listBackups({}).then((r) => setBackups(r.items))
   useEffect(load, [])
   useEvent('job.progress', (job) => {
@@ -53,7 +69,13 @@ function BackupsCard() {
   if (!settings) return null
   const backupNow = () => api.system.backup({}).then(() => useApp.getState().setJobsOpen(true)).catch((err) => toast(errorText(err, t), 'err'))
   const restore = async (file: File) => {
-    if (!confirm(t('settings:backups.confirmRestore', { name: file.name }))) return
+    const ok = await confirm({
+      title: t('ui:settings.restoreTitle', { name: file.name }),
+      body: t('ui:settings.restoreBody'),
+      confirmLabel: t('ui:settings.restoreVerb'),
+      danger: true
+    })
+    if (!ok) return
     setBusy(true)
     try {
       const ref = await transport.upload(file)
@@ -66,32 +88,36 @@ function BackupsCard() {
     }
   }
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
+  const mb = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
   return (
-    <div className="card">
-      <h2>{t('settings:backups.title')}</h2>
-      <div className="row" style={{ marginBottom: 10 }}>
-        <button className="btn primary" onClick={() => void backupNow()}>{t('settings:backups.now')}</button>
-        <button className="btn" disabled={busy} onClick={() => fileRef.current?.click()}>{t('settings:backups.restore')}</button>
-        <input ref={fileRef} type="file" accept=".gz,.tgz,application/gzip" hidden onChange={(e) => e.target.files?.[0] && void restore(e.target.files[0])} />
+    <Card title={t('settings:backups.title')} icon={DatabaseBackup}>
+      <div className="row wrap" style={{ marginBottom: 'var(--space-3)' }}>
+        <Button variant="primary" icon={HardDriveDownload} onClick={() => void backupNow()}>{t('settings:backups.now')}</Button>
+        <FilePicker accept=".vetrina-backup,.gz,.tgz,application/gzip" icon={Archive} label={t('settings:backups.restore')} busy={busy} showName={false} testId="restore-file" onPick={([f]) => f && void restore(f.file)} />
       </div>
-      <label className="row">
+      <label className="check">
         <input type="checkbox" checked={settings.autoBackup.enabled} onChange={(e) => void api.system.updateSettings({ autoBackup: { ...settings.autoBackup, enabled: e.target.checked } }).then(setSettings)} />
         {t('settings:backups.auto', { keep: settings.autoBackup.keep })}
       </label>
-      <table className="table" style={{ marginTop: 10 }}>
-        <thead><tr><th>{t('settings:backups.file')}</th><th>{t('settings:backups.date')}</th><th>{t('settings:backups.size')}</th></tr></thead>
-        <tbody>
-          {backups.map((b) => (
-            <tr key={b.fileName}>
-              <td title={b.path}>{b.fileName} {b.automatic && <span className="badge">{t('settings:backups.automatic')}</span>}</td>
-              <td>{fmt.format(new Date(b.createdAt))}</td>
-              <td>{(b.size / 1024 / 1024).toFixed(1)} MB</td>
-            </tr>
-          ))}
-          {backups.length === 0 && <tr><td colSpan={3} className="muted">{t('settings:backups.none')}</td></tr>}
-        </tbody>
-      </table>
-    </div>
+      {backups.length === 0 ? (
+        <EmptyState compact icon={DatabaseBackup} title={t('settings:backups.none')} body={t('ui:empty.backupsBody')} />
+      ) : (
+        <div className="table-wrap" style={{ marginTop: 'var(--space-3)', maxHeight: 320 }}>
+          <table className="table">
+            <thead><tr><th>{t('settings:backups.file')}</th><th>{t('settings:backups.date')}</th><th className="num">{t('settings:backups.size')}</th></tr></thead>
+            <tbody>
+              {backups.map((b) => (
+                <tr key={b.fileName}>
+                  <td title={b.path} style={{ wordBreak: 'break-all' }}>{b.fileName} {b.automatic && <Badge>{t('settings:backups.automatic')}</Badge>}</td>
+                  <td>{fmt.format(new Date(b.createdAt))}</td>
+                  <td className="num">{mb.format(b.size / 1024 / 1024)} MB</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
   )
 }
 
@@ -99,9 +125,10 @@ export function SettingsPage() {
   const { t } = useTranslation()
   return (
     <div className="page">
-      <div className="page-header"><h1>{t('settings:title')}</h1></div>
+      <PageHeader title={t('settings:title')} />
       <GeneralCard />
       <BackupsCard />
+      {transport.kind === 'ipc' && <UpdatesCard />}
       <CategoriesCard />
       <FamiliesCard />
     </div>

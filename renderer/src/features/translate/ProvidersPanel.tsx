@@ -1,9 +1,15 @@
 // Machine-translation providers (owner): address, keys (kept in the keychain, never shown again),
 // rate limit, and for Alibaba Cloud how Italian reaches English first.
+import { Bot, Save } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MtProviderName } from '../../../../shared/contract/translation.ts'
 import { api } from '../../api/client.ts'
+import { Badge } from '../../ui/Badge.tsx'
+import { Button } from '../../ui/Button.tsx'
+import { Card } from '../../ui/Card.tsx'
+import { Field } from '../../ui/components.tsx'
+import { Select } from '../../ui/Select.tsx'
 import { toast } from '../../ui/toasts.ts'
 import { trError } from './UnitEditor.tsx'
 
@@ -34,26 +40,41 @@ function ProviderCard(props: { info: Info; onSaved(i: Info): void }) {
       toast(trError(err, t), 'err')
     }
   }
+  const state = p.configured ? (p.enabled ? t('translate:providers.ready') : t('translate:providers.disabled')) : t('translate:providers.notSet')
   return (
-    <div className="card" data-testid={`provider-${p.name}`}>
-      <h2>{p.label} <span className={`badge ${p.configured && p.enabled ? 'ok' : ''}`}>{p.configured ? (p.enabled ? t('translate:providers.ready') : t('translate:providers.disabled')) : t('translate:providers.notSet')}</span></h2>
-      <p className="muted">{t('translate:providers.route')}: {p.route}</p>
-      <label className="row"><input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />{t('translate:providers.enabled')}</label>
-      <div className="grid2" style={{ marginTop: 8 }}>
-        <input className="input" placeholder={p.name === 'libretranslate' ? 'http://192.168.1.10:5000' : t('translate:providers.defaultUrl')} aria-label={t('translate:providers.baseUrl')} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} />
-        <input className="input" type="number" min={0.1} step={0.1} aria-label={t('translate:providers.rate')} title={t('translate:providers.rate')} value={rate} onChange={(e) => setRate(e.target.value)} />
-        <input className="input" type="password" autoComplete="off" placeholder={p.name === 'alibaba' ? 'AccessKey ID' : t('translate:providers.apiKey')} aria-label={p.name === 'alibaba' ? 'AccessKey ID' : t('translate:providers.apiKey')} value={key} onChange={(e) => setKey(e.target.value)} />
-        {p.name === 'alibaba' && <input className="input" type="password" autoComplete="off" placeholder="AccessKey secret" aria-label="AccessKey secret" value={secret} onChange={(e) => setSecret(e.target.value)} />}
+    <Card testId={`provider-${p.name}`} title={p.label} icon={Bot}
+      actions={<Badge tone={p.configured && p.enabled ? 'success' : p.configured ? 'neutral' : 'warning'}>{state}</Badge>}>
+      <p className="muted" style={{ marginTop: 0 }}>{t('translate:providers.route')}: {p.route}</p>
+      <label className="check" style={{ marginBottom: 'var(--space-3)' }}><input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />{t('translate:providers.enabled')}</label>
+      <div className="grid2">
+        <Field label={t('translate:providers.baseUrl')}>
+          {(id) => <input id={id} className="input" placeholder={p.name === 'libretranslate' ? 'http://192.168.1.10:5000' : t('translate:providers.defaultUrl')} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} />}
+        </Field>
+        <Field label={t('translate:providers.rate')}>
+          {(id) => <input id={id} className="input" type="number" min={0.1} step={0.1} value={rate} onChange={(e) => setRate(e.target.value)} />}
+        </Field>
+        <Field label={p.name === 'alibaba' ? 'AccessKey ID' : t('translate:providers.apiKey')} hint={p.configured ? t('ui:translate.keyKept') : undefined}>
+          {(id) => <input id={id} className="input" type="password" autoComplete="off" value={key} onChange={(e) => setKey(e.target.value)} />}
+        </Field>
         {p.name === 'alibaba' && (
-          <select className="input" aria-label={t('translate:providers.pivot')} value={pivot} onChange={(e) => setPivot(e.target.value)}>
-            <option value="english">{t('translate:providers.pivotEnglish')}</option>
-            <option value="deepl">{t('translate:providers.pivotVia', { name: 'DeepL' })}</option>
-            <option value="libretranslate">{t('translate:providers.pivotVia', { name: 'LibreTranslate' })}</option>
-          </select>
+          <Field label="AccessKey secret">
+            {(id) => <input id={id} className="input" type="password" autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} />}
+          </Field>
+        )}
+        {p.name === 'alibaba' && (
+          <Field label={t('translate:providers.pivot')}>
+            {(id) => (
+              <Select id={id} value={pivot} onChange={setPivot} options={[
+                { value: 'english', label: t('translate:providers.pivotEnglish') },
+                { value: 'deepl', label: t('translate:providers.pivotVia', { name: 'DeepL' }) },
+                { value: 'libretranslate', label: t('translate:providers.pivotVia', { name: 'LibreTranslate' }) }
+              ]} />
+            )}
+          </Field>
         )}
       </div>
-      <button className="btn primary" style={{ marginTop: 8 }} onClick={() => void save()}>{t('translate:providers.save')}</button>
-    </div>
+      <Button variant="primary" icon={Save} onClick={() => void save()}>{t('translate:providers.save')}</Button>
+    </Card>
   )
 }
 

@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next'
 import { navigate } from '../../app/router.ts'
 import { useApp } from '../../app/store.ts'
-import { Tabs } from '../../ui/components.tsx'
+import { Tabs } from '../../ui/Tabs.tsx'
 import { ExchangePanel } from './ExchangePanel.tsx'
 import { GlossaryPanel } from './GlossaryPanel.tsx'
 import { ProvidersPanel } from './ProvidersPanel.tsx'
@@ -23,9 +23,12 @@ export function TranslatePage(props: { params: string[] }) {
   ]
   const active = (tabs.find((x) => x.id === props.params[0])?.id ?? 'workspace') as Tab
   return (
-    <div className="page" style={{ display: 'flex', flexDirection: 'column' }}>
-      <div className="page-header"><h1>{t('translate:title')}</h1></div>
-      <Tabs tabs={tabs} active={active} onChange={(id) => navigate('translate', id)} />
+    <div className="page fill">
+      {/* Title and sections on one line: the workspace needs the height. */}
+      <div className="page-header with-tabs">
+        <h1>{t('translate:title')}</h1>
+        <Tabs tabs={tabs} active={active} onChange={(id) => navigate('translate', id)} />
+      </div>
       {active === 'workspace' && <Workspace />}
       {active === 'glossary' && <GlossaryPanel />}
       {active === 'exchange' && <ExchangePanel />}

@@ -2,10 +2,15 @@
 // source since it was translated, the target with its character counter, QA and suggestions.
 // Keyboard-first: Ctrl+Enter confirms and moves on, Ctrl+Alt+Enter approves, Alt+↑/↓ moves,
 // Alt+C copies the source, Ctrl+Alt+1…9 inserts suggestion N.
+import { ArrowDown, ArrowUp, Check, CheckCheck, ClipboardCopy, Eye, Languages } from 'lucide-react'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { checkInline, markedToInline } from '../../../../shared/domain/translation/inline.ts'
 import { AppError } from '../../api/client.ts'
+import { Badge } from '../../ui/Badge.tsx'
+import { Button } from '../../ui/Button.tsx'
+import { confirm } from '../../ui/confirm.tsx'
+import { EmptyState } from '../../ui/EmptyState.tsx'
 import { errorText } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
 import { DiffView, MarkedText, visibleLength } from './marked.tsx'
@@ -26,22 +31,28 @@ export function UnitEditor() {
     ref.current?.focus()
   }, [d?.productId, d?.field, d?.locale])
 
-  if (!d) return <div className="empty">{t('translate:editor.none')}</div>
+  if (!d) return <div className="tr-editor"><EmptyState icon={Languages} title={t('translate:editor.none')} /></div>
 
-  const save = async (status: 'translated' | 'reviewed' | 'approved', advance: boolean) => {
+  // Every way of saving (buttons, Ctrl+Enter, Ctrl+Alt+Enter) saves and opens the next unit.
+  const save = async (status: 'translated' | 'reviewed' | 'approved') => {
     try {
-      await ws.save(status)
-      toast(t(`translate:editor.saved.${status}`))
-      if (advance) await ws.move(1)
+      await ws.saveAndNext(status)
+      toast(t(`translate:editor.saved.${status}`), 'success')
     } catch (err) {
       if (err instanceof AppError && err.code === 'translation_qa_blocked') {
-        if (confirm(t('translate:editor.overrideConfirm', { problem: err.issues?.[0]?.message ?? err.message }))) {
-          try {
-            await ws.save(status, true)
-            if (advance) await ws.move(1)
-          } catch (again) {
-            toast(trError(again, t), 'err')
-          }
+        const issue = err.issues?.[0]
+        const ok = await confirm({
+          title: t('ui:translate.overrideTitle'),
+          body: t('ui:translate.overrideBody', { check: issue?.code ? t(`translate:qa.${issue.code}`) : t('translate:editor.qa'), count: Number(err.params?.errors ?? 1) }),
+          confirmLabel: t(`ui:translate.override.${status}`),
+          danger: true
+        })
+        if (!ok) return
+        try {
+          await ws.saveAndNext(status, true)
+          toast(t(`translate:editor.saved.${status}`), 'success')
+        } catch (again) {
+          toast(trError(again, t), 'err')
         }
         return
       }
@@ -55,7 +66,7 @@ export function UnitEditor() {
   const onKey = (e: React.KeyboardEvent) => {
     if (e.key === 'Enter' && e.ctrlKey) {
       e.preventDefault()
-      void save(e.altKey ? 'approved' : 'translated', true)
+      void save(e.altKey ? 'approved' : 'translated')
     } else if (e.altKey && !e.ctrlKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
       e.preventDefault()
       void ws.move(e.key === 'ArrowDown' ? 1 : -1)
@@ -84,11 +95,11 @@ export function UnitEditor() {
         <h3>
           <span>{d.sku}</span>·<span>{t(`translate:field.${d.field}`)}</span>·<span>{d.locale}</span>
           <span className={`badge status-${d.status}`} data-testid="unit-status">{t(`translate:status.${d.status}`)}</span>
-          {d.stale && <span className="badge warn" data-testid="stale-badge">{t('translate:stale')}</span>}
+          {d.stale && <Badge tone="warning" testId="stale-badge">{t('translate:stale')}</Badge>}
           <span className="spacer" />
           <span className="muted">{d.categoryPath}</span>
         </h3>
-        <div className="muted" style={{ fontSize: 12 }}>{d.productTitle}</div>
+        <div className="muted small">{d.productTitle}</div>
       </div>
 
       <div className="tr-pane">
@@ -121,18 +132,18 @@ export function UnitEditor() {
           onKeyDown={onKey}
           rows={d.field === 'description' ? 8 : d.field === 'title' ? 2 : 4}
         />
-        {d.field === 'description' && <div className="muted" style={{ fontSize: 12 }}>{t('translate:editor.tagsHint', { tags: d.codes.map((c) => `${c.id}=${c.tag}`).join(' ') })}</div>}
-        {tagProblems.map((p) => <div key={`${p.code}${p.id}`} className="error" role="alert" style={{ fontSize: 12 }}>{t(`translate:qaText.${p.key}`, { ...p.params, defaultValue: p.message })}</div>)}
-        <div className="row" style={{ marginTop: 8, flexWrap: 'wrap' }}>
-          <button className="btn primary" disabled={ws.saving} onClick={() => void save('translated', true)} data-testid="confirm">{t('translate:editor.confirm')}</button>
-          <button className="btn" disabled={ws.saving} onClick={() => void save('reviewed', true)}>{t('translate:editor.review')}</button>
-          <button className="btn" disabled={ws.saving} onClick={() => void save('approved', true)} data-testid="approve">{t('translate:editor.approve')}</button>
-          <button className="btn" onClick={() => insert(d.source)}>{t('translate:editor.copySource')}</button>
+        {d.field === 'description' && <div className="muted small">{t('translate:editor.tagsHint', { tags: d.codes.map((c) => `${c.id}=${c.tag}`).join(' ') })}</div>}
+        {tagProblems.map((p) => <div key={`${p.code}${p.id}`} className="error" role="alert">{t(`translate:qaText.${p.key}`, { ...p.params, defaultValue: p.message })}</div>)}
+        <div className="row wrap" style={{ marginTop: 'var(--space-2)' }}>
+          <Button variant="primary" icon={Check} disabled={ws.saving} onClick={() => void save('translated')} testId="confirm">{t('translate:editor.confirm')}</Button>
+          <Button icon={Eye} disabled={ws.saving} onClick={() => void save('reviewed')}>{t('translate:editor.review')}</Button>
+          <Button icon={CheckCheck} disabled={ws.saving} onClick={() => void save('approved')} testId="approve">{t('translate:editor.approve')}</Button>
+          <Button variant="ghost" icon={ClipboardCopy} onClick={() => insert(d.source)}>{t('translate:editor.copySource')}</Button>
           <span className="spacer" />
-          <button className="btn small" onClick={() => void ws.move(-1)} aria-label={t('translate:editor.prev')}>↑</button>
-          <button className="btn small" onClick={() => void ws.move(1)} aria-label={t('translate:editor.next')}>↓</button>
+          <Button size="sm" icon={ArrowUp} onClick={() => void ws.move(-1)} label={t('translate:editor.prev')} />
+          <Button size="sm" icon={ArrowDown} onClick={() => void ws.move(1)} label={t('translate:editor.next')} />
         </div>
-        <div className="tr-keys" style={{ marginTop: 6 }}>
+        <div className="tr-keys" style={{ marginTop: 'var(--space-2)' }}>
           <kbd>Ctrl</kbd>+<kbd>Enter</kbd> {t('translate:keys.confirm')} · <kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>Enter</kbd> {t('translate:keys.approve')} ·{' '}
           <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> {t('translate:keys.move')} · <kbd>Alt</kbd>+<kbd>C</kbd> {t('translate:keys.copy')} ·{' '}
           <kbd>Ctrl</kbd>+<kbd>Alt</kbd>+<kbd>1…9</kbd> {t('translate:keys.insert')}
@@ -141,7 +152,7 @@ export function UnitEditor() {
 
       {d.qa.length > 0 && (
         <div className="tr-pane" data-testid="qa">
-          <h3>{t('translate:editor.qa')}{d.qaOverride && <span className="badge warn">{t('translate:editor.overridden')}</span>}</h3>
+          <h3>{t('translate:editor.qa')}{d.qaOverride && <Badge tone="warning">{t('translate:editor.overridden')}</Badge>}</h3>
           <ul className="tr-qa" style={{ margin: 0, paddingLeft: 18 }}>
             {d.qa.map((q, i) => <li key={i} className={q.severity}>{t(`translate:qa.${q.code}`)}: {q.key ? t(`translate:qaText.${q.key}`, { ...q.params, defaultValue: q.message }) : q.message}</li>)}
           </ul>
@@ -155,11 +166,11 @@ export function UnitEditor() {
           <div className="tr-sugg" key={s.n}>
             <span className="n">{s.n}</span>
             <div>
-              <div className="muted" style={{ fontSize: 12 }}>{s.label}{s.score !== null && s.tier === 'fuzzy' ? ` · ${s.score}%` : ''}</div>
+              <div className="muted small">{s.label}{s.score !== null && s.tier === 'fuzzy' ? ` · ${s.score}%` : ''}</div>
               <div><MarkedText text={s.text} /></div>
-              {s.diff && s.diff.length > 0 && <div style={{ fontSize: 12 }}>{t('translate:editor.matchSource')}: <DiffView parts={s.diff} /></div>}
+              {s.diff && s.diff.length > 0 && <div className="small">{t('translate:editor.matchSource')}: <DiffView parts={s.diff} /></div>}
             </div>
-            <button className="btn small" onClick={() => insert(s.text)} aria-label={t('translate:editor.insert', { n: s.n })}>{t('translate:editor.insertShort')}</button>
+            <Button size="sm" onClick={() => insert(s.text)} aria-label={t('translate:editor.insert', { n: s.n })}>{t('translate:editor.insertShort')}</Button>
           </div>
         ))}
       </div>

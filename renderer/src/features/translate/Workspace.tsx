@@ -1,6 +1,8 @@
 // The translator's workspace: filters, the list of units, bulk actions, and the unit editor.
+import { Bot, Check, CheckCheck, DatabaseZap, Eye, FilterX, Languages, SearchX } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { LOCALE_NAMES } from '../../../../shared/domain/locales.ts'
 import { TEXT_FIELDS, type TextField } from '../../../../shared/domain/product.ts'
 import { UNIT_STATUSES, type UnitStatus } from '../../../../shared/domain/translation/units.ts'
 import { api } from '../../api/client.ts'
@@ -8,9 +10,19 @@ import { useEvent } from '../../api/events.ts'
 import { DEFAULT_TARGETS, useApp } from '../../app/store.ts'
 import { flattenCategories } from '../catalog/store.ts'
 import type { Category } from '../../../../shared/domain/catalog-structure.ts'
+import { Badge } from '../../ui/Badge.tsx'
+import { Button } from '../../ui/Button.tsx'
+import { Combobox } from '../../ui/Combobox.tsx'
+import { confirm } from '../../ui/confirm.tsx'
+import { EmptyState } from '../../ui/EmptyState.tsx'
+import { SearchInput } from '../../ui/SearchInput.tsx'
+import { Select } from '../../ui/Select.tsx'
 import { toast } from '../../ui/toasts.ts'
 import { keyOf, useWorkspace } from './store.ts'
 import { trError, UnitEditor } from './UnitEditor.tsx'
+
+type BulkAction = 'confirm' | 'review' | 'approve' | 'memory' | 'mt'
+const BULK_ICON = { confirm: Check, review: Eye, approve: CheckCheck, memory: DatabaseZap, mt: Bot }
 
 /** List preview: tag markers become spaces. */
 const plain = (text: string) => text.replace(/<\/?\d+\/?>/g, ' ').replace(/\s+/g, ' ').trim()
@@ -42,66 +54,78 @@ export function Workspace() {
     }
   })
 
-  const bulk = async (fn: () => Promise<string>) => {
+  const count = ws.checked.size || ws.total
+  // A bulk action names how many units it touches and asks once, in the app's own dialog.
+  const bulk = async (action: BulkAction, fn: () => Promise<string>) => {
+    const scope = ws.checked.size ? 'checked' : 'filtered'
+    const ok = await confirm({
+      title: t(`ui:translate.bulk.${action}.${scope}`, { count }),
+      body: `${t(`ui:translate.bulk.${action}.what`)} ${t(`ui:translate.bulk.scope.${scope}`, { count })}`,
+      confirmLabel: t(`ui:translate.bulk.${action}.verb`),
+      icon: BULK_ICON[action]
+    })
+    if (!ok) return
     try {
-      toast(await fn())
+      toast(await fn(), 'success')
       await ws.reload(true)
       await ws.refreshDetail()
     } catch (err) {
       toast(trError(err, t), 'err')
     }
   }
-  const count = ws.checked.size || ws.total
+  const setStatus = (status: 'translated' | 'reviewed' | 'approved') => async () =>
+    t('translate:bulk.done', { count: (await api.translation.setStatus({ selection: ws.bulkSelection(), status })).changed })
+  const filtered = !!(ws.filters.query || ws.filters.locales.length || ws.filters.fields.length || ws.filters.categoryId || ws.filters.qa || ws.filters.stale || ws.filters.statuses.length)
+  const clearFilters = () => {
+    setQuery('')
+    ws.setFilters({ query: '', locales: [], fields: [], categoryId: '', qa: '', stale: false, statuses: [] })
+  }
   const cats = flattenCategories(categories, i18n.language)
   const toggleStatus = (st: UnitStatus) => ws.setFilters({ statuses: ws.filters.statuses.includes(st) ? ws.filters.statuses.filter((x) => x !== st) : [...ws.filters.statuses, st] })
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
       <div className="toolbar">
-        <input className="input search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('translate:filters.search')} aria-label={t('translate:filters.search')} />
-        <select className="input" aria-label={t('translate:filters.locale')} value={ws.filters.locales[0] ?? ''} onChange={(e) => ws.setFilters({ locales: e.target.value ? [e.target.value] : [] })}>
-          <option value="">{t('translate:filters.allLocales')}</option>
-          {targets.map((l) => <option key={l} value={l}>{l}</option>)}
-        </select>
-        <select className="input" aria-label={t('translate:filters.field')} value={ws.filters.fields[0] ?? ''} onChange={(e) => ws.setFilters({ fields: e.target.value ? [e.target.value as TextField] : [] })}>
-          <option value="">{t('translate:filters.allFields')}</option>
-          {TEXT_FIELDS.map((f) => <option key={f} value={f}>{t(`translate:field.${f}`)}</option>)}
-        </select>
-        <select className="input" aria-label={t('translate:filters.category')} value={ws.filters.categoryId} onChange={(e) => ws.setFilters({ categoryId: e.target.value })}>
-          <option value="">{t('translate:filters.allCategories')}</option>
-          {cats.map((c) => <option key={c.id} value={c.id}>{'\u00a0\u00a0'.repeat(c.depth) + c.label}</option>)}
-        </select>
-        <select className="input" aria-label={t('translate:filters.qa')} value={ws.filters.qa} onChange={(e) => ws.setFilters({ qa: e.target.value as '' | 'errors' | 'any' })}>
-          <option value="">{t('translate:filters.qaAll')}</option>
-          <option value="errors">{t('translate:filters.qaErrors')}</option>
-          <option value="any">{t('translate:filters.qaAny')}</option>
-        </select>
-        <label className="row"><input type="checkbox" checked={ws.filters.stale} onChange={(e) => ws.setFilters({ stale: e.target.checked })} data-testid="filter-stale" />{t('translate:filters.stale')}</label>
+        <SearchInput value={query} onChange={setQuery} placeholder={t('translate:filters.search')} aria-label={t('translate:filters.search')} />
+        <Select inline aria-label={t('translate:filters.locale')} value={ws.filters.locales[0] ?? ''} onChange={(v) => ws.setFilters({ locales: v ? [v] : [] })}
+          options={[{ value: '', label: t('translate:filters.allLocales') }, ...targets.map((l) => ({ value: l, label: LOCALE_NAMES[l] ?? l }))]} />
+        <Select<TextField | ''> inline aria-label={t('translate:filters.field')} value={ws.filters.fields[0] ?? ''} onChange={(v) => ws.setFilters({ fields: v ? [v] : [] })}
+          options={[{ value: '', label: t('translate:filters.allFields') }, ...TEXT_FIELDS.map((f) => ({ value: f, label: t(`translate:field.${f}`) }))]} />
+        <Combobox aria-label={t('translate:filters.category')} value={ws.filters.categoryId} onChange={(v) => ws.setFilters({ categoryId: v })}
+          options={[{ value: '', label: t('translate:filters.allCategories') }, ...cats.map((c) => ({ value: c.id, label: c.label, depth: c.depth }))]} />
+        <Select<'' | 'errors' | 'any'> inline aria-label={t('translate:filters.qa')} value={ws.filters.qa} onChange={(v) => ws.setFilters({ qa: v })}
+          options={[{ value: '', label: t('translate:filters.qaAll') }, { value: 'errors', label: t('translate:filters.qaErrors') }, { value: 'any', label: t('translate:filters.qaAny') }]} />
+        <label className="check small"><input type="checkbox" checked={ws.filters.stale} onChange={(e) => ws.setFilters({ stale: e.target.checked })} data-testid="filter-stale" />{t('translate:filters.stale')}</label>
       </div>
       <div className="toolbar" role="group" aria-label={t('translate:filters.status')}>
         {UNIT_STATUSES.map((st) => (
-          <label key={st} className="row" style={{ fontSize: 13 }}>
+          <label key={st} className="check small status-filter">
             <input type="checkbox" checked={ws.filters.statuses.includes(st)} onChange={() => toggleStatus(st)} />
             <span className={`status-${st}`}>{t(`translate:status.${st}`)}</span>
           </label>
         ))}
+        {filtered && <Button size="sm" variant="ghost" icon={FilterX} onClick={clearFilters}>{t('ui:list.clearFilters')}</Button>}
+        <span className="muted tabular" data-testid="unit-total">{t('translate:list.count', { count: ws.total })}</span>
         <span className="spacer" />
-        <span className="muted" data-testid="unit-total">{t('translate:list.count', { count: ws.total })}</span>
-      </div>
       <div className="tr-bulk" data-testid="bulk">
         <span className="muted">{ws.checked.size ? t('translate:bulk.checked', { count: ws.checked.size }) : t('translate:bulk.filtered', { count: ws.total })}</span>
-        <button className="btn small" disabled={!count} onClick={() => void bulk(async () => t('translate:bulk.done', { count: (await api.translation.setStatus({ selection: ws.bulkSelection(), status: 'translated' })).changed }))}>{t('translate:bulk.confirm')}</button>
-        <button className="btn small" disabled={!count} onClick={() => void bulk(async () => t('translate:bulk.done', { count: (await api.translation.setStatus({ selection: ws.bulkSelection(), status: 'reviewed' })).changed }))}>{t('translate:bulk.review')}</button>
-        <button className="btn small" disabled={!count} onClick={() => void bulk(async () => t('translate:bulk.done', { count: (await api.translation.setStatus({ selection: ws.bulkSelection(), status: 'approved' })).changed }))}>{t('translate:bulk.approve')}</button>
-        <button className="btn small" disabled={!count} onClick={() => void bulk(async () => t('translate:bulk.pretranslated', { count: (await api.translation.pretranslate({ selection: ws.bulkSelection() })).filled }))}>{t('translate:bulk.pretranslate')}</button>
-        <select className="input" style={{ width: 'auto', padding: '2px 6px' }} aria-label={t('translate:bulk.provider')} value={provider} onChange={(e) => setProvider(e.target.value as typeof provider)}>
-          <option value="deepl">DeepL</option><option value="libretranslate">LibreTranslate</option><option value="alibaba">Alibaba Cloud</option>
-        </select>
-        <button className="btn small" disabled={!count} onClick={() => void bulk(async () => {
-          const r = await api.translation.machineTranslate({ selection: { ...ws.bulkSelection(), statuses: ws.checked.size ? undefined : ['new', 'machine'] }, provider })
-          useApp.getState().setJobsOpen(true)
-          return t('translate:bulk.mtQueued', { count: r.units })
-        })}>{t('translate:bulk.mt')}</button>
+        <Button size="sm" icon={Check} disabled={!count} onClick={() => void bulk('confirm', setStatus('translated'))} testId="bulk-confirm">{t('translate:bulk.confirm')}</Button>
+        <Button size="sm" icon={Eye} disabled={!count} onClick={() => void bulk('review', setStatus('reviewed'))} testId="bulk-review">{t('translate:bulk.review')}</Button>
+        <Button size="sm" icon={CheckCheck} disabled={!count} onClick={() => void bulk('approve', setStatus('approved'))} testId="bulk-approve">{t('translate:bulk.approve')}</Button>
+        <Button size="sm" icon={DatabaseZap} disabled={!count} testId="bulk-memory"
+          onClick={() => void bulk('memory', async () => t('translate:bulk.pretranslated', { count: (await api.translation.pretranslate({ selection: ws.bulkSelection() })).filled }))}>
+          {t('translate:bulk.pretranslate')}
+        </Button>
+        <span className="bulk-mt">
+          <Select<typeof provider> inline size="sm" aria-label={t('translate:bulk.provider')} value={provider} onChange={setProvider}
+            options={[{ value: 'deepl', label: 'DeepL' }, { value: 'libretranslate', label: 'LibreTranslate' }, { value: 'alibaba', label: 'Alibaba Cloud' }]} />
+          <Button size="sm" icon={Bot} disabled={!count} testId="bulk-mt" onClick={() => void bulk('mt', async () => {
+            const r = await api.translation.machineTranslate({ selection: { ...ws.bulkSelection(), statuses: ws.checked.size ? undefined : ['new', 'machine'] }, provider })
+            useApp.getState().setJobsOpen(true)
+            return t('translate:bulk.mtQueued', { count: r.units })
+          })}>{t('translate:bulk.mt')}</Button>
+        </span>
+      </div>
       </div>
       <div className="tr-layout">
         <div className="tr-list" data-testid="unit-list">
@@ -111,8 +135,9 @@ export function Workspace() {
             <span />
           </div>
           {ws.items.map((u, i) => (
-            <div key={keyOf(u)} className={`tr-row${i === ws.current ? ' current' : ''}`} onClick={() => void ws.open(i)} data-testid="unit-row">
-              <input type="checkbox" checked={ws.checked.has(keyOf(u))} onClick={(e) => e.stopPropagation()} onChange={() => ws.toggle(keyOf(u))} aria-label={keyOf(u)} />
+            <div key={keyOf(u)} className={`tr-row${i === ws.current ? ' current' : ''}`} onClick={() => void ws.open(i)} data-testid="unit-row" aria-current={i === ws.current || undefined}
+              tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && void ws.open(i)}>
+              <input type="checkbox" checked={ws.checked.has(keyOf(u))} onClick={(e) => e.stopPropagation()} onChange={() => ws.toggle(keyOf(u))} aria-label={t('ui:translate.checkUnit', { sku: u.sku, field: t(`translate:field.${u.field}`), locale: LOCALE_NAMES[u.locale] ?? u.locale })} />
               <div style={{ minWidth: 0 }}>
                 <div className="meta"><b>{u.sku}</b><span>{t(`translate:field.${u.field}`)}</span><span>{u.locale}</span></div>
                 <div className="src">{plain(u.source)}</div>
@@ -120,14 +145,16 @@ export function Workspace() {
               </div>
               <div className="meta" style={{ flexDirection: 'column', alignItems: 'flex-end' }}>
                 <span className={`status-${u.status}`}>{t(`translate:status.${u.status}`)}</span>
-                {u.stale && <span className="badge warn">{t('translate:stale')}</span>}
-                {u.qaErrors > 0 && <span className="badge err">QA {u.qaErrors}</span>}
-                {u.qaErrors === 0 && u.qaWarnings > 0 && <span className="badge">QA {u.qaWarnings}</span>}
+                {u.stale && <Badge tone="warning">{t('translate:stale')}</Badge>}
+                {u.qaErrors > 0 && <Badge tone="danger" title={t('translate:editor.qa')}>{t('ui:translate.qaErrors', { count: u.qaErrors })}</Badge>}
+                {u.qaErrors === 0 && u.qaWarnings > 0 && <Badge title={t('translate:editor.qa')}>{t('ui:translate.qaWarnings', { count: u.qaWarnings })}</Badge>}
               </div>
             </div>
           ))}
-          {ws.items.length < ws.total && <button className="btn link" style={{ margin: 10 }} onClick={() => void ws.loadMore()}>{t('translate:list.more')}</button>}
-          {!ws.loading && ws.items.length === 0 && <div className="empty">{t('translate:list.empty')}</div>}
+          {ws.items.length < ws.total && <Button variant="link" style={{ margin: 'var(--space-3)' }} onClick={() => void ws.loadMore()}>{t('translate:list.more')}</Button>}
+          {!ws.loading && ws.items.length === 0 && (filtered
+            ? <EmptyState compact icon={SearchX} title={t('translate:list.empty')} actions={<Button icon={FilterX} onClick={clearFilters}>{t('ui:list.clearFilters')}</Button>} />
+            : <EmptyState compact icon={Languages} title={t('ui:empty.translateTitle')} body={t('ui:empty.translateBody')} />)}
         </div>
         <UnitEditor />
       </div>

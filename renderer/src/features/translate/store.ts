@@ -27,6 +27,8 @@ interface WorkspaceState {
   loading: boolean
   error: unknown
   current: number
+  /** The unit the translator means to work on (set as soon as it is chosen, before it loads). */
+  focusKey: string | null
   detail: UnitDetail | null
   draft: string
   dirty: boolean
@@ -44,6 +46,8 @@ interface WorkspaceState {
   /** Saves the draft with a status; false when refused (the error is thrown to the caller). */
   save(status: 'translated' | 'reviewed' | 'approved', override?: boolean): Promise<void>
   move(delta: number): Promise<void>
+  /** Saves with a status and opens the unit that followed this one in the list. */
+  saveAndNext(status: 'translated' | 'reviewed' | 'approved', override?: boolean): Promise<void>
   toggle(key: string): void
   toggleAll(): void
 }
@@ -57,6 +61,7 @@ export const useWorkspace = create<WorkspaceState>((set, get) => ({
   loading: false,
   error: null,
   current: -1,
+  focusKey: null,
   detail: null,
   draft: '',
   dirty: false,
@@ -89,16 +94,21 @@ export const useWorkspace = create<WorkspaceState>((set, get) => ({
 
   async reload(keepCurrent = false) {
     const gen = ++generation
-    const openKey = keepCurrent && get().detail ? keyOf(get().detail as UnitDetail) : null
+    // The unit being worked on: the one just chosen (it may still be loading after "confirm and
+    // next"), else the one shown. A refresh must never pull the translator back to the previous one.
+    const openKey = keepCurrent ? get().focusKey ?? (get().detail ? keyOf(get().detail as UnitDetail) : null) : null
     set({ loading: true, error: null })
     try {
       const page = await api.translation.listUnits({ ...get().selection(), limit: PAGE, offset: 0 })
       if (gen !== generation) return
       set({ items: page.items, total: page.total, loading: false })
       const index = openKey ? page.items.findIndex((u) => keyOf(u) === openKey) : -1
-      if (index >= 0) set({ current: index })
-      else if (!keepCurrent || !openKey) {
-        set({ current: -1, detail: null, draft: '', dirty: false })
+      if (index >= 0) {
+        set({ current: index })
+        const shown = get().detail
+        if (!shown || keyOf(shown) !== openKey) await get().open(index)
+      } else if (!keepCurrent || !openKey) {
+        set({ current: -1, focusKey: null, detail: null, draft: '', dirty: false })
         if (page.items.length) await get().open(0)
       }
     } catch (error) {
@@ -123,11 +133,14 @@ export const useWorkspace = create<WorkspaceState>((set, get) => ({
     if (!unit) return
     // Clicking the unit being edited keeps what was typed.
     const d = get().detail
-    if (d && get().dirty && keyOf(d) === keyOf(unit)) return set({ current: index })
-    set({ current: index })
+    if (d && get().dirty && keyOf(d) === keyOf(unit)) return set({ current: index, focusKey: keyOf(unit) })
+    set({ current: index, focusKey: keyOf(unit) })
     try {
       const detail = await api.translation.getUnit({ productId: unit.productId, field: unit.field, locale: unit.locale })
-      if (get().current !== index || keyOf(get().items[index] ?? unit) !== keyOf(unit)) return
+      // Another unit was chosen meanwhile (by key: a refreshed list may have moved this one).
+      if (get().focusKey !== keyOf(unit)) return
+      const at = get().items.findIndex((u) => keyOf(u) === keyOf(unit))
+      if (at >= 0 && at !== get().current) set({ current: at })
       // Typing may have started while this answer was on its way (the same unit was already
       // shown): keep the draft, refresh only what the unit says.
       const shown = get().detail
@@ -173,6 +186,16 @@ export const useWorkspace = create<WorkspaceState>((set, get) => ({
     if (next < 0) return
     if (next >= get().items.length) await get().loadMore()
     if (next < get().items.length) await get().open(next)
+  },
+
+  async saveAndNext(status, override = false) {
+    // Which unit comes next is decided now: saving may drop this one from the filtered list.
+    const nextUnit = get().items[get().current + 1]
+    await get().save(status, override)
+    if (nextUnit) {
+      const at = get().items.findIndex((u) => keyOf(u) === keyOf(nextUnit))
+      if (at >= 0) await get().open(at)
+    } else await get().move(1)
   },
 
   toggle(key) {

@@ -4,14 +4,16 @@
 // upright; the EXIF orientation a phone also writes must then be ignored. The colour profile
 // (ICC, or the primaries of an nclx box) is returned so sharp can convert to sRGB.
 // Runs inside a worker thread: decoding is synchronous WebAssembly and would block the loop.
+//
+// The decoded pixels stay in the WebAssembly memory: `use` receives a view of them and must be
+// done with them before it returns (they are freed right after). That memory never shrinks while
+// the worker lives, so the worker reports its size and is stopped when it has grown large.
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import type { PixelRows } from '../raw-tiff.ts'
 
 export interface DecodedHeic {
-  width: number
-  height: number
-  channels: 3 | 4
-  /** Tightly packed 8-bit RGB(A) rows. */
-  data: Uint8Array
+  pixels: PixelRows
   /** Embedded ICC profile, if any. */
   icc: Uint8Array | null
   /** nclx colour primaries code (ITU-T H.273) when the file has no ICC profile, else null. */
@@ -67,10 +69,19 @@ let lib: LibHeif | null = null
 
 async function libheif(): Promise<LibHeif> {
   if (!lib) {
-    lib = createRequire(import.meta.url)('libheif-js/wasm-bundle') as LibHeif
+    // The module and its .wasm file separately: the package's "bundle" build carries the same
+    // code as a base64 string, which costs the worker about 10 MB more memory.
+    const require = createRequire(import.meta.url)
+    const wasmBinary = readFileSync(require.resolve('libheif-js/libheif-wasm/libheif.wasm'))
+    lib = (require('libheif-js/libheif-wasm/libheif.js') as (o: { wasmBinary: Uint8Array }) => LibHeif)({ wasmBinary })
     await lib.ready
   }
   return lib
+}
+
+/** Bytes of WebAssembly memory the decoder holds (it only grows). */
+export function decoderMemoryBytes(): number {
+  return lib?.HEAPU8.length ?? 0
 }
 
 const fourcc = (s: string) => (s.charCodeAt(0) << 24) | (s.charCodeAt(1) << 16) | (s.charCodeAt(2) << 8) | s.charCodeAt(3)
@@ -80,7 +91,7 @@ function isError(x: unknown, ok: unknown): x is HeifErrorLike {
   return !x || (typeof x === 'object' && 'code' in (x as object) && (x as HeifErrorLike).code !== ok && (x as HeifErrorLike).code !== undefined)
 }
 
-export async function decodeHeic(bytes: Uint8Array, maxPixels: number): Promise<DecodedHeic> {
+export async function decodeHeic<T>(bytes: Uint8Array, maxPixels: number, use: (decoded: DecodedHeic) => T): Promise<T> {
   const m = await libheif()
   const ok = m.heif_error_code.heif_error_Ok
   const ctx = m.heif_context_alloc()
@@ -105,14 +116,7 @@ export async function decodeHeic(bytes: Uint8Array, maxPixels: number): Promise<
     try {
       const plane = img.channels.find((c) => c.id === m.heif_channel.heif_channel_interleaved)
       if (!plane) throw new HeicDecodeError('damaged', 'the decoder returned no pixels')
-      const row = plane.width * channels
-      let data: Uint8Array
-      if (plane.stride === row) data = new Uint8Array(plane.data.subarray(0, row * plane.height))
-      else {
-        data = new Uint8Array(row * plane.height)
-        for (let y = 0; y < plane.height; y++) data.set(plane.data.subarray(y * plane.stride, y * plane.stride + row), y * row)
-      }
-      return { width: plane.width, height: plane.height, channels, data, icc, primaries }
+      return use({ pixels: { data: plane.data, width: plane.width, height: plane.height, channels, stride: plane.stride }, icc, primaries })
     } finally {
       m.heif_image_release(img.image)
     }

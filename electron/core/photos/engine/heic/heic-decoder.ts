@@ -1,16 +1,23 @@
 // Main-thread side of HEIC decoding: one worker thread, started on first use, one file at a
-// time (the WebAssembly decoder is single-threaded), with a time limit per file. The worker is
-// stopped after a failure (its memory may be in a bad state) and when idle, which also gives
-// back the WebAssembly heap, which never shrinks while the worker lives.
+// time (the WebAssembly decoder is single-threaded), with a time limit per file. The decoder's
+// WebAssembly memory grows to fit the largest picture and never shrinks while the worker lives,
+// so the worker is stopped (and its memory given back) after a failure (its memory may be in a
+// bad state), as soon as nothing waits for it once it holds more than a few megapixels' worth,
+// at once after a picture that made it grow very large, and when idle.
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { HeicReply, HeicRequest, HeicWorkerData } from './heic-worker.ts'
 
 export type HeicResult = Extract<HeicReply, { ok: true }>
-export interface HeicFailure { ok: false; kind: 'damaged' | 'too_many_pixels' | 'unreadable' | 'timeout'; message: string }
+export interface HeicFailure { ok: false; kind: 'damaged' | 'too_many_pixels' | 'unreadable' | 'io' | 'timeout'; message: string; code?: string }
 
 const IDLE_MS = 20_000
+const MB = 1024 * 1024
+/** Decoder memory kept while more files wait (a 12 MP photo needs about 70 MB). */
+const KEEP_BUSY_BYTES = 96 * MB
+/** Decoder memory kept while nothing waits (the start-up size is 17 MB). */
+const KEEP_IDLE_BYTES = 24 * MB
 
 /** The worker script: built next to the app bundle (heic-worker.js) or run from source (.ts). */
 function workerFile(): string {
@@ -43,12 +50,18 @@ export class HeicDecoder {
     })
   }
 
-  /** Decodes `path`; never rejects: failures come back as `{ ok: false, kind, message }`. */
-  async decode(path: string, opts: { maxPixels: number; timeoutMs: number }): Promise<HeicResult | HeicFailure> {
+  /** Workers started so far (tests check that a large decoder is stopped). */
+  started = 0
+
+  /**
+   * Decodes `path` into a TIFF file at `out` (the caller removes it); never rejects: failures
+   * come back as `{ ok: false, kind, message }`.
+   */
+  async decode(path: string, opts: { maxPixels: number; timeoutMs: number; out: string }): Promise<HeicResult | HeicFailure> {
     await this.ready
     if (this.closed) return { ok: false, kind: 'damaged', message: 'the photo service is shutting down' }
     return new Promise((resolve) => {
-      this.queue.push({ req: { id: this.nextId++, path, maxPixels: opts.maxPixels }, timeoutMs: opts.timeoutMs, resolve })
+      this.queue.push({ req: { id: this.nextId++, path, out: opts.out, maxPixels: opts.maxPixels }, timeoutMs: opts.timeoutMs, resolve })
       this.pump()
     })
   }
@@ -79,10 +92,12 @@ export class HeicDecoder {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker
-    const worker = new Worker(workerFile(), { workerData: this.workerData })
+    // The worker's own JavaScript is small; a small young generation keeps its heap small.
+    const worker = new Worker(workerFile(), { workerData: this.workerData, resourceLimits: { maxYoungGenerationSizeMb: 4 } })
     worker.on('message', (reply: HeicReply) => {
       if (this.current?.req.id !== reply.id) return
-      if (!reply.ok) this.dropWorker()
+      const limit = this.queue.length > 0 ? KEEP_BUSY_BYTES : KEEP_IDLE_BYTES
+      if (!reply.ok || reply.decoderBytes > limit) this.dropWorker()
       this.finish(reply)
     })
     const lost = (why: string) => {
@@ -94,6 +109,7 @@ export class HeicDecoder {
     worker.on('exit', (code) => lost(`the decoder stopped (exit ${code})`))
     worker.unref()
     this.worker = worker
+    this.started++
     return worker
   }
 

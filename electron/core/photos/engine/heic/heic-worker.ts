@@ -1,19 +1,20 @@
 // Worker thread that decodes HEIC files off the main event loop, one request at a time. The
-// pixels go back wrapped in an uncompressed TIFF with their colour profile, as a transferred
-// buffer: the main thread hands it straight to sharp without copying or converting anything.
-import { readFile } from 'node:fs/promises'
+// pixels go from the decoder's memory straight into an uncompressed TIFF file with their colour
+// profile, which sharp then reads a few rows at a time: the picture is never copied in memory.
+import { readFile, rm } from 'node:fs/promises'
 import { parentPort, workerData } from 'node:worker_threads'
-import { rawToTiff } from '../raw-tiff.ts'
-import { decodeHeic, HeicDecodeError } from './decode-heic.ts'
+import { writeRawTiff } from '../raw-tiff.ts'
+import { decodeHeic, decoderMemoryBytes, HeicDecodeError } from './decode-heic.ts'
 
 export interface HeicWorkerData {
   /** Display P3 ICC profile, for files that declare P3 primaries in an nclx box instead of an ICC profile. */
   displayP3Icc: Uint8Array | null
 }
-export interface HeicRequest { id: number; path: string; maxPixels: number }
+/** Decode `path` into a TIFF file at `out` (which must not exist). */
+export interface HeicRequest { id: number; path: string; out: string; maxPixels: number }
 export type HeicReply =
-  | { id: number; ok: true; width: number; height: number; hasAlpha: boolean; hasProfile: boolean; tiff: Uint8Array }
-  | { id: number; ok: false; kind: 'damaged' | 'too_many_pixels' | 'unreadable'; message: string }
+  | { id: number; ok: true; width: number; height: number; hasAlpha: boolean; hasProfile: boolean; tiff: string; decoderBytes: number }
+  | { id: number; ok: false; kind: 'damaged' | 'too_many_pixels' | 'unreadable' | 'io'; message: string; code?: string; decoderBytes: number }
 
 /** nclx colour_primaries code for Display P3 (SMPTE EG 432-1), used by recent phones. */
 const PRIMARIES_P3 = 12
@@ -27,17 +28,24 @@ parentPort?.on('message', async (req: HeicRequest) => {
     try {
       bytes = await readFile(req.path)
     } catch (err) {
-      throw Object.assign(new Error((err as Error).message), { unreadable: true })
+      throw Object.assign(new Error((err as Error).message), { kind: 'unreadable', code: (err as NodeJS.ErrnoException).code })
     }
-    const out = await decodeHeic(bytes, req.maxPixels)
-    const icc = out.icc ?? (out.primaries === PRIMARIES_P3 ? config.displayP3Icc : null)
-    const tiff = rawToTiff(out.data, out.width, out.height, out.channels, icc)
-    reply = { id: req.id, ok: true, width: out.width, height: out.height, hasAlpha: out.channels === 4, hasProfile: !!icc, tiff }
-    parentPort!.postMessage(reply, [tiff.buffer as ArrayBuffer])
-    return
+    const info = await decodeHeic(bytes, req.maxPixels, ({ pixels, icc: own, primaries }) => {
+      const icc = own ?? (primaries === PRIMARIES_P3 ? config.displayP3Icc : null)
+      try {
+        writeRawTiff(req.out, pixels, icc)
+      } catch (err) {
+        // Not the file's fault (a full disk, say): the caller decides what to do.
+        throw Object.assign(err as Error, { kind: 'io' })
+      }
+      return { width: pixels.width, height: pixels.height, hasAlpha: pixels.channels === 4, hasProfile: !!icc }
+    })
+    reply = { id: req.id, ok: true, ...info, tiff: req.out, decoderBytes: decoderMemoryBytes() }
   } catch (err) {
-    const kind = err instanceof HeicDecodeError ? err.kind : (err as { unreadable?: boolean }).unreadable ? 'unreadable' : 'damaged'
-    reply = { id: req.id, ok: false, kind, message: (err as Error)?.message ?? String(err) }
+    await rm(req.out, { force: true }).catch(() => undefined)
+    const e = err as Error & { kind?: 'unreadable' | 'io'; code?: string }
+    const kind = err instanceof HeicDecodeError ? err.kind : e.kind ?? 'damaged'
+    reply = { id: req.id, ok: false, kind, message: e?.message ?? String(err), code: e?.code, decoderBytes: decoderMemoryBytes() }
   }
   parentPort!.postMessage(reply)
 })

@@ -1,12 +1,15 @@
 // Typed attributes of the product's family, grouped as the family defines them.
 import { DEFAULT_TARGETS } from '../../../app/store.ts'
+import { Shapes } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import type { AttributeDef } from '../../../../../shared/domain/catalog-structure.ts'
-import { SOURCE_LOCALE } from '../../../../../shared/domain/locales.ts'
+import { LOCALE_NAMES, SOURCE_LOCALE } from '../../../../../shared/domain/locales.ts'
 import { parseDecimal } from '../../../../../shared/domain/numbers.ts'
 import type { AttributeValue } from '../../../../../shared/domain/product.ts'
 import { useApp } from '../../../app/store.ts'
-import { Empty, Field } from '../../../ui/components.tsx'
+import { Field } from '../../../ui/components.tsx'
+import { EmptyState } from '../../../ui/EmptyState.tsx'
+import { Select } from '../../../ui/Select.tsx'
 import { useEditor } from '../editor-context.tsx'
 import { localized, useCatalog } from '../store.ts'
 
@@ -25,11 +28,8 @@ function AttributeInput(props: { def: AttributeDef }) {
       return (
         <Field label={label} error={error}>
           {(id) => (
-            <select id={id} className="input" disabled={readOnly} value={value === true ? 'yes' : value === false ? 'no' : ''} onChange={(e) => void save(path, e.target.value === '' ? null : e.target.value === 'yes')}>
-              <option value="">—</option>
-              <option value="yes">{t('common:yes')}</option>
-              <option value="no">{t('common:no')}</option>
-            </select>
+            <Select id={id} disabled={readOnly} value={value === true ? 'yes' : value === false ? 'no' : ''} onChange={(v) => void save(path, v === '' ? null : v === 'yes')}
+              options={[{ value: '', label: t('ui:select.notSet') }, { value: 'yes', label: t('common:yes') }, { value: 'no', label: t('common:no') }]} />
           )}
         </Field>
       )
@@ -37,10 +37,8 @@ function AttributeInput(props: { def: AttributeDef }) {
       return (
         <Field label={label} error={error}>
           {(id) => (
-            <select id={id} className="input" disabled={readOnly} value={typeof value === 'string' ? value : ''} onChange={(e) => void save(path, e.target.value || null)}>
-              <option value="">—</option>
-              {def.options.map((o) => <option key={o.code} value={o.code}>{optLabel(o.code)}</option>)}
-            </select>
+            <Select id={id} disabled={readOnly} value={typeof value === 'string' ? value : ''} onChange={(v) => void save(path, v || null)}
+              options={[{ value: '', label: t('ui:select.notSet') }, ...def.options.map((o) => ({ value: o.code, label: optLabel(o.code) }))]} />
           )}
         </Field>
       )
@@ -51,7 +49,7 @@ function AttributeInput(props: { def: AttributeDef }) {
           {() => (
             <div className="chips">
               {def.options.map((o) => (
-                <label key={o.code} className="row" style={{ gap: 4 }}>
+                <label key={o.code} className="check">
                   <input type="checkbox" disabled={readOnly} checked={selected.includes(o.code)}
                     onChange={(e) => void save(path, e.target.checked ? [...selected, o.code] : selected.filter((x) => x !== o.code))} />
                   {optLabel(o.code)}
@@ -77,9 +75,8 @@ function AttributeInput(props: { def: AttributeDef }) {
             <div className="row">
               <input id={id} key={`${num}`} className="input" inputMode="decimal" defaultValue={num ?? ''} readOnly={readOnly} onBlur={(e) => commit(e.target.value, unit)} />
               {def.units.length > 0 && (
-                <select className="input" style={{ width: 100 }} aria-label={t('catalog:fields.unit')} disabled={readOnly || num === undefined} value={unit} onChange={(e) => num !== undefined && void save(path, { value: num, unit: e.target.value })}>
-                  {def.units.map((u) => <option key={u}>{u}</option>)}
-                </select>
+                <Select inline aria-label={t('catalog:fields.unit')} disabled={readOnly || num === undefined} value={unit ?? ''} onChange={(v) => num !== undefined && void save(path, { value: num, unit: v })}
+                  options={def.units.map((u) => ({ value: u, label: u }))} />
               )}
             </div>
           )}
@@ -101,7 +98,7 @@ function AttributeInput(props: { def: AttributeDef }) {
             <div>
               {[SOURCE_LOCALE, ...targets].map((l) => (
                 <div className="row" key={l} style={{ marginBottom: 4 }}>
-                  <span className="badge" style={{ width: 56, justifyContent: 'center' }}>{l}</span>
+                  <span className="badge" style={{ minWidth: 56, justifyContent: 'center' }} title={LOCALE_NAMES[l] ?? l}>{l}</span>
                   <input key={perLocale[l] ?? ''} className="input" aria-label={`${label} (${l})`} defaultValue={perLocale[l] ?? ''} readOnly={readOnly}
                     onBlur={(e) => {
                       const v = e.target.value.trim()
@@ -125,12 +122,12 @@ export function AttributesTab() {
   const { t, i18n } = useTranslation()
   const { product } = useEditor()
   const family = useCatalog((s) => s.families.find((f) => f.id === product.familyId))
-  if (!family) return <Empty>{t('catalog:editor.chooseFamily')}</Empty>
+  if (!family) return <EmptyState compact icon={Shapes} title={t('catalog:editor.chooseFamily')} body={t('ui:empty.attributesBody')} />
   const groups = new Map<string, AttributeDef[]>()
   for (const a of family.attributes) groups.set(a.group, [...(groups.get(a.group) ?? []), a])
   return (
     <>
-      <p className="muted">{t('catalog:editor.familyIs', { family: localized(family.label, i18n.language) })}</p>
+      <p className="muted" style={{ marginTop: 0 }}>{t('catalog:editor.familyIs', { family: localized(family.label, i18n.language) })}</p>
       {[...groups].map(([group, defs]) => (
         <div className="card" key={group}>
           <h2>{t(`catalog:groups.${group}`, { defaultValue: group })}</h2>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { LOCALE_NAMES, SOURCE_LOCALE } from '../../../../../shared/domain/locales.ts'
 import { PRODUCT_STATUSES } from '../../../../../shared/domain/product.ts'
 import { useApp } from '../../../app/store.ts'
+import { Tabs } from '../../../ui/Tabs.tsx'
 import { useEditor } from '../editor-context.tsx'
 import { ChipsField, RichTextField, SelectField, TextField } from '../fields.tsx'
 import { flattenCategories, localized, useCatalog } from '../store.ts'
@@ -29,7 +30,8 @@ export function GeneralTab() {
             path="categoryId"
             label={t('catalog:fields.category')}
             empty={t('catalog:list.noCategory')}
-            options={flattenCategories(categories, i18n.language).map((c) => ({ value: c.id, label: '\u00a0\u00a0'.repeat(c.depth) + c.label }))}
+            searchable
+            options={flattenCategories(categories, i18n.language).map((c) => ({ value: c.id, label: c.label, depth: c.depth }))}
           />
           <SelectField
             path="familyId"
@@ -40,15 +42,19 @@ export function GeneralTab() {
         </div>
       </div>
       <div className="card">
-        <h2>{t('catalog:editor.copy')}</h2>
-        <div className="locale-tabs" role="tablist">
-          {locales.map((l) => (
-            <button key={l} role="tab" aria-selected={l === locale} className={`btn small${l === locale ? ' primary' : ''}`} onClick={() => setLocale(l)}>
-              {LOCALE_NAMES[l] ?? l}
-              {!product.texts[l]?.title && l !== SOURCE_LOCALE ? ' •' : ''}
-            </button>
-          ))}
-        </div>
+        <h2 className="card-title">{t('catalog:editor.copy')}</h2>
+        <Tabs
+          variant="segmented"
+          className="locale-tabs"
+          aria-label={t('catalog:editor.copy')}
+          active={locale}
+          onChange={setLocale}
+          tabs={locales.map((l) => ({
+            id: l,
+            label: LOCALE_NAMES[l] ?? l,
+            badge: !product.texts[l]?.title && l !== SOURCE_LOCALE ? <span className="dot" style={{ color: 'var(--color-warning)' }} title={t('ui:editor.noTitleYet')} aria-hidden="true" /> : undefined
+          }))}
+        />
         <div key={locale}>
           <TextField
             path={`texts.${locale}.title`}

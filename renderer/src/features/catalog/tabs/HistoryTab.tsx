@@ -1,10 +1,14 @@
 // Every change to the product, field by field, with where it came from; restore a field or the
 // whole product as it was after a change.
+import { ArrowRight, History, RotateCcw } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HistoryEntry } from '../../../../../shared/contract/catalog.ts'
 import { api } from '../../../api/client.ts'
-import { Empty } from '../../../ui/components.tsx'
+import { Badge } from '../../../ui/Badge.tsx'
+import { Button } from '../../../ui/Button.tsx'
+import { EmptyState } from '../../../ui/EmptyState.tsx'
+import { Icon } from '../../../ui/Icon.tsx'
 import { errorText } from '../../../ui/errors.ts'
 import { toast } from '../../../ui/toasts.ts'
 import { useEditor } from '../editor-context.tsx'
@@ -33,32 +37,32 @@ export function HistoryTab() {
       toast(errorText(err, t), 'err')
     }
   }
-  if (items.length === 0) return <Empty>{t('catalog:history.empty')}</Empty>
+  if (items.length === 0) return <EmptyState compact icon={History} title={t('catalog:history.empty')} />
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' })
   return (
     <div className="card" data-testid="history">
       {items.map((h) => (
         <div className="history-item" key={h.id}>
           <span className="muted">{fmt.format(new Date(h.at))}</span>
-          <span><span className="badge">{t(`catalog:history.source.${h.source}`)}</span></span>
+          <span><Badge>{t(`catalog:history.source.${h.source}`)}</Badge></span>
           <span>
             {h.path === '' ? (
               <em>{t('catalog:history.created')}</em>
             ) : (
               <>
-                <strong title={h.path}>{fieldLabel(h.path, t)}</strong>: <code>{show(h.old)}</code> → <code>{show(h.new)}</code>
+                <strong title={h.path}>{fieldLabel(h.path, t)}</strong>: <code>{show(h.old)}</code> <Icon icon={ArrowRight} size="sm" label={t('ui:history.becomes')} /> <code>{show(h.new)}</code>
               </>
             )}
           </span>
           <span className="row">
             {!readOnly && h.path !== '' && (
               <>
-                <button className="btn small" onClick={() => void run(() => api.catalog.restoreField({ id: product.id, historyId: h.id, use: 'old' }), t('catalog:history.fieldRestored'))}>
+                <Button size="sm" variant="ghost" icon={RotateCcw} onClick={() => void run(() => api.catalog.restoreField({ id: product.id, historyId: h.id, use: 'old' }), t('catalog:history.fieldRestored'))}>
                   {t('catalog:history.restoreField')}
-                </button>
-                <button className="btn small" onClick={() => void run(() => api.catalog.restoreVersion({ id: product.id, historyId: h.id }), t('catalog:history.versionRestored'))}>
+                </Button>
+                <Button size="sm" variant="ghost" onClick={() => void run(() => api.catalog.restoreVersion({ id: product.id, historyId: h.id }), t('catalog:history.versionRestored'))}>
                   {t('catalog:history.restoreVersion')}
-                </button>
+                </Button>
               </>
             )}
           </span>

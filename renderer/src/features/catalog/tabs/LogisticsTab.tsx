@@ -1,6 +1,8 @@
 // Logistics (weights, carton dimensions, packaging, HS code) and origin (region, certifications).
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CERTIFICATIONS, LENGTH_UNITS, WEIGHT_UNITS } from '../../../../../shared/domain/units.ts'
+import { Select } from '../../../ui/Select.tsx'
 import { useEditor } from '../editor-context.tsx'
 import { ChipsField, NumberField, TextField } from '../fields.tsx'
 
@@ -27,10 +29,8 @@ function MeasureField(props: { path: 'logistics.netWeight' | 'logistics.grossWei
             if (Number.isFinite(n)) void save(props.path, { value: n, unit: stored?.unit ?? 'kg' })
           }}
         />
-        <select className="input" style={{ width: 80 }} aria-label={t('catalog:fields.unit')} value={stored?.unit ?? 'kg'} disabled={readOnly || !stored}
-          onChange={(e) => stored && void save(props.path, { value: stored.value, unit: e.target.value })}>
-          {WEIGHT_UNITS.map((u) => <option key={u}>{u}</option>)}
-        </select>
+        <Select inline aria-label={t('catalog:fields.unit')} value={stored?.unit ?? 'kg'} disabled={readOnly || !stored}
+          onChange={(v) => stored && void save(props.path, { value: stored.value, unit: v })} options={WEIGHT_UNITS.map((u) => ({ value: u, label: u }))} />
       </div>
       {Object.entries(errors).filter(([k]) => k.startsWith(props.path)).map(([k, m]) => <div key={k} className="error">{m}</div>)}
     </div>
@@ -41,23 +41,27 @@ function Dimensions() {
   const { t } = useTranslation()
   const { product, save, errors, readOnly } = useEditor()
   const d = product.logistics.dimensions
-  const commit = (form: HTMLElement) => {
+  const [unit, setUnit] = useState<string>(d?.unit ?? 'cm')
+  const box = useRef<HTMLDivElement>(null)
+  const commit = (form: HTMLElement, u = unit) => {
     const get = (n: string) => (form.querySelector(`[name=${n}]`) as HTMLInputElement | HTMLSelectElement).value.trim().replace(',', '.')
-    const [l, w, h, unit] = [get('length'), get('width'), get('height'), get('unit')]
+    const [l, w, h] = [get('length'), get('width'), get('height')]
     if (!l && !w && !h) return void save('logistics.dimensions', null)
     if ([l, w, h].some((x) => !x || !Number.isFinite(Number(x)))) return
-    void save('logistics.dimensions', { length: Number(l), width: Number(w), height: Number(h), unit })
+    void save('logistics.dimensions', { length: Number(l), width: Number(w), height: Number(h), unit: u })
   }
   return (
-    <div className="field" onBlur={(e) => commit(e.currentTarget)} key={JSON.stringify(d)}>
+    <div className="field" ref={box} onBlur={(e) => commit(e.currentTarget)} key={JSON.stringify(d)}>
       <label>{t('catalog:fields.dimensions')}</label>
       <div className="row">
         <input name="length" className="input" aria-label={t('catalog:fields.length')} placeholder={t('catalog:fields.length')} defaultValue={d?.length ?? ''} readOnly={readOnly} />×
         <input name="width" className="input" aria-label={t('catalog:fields.width')} placeholder={t('catalog:fields.width')} defaultValue={d?.width ?? ''} readOnly={readOnly} />×
         <input name="height" className="input" aria-label={t('catalog:fields.height')} placeholder={t('catalog:fields.height')} defaultValue={d?.height ?? ''} readOnly={readOnly} />
-        <select name="unit" className="input" style={{ width: 80 }} aria-label={t('catalog:fields.unit')} defaultValue={d?.unit ?? 'cm'} disabled={readOnly}>
-          {LENGTH_UNITS.map((u) => <option key={u}>{u}</option>)}
-        </select>
+        <Select inline aria-label={t('catalog:fields.unit')} value={unit} disabled={readOnly} options={LENGTH_UNITS.map((u) => ({ value: u, label: u }))}
+          onChange={(v) => {
+            setUnit(v)
+            if (box.current) commit(box.current, v)
+          }} />
       </div>
       {Object.entries(errors).filter(([k]) => k.startsWith('logistics.dimensions')).map(([k, m]) => <div key={k} className="error">{m}</div>)}
     </div>

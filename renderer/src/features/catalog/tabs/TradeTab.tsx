@@ -1,9 +1,12 @@
 // Trade terms: currency, selling unit, MOQ, ladder prices (up to 4 ascending tiers), FOB port,
 // lead times by quantity, supply ability.
+import { Plus, X } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDecimal, parseDecimal } from '../../../../../shared/domain/numbers.ts'
 import { CURRENCIES, ITALIAN_FOB_PORTS, SELLING_UNITS, SUPPLY_PERIODS } from '../../../../../shared/domain/units.ts'
+import { Button } from '../../../ui/Button.tsx'
+import { Select } from '../../../ui/Select.tsx'
 import { useEditor } from '../editor-context.tsx'
 import { NumberField, SelectField, TextField } from '../fields.tsx'
 
@@ -55,7 +58,7 @@ function RowsEditor(props: {
   const issues = Object.entries(errors).filter(([k]) => k === props.path || k.startsWith(`${props.path}.`))
   return (
     <div className="field">
-      <table className="table" style={{ maxWidth: 520 }}>
+      <table className="table rows-table" style={{ maxWidth: 520 }}>
         <thead>
           <tr>{props.columns.map((c) => <th key={c.key}>{c.label}</th>)}<th /></tr>
         </thead>
@@ -77,7 +80,7 @@ function RowsEditor(props: {
               ))}
               <td>
                 {!readOnly && (
-                  <button className="btn small" aria-label={t('common:remove')} onClick={() => { const next = rows.filter((_, j) => j !== i); setRows(next); commit(next) }}>×</button>
+                  <Button size="sm" variant="ghost" tone="danger" icon={X} label={t('common:remove')} onClick={() => { const next = rows.filter((_, j) => j !== i); setRows(next); commit(next) }} />
                 )}
               </td>
             </tr>
@@ -85,7 +88,7 @@ function RowsEditor(props: {
         </tbody>
       </table>
       {!readOnly && rows.length < props.max && (
-        <div><button className="btn small" onClick={() => setRows([...rows, {}])}>{props.addLabel}</button></div>
+        <div><Button size="sm" icon={Plus} onClick={() => setRows([...rows, {}])}>{props.addLabel}</Button></div>
       )}
       {(localError || issues.length > 0) && (
         <div className="error" role="alert">{localError ?? issues.map(([k, m]) => `${k.replace(`${props.path}.`, '#')}: ${m}`).join('; ')}</div>
@@ -114,13 +117,11 @@ function SupplyAbility() {
       <div className="row">
         <input className="input" style={{ width: 140 }} inputMode="numeric" aria-label={t('catalog:fields.supplyQuantity')} value={qty} readOnly={readOnly}
           onChange={(e) => setQty(e.target.value)} onBlur={() => commit(qty, unit, period)} />
-        <select className="input" style={{ width: 160 }} aria-label={t('catalog:fields.sellingUnit')} value={unit} disabled={readOnly} onChange={(e) => commit(qty, e.target.value, period)}>
-          {SELLING_UNITS.map((u) => <option key={u} value={u}>{t(`catalog:units.${u}`)}</option>)}
-        </select>
+        <Select inline aria-label={t('catalog:fields.sellingUnit')} value={unit} disabled={readOnly} onChange={(v) => commit(qty, v, period)}
+          options={SELLING_UNITS.map((u) => ({ value: u, label: t(`catalog:units.${u}`) }))} />
         <span>/</span>
-        <select className="input" style={{ width: 140 }} aria-label={t('catalog:fields.supplyPeriod')} value={period} disabled={readOnly} onChange={(e) => commit(qty, unit, e.target.value)}>
-          {SUPPLY_PERIODS.map((p) => <option key={p} value={p}>{t(`catalog:periods.${p}`)}</option>)}
-        </select>
+        <Select inline aria-label={t('catalog:fields.supplyPeriod')} value={period} disabled={readOnly} onChange={(v) => commit(qty, unit, v)}
+          options={SUPPLY_PERIODS.map((p) => ({ value: p, label: t(`catalog:periods.${p}`) }))} />
       </div>
       {Object.entries(errors).filter(([k]) => k.startsWith('trade.supplyAbility')).map(([k, m]) => <div key={k} className="error">{m}</div>)}
     </div>

@@ -1,11 +1,14 @@
 // Variants: the axes a parent's variants differ by (colour, size, capacity…) and its child SKUs.
+import { Layers, Plus } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProductSummary } from '../../../../../shared/domain/product.ts'
 import { api } from '../../../api/client.ts'
 import { useEvent } from '../../../api/events.ts'
 import { navigate } from '../../../app/router.ts'
-import { ChipsInput, Empty, Field } from '../../../ui/components.tsx'
+import { Button } from '../../../ui/Button.tsx'
+import { ChipsInput, Field } from '../../../ui/components.tsx'
+import { EmptyState } from '../../../ui/EmptyState.tsx'
 import { useEditor } from '../editor-context.tsx'
 import { NewProductDialog } from '../NewProductDialog.tsx'
 
@@ -23,7 +26,7 @@ export function VariantsTab() {
     return (
       <div className="card">
         <p>{t('catalog:variants.isVariant')}</p>
-        <button className="btn" onClick={() => navigate('catalog', product.parentId!, 'variants')}>{t('catalog:variants.openParent')}</button>
+        <Button icon={Layers} onClick={() => navigate('catalog', product.parentId!, 'variants')}>{t('catalog:variants.openParent')}</Button>
         <h2 style={{ marginTop: 16 }}>{t('catalog:variants.axisValues')}</h2>
         <table className="table"><tbody>
           {Object.entries(product.axes).map(([k, v]) => <tr key={k}><th>{k}</th><td>{v}</td></tr>)}
@@ -43,20 +46,20 @@ export function VariantsTab() {
           <h2 style={{ margin: 0 }}>{t('catalog:variants.title', { count: variants.length })}</h2>
           <span className="spacer" />
           {!readOnly && (
-            <button className="btn primary" disabled={product.variantAxes.length === 0} onClick={() => setAdding(true)} title={product.variantAxes.length === 0 ? t('catalog:variants.needAxes') : ''}>
+            <Button variant="primary" icon={Plus} disabled={product.variantAxes.length === 0} onClick={() => setAdding(true)} title={product.variantAxes.length === 0 ? t('catalog:variants.needAxes') : ''}>
               {t('catalog:variants.new')}
-            </button>
+            </Button>
           )}
         </div>
         {variants.length === 0 ? (
-          <Empty>{t('catalog:variants.none')}</Empty>
+          <EmptyState compact icon={Layers} title={t('catalog:variants.none')} body={product.variantAxes.length === 0 ? t('catalog:variants.needAxes') : undefined} />
         ) : (
           <table className="table">
             <thead><tr><th>{t('catalog:fields.sku')}</th>{product.variantAxes.map((a) => <th key={a}>{a}</th>)}<th>{t('catalog:fields.status')}</th></tr></thead>
             <tbody>
               {variants.map((v) => (
-                <tr key={v.id} style={{ cursor: 'pointer' }} onClick={() => navigate('catalog', v.id)}>
-                  <td style={{ fontFamily: 'monospace' }}>{v.sku}</td>
+                <tr key={v.id} className="clickable" tabIndex={0} onClick={() => navigate('catalog', v.id)} onKeyDown={(e) => e.key === 'Enter' && navigate('catalog', v.id)}>
+                  <td className="tabular"><strong>{v.sku}</strong></td>
                   {product.variantAxes.map((a) => <td key={a}>{v.axes[a] ?? ''}</td>)}
                   <td>{t(`catalog:status.${v.status}`)}</td>
                 </tr>

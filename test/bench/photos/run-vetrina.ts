@@ -1,0 +1,56 @@
+// One Vetrina batch, in a process of its own (bench:photos starts it, bundled like the app's
+// main process, and watches its memory): opens a core on an empty data folder with the built
+// photo engine, adds one folder of photos, waits for the job, and prints one JSON line with
+// the time, CPU time (the core and the engine, which it has waited for) and event-loop delay.
+// One small photo is added first, so the engine process is running when the batch starts, as
+// sharp is already loaded when the baseline starts: both are measured in their steady state.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { parseArgs } from 'node:util'
+import { Core } from '../../../electron/core/core.ts'
+import { MemorySecretStore } from '../../../electron/core/platform/secrets.ts'
+import { childrenOf, cpuMs as processCpuMs, ownCpuMs, peakRss } from './proc.ts'
+
+const { values } = parseArgs({ options: { folder: { type: 'string' }, count: { type: 'string' }, engine: { type: 'string' }, warmup: { type: 'string' } } })
+const count = Number(values.count)
+const dataDir = mkdtempSync(join(tmpdir(), 'vetrina-bench-photos-'))
+const core = Core.open({ dataDir, logFile: null, secrets: new MemorySecretStore(), photoEngine: values.engine })
+
+async function addAndWait(path: string): Promise<{ added: number; failed: number }> {
+  const { jobId } = await core.api().photos.add({ sources: [{ kind: 'path', path }] })
+  return new Promise((resolve, reject) => {
+    core.events.on('job.progress', (job) => {
+      if (job.id !== jobId) return
+      if (job.state === 'done') resolve(job.result as { added: number; failed: number })
+      else if (job.state === 'failed' || job.state === 'cancelled') reject(new Error(`job ${job.state}: ${job.error?.message}`))
+    })
+  })
+}
+
+try {
+  await addAndWait(values.warmup!)
+  const lag = monitorEventLoopDelay({ resolution: 10 })
+  lag.enable()
+  // The running engine's CPU so far (the warm-up's) is not the batch's.
+  const cpu0 = ownCpuMs() + childrenOf(process.pid).reduce((n, pid) => n + processCpuMs(pid), 0)
+  const coreCpu0 = process.cpuUsage()
+  const t0 = performance.now()
+  const result = await addAndWait(values.folder!)
+  const seconds = (performance.now() - t0) / 1000
+  const coreCpu = process.cpuUsage(coreCpu0)
+  lag.disable()
+  // The engine's own high-water mark, read while it still runs.
+  const enginePeak = Math.max(0, ...childrenOf(process.pid).map(peakRss))
+  // Closing stops the engine and waits for it, so its CPU time is counted as this process's children's.
+  await core.close()
+  const cpuMs = ownCpuMs() - cpu0
+  if (result.added !== count) throw new Error(`expected ${count} photos added, got ${JSON.stringify(result)}`)
+  console.log(JSON.stringify({
+    seconds, cpuMs, coreCpuMs: (coreCpu.user + coreCpu.system) / 1000, lagP99Ms: lag.percentile(99) / 1e6, lagMaxMs: lag.max / 1e6,
+    corePeak: peakRss('self'), enginePeak
+  }))
+} finally {
+  rmSync(dataDir, { recursive: true, force: true })
+}
