@@ -39,6 +39,8 @@ export interface SandboxCategory {
   /** Leaf only: first option code of this category's unit list. */
   unitCodeBase?: number
   attributes?: CategoryAttribute[]
+  /** Leaf only: the trade profile it takes its rules from (PROFILES). */
+  profile?: string
 }
 
 const n = (en: string, zh: string): Named => ({ en, zh })
@@ -228,7 +230,7 @@ export function buildTree(table: string, profiles: Record<string, LeafProfile>):
       // Each leaf of a trade gets its own unit codes (the first leaf keeps the profile's base).
       const offset = unitOffsets.get(profile) ?? 0
       unitOffsets.set(profile, offset + 1)
-      Object.assign(node, { minOrder: p.minOrder, units: p.units, unitCodeBase: p.unitCodeBase + offset * 100, attributes: p.attributes })
+      Object.assign(node, { minOrder: p.minOrder, units: p.units, unitCodeBase: p.unitCodeBase + offset * 100, attributes: p.attributes, profile })
     }
     out.push(node)
     stack[row.depth] = { id, path, profile }

@@ -1,6 +1,7 @@
 // The `<itemSchema>` rules of each leaf category, as one model used twice: rendered to the rules
 // XML that `product.schema.get` returns, and walked directly by the validator of `schema.add`.
 import { UNITS, findCategory, type Named, type SandboxCategory } from './catalog-data.ts'
+import { salePropField, skuField } from './sku-schema.ts'
 
 export type SchemaLanguage = 'en_US' | 'zh'
 export type FieldType = 'input' | 'multiInput' | 'singleCheck' | 'multiCheck' | 'complex' | 'multiComplex'
@@ -21,8 +22,14 @@ export interface FieldSpec {
   options?: Array<{ value: string; name: Named }>
   /** Values outside `options` allowed as `<value inputValue="…">-1</value>`. */
   allowCustom?: boolean
+  /** A negative id names a custom value declared elsewhere (a SKU naming a custom colour of `saleProp`). */
+  customById?: boolean
   /** Image values must carry the photobank `fileId` attribute. */
   fileId?: boolean
+  /** Required only while another top-level field has this value (a `depend-group` on the requiredRule). */
+  requiredWhen?: { field: string; value: string }
+  /** Option values that carry a photobank picture (`fileId` and `imageUrl` attributes): every value, or where given. */
+  valueImage?: 'required' | 'optional'
   /** Business code for a value out of range (default CHK_BASIC_MIN_VALUE / _MAX_VALUE). */
   rangeCode?: string
   /** Business code for too many entries (default CHK_BASIC_MAX_INPUT_NUM). */
@@ -67,6 +74,7 @@ export function categorySchema(cat: SandboxCategory, language: SchemaLanguage): 
       children: Array.from({ length: 6 }, (_, i) => ({ id: `scImages_${i}`, name: n(`Image ${i + 1}`, `图片${i + 1}`), type: 'input' as const, fileId: true }))
     },
     { id: 'icbuCatProp', name: n('Product Attributes', '产品属性'), type: 'complex', children: (cat.attributes ?? []).map(attributeField) },
+    ...salePropField(cat.id),
     {
       id: 'customMoreProperty', name: n('Custom Attributes', '自定义属性'), type: 'multiComplex', maxInputNum: 10,
       countCode: 'PUB_BIZCHECK_PROPERTY_CUSTOM_ITEMS_LIMIT',
@@ -82,13 +90,14 @@ export function categorySchema(cat: SandboxCategory, language: SchemaLanguage): 
       options: [{ value: '1', name: n('Set price by quantity', '按数量设置价格') }, { value: '3', name: n('Set price by SKU', '按SKU设置价格') }]
     },
     {
-      id: 'ladderPrice', name: n('Tiered Price', '阶梯价格'), type: 'multiComplex', required: true, maxInputNum: 4,
+      id: 'ladderPrice', name: n('Tiered Price', '阶梯价格'), type: 'multiComplex', requiredWhen: { field: 'scPrice', value: '1' }, maxInputNum: 4,
       countCode: 'CHK_STEP_LADDER_PERIOD_VALUE_ERROR',
       children: [
         { id: 'quantity', name: n('Min. quantity', '起订量'), type: 'input', required: true, valueType: 'integer', minValue: 1, maxValue: 99_999_999, rangeCode: 'CHK_STEP_LADDER_PERIOD_VALUE_ERROR' },
         { id: 'price', name: n('Price (USD)', '价格（美元）'), type: 'input', required: true, valueType: 'decimal', minValue: 0.01, maxValue: 9_999_999, rangeCode: 'CHK_STEP_LADDER_PERIOD_VALUE_ERROR' }
       ]
     },
+    ...skuField(cat.id),
     {
       id: 'minOrderQuantity', name: n('Min. Order Quantity', '最小起订量'), type: 'input', required: true, valueType: 'integer',
       minValue: cat.minOrder ?? 1, maxValue: 99_999_999, rangeCode: 'CHK_STEP_CATEGORY_QUALITY_MINSIZE_ERROR'
@@ -124,6 +133,9 @@ export function fieldXml(f: FieldSpec, lang: SchemaLanguage, valueXml?: (f: Fiel
   const name = lang === 'zh' ? f.name.zh : f.name.en
   const rules: string[] = []
   if (f.required) rules.push(ruleXml('requiredRule', 'true'))
+  if (f.requiredWhen) {
+    rules.push(`<rule name="requiredRule" value="true"><depend-group operator="and"><depend-express fieldId="${esc(f.requiredWhen.field)}" value="${esc(f.requiredWhen.value)}" symbol="=="/></depend-group></rule>`)
+  }
   if (f.maxLength) rules.push(ruleXml('maxLengthRule', f.maxLength.value, f.maxLength.unit ? ` unit="${f.maxLength.unit}"` : ''))
   if (f.minLength) rules.push(ruleXml('minLengthRule', f.minLength))
   if (f.regex) rules.push(ruleXml('regexRule', f.regex))
@@ -133,6 +145,10 @@ export function fieldXml(f: FieldSpec, lang: SchemaLanguage, valueXml?: (f: Fiel
   if (f.valueType) rules.push(ruleXml('valueTypeRule', f.valueType))
   if (f.fileId) rules.push(ruleXml('valueAttributeRule', 'fileId'))
   if (f.allowCustom) rules.push(ruleXml('valueAttributeRule', 'inputValue'))
+  if (f.valueImage) {
+    rules.push(ruleXml('valueAttributeRule', 'fileId', f.valueImage === 'required' ? ' exProperty="required"' : ''))
+    rules.push(ruleXml('valueAttributeRule', 'imageUrl'))
+  }
   const options = f.options?.length
     ? `<options>${f.options.map((o) => `<option displayName="${esc(lang === 'zh' ? o.name.zh : o.name.en)}" value="${esc(o.value)}"/>`).join('')}</options>`
     : ''

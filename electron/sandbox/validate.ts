@@ -100,16 +100,24 @@ export function validateValues(fields: FieldSpec[], values: Values, ctx: Validat
   const fail = (code: string, message: string) => failures.push({ code, message })
   const known = new Set(fields.map((f) => f.id))
   for (const id of values.keys()) if (!known.has(id)) fail('CHK_BASIC_FIELD_NOT_EXIST', `field ${id} does not exist in this category`)
-  checkFields(fields, values, ctx, fail, '')
+  checkFields(fields, values, { ...ctx, root: values }, fail, '')
   return failures
 }
 
-function checkFields(fields: FieldSpec[], values: Values, ctx: ValidateContext, fail: (c: string, m: string) => void, prefix: string): void {
+type Ctx = ValidateContext & { root: Values }
+
+/** A requiredRule, or one that applies only while another top-level field has a given value. */
+function isRequired(f: FieldSpec, ctx: Ctx): boolean {
+  if (f.required) return true
+  return !!f.requiredWhen && textOf(ctx.root, f.requiredWhen.field) === f.requiredWhen.value
+}
+
+function checkFields(fields: FieldSpec[], values: Values, ctx: Ctx, fail: (c: string, m: string) => void, prefix: string): void {
   for (const f of fields) {
     const v = values.get(f.id)
     const label = `${prefix}${f.name.en}`
     if (isEmpty(v)) {
-      if (f.required && !ctx.draft) fail('CHK_BASIC_REQUIRED', `${label} is required`)
+      if (isRequired(f, ctx) && !ctx.draft) fail('CHK_BASIC_REQUIRED', `${label} is required`)
       continue
     }
     checkField(f, v!, ctx, fail, label)
@@ -132,7 +140,7 @@ function checkText(f: FieldSpec, text: string, fail: (c: string, m: string) => v
   }
 }
 
-function checkField(f: FieldSpec, v: FieldValue, ctx: ValidateContext, fail: (c: string, m: string) => void, label: string): void {
+function checkField(f: FieldSpec, v: FieldValue, ctx: Ctx, fail: (c: string, m: string) => void, label: string): void {
   switch (f.type) {
     case 'input':
     case 'multiInput': {
@@ -154,12 +162,14 @@ function checkField(f: FieldSpec, v: FieldValue, ctx: ValidateContext, fail: (c:
       if (f.type === 'singleCheck' && picked.length > 1) fail('CHK_BASIC_ONEOF', `${label} takes one value`)
       for (const item of picked) {
         const isOption = f.options?.some((o) => o.value === item.text.trim())
-        const isCustom = f.allowCustom && /^-\d+$/.test(item.text.trim()) && (item.attrs.inputValue ?? '').trim() !== ''
-        if (isCustom && [...item.attrs.inputValue].length > 70) fail('CHK_BASIC_MAX_LENGTH', `${label}: custom values must be at most 70 characters`)
+        const isCustom = f.allowCustom && /^-\d+$/.test(item.text.trim()) && ((item.attrs.inputValue ?? '').trim() !== '' || !!f.customById)
+        if (isCustom && [...(item.attrs.inputValue ?? '')].length > 70) fail('CHK_BASIC_MAX_LENGTH', `${label}: custom values must be at most 70 characters`)
         if (!isOption && !isCustom) {
           fail(f.type === 'singleCheck' ? 'CHK_BASIC_ONEOF' : 'CHK_BASIC_MULTIPLEOF', `${label}: "${item.text}" is not one of the allowed values`)
         }
+        if (f.valueImage) checkValueImage(f, item, ctx, fail, label)
       }
+      if (f.maxInputNum && picked.length > f.maxInputNum) fail(f.countCode ?? 'CHK_BASIC_MAX_INPUT_NUM', `${label}: at most ${f.maxInputNum} values`)
       return
     }
     case 'complex': {
@@ -177,10 +187,21 @@ function checkField(f: FieldSpec, v: FieldValue, ctx: ValidateContext, fail: (c:
         fail(f.countCode ?? 'CHK_BASIC_MAX_INPUT_NUM', `${label}: at most ${f.maxInputNum} entries`)
       }
       for (const item of items) checkFields(f.children ?? [], item, ctx, fail, `${label} / `)
-      if (f.id === 'ladderPrice' || f.id === 'ladderPeriod') checkAscending(items, label, fail)
+      if (f.id === 'ladderPrice' || f.id === 'ladderPeriod' || f.id === 'skuLadderPrice') checkAscending(items, label, fail)
       return
     }
   }
+}
+
+/** A value's own picture (a colour's photo): from the seller's photobank; required where the rules say so. */
+function checkValueImage(f: FieldSpec, item: ValueItem, ctx: Ctx, fail: (c: string, m: string) => void, label: string): void {
+  const name = item.attrs.inputValue ?? item.text
+  const { fileId, imageUrl } = item.attrs
+  if (!fileId && !imageUrl) {
+    if (f.valueImage === 'required') fail('PUB_BIZCHECK_PRODUCT_SKU_INVALID', `${label}: "${name}" needs a picture (fileId and imageUrl)`)
+    return
+  }
+  if (!ctx.imageOk(fileId, imageUrl ?? '')) fail('PUB_BIZCHECK_DESCRIPTION_IMAGE_SOURCE_ERROR', `${label}: the picture of "${name}" must come from your photobank (fileId ${fileId ?? 'missing'})`)
 }
 
 function checkAscending(items: Array<Map<string, FieldValue>>, label: string, fail: (c: string, m: string) => void): void {

@@ -4,14 +4,17 @@ import type { z } from 'zod'
 import type { CallDef } from './define.ts'
 import { catalog as catalogCalls } from './catalog.ts'
 import { catalogBulk } from './catalog-bulk.ts'
+import { catalogVariants } from './catalog-variants.ts'
 import { jobs } from './jobs.ts'
-import { publish } from './publish.ts'
+import { publish as publishCalls } from './publish.ts'
+import { publishVariants } from './publish-variants.ts'
 import { photos } from './photos.ts'
 import { spreadsheet } from './spreadsheet.ts'
 import { system } from './system.ts'
 import { translation } from './translation.ts'
 
-const catalog = { ...catalogCalls, ...catalogBulk }
+const catalog = { ...catalogCalls, ...catalogBulk, ...catalogVariants }
+const publish = { ...publishCalls, ...publishVariants }
 
 export const contract = {
   catalog,

@@ -53,6 +53,11 @@ export const ImportSettings = z.object({
   emptyCells: z.enum(['keep', 'clear']).default('keep'),
   /** Create categories named in the file that do not exist yet. */
   createCategories: z.boolean().default(true),
+  /**
+   * Create the families a family column names that do not exist yet (a shop export's attribute
+   * sets: Magento "Top", "Bottom"); off, such a row is refused naming the known families.
+   */
+  createFamilies: z.boolean().default(false),
   /** Attribute family (code) for new products when the file has no family column. */
   family: z.string().max(64).optional(),
   /** Currency of prices written without one, when the header names none either (default: the firm's). */
@@ -66,7 +71,7 @@ export const ImportSpec = z.object({
   file: FileRef,
   read: ReadOptions.default({}),
   columns: z.array(ColumnMapping).max(MAX_COLUMNS),
-  settings: ImportSettings.default({ emptyCells: 'keep', createCategories: true, status: 'draft' })
+  settings: ImportSettings.default({ emptyCells: 'keep', createCategories: true, createFamilies: false, status: 'draft' })
 })
 export type ImportSpec = z.input<typeof ImportSpec>
 
@@ -147,6 +152,8 @@ export const Summary = z.object({
   /** Rows with warnings (they are imported). */
   warned: z.number().int(),
   newCategories: z.array(z.string()),
+  /** Families created from the family column (createFamilies). */
+  newFamilies: z.array(z.string()).default([]),
   warnings: z.array(Warning),
   /** Attribute columns left out of some rows because the row's family lacks the attribute (or the row has none). */
   leftOut: z.array(z.object({ column: z.string(), attribute: z.string(), family: z.string().nullable(), rows: z.number().int() })).default([]),
@@ -199,7 +206,9 @@ export const ExportInput = z.object({
   /** CSV only: "it" = ";" and 1.234,5 (Excel in Italian); "en" = "," and 1234.5. */
   csvLocale: z.enum(['it', 'en']).default('it'),
   /** Where to write the file (desktop and CLI); browser mode downloads it. */
-  path: z.string().max(4096).optional()
+  path: z.string().max(4096).optional(),
+  /** Products with variants: "rows" = the parent's row then its variants' rows (parent column); "group" = one row per variant with a group column. */
+  variantLayout: z.enum(['rows', 'group']).default('rows')
 })
 
 export const TargetInfo = z.object({

@@ -7,7 +7,7 @@ export const HISTORY_SOURCES = ['manual', 'import', 'translation', 'publish', 'r
 export type HistorySource = (typeof HISTORY_SOURCES)[number]
 
 type Leaf = unknown
-const NESTED_BY_KEY = ['trade', 'logistics', 'origin', 'attributes', 'axes'] as const
+const NESTED_BY_KEY = ['trade', 'logistics', 'origin', 'attributes', 'axes', 'variantOptions'] as const
 
 /** Flattens the stored fields of a product into leaf paths. Undefined leaves are omitted. */
 export function flattenProduct(p: Partial<ProductFields>): Map<string, Leaf> {

@@ -23,6 +23,7 @@ export function applyProductPatch(current: ProductFields, patch: Patch): Product
   if (patch.parentId !== undefined) next.parentId = patch.parentId
   if (patch.variantAxes !== undefined) next.variantAxes = patch.variantAxes
   if (patch.axes) next.axes = mergeKeys(next.axes, patch.axes)
+  if (patch.variantOptions) next.variantOptions = mergeKeys(next.variantOptions ?? {}, patch.variantOptions)
   if (patch.attributes) next.attributes = mergeKeys(next.attributes, patch.attributes)
   if (patch.trade) next.trade = mergeKeys(next.trade, patch.trade)
   if (patch.logistics) next.logistics = mergeKeys(next.logistics, patch.logistics)

@@ -54,6 +54,8 @@ const TradeBase = z.object({
     moq: positiveQty.optional(),
     ladder: z.array(LadderTier).max(4, 'at most 4 price tiers').optional(),
     fobPort: z.string().trim().max(80).optional(),
+    /** Units in stock (on a variant: that SKU's stock, sent as the pavilion SKU inventory). */
+    stock: z.number().int('must be a whole number').min(0, 'stock cannot be negative').max(99_999_999).optional(),
     leadTimes: z.array(LeadTime).max(3, 'at most 3 lead-time bands').optional(),
     supplyAbility: z
       .object({ quantity: positiveQty, unit: SellingUnit, period: SupplyPeriod })
@@ -130,6 +132,27 @@ export type AttributeValue = z.infer<typeof AttributeValue>
 export const AttributeCode = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'attribute codes are lowercase letters, digits and _')
 export const Id = z.string().min(1).max(64)
 
+export const AXIS_VALUE_MAX = 80
+
+/**
+ * How one axis value of a parent is shown on the pavilion: one of the category's options (its id
+ * in the category rules and the name it was picked by, so a changed category can be matched
+ * again by name) or a custom value where the category allows them.
+ */
+export const VariantValueMapping = z.union([
+  z.object({ option: z.string().trim().min(1).max(40), name: z.string().trim().min(1).max(120) }).strict(),
+  z.object({ custom: z.string().trim().min(1, 'a custom value cannot be empty').max(70, 'custom values have at most 70 characters') }).strict()
+])
+export type VariantValueMapping = z.infer<typeof VariantValueMapping>
+
+/** On a parent, per axis: the pavilion SKU attribute it maps to (when not found by name) and its values' options. */
+export const VariantAxisMapping = z.object({
+  /** Name of the category's SKU attribute ("Color", "Size"); absent: found by the axis name. */
+  attribute: z.string().trim().min(1).max(120).optional(),
+  values: z.record(z.string().trim().min(1).max(AXIS_VALUE_MAX), VariantValueMapping).default({})
+})
+export type VariantAxisMapping = z.infer<typeof VariantAxisMapping>
+
 /** Every field of a product a client may set. A stored product always validates against this. */
 export const ProductFields = z.object({
   sku: Sku,
@@ -140,7 +163,9 @@ export const ProductFields = z.object({
   /** On a parent: the axes its variants differ by (attribute codes such as "colour", "size"). */
   variantAxes: z.array(AttributeCode).max(3),
   /** On a variant: its value on each axis, e.g. { colour: "cognac", size: "M" }. */
-  axes: z.record(AttributeCode, z.string().trim().min(1).max(80)),
+  axes: z.record(AttributeCode, z.string().trim().min(1).max(AXIS_VALUE_MAX)),
+  /** On a parent: how its axes and their values map to the pavilion's SKU attributes and options. */
+  variantOptions: z.record(AttributeCode, VariantAxisMapping),
   texts: z.record(LocaleCode, LocalizedText),
   attributes: z.record(AttributeCode, AttributeValue),
   trade: Trade,
@@ -168,7 +193,8 @@ export const ProductPatch = z.object({
   familyId: Id.nullable().optional(),
   parentId: Id.nullable().optional(),
   variantAxes: z.array(AttributeCode).max(3).optional(),
-  axes: z.record(AttributeCode, z.string().trim().min(1).max(80).nullable()).optional(),
+  axes: z.record(AttributeCode, z.string().trim().min(1).max(AXIS_VALUE_MAX).nullable()).optional(),
+  variantOptions: z.record(AttributeCode, VariantAxisMapping.nullable()).optional(),
   texts: z.record(LocaleCode, nullableLeaves(LocalizedText)).optional(),
   attributes: z.record(AttributeCode, AttributeValue.nullable()).optional(),
   trade: nullableLeaves(TradeBase).optional(),
@@ -213,7 +239,7 @@ export type ProductSummary = z.infer<typeof ProductSummary>
 export function emptyProductFields(sku: string): ProductFields {
   return {
     sku,
-    status: 'draft', categoryId: null, familyId: null, parentId: null, variantAxes: [], axes: {},
+    status: 'draft', categoryId: null, familyId: null, parentId: null, variantAxes: [], axes: {}, variantOptions: {},
     texts: {}, attributes: {}, trade: {}, logistics: {}, origin: {}
   }
 }

@@ -47,7 +47,10 @@ export const READINESS_CODES = [
   'title_missing', 'title_too_long', 'title_characters', 'keywords_missing', 'keyword_characters', 'keywords_too_long',
   'images_missing', 'images_too_many', 'image_too_large', 'image_too_small', 'image_quality', 'attribute_required', 'attribute_option',
   'unit_missing', 'unit_unknown', 'moq_missing', 'moq_below_minimum', 'ladder_missing', 'ladder_order', 'ladder_too_many',
-  'price_range', 'currency_rate_missing', 'lead_time_missing', 'description_missing', 'custom_attributes_limit', 'schema_rule'
+  'price_range', 'currency_rate_missing', 'lead_time_missing', 'description_missing', 'custom_attributes_limit', 'schema_rule',
+  'variants_not_supported', 'variant_axis_unmapped', 'variant_axis_twice', 'variant_value_unmapped', 'variant_option_stale', 'variant_custom_not_allowed',
+  'variant_custom_too_long', 'variant_options_clash', 'variant_image_missing', 'variant_values_too_many', 'variant_value_missing',
+  'variant_price_missing', 'variant_price_range', 'variants_too_many', 'variant_prices_differ'
 ] as const
 
 const url = z.string().trim().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'must be an http(s) address such as https://open-api.alibaba.com')
@@ -91,6 +94,8 @@ export const Listing = z.object({
   productId: z.string(),
   sku: z.string().nullable(),
   title: z.string(),
+  /** Variants published as this listing's SKUs (0 for a single-offer listing). */
+  variantCount: z.number().int(),
   target: PublishTarget,
   language: ListingLanguage,
   intent: z.enum(['publish', 'unpublish']),

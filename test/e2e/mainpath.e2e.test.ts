@@ -182,6 +182,7 @@ describe('from the price list to live listings, through the UI', () => {
     await user.nav('Pubblica')
     await user.click(page.getByRole('tab', { name: 'Riepilogo' }))
     await user.click(page.getByTestId('publish-all'))
+    await user.click(page.getByTestId('confirm-dialog').getByTestId('confirm-ok'))
     await expect.poll(() => page.getByTestId('publish-progress').textContent(), { timeout: 90_000 })
       .toContain(`Pubblicate ${rows.length * 2} · in revisione 0 · in attesa 0 · da correggere 0`)
 

@@ -37,14 +37,14 @@ describe('photos in browser mode', () => {
     await page.getByTestId('photo-files').setInputFiles([
       file('heic/rotated.heic', 'IMG_0042.HEIC', 'image/heic'),
       file('orientation/Portrait_6.jpg', 'bottiglia-fronte.jpg'),
-      file('formats/Flag_of_the_Netherlands-alpha.png', 'etichetta.png', 'image/png'),
+      file('subsampling/video-001.png', 'etichetta.png', 'image/png'),
       file('broken/truncated.jpg', 'rovinata.jpg')
     ])
     const summary = page.getByTestId('batch-summary')
     await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toContain('Aggiunte 3, già presenti 0, scartate 1, ancora da fare 0.')
     const failure = page.getByTestId('batch-failures')
     expect(await failure.textContent()).toContain('rovinata.jpg')
-    expect(await failure.textContent()).toContain('Il file è danneggiato o incompleto (premature end of JPEG image)')
+    expect(await failure.textContent()).toContain('Il file JPEG è danneggiato: è incompleto, probabilmente la copia si è interrotta.')
 
     // The library: three thumbnails, the small label flagged.
     await expect.poll(() => page.getByTestId('photo-tile').count()).toBe(3)

@@ -1,5 +1,6 @@
 // The publisher process is killed with SIGKILL at random moments and restarted each time until
 // the outbox is empty: no listing may be created twice on the pavilion, and none may be missing.
+// Every tenth product is a wine with three bottle sizes (one listing with three SKUs).
 import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -7,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { Core } from '../../electron/core/core.ts'
 import type { Sandbox } from '../../electron/sandbox/server.ts'
 import { WINE_CATEGORY, makePhotos, startTestSandbox, tempDir, wineCreate } from './helpers.ts'
+import { createBulkProduct, sandboxSkus } from '../variants/variant-fixtures.ts'
 
 const N = 1000
 const SCRIPT = resolve(import.meta.dirname, 'publisher-process.ts')
@@ -47,7 +49,7 @@ describe('crash safety', () => {
     const api = core.api()
     const cat = await api.catalog.createCategory({ name: { it: 'Vini' }, pavilionCategoryId: WINE_CATEGORY })
     core.s.db.transaction(() => {
-      for (let i = 0; i < N; i++) core.s.products.create(wineCreate(i, { categoryId: cat.id }) as never, { source: 'import', emit: false })
+      for (let i = 0; i < N; i++) createBulkProduct(core.s, i, cat.id, wineCreate)
     })()
     await api.publish.updateSettings({ sandbox: { url: sandbox.url, chinese: false }, ratePerSecond: 1000, concurrency: 6, auditPollSeconds: 0.05, timeoutSeconds: 5 })
     const c = sandbox.credentials()
@@ -78,6 +80,9 @@ describe('crash safety', () => {
     expect(rows).toHaveLength(N)
     expect(rows.filter((r) => r.state !== 'published')).toEqual([])
     expect(new Set(rows.map((r) => r.remote_id)).size).toBe(N)
+    const skus = sandboxSkus(sandbox.store)
+    expect(skus.size).toBe(N / 10)
+    for (const codes of skus.values()) expect(codes).toHaveLength(3)
     console.log(`crash: ${kills} SIGKILLs, ${reconciled} writes reconciled after a kill, ${sandbox.stats.calls['alibaba.icbu.product.schema.add']} schema.add calls carried out for ${N} listings`)
   }, 180_000)
 })

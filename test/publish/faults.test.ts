@@ -1,9 +1,11 @@
 // 2,000 listings against a sandbox that fails 5% of calls, loses 3% of replies after doing the
 // work, and bans every API for a while in the middle of the run: every listing must end up on the
-// pavilion exactly once, counted in the sandbox's own store.
+// pavilion exactly once, counted in the sandbox's own store. Every tenth product is a wine with three
+// bottle sizes, published as one listing with three SKUs.
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Sandbox } from '../../electron/sandbox/server.ts'
 import { WINE_CATEGORY, drain, linkedCategory, makePhotos, openPublishCore, startTestSandbox, tempDir, wineCreate, type TestCore } from './helpers.ts'
+import { createBulkProduct, sandboxSkus } from '../variants/variant-fixtures.ts'
 
 const N = Number(process.env.FAULT_N ?? 2000)
 let sandbox: Sandbox
@@ -23,7 +25,7 @@ describe('publishing under faults', () => {
     const categoryId = await linkedCategory(tc.core, WINE_CATEGORY)
     const s = tc.core.s
     s.db.transaction(() => {
-      for (let i = 0; i < N; i++) s.products.create(wineCreate(i, { categoryId }) as never, { source: 'import', emit: false })
+      for (let i = 0; i < N; i++) createBulkProduct(s, i, categoryId, wineCreate)
     })()
 
     sandbox.faults.set({ errorRate: 0.05, lostResponseRate: 0.03, lostResponseMode: 'reset', seed: 42, banAfterCalls: Math.round(N * 0.6), banSeconds: 2 })
@@ -52,6 +54,10 @@ describe('publishing under faults', () => {
       "SELECT t.value AS title, l.remote_id FROM publish_listings l JOIN product_texts t ON t.product_id = l.product_id AND t.locale = 'en' AND t.field = 'title'"
     ).all() as Array<{ title: string; remote_id: string }>
     for (const t of titles.slice(0, 200)) expect(sandbox.store.product(Number(t.remote_id))!.subject).toBe(t.title)
+    // The variant listings carry their three SKUs, once each.
+    const skus = sandboxSkus(sandbox.store)
+    expect(skus.size).toBe(Math.ceil(N / 10))
+    for (const codes of skus.values()) expect(codes).toEqual([0, 1, 2].map((k) => codes[0].replace(/-0375$/, ['-0375', '-075', '-150'][k])))
     console.log(`faults: ${N} listings in ${(elapsed / 1000).toFixed(1)} s; injected errors ${sandbox.stats.injectedErrors}, lost replies ${sandbox.stats.lostResponses}, ban 1`)
   }, 180_000)
 })

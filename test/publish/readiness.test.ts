@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Sandbox } from '../../electron/sandbox/server.ts'
 import type { ListingImage } from '../../electron/core/platform/product-media.ts'
+import { translator } from '../../shared/messages/translator.ts'
+import { problemText } from '../../renderer/src/features/publish/problems.tsx'
 import { WINE_CATEGORY, linkedCategory, makePhotos, openPublishCore, startTestSandbox, tempDir, waitFor, wineCreate, type TestCore } from './helpers.ts'
 
 let sb: Sandbox
@@ -91,6 +93,14 @@ describe('readiness gate', () => {
     const big = await readiness({}, [{ ...photos[0], bytes: 6 * 1024 * 1024, warnings: ['too_small'] }])
     expect(big.codes(big.en)).toEqual(['image_too_large', 'image_quality'])
     expect(big.en.ready).toBe(false)
+    // The warning is said in the photos area's own sentence, with its numbers — never as its code.
+    const t = translator('it')
+    const soft = await readiness({}, [{ ...photos[0], warnings: ['too_small', 'blurry'], warningParams: { too_small: { width: 700, height: 525, needed: 1000 }, blurry: { sharpness: 2.4 } } }])
+    const shown = soft.en.problems.map((p) => problemText(p, t))
+    expect(shown[0]).toBe(`Foto 1: ${t('photos:warning.too_small.long', { width: 700, height: 525, needed: 1000 })}`)
+    expect(shown[0]).toContain('700×525')
+    expect(shown[1]).toContain('2,4')
+    expect(shown.join(' ')).not.toMatch(/too_small|blurry|\{\{/)
   })
 
   it('a product in a category not linked to Alibaba.com, and a variant, are blocked with a reason', async () => {

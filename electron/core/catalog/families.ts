@@ -31,6 +31,11 @@ export class FamilyStore {
     this.cache = null
   }
 
+  /** Reads the families again at next use (after a transaction that created some was rolled back). */
+  forgetCache(): void {
+    this.cache = null
+  }
+
   list(): Family[] {
     return [...this.all().values()]
   }

@@ -1,10 +1,12 @@
 // Contract handlers for the catalogue area.
 import type { CoreModule, Services } from '../core.ts'
 import { BulkEditor } from './bulk-edit.ts'
+import { VariantMatrix } from './variant-matrix.ts'
 
 export function catalogModule(s: Services): CoreModule<'catalog'> {
   const manual = (actor?: string) => ({ source: 'manual' as const, detail: actor ?? null })
   const bulk = new BulkEditor(s)
+  const matrix = new VariantMatrix(s)
   return {
     area: 'catalog',
     handlers: {
@@ -15,6 +17,8 @@ export function catalogModule(s: Services): CoreModule<'catalog'> {
       // Deleting moves to the trash (restorable; undoable like a bulk change).
       deleteProduct: (input) => ({ deleted: bulk.trashSelection({ ids: [input.id] }).trashed }),
       bulkEdit: (input) => bulk.edit(input),
+      generateVariants: (input, ctx) => ({ created: matrix.generate(input.parentId, input.combinations, ctx.actor ?? null) }),
+      setVariantCells: (input, ctx) => matrix.setCells(input.parentId, input.cells, ctx.actor ?? null),
       undoBulk: (input) => bulk.undo(input.batchId),
       trashProducts: (input) => bulk.trashSelection(input.selection),
       listTrash: (input) => bulk.trash.list(input.limit),

@@ -16,6 +16,7 @@ import { newId } from '../platform/clock.ts'
 import type { Db } from '../store/db.ts'
 import type { CategoryStore } from './categories.ts'
 import type { FamilyStore } from './families.ts'
+import { combinationKey } from '../../../shared/domain/variants.ts'
 import { sanitizeRichText } from './rich-text.ts'
 import { searchBody, shortTokens } from './search-text.ts'
 
@@ -62,7 +63,7 @@ export type ProductWriteHook = (event: {
   at: string
 }) => void
 
-type StoredData = Pick<ProductFields, 'variantAxes' | 'axes' | 'attributes' | 'trade' | 'logistics' | 'origin'>
+type StoredData = Pick<ProductFields, 'variantAxes' | 'axes' | 'variantOptions' | 'attributes' | 'trade' | 'logistics' | 'origin'>
 
 export function zodIssues(error: z.ZodError): ErrorIssue[] {
   return issuesFromZod(error.issues as never)
@@ -107,6 +108,7 @@ export class ProductStore {
       bySku: db.prepare('SELECT * FROM products WHERE sku = ? COLLATE NOCASE'),
       texts: db.prepare('SELECT locale, field, value FROM product_texts WHERE product_id = ?'),
       variantCount: db.prepare('SELECT count(*) AS n FROM products WHERE parent_id = ?'),
+      siblings: db.prepare('SELECT id, sku, data FROM products WHERE parent_id = ?'),
       insert: db.prepare(
         `INSERT INTO products (id, sku, status, category_id, family_id, parent_id, data, sort_title, version, usn, created_at, updated_at)
          VALUES (@id, @sku, @status, @category_id, @family_id, @parent_id, @data, @sort_title, 1, @usn, @now, @now)`
@@ -245,6 +247,13 @@ export class ProductStore {
         for (const axis of Object.keys(p.axes)) {
           if (!axes.includes(axis)) issues.push({ path: `axes.${axis}`, message: `the parent product has no variant axis "${axis}"`, code: 'unknown_axis', params: { axis } })
         }
+        const clash = this.sameCombination(p, id, axes)
+        if (clash) {
+          issues.push({
+            path: 'axes', code: 'duplicate_combination', params: { sku: p.sku, other: clash, parent: parent.sku },
+            message: `${p.sku} and ${clash} would both be ${describeAxes(p.axes, axes)} of ${parent.sku}; change the values of one of them`
+          })
+        }
       }
       if (p.variantAxes.length > 0) issues.push({ path: 'variantAxes', message: 'a variant cannot define variant axes', code: 'variant_axes_on_variant' })
     } else if (Object.keys(p.axes).length > 0) {
@@ -258,6 +267,17 @@ export class ProductStore {
     return p
   }
 
+  /** The SKU of another variant of the same parent standing for the same axis values, if any. */
+  private sameCombination(p: ProductFields, id: string | null, parentAxes: string[]): string | null {
+    const mine = combinationKey(p.axes, parentAxes)
+    if (mine === null) return null
+    for (const row of this.stmts.siblings.all(p.parentId) as Array<{ id: string; sku: string; data: string }>) {
+      if (row.id === id) continue
+      if (combinationKey((JSON.parse(row.data) as StoredData).axes ?? {}, parentAxes) === mine) return row.sku
+    }
+    return null
+  }
+
   private commit(id: string, before: ProductFields | null, after: ProductFields, ctx: WriteContext): Product {
     this.persist(id, before, after, ctx)
     return this.get(id)
@@ -269,7 +289,7 @@ export class ProductStore {
     if (before && changes.length === 0) return 0
     const now = this.clock.now().toISOString()
     const data: StoredData = {
-      variantAxes: after.variantAxes, axes: after.axes, attributes: after.attributes,
+      variantAxes: after.variantAxes, axes: after.axes, variantOptions: after.variantOptions, attributes: after.attributes,
       trade: after.trade, logistics: after.logistics, origin: after.origin
     }
     const row = {
@@ -366,6 +386,7 @@ export class ProductStore {
       parentId: row.parent_id,
       variantAxes: data.variantAxes ?? [],
       axes: data.axes ?? {},
+      variantOptions: data.variantOptions ?? {},
       texts,
       attributes: data.attributes ?? {},
       trade: data.trade ?? {},
@@ -377,6 +398,10 @@ export class ProductStore {
       variantCount: (this.stmts.variantCount.get(row.id) as { n: number }).n
     }
   }
+}
+
+function describeAxes(axes: Record<string, string>, order: string[]): string {
+  return order.filter((a) => axes[a] !== undefined).map((a) => `${a} ${axes[a]}`).join(', ')
 }
 
 /** Sort key: the Italian title, or the first title in any language. */

@@ -144,15 +144,16 @@ export class ProductPhotoService implements ProductMediaProvider {
     return rows.map((r) => {
       // Below the pavilion's minimum the image is refused there: the listing cannot be published.
       const blocking = Math.min(r.width, r.height) < PAVILION.mainMinSide ? ['too_small'] : []
-      const codes = (warnings.get(r.photo_id) ?? [])
+      const kept = (warnings.get(r.photo_id) ?? [])
         // A near-duplicate matters to the listing only when both pictures are among its main images.
         .filter((w) => w.code !== 'near_duplicate' || this.store.similar(r.photo_id).some((s) => ids.has(s.id)))
-        .map((w) => w.code as string)
-        .filter((c) => !blocking.includes(c))
+        .filter((w) => !blocking.includes(w.code))
+      const codes = kept.map((w) => w.code as string)
+      const warningParams = Object.fromEntries(kept.map((w) => [w.code, w.params]))
       if (r.spec !== spec) codes.push('rendition_outdated')
       return {
         id: r.photo_id, sha256: r.sha256, path: this.media.abs(r.rel_path), width: r.width, height: r.height, bytes: r.bytes,
-        mime: r.mime === 'image/png' ? 'image/png' : 'image/jpeg', warnings: codes, name: r.photo_name, blocking
+        mime: r.mime === 'image/png' ? 'image/png' : 'image/jpeg', warnings: codes, warningParams, name: r.photo_name, blocking
       }
     })
   }

@@ -13,6 +13,8 @@ export interface ListingImage {
   mime: 'image/jpeg' | 'image/png'
   /** Quality warnings (codes such as "blurry", "touches_edge") that the readiness gate reports. */
   warnings: string[]
+  /** Each warning's numbers (width, needed, sharpness …), by code, so its sentence can be written. */
+  warningParams?: Record<string, Record<string, string | number | boolean | null>>
   /** The photo's file name, so a problem can say which photo it is. */
   name?: string
   /**

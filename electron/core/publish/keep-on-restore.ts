@@ -8,7 +8,7 @@ import type { Db } from '../store/db.ts'
 /** Pavilion facts copied from the replaced listing onto the restored one. */
 const REMOTE_COLUMNS = [
   'remote_id', 'remote_encrypted_id', 'remote_status', 'remote_display', 'published_hash', 'published_at', 'submitted_at', 'cat_id',
-  'pending_op', 'pending_hash', 'pending_title', 'pending_images', 'pending_since'
+  'pending_op', 'pending_hash', 'pending_title', 'pending_images', 'pending_since', 'published_fields', 'pending_fields'
 ] as const
 
 export function keepPavilionState(db: Db): { listings: number; images: number } {

@@ -25,6 +25,9 @@ export interface ListingRow {
   pending_title: string | null
   pending_images: string | null
   pending_since: string | null
+  /** Field id → hash of each top-level field last published (JSON), for updates by difference. */
+  published_fields: string | null
+  pending_fields: string | null
   problems: string | null
   error_code: string | null
   error_message: string | null
@@ -39,11 +42,11 @@ export type ListingPatch = Partial<Omit<ListingRow, 'id' | 'product_id' | 'targe
 
 const COLUMNS = new Set([
   'intent', 'intent_version', 'state', 'job_id', 'cat_id', 'remote_id', 'remote_encrypted_id', 'remote_status', 'remote_display',
-  'published_hash', 'pending_op', 'pending_hash', 'pending_title', 'pending_images', 'pending_since', 'problems', 'error_code',
+  'published_hash', 'pending_op', 'pending_hash', 'pending_title', 'pending_images', 'pending_since', 'published_fields', 'pending_fields', 'problems', 'error_code',
   'error_message', 'failures', 'updated_at', 'submitted_at', 'published_at'
 ])
 
-export const CLEAR_PENDING: ListingPatch = { pending_op: null, pending_hash: null, pending_title: null, pending_images: null, pending_since: null }
+export const CLEAR_PENDING: ListingPatch = { pending_op: null, pending_hash: null, pending_title: null, pending_images: null, pending_since: null, pending_fields: null }
 
 export class ListingStore {
   private readonly db: Db

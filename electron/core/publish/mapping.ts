@@ -7,6 +7,7 @@ import type { ListingLanguage, ReadinessProblem } from '../../../shared/domain/p
 import type { AttributeValue, Product } from '../../../shared/domain/product.ts'
 import { ATTRIBUTE_SYNONYMS, UNIT_NAMES, displayNameMatches, normalizeName } from './names.ts'
 import { findField, numberRule, valueAttributes, type FieldValue, type SchemaField, type ValueItem } from './schema-xml.ts'
+import { buildSkuBlock, withSkuBlock, type VariantInput } from './sku-block.ts'
 
 export const MAX_MAIN_IMAGES = 6
 
@@ -23,6 +24,8 @@ export interface MapInput {
   /** Main images in display order (only the first 6 are used). */
   images: ImageRef[]
   eurToUsd: number | null
+  /** On a parent: its variants, published as the listing's SKUs. */
+  variants?: VariantInput[]
 }
 
 export interface MapResult {
@@ -306,6 +309,13 @@ export function mapListing(input: MapInput): MapResult {
       const gallery = input.images.slice(0, MAX_MAIN_IMAGES).map((im) => `<p><img src="${escapeHtml(im.url)}"/></p>`).join('')
       values.push(textValue(desc.id, `${body}${gallery}`))
     }
+  }
+  if (input.variants?.length) {
+    const block = buildSkuBlock({ parent: product, variants: input.variants, family: input.family, language, fields, eurToUsd: input.eurToUsd })
+    for (const p of block.problems) if (!problems.some((q) => q.code === p.code && q.field === p.field && q.message === p.message)) problems.push(p)
+    sources.saleProp = 'variants'
+    sources.sku = 'variants'
+    return { values: block.values.length ? withSkuBlock(values, block, fields) : values, problems, sources, title }
   }
   return { values, problems, sources, title }
 }

@@ -17,6 +17,8 @@ import { PavilionError } from './errors.ts'
 import { authorizeUrl, exchangeAuthCode } from './client.ts'
 import { ListingStore, type ListingRow } from './listing-store.ts'
 import { keepPavilionState } from './keep-on-restore.ts'
+import { listingContent } from './listing-content.ts'
+import { describeVariantOptions } from './variant-options.ts'
 import { LISTING_JOB, Outbox, pavilionCategoryOf } from './outbox.ts'
 import { checkReadiness, type Readiness } from './readiness.ts'
 import { PublishTargets } from './targets.ts'
@@ -84,9 +86,10 @@ export function publishModule(s: Services): CoreModule<'publish'> {
   const readinessOf = (product: Product, target: PublishTarget, language: ListingLanguage): Readiness => {
     const catId = pavilionCategoryOf(s.categories, product.categoryId)
     const cachedRules = catId ? rules.get(target, catId, PAVILION_LANGUAGE[language].schema) : null
+    const content = listingContent(s, product)
     return checkReadiness({
       product, family: product.familyId ? s.families.get(product.familyId) : undefined, language, pavilionCategoryId: catId,
-      schema: cachedRules?.fields ?? null, images: s.productMedia.mainImages(product.id), eurToUsd: settings().eurToUsd
+      schema: cachedRules?.fields ?? null, images: content.images, eurToUsd: settings().eurToUsd, variants: content.variants
     })
   }
 
@@ -98,10 +101,12 @@ export function publishModule(s: Services): CoreModule<'publish'> {
   const toListing = (row: ListingRow): Listing => {
     let sku: string | null = null
     let title = ''
+    let variantCount = 0
     try {
       const p = s.products.get(row.product_id)
       sku = p.sku
       title = titleOf(p, row.language)
+      variantCount = p.variantCount
     } catch {
       title = '(deleted product)'
     }
@@ -115,7 +120,7 @@ export function publishModule(s: Services): CoreModule<'publish'> {
       } catch { /* job pruned */ }
     }
     return {
-      id: row.id, productId: row.product_id, sku, title, target: row.target, language: row.language, intent: row.intent, state: row.state,
+      id: row.id, productId: row.product_id, sku, title, variantCount, target: row.target, language: row.language, intent: row.intent, state: row.state,
       jobId: row.job_id, jobState, remoteId: row.remote_id, remoteStatus: row.remote_status, remoteDisplay: row.remote_display,
       reconciling: row.pending_op !== null, problems: row.problems ? (JSON.parse(row.problems) as ReadinessProblem[]) : [],
       error: row.error_code ? { code: row.error_code, message: row.error_message ?? row.error_code } : null,
@@ -479,6 +484,12 @@ export function publishModule(s: Services): CoreModule<'publish'> {
     },
 
     ...categoriesPart.handlers,
+
+    variantOptions(input) {
+      const target = input.target ?? settings().target
+      const product = s.products.get(input.productId)
+      return describeVariantOptions(s, rules, target, product, () => readinessOf(product, target, 'en'))
+    },
 
     categories(input) {
       return { items: rules.categories(input.target ?? settings().target) }

@@ -16,7 +16,9 @@ import { CLEAR_PENDING, type ListingPatch, type ListingRow, type ListingStore } 
 import { mapListing, problem, type ImageRef } from './mapping.ts'
 import { findCreatedProduct, updateWasApplied } from './reconcile.ts'
 import { checkReadiness, type Readiness } from './readiness.ts'
-import { buildValueXml, type SchemaField } from './schema-xml.ts'
+import { changedFields, fieldHashes } from './field-diff.ts'
+import { listingContent } from './listing-content.ts'
+import { buildValueXml, findField, valueAttributes, type FieldValue, type SchemaField } from './schema-xml.ts'
 import type { PublishTargets, TargetRuntime } from './targets.ts'
 
 export const LISTING_JOB = 'publish.listing'
@@ -53,6 +55,11 @@ export function pavilionCategoryOf(categories: Services['categories'], categoryI
     id = c.parentId
   }
   return null
+}
+
+/** The category pictures some sale property values (a photo per colour). */
+function valuePictures(fields: SchemaField[]): boolean {
+  return (findField(fields, 'saleProp')?.children ?? []).some((c) => valueAttributes(c).includes('fileId'))
 }
 
 /** Exponential backoff with full jitter, 1 s … 5 min. */
@@ -143,7 +150,8 @@ export class Outbox {
       return { state: 'failed' }
     }
     const catId = pavilionCategoryOf(s.categories, product.categoryId)
-    const images = s.productMedia.mainImages(product.id)
+    const content = listingContent(s, product)
+    const images = content.images
     const family = product.familyId ? s.families.get(product.familyId) : undefined
     const language = PAVILION_LANGUAGE[listing.language].schema
     let fields: SchemaField[] | null = null
@@ -156,7 +164,8 @@ export class Outbox {
       fields = rules.fields
     }
     const readiness = checkReadiness({
-      product, family, language: listing.language, pavilionCategoryId: catId, schema: fields, images, eurToUsd: this.d.settings().eurToUsd
+      product, family, language: listing.language, pavilionCategoryId: catId, schema: fields, images, eurToUsd: this.d.settings().eurToUsd,
+      variants: content.variants
     })
     if (!readiness.ready || !fields || !catId || !readiness.contentHash) {
       const problems = readiness.problems.filter((p) => p.severity !== 'warning')
@@ -167,28 +176,42 @@ export class Outbox {
 
     job.throwIfStopped()
     // Photos already in this account's photobank need no upload step (nor its state change).
-    const uncached = images.slice(0, 6).some((img) => !this.d.photobank.get(rt.target, rt.account, img.sha256))
+    // A variant's first photo is uploaded where the category pictures each value (a colour).
+    const pictured = content.variants && valuePictures(fields) ? content.variants.filter((v) => v.images.length > 0) : []
+    const all = [...images.slice(0, 6), ...pictured.map((v) => v.images[0])]
+    const uncached = all.some((img) => !this.d.photobank.get(rt.target, rt.account, img.sha256))
     if (uncached) this.set(listing, { state: 'uploading_images', cat_id: catId, problems: null })
     const refs = await this.uploadImages(rt, images, job)
-    const mapped = mapListing({ product, family, language: listing.language, fields, images: refs, eurToUsd: this.d.settings().eurToUsd })
-    const xml = buildValueXml(mapped.values)
-    return this.submit(listing, rt, job, { catId, language, xml, readiness, title: mapped.title, imageUrls: refs.map((r) => r.url) })
+    const variantRefs = new Map<string, ImageRef>()
+    for (const v of pictured) variantRefs.set(v.product.id, (await this.uploadImages(rt, v.images.slice(0, 1), job))[0])
+    const mapped = mapListing({
+      product, family, language: listing.language, fields, images: refs, eurToUsd: this.d.settings().eurToUsd,
+      variants: content.variants?.map((v) => ({ product: v.product, images: variantRefs.has(v.product.id) ? [variantRefs.get(v.product.id)!] : [] }))
+    })
+    return this.submit(listing, rt, job, { catId, language, values: mapped.values, readiness, title: mapped.title, imageUrls: refs.map((r) => r.url) })
   }
 
   private async submit(listing: ListingRow, rt: TargetRuntime, job: RunningJob<ListingJobPayload>,
-    w: { catId: string; language: string; xml: string; readiness: Readiness; title: string; imageUrls: string[] }): Promise<unknown> {
+    w: { catId: string; language: string; values: FieldValue[]; readiness: Readiness; title: string; imageUrls: string[] }): Promise<unknown> {
     job.throwIfStopped()
     const op = listing.remote_id ? 'update' : 'add'
+    // An update sends only what changed since the last publish (the whole document when unknown).
+    const send = op === 'add' ? w.values : changedFields(w.values, listing.published_fields ? JSON.parse(listing.published_fields) as Record<string, string> : null)
+    const fields = JSON.stringify(fieldHashes(w.values))
+    if (send.length === 0) {
+      this.set(listing, { published_hash: w.readiness.contentHash, published_fields: fields }, 'unchanged', 'nothing to send')
+      return this.ensureOnDisplay(this.d.listings.get(listing.id)!, rt, job, 'unchanged')
+    }
     const now = this.now()
     // Recorded before sending: if we die before the reply is recorded, the next run reconciles.
     this.d.s.db.transaction(() => {
       this.set(listing, {
         state: 'submitting', pending_op: op, pending_hash: w.readiness.contentHash, pending_title: w.title,
-        pending_images: JSON.stringify(w.imageUrls), pending_since: now, cat_id: w.catId
-      }, op === 'add' ? 'submit' : 'update')
+        pending_images: JSON.stringify(w.imageUrls), pending_since: now, pending_fields: fields, cat_id: w.catId
+      }, op === 'add' ? 'submit' : 'update', op === 'update' ? `fields ${send.map((v) => v.id).join(', ')}` : null)
       job.checkpointNow({ op, since: now })
     })()
-    const request = { catId: w.catId, language: w.language, xml: w.xml, productId: listing.remote_id ?? undefined }
+    const request = { catId: w.catId, language: w.language, xml: buildValueXml(send), productId: listing.remote_id ?? undefined }
     let result
     try {
       result = op === 'add' ? await rt.api.schemaAdd(request, job.signal) : await rt.api.schemaUpdate(request, job.signal)
@@ -203,7 +226,7 @@ export class Outbox {
     if (result.ok) {
       this.d.s.db.transaction(() => {
         this.set(fresh, {
-          ...CLEAR_PENDING, state: 'in_audit', remote_id: result.productId, remote_status: 'auditing', published_hash: w.readiness.contentHash,
+          ...CLEAR_PENDING, state: 'in_audit', remote_id: result.productId, remote_status: 'auditing', published_hash: w.readiness.contentHash, published_fields: fields,
           submitted_at: this.now(), failures: 0, error_code: null, error_message: null, problems: null
         }, 'accepted', `product ${result.productId}`)
       })()
@@ -292,7 +315,7 @@ export class Outbox {
         const remoteId = found.id ?? found.product_id
         this.set(listing, {
           ...CLEAR_PENDING, state: 'in_audit', remote_id: remoteId, remote_encrypted_id: found.product_id, remote_status: found.status || 'auditing',
-          remote_display: found.display || null, published_hash: listing.pending_hash, submitted_at: listing.pending_since
+          remote_display: found.display || null, published_hash: listing.pending_hash, published_fields: listing.pending_fields, submitted_at: listing.pending_since
         }, 'reconciled', `found product ${remoteId} created by the earlier attempt`)
         this.d.watchAudit(listing.target)
       } else {
@@ -302,7 +325,7 @@ export class Outbox {
       const { applied, product } = await updateWasApplied(listing, deps, job.signal)
       this.set(listing, {
         ...CLEAR_PENDING, remote_encrypted_id: product.product_id, remote_status: product.status, remote_display: product.display,
-        ...(applied ? { published_hash: listing.pending_hash, state: 'in_audit' as const, submitted_at: listing.pending_since } : {})
+        ...(applied ? { published_hash: listing.pending_hash, published_fields: listing.pending_fields, state: 'in_audit' as const, submitted_at: listing.pending_since } : {})
       }, 'reconciled', applied ? 'the earlier update went through' : 'the earlier update did not go through')
       if (applied) this.d.watchAudit(listing.target)
     } else if (op === 'display_on' || op === 'display_off') {

@@ -10,6 +10,7 @@ import type { ListingImage } from '../platform/product-media.ts'
 import { MAX_MAIN_IMAGES, mapListing, problem, type ImageRef, type MapResult } from './mapping.ts'
 import { checkAgainstSchema } from './schema-check.ts'
 import { findField, rule, type SchemaField } from './schema-xml.ts'
+import { SKU_BLOCK_FIELDS } from './sku-block.ts'
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024
 /** The pavilion's smallest main image side (pavilion-api.md §3). */
@@ -31,6 +32,8 @@ export interface ReadinessInput {
   schema: SchemaField[] | null
   images: ListingImage[]
   eurToUsd: number | null
+  /** On a parent: its variants with their own photos (published as the listing's SKUs). */
+  variants?: Array<{ product: Product; images: ListingImage[] }>
 }
 
 export interface Readiness {
@@ -88,11 +91,14 @@ function baseProblems(input: ReadinessInput): ReadinessProblem[] {
       const name = img.name ?? ''
       out.push(problem('image_too_small', 'images', `Photo ${i + 1}${name ? ` (${name})` : ''} gives a main image of only ${img.width}×${img.height} px; the pavilion needs at least ${MIN_IMAGE_SIDE} px. Replace it with a larger photo.`, { index: i + 1, name, width: img.width, height: img.height, min: MIN_IMAGE_SIDE }))
     }
-    for (const w of img.warnings) out.push(problem('image_quality', 'images', `Photo ${i + 1}: ${w.replace(/_/g, ' ')}.`, { index: i + 1, warning: w }, 'warning'))
+    // The warning's own numbers travel with it, so the UI can say it in a sentence ("the photo is 700×500 px …").
+    for (const w of img.warnings) out.push(problem('image_quality', 'images', `Photo ${i + 1}: ${w.replace(/_/g, ' ')}.`, { ...img.warningParams?.[w], index: i + 1, warning: w }, 'warning'))
   })
 
   const trade = product.trade
   const ladder = trade.ladder ?? []
+  // With variants, prices and the MOQ are checked per SKU (sku-block.ts).
+  if (input.variants?.length) return withDescription(out, input)
   if (ladder.length === 0) out.push(problem('ladder_missing', 'trade.ladder', 'Add at least one price tier (quantity and price).'))
   if (ladder.length > 4) out.push(problem('ladder_too_many', 'trade.ladder', 'The pavilion accepts at most 4 price tiers.'))
   for (let i = 1; i < ladder.length; i++) {
@@ -103,9 +109,15 @@ function baseProblems(input: ReadinessInput): ReadinessProblem[] {
   }
   if (ladder.some((t) => t.price < PRICE_MIN || t.price > PRICE_MAX)) out.push(problem('price_range', 'trade.ladder', 'Prices must be between 0.01 and 9,999,999.'))
   if (trade.moq === undefined) out.push(problem('moq_missing', 'trade.moq', 'Set the minimum order quantity (MOQ).'))
-  if (!trade.leadTimes?.length) out.push(problem('lead_time_missing', 'trade.leadTimes', 'Set the lead time (days to ship).'))
+  return withDescription(out, input)
+}
+
+function withDescription(out: ReadinessProblem[], input: ReadinessInput): ReadinessProblem[] {
+  const { product, language } = input
+  const texts = product.texts[language] ?? {}
+  if (!product.trade.leadTimes?.length) out.push(problem('lead_time_missing', 'trade.leadTimes', 'Set the lead time (days to ship).'))
   if (!(texts.description ?? '').trim() && !(texts.shortDescription ?? '').trim()) {
-    out.push(problem('description_missing', `${tf}.description`, `The ${language === 'en' ? 'English' : 'Chinese'} description is missing.`, { language }))
+    out.push(problem('description_missing', `texts.${language}.description`, `The ${language === 'en' ? 'English' : 'Chinese'} description is missing.`, { language }))
   }
   return out
 }
@@ -120,7 +132,7 @@ const EXPLAINS: Record<string, string[]> = {
 /** Schema rule failures that the base checks did not already explain. */
 function schemaProblems(mapped: MapResult, schema: SchemaField[], already: ReadinessProblem[]): ReadinessProblem[] {
   const blockedFields = new Set(already.filter((p) => p.severity === 'error').map((p) => p.field))
-  const explained = new Set(already.filter((p) => p.severity === 'error').flatMap((p) => EXPLAINS[p.code] ?? []))
+  const explained = new Set(already.filter((p) => p.severity === 'error').flatMap((p) => EXPLAINS[p.code] ?? (/^variants?_/.test(p.code) ? SKU_BLOCK_FIELDS : [])))
   const out: ReadinessProblem[] = []
   for (const issue of checkAgainstSchema(schema, mapped.values)) {
     const top = issue.path.split('/')[0]
@@ -143,7 +155,10 @@ export function checkReadiness(input: ReadinessInput): Readiness {
     problems.push(problem('rules_not_downloaded', 'categoryId', 'The rules of its Alibaba.com category are not downloaded yet; they are fetched when Vetrina is online.', {}, 'pending'))
   }
   if (input.schema) {
-    mapped = mapListing({ ...input, fields: input.schema, images: placeholderImages(input.images) })
+    mapped = mapListing({
+      ...input, fields: input.schema, images: placeholderImages(input.images),
+      variants: input.variants?.map((v) => ({ product: v.product, images: placeholderImages(v.images) }))
+    })
     const mappingProblems = mapped.problems.filter((p) => !problems.some((q) => q.code === p.code && q.field === p.field))
     problems.push(...mappingProblems)
     problems.push(...schemaProblems(mapped, input.schema, problems))

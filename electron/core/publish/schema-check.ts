@@ -59,7 +59,7 @@ function checkText(f: SchemaField, text: string, path: string, out: SchemaIssue[
   }
 }
 
-function checkFields(fields: SchemaField[], values: FieldValue[], prefix: string, out: SchemaIssue[]): void {
+function checkFields(fields: SchemaField[], values: FieldValue[], prefix: string, out: SchemaIssue[], valueOf: (id: string) => string | undefined): void {
   const byId = new Map(values.map((v) => [v.id, v]))
   for (const v of values) {
     if (!fields.some((f) => f.id === v.id)) out.push({ path: `${prefix}${v.id}`, rule: 'unknownField', message: `field ${v.id} is not in the category rules` })
@@ -68,7 +68,7 @@ function checkFields(fields: SchemaField[], values: FieldValue[], prefix: string
     const v = byId.get(f.id)
     const path = `${prefix}${f.id}`
     if (isEmpty(v)) {
-      if (isRequired(f)) out.push({ path, rule: 'requiredRule', message: `${f.name} is required` })
+      if (isRequired(f, valueOf)) out.push({ path, rule: 'requiredRule', message: `${f.name} is required` })
       continue
     }
     const value = v!
@@ -97,14 +97,14 @@ function checkFields(fields: SchemaField[], values: FieldValue[], prefix: string
         const max = numberRule(f, 'maxInputNumRule')
         const present = inner.filter((x) => !isEmpty(x)).length
         if (max !== null && present > max) out.push({ path, rule: 'maxInputNumRule', message: `${f.name}: at most ${max} values` })
-        checkFields(f.children, inner, `${path}/`, out)
+        checkFields(f.children, inner, `${path}/`, out, valueOf)
         break
       }
       case 'multiComplex': {
         const list = value.type === 'multiComplex' ? value.items : []
         const max = numberRule(f, 'maxInputNumRule')
         if (max !== null && list.length > max) out.push({ path, rule: 'maxInputNumRule', message: `${f.name}: at most ${max} entries` })
-        for (const item of list) checkFields(f.children, item, `${path}/`, out)
+        for (const item of list) checkFields(f.children, item, `${path}/`, out, valueOf)
         break
       }
     }
@@ -113,6 +113,11 @@ function checkFields(fields: SchemaField[], values: FieldValue[], prefix: string
 
 export function checkAgainstSchema(fields: SchemaField[], values: FieldValue[]): SchemaIssue[] {
   const out: SchemaIssue[] = []
-  checkFields(fields, values, '', out)
+  const top = new Map(values.map((v) => [v.id, v]))
+  const valueOf = (id: string) => {
+    const v = top.get(id)
+    return v && (v.type === 'input' || v.type === 'singleCheck') ? v.value.value : undefined
+  }
+  checkFields(fields, values, '', out, valueOf)
   return out
 }

@@ -9,6 +9,8 @@ export interface SchemaRule {
   value: string
   unit?: string
   exProperty?: string
+  /** The rule applies only while these other fields have these values (`<depend-group>`, all must hold). */
+  depends?: Array<{ fieldId: string; value: string; symbol: string }>
 }
 
 export interface SchemaOption {
@@ -34,7 +36,7 @@ const parser = new XMLParser({
   attributeNamePrefix: '',
   parseTagValue: false,
   parseAttributeValue: false,
-  isArray: (name) => ['field', 'rule', 'option'].includes(name)
+  isArray: (name) => ['field', 'rule', 'option', 'depend-express'].includes(name)
 })
 
 type RawNode = Record<string, unknown>
@@ -51,10 +53,15 @@ function readField(raw: RawNode, path: string): SchemaField {
     id,
     name: typeof raw.name === 'string' ? raw.name : id,
     type,
-    rules: rules.map((r) => ({
-      name: String(r.name ?? ''), value: String(r.value ?? ''),
-      ...(r.unit !== undefined ? { unit: String(r.unit) } : {}), ...(r.exProperty !== undefined ? { exProperty: String(r.exProperty) } : {})
-    })),
+    rules: rules.map((r) => {
+      const depends = (((r['depend-group'] as RawNode | undefined)?.['depend-express'] as RawNode[] | undefined) ?? [])
+        .map((d) => ({ fieldId: String(d.fieldId ?? ''), value: String(d.value ?? ''), symbol: String(d.symbol ?? '==') }))
+      return {
+        name: String(r.name ?? ''), value: String(r.value ?? ''),
+        ...(r.unit !== undefined ? { unit: String(r.unit) } : {}), ...(r.exProperty !== undefined ? { exProperty: String(r.exProperty) } : {}),
+        ...(depends.length ? { depends } : {})
+      }
+    }),
     options: options.map((o) => ({ displayName: String(o.displayName ?? ''), value: String(o.value ?? '') })),
     children: children.map((c) => readField(c, `${path}${id}/`))
   }
@@ -74,8 +81,17 @@ export function rule(f: SchemaField, name: string): SchemaRule | undefined {
   return f.rules.find((r) => r.name === name)
 }
 
-export function isRequired(f: SchemaField): boolean {
-  return rule(f, 'requiredRule')?.value === 'true'
+/**
+ * Whether a field must have a value. A requiredRule with a `depend-group` applies only while the
+ * fields it names have the stated values; `valueOf` reads a top-level field's current value.
+ */
+export function isRequired(f: SchemaField, valueOf?: (fieldId: string) => string | undefined): boolean {
+  return f.rules.some((r) => {
+    if (r.name !== 'requiredRule' || r.value !== 'true') return false
+    if (!r.depends?.length) return true
+    if (!valueOf) return false
+    return r.depends.every((d) => (d.symbol === '!=' ? valueOf(d.fieldId) !== d.value : valueOf(d.fieldId) === d.value))
+  })
 }
 
 export function numberRule(f: SchemaField, name: string): number | null {
@@ -87,6 +103,11 @@ export function numberRule(f: SchemaField, name: string): number | null {
 /** Value attributes a field accepts (e.g. "fileId" for images, "inputValue" for custom options). */
 export function valueAttributes(f: SchemaField): string[] {
   return f.rules.filter((r) => r.name === 'valueAttributeRule').map((r) => r.value)
+}
+
+/** A value attribute every value must carry (`exProperty="required"`), e.g. a picture per colour. */
+export function valueAttributeRequired(f: SchemaField, name: string): boolean {
+  return f.rules.some((r) => r.name === 'valueAttributeRule' && r.value === name && r.exProperty === 'required')
 }
 
 export function findField(fields: SchemaField[], id: string): SchemaField | undefined {

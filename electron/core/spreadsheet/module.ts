@@ -6,7 +6,7 @@ import { AppError, ErrorCodes } from '../../../shared/contract/errors.ts'
 import type { ExportInput, ImportSpec, Summary } from '../../../shared/contract/spreadsheet.ts'
 import { ImportSpec as ImportSpecSchema } from '../../../shared/contract/spreadsheet.ts'
 import { SOURCE_LOCALE } from '../../../shared/domain/locales.ts'
-import { fixedTargetCodes, textTargetCodes } from '../../../shared/domain/spreadsheet/targets.ts'
+import { fixedTargetCodes, textTargetCodes, variantTargetCodes } from '../../../shared/domain/spreadsheet/targets.ts'
 import type { CoreModule, Services } from '../core.ts'
 import type { CallContext } from '../dispatch.ts'
 import { JobStopped } from '../jobs/errors.ts'
@@ -129,7 +129,8 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
         const items: Array<{ code: string; group: 'product' | 'text' | 'attribute' | 'axis' | 'trade' | 'logistics' | 'origin' | 'images' | 'ignore'; label?: Record<string, string>; type?: string; units?: string[]; families?: string[] }> = [
           { code: 'ignore', group: 'ignore' },
           ...fixedTargetCodes().map((code) => ({ code, group: group(code) })),
-          ...textTargetCodes(locales).map((code) => ({ code, group: 'text' as const }))
+          ...textTargetCodes(locales).map((code) => ({ code, group: 'text' as const })),
+          ...variantTargetCodes().map((code) => ({ code, group: 'axis' as const }))
         ]
         const seen = new Map<string, (typeof items)[number]>()
         for (const f of s.families.list()) {

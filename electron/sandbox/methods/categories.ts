@@ -1,6 +1,7 @@
 // alibaba.icbu.category.get.new (and the older .get) and alibaba.icbu.category.attribute.get.
 import { SandboxError } from '../errors.ts'
 import { childCategories, findCategory } from '../catalog-data.ts'
+import { skuRules } from '../sku-rules.ts'
 import { required, type MethodDef } from './context.ts'
 
 const bool = (b: boolean) => (b ? 'true' : 'false')
@@ -61,7 +62,11 @@ export const categoryAttributeGet: MethodDef = {
         value_type: 'string', sku_attribute: 'false', customize_image: 'false', customize_value: bool(a.custom), car_model: 'false',
         parent_attr_id: -1,
         attribute_values: a.values.map((v) => ({ attr_value_id: v.id, en_name: v.name.en, sku_value: 'false' }))
-      }))
+      })).concat((skuRules(c.id)?.attributes ?? []).map((a) => ({
+        attr_id: a.id, en_name: a.name.en, required: 'false', input_type: 'multi_select', show_type: 'check_box', value_type: 'string',
+        sku_attribute: 'true', customize_image: bool(a.image !== 'none'), customize_value: bool(a.custom), car_model: 'false', parent_attr_id: -1,
+        attribute_values: a.values.map((v) => ({ attr_value_id: v.id, en_name: v.name.en, sku_value: 'true' }))
+      })))
     }
   },
   wrapLists(result) {

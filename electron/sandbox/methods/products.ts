@@ -4,6 +4,9 @@
 import { SandboxError } from '../errors.ts'
 import { findCategory } from '../catalog-data.ts'
 import { leafSchema, rulesXml, type FieldSpec, type SchemaLanguage } from '../schema.ts'
+import { productSkuOf, wrapProductSku, type ProductSkuOut } from '../sku-readback.ts'
+import { skuRules } from '../sku-rules.ts'
+import { validateSkuBlock } from '../sku-validate.ts'
 import { formatGmt8, parseTimestamp } from '../signature.ts'
 import type { ProductRow } from '../store.ts'
 import { XmlError, parseValueXml, textOf, validateValues, type FieldValue, type Values } from '../validate.ts'
@@ -56,8 +59,8 @@ function urlPath(url: string): string {
   return url.trim().replace(/^(https?:)?\/\/[^/]+/i, '')
 }
 
-function validateDoc(ctx: MethodContext, fields: FieldSpec[], values: Values, language: SchemaLanguage, draft: boolean) {
-  return validateValues(fields, values, {
+function validateDoc(ctx: MethodContext, catId: number, fields: FieldSpec[], values: Values, language: SchemaLanguage, draft: boolean) {
+  return [...validateValues(fields, values, {
     draft,
     language,
     imageOk: (fileId, url) => {
@@ -66,7 +69,7 @@ function validateDoc(ctx: MethodContext, fields: FieldSpec[], values: Values, la
       return !!img && img.seller_id === ctx.sellerId && img.url_path === urlPath(url)
     },
     isPhotobankUrl: (src) => ctx.store.sellerHasImagePath(urlPath(src), ctx.sellerId)
-  })
+  }), ...validateSkuBlock(values, skuRules(catId))]
 }
 
 function parseDoc(xml: string | null, ctx: MethodContext): Values | MethodResult {
@@ -133,7 +136,7 @@ function addProduct(ctx: MethodContext, draft: boolean): MethodResult {
   if (isFailure(fields)) return fields
   const values = parseDoc(req.xml, ctx)
   if (!(values instanceof Map)) return values
-  const failures = validateDoc(ctx, fields, values, req.language, draft)
+  const failures = validateDoc(ctx, req.catId, fields, values, req.language, draft)
   if (failures.length > 0) return bizFailure(failures)
   const row = ctx.store.insertProduct({
     seller_id: ctx.sellerId, kind: draft ? 'draft' : 'product', cat_id: req.catId, language: req.language,
@@ -186,7 +189,7 @@ export const schemaUpdate: MethodDef = {
     // Incremental: the supplied fields replace the stored ones; the result is validated whole.
     const merged = fromStored(JSON.parse(row.values_json) as StoredValues)
     for (const [id, v] of supplied) merged.set(id, v)
-    const failures = validateDoc(ctx, fields, merged, req.language, false)
+    const failures = validateDoc(ctx, req.catId, fields, merged, req.language, false)
     if (failures.length > 0) return bizFailure(failures)
     ctx.store.updateProduct({
       ...row, ...summaryOf(merged, ctx), cat_id: req.catId, status: 'modified', values_json: JSON.stringify(toStored(merged)),
@@ -305,24 +308,25 @@ export const productGet: MethodDef = {
     }
     const stored = JSON.parse(row.values_json) as StoredValues
     const b = brief(row, ctx)
+    const skus = productSkuOf(row.id, row.cat_id, stored, ctx.imageHost)
     return {
       product: {
         product_id: b.product_id, subject: b.subject, category_id: b.category_id, group_id: 0, keywords: b.keywords,
         language: b.language, product_type: b.product_type, status: b.status, display: b.display,
         gmt_create: b.gmt_create, gmt_modified: b.gmt_modified, owner_member: `seller${row.seller_id}`,
         owner_member_display_name: b.owner_member_display_name, description: stored.superText?.values[0]?.text ?? '',
-        main_image: b.main_image, attributes: attributesOf(row), price_type: 'ladder_price', is_smart_edit: false,
-        pc_detail_url: b.pc_detail_url
+        main_image: b.main_image, attributes: attributesOf(row), price_type: skus?.price_type ?? 'ladder_price', is_smart_edit: false,
+        pc_detail_url: b.pc_detail_url, ...(skus ? { product_sku: skus.product_sku } : {})
       }
     }
   },
   wrapLists(result) {
-    const p = result.product as ReturnType<typeof brief> & { attributes: unknown[] }
+    const p = result.product as ReturnType<typeof brief> & { attributes: unknown[]; product_sku?: ProductSkuOut }
     return {
       ...result,
       product: {
         ...p, keywords: { string: p.keywords }, main_image: { ...p.main_image, images: { string: p.main_image.images } },
-        attributes: { product_attribute: p.attributes }
+        attributes: { product_attribute: p.attributes }, ...(p.product_sku ? { product_sku: wrapProductSku(p.product_sku) } : {})
       }
     }
   }

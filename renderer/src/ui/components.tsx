@@ -35,8 +35,9 @@ export function ProgressBar(props: { done: number; total: number | null; label?:
   )
 }
 
-/** Keywords and certifications: type and press Enter or comma. */
-export function ChipsInput(props: { id?: string; value: string[]; onChange(v: string[]): void; placeholder?: string; max?: number; readOnly?: boolean }) {
+/** Keywords and certifications: type and press Enter or comma (`commaAdds: false` where values hold commas, e.g. "0,75 L"). */
+export function ChipsInput(props: { id?: string; value: string[]; onChange(v: string[]): void; placeholder?: string; max?: number; readOnly?: boolean; commaAdds?: boolean; label?: (v: string) => string }) {
+  const shown = props.label ?? ((v: string) => v)
   const { t } = useTranslation()
   const [draft, setDraft] = useState('')
   const add = () => {
@@ -48,9 +49,9 @@ export function ChipsInput(props: { id?: string; value: string[]; onChange(v: st
     <div className="chips">
       {props.value.map((v) => (
         <span className="chip" key={v}>
-          {v}
+          {shown(v)}
           {!props.readOnly && (
-            <button type="button" aria-label={t('ui:chips.remove', { value: v })} title={t('ui:chips.remove', { value: v })} onClick={() => props.onChange(props.value.filter((x) => x !== v))}>
+            <button type="button" aria-label={t('ui:chips.remove', { value: shown(v) })} title={t('ui:chips.remove', { value: shown(v) })} onClick={() => props.onChange(props.value.filter((x) => x !== v))}>
               <Icon icon={X} size="sm" />
             </button>
           )}
@@ -63,7 +64,7 @@ export function ChipsInput(props: { id?: string; value: string[]; onChange(v: st
         placeholder={props.placeholder}
         onChange={(e) => setDraft(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' || e.key === ',') {
+          if (e.key === 'Enter' || (e.key === ',' && props.commaAdds !== false)) {
             e.preventDefault()
             add()
           } else if (e.key === 'Backspace' && !draft && props.value.length) props.onChange(props.value.slice(0, -1))

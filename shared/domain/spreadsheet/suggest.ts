@@ -2,6 +2,7 @@
 // "Prezzo", "Peso netto (g)", "Title EN", "Descrizione inglese"), from attribute labels of the
 // families, and from Vetrina's own export headers (which map back exactly).
 import { isTarget, LADDER_TIERS, LEAD_TIME_BANDS } from './targets.ts'
+import { variantTargetFor } from './variant-headers.ts'
 
 export interface AttributeHint {
   code: string
@@ -34,6 +35,18 @@ const LANGUAGE_WORDS: Record<string, string> = {
   de: 'de', tedesco: 'de', german: 'de', fr: 'fr', francese: 'fr', french: 'fr', es: 'es', spagnolo: 'es', spanish: 'es'
 }
 
+/**
+ * Shop platforms' own names for their families (Magento "attribute_set_code", Bagisto
+ * "attribute_family_code"): their values are the shop's families, which Vetrina does not know yet,
+ * so an import suggests creating them (ImportSettings.createFamilies).
+ */
+const SHOP_FAMILY_HEADERS = ['attribute set', 'attribute set code', 'attribute set name', 'attribute family code', 'set di attributi', 'set attributi']
+
+/** Whether a header is a shop platform's attribute set (family) column. */
+export function namesShopFamilies(header: string): boolean {
+  return SHOP_FAMILY_HEADERS.includes(normalizeHeader(header))
+}
+
 /** Synonyms per target, already normalized. Texts use the placeholder locale "*". */
 const SYNONYMS: Array<[string, string[]]> = [
   ['sku', ['sku', 'codice', 'codice articolo', 'cod articolo', 'cod art', 'codart', 'articolo', 'art', 'item code', 'item', 'item no', 'product code',
@@ -45,7 +58,7 @@ const SYNONYMS: Array<[string, string[]]> = [
   ['keywords/*', ['parole chiave', 'keywords', 'keyword', 'tag', 'tags', 'chiavi di ricerca']],
   ['status', ['stato', 'status', 'stato prodotto']],
   ['category', ['categoria', 'category', 'categoria merceologica', 'gruppo merceologico', 'reparto', 'categorie', 'categories']],
-  ['family', ['famiglia', 'famiglia attributi', 'family', 'attribute family', 'tipologia scheda']],
+  ['family', ['famiglia', 'famiglia attributi', 'family', 'attribute family', 'tipologia scheda', ...SHOP_FAMILY_HEADERS]],
   ['parent', ['codice padre', 'sku padre', 'articolo padre', 'parent', 'parent sku', 'parent code', 'modello', 'codice modello padre']],
   ['variantAxes', ['assi variante', 'assi', 'variant axes', 'varianti per']],
   ['trade/price', ['prezzo', 'prezzo unitario', 'prezzo listino', 'listino', 'prezzo di vendita', 'prezzo fob', 'price', 'unit price', 'fob price', 'list price', 'prezzo netto']],
@@ -107,6 +120,8 @@ function suggestOne(header: string, attributes: AttributeHint[], defaultLocale: 
   // A unit or currency beside the name, as in "Peso netto (kg)" or "Prezzo / EUR", is not part of it.
   const norm = normalizeHeader(raw.replace(/\((kg|g|gr|cm|mm|m|€|eur|usd|%)\)/gi, '')).replace(/ (eur|euro|usd|gbp|cny|€)$/, '')
   if (!norm) return { target: 'ignore', confidence: 0 }
+  const variant = variantTargetFor(norm)
+  if (variant) return { target: variant, confidence: 0.9 }
   const ladder = numbered(norm)
   if (ladder) return { target: ladder, confidence: 0.85 }
   for (const [base, lang] of [[norm, null], splitLanguage(norm)] as Array<[string, string | null]>) {

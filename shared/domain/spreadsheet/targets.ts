@@ -7,14 +7,19 @@ import { AttributeCode, TEXT_FIELDS, type TextField } from '../product.ts'
 
 export const LADDER_TIERS = 4
 export const LEAD_TIME_BANDS = 3
+/** Option name/value column pairs of shop exports ("Variant Option 1 Name", "Option1 Value"). */
+export const AXIS_PAIRS = 3
 
 export type Target =
   | { kind: 'ignore' }
   | { kind: 'sku' | 'status' | 'category' | 'family' | 'parent' | 'variantAxes' | 'images' }
+  /** Variant layouts: the group a variant row belongs to, a row's product type, a parent's list of its variants. */
+  | { kind: 'group' | 'rowType' | 'variantsSpec' }
+  | { kind: 'axisName' | 'axisValue'; pair: number }
   | { kind: 'text'; field: TextField; locale: string }
   | { kind: 'attribute'; code: string; locale?: string; part?: 'unit' }
   | { kind: 'axis'; code: string }
-  | { kind: 'trade'; key: 'currency' | 'sellingUnit' | 'moq' | 'price' | 'fobPort' }
+  | { kind: 'trade'; key: 'currency' | 'sellingUnit' | 'moq' | 'price' | 'fobPort' | 'stock' }
   | { kind: 'ladder'; tier: number; key: 'minQty' | 'price' }
   | { kind: 'leadTime'; band: number; key: 'maxQty' | 'days' }
   | { kind: 'supply'; key: 'quantity' | 'unit' | 'period' }
@@ -23,8 +28,8 @@ export type Target =
   | { kind: 'logistics'; key: 'packaging' | 'unitsPerCarton' | 'hsCode' }
   | { kind: 'origin'; key: 'country' | 'region' | 'comune' | 'certifications' }
 
-const SIMPLE = ['ignore', 'sku', 'status', 'category', 'family', 'parent', 'variantAxes', 'images'] as const
-const TRADE_KEYS = ['currency', 'sellingUnit', 'moq', 'price', 'fobPort'] as const
+const SIMPLE = ['ignore', 'sku', 'status', 'category', 'family', 'parent', 'variantAxes', 'images', 'group', 'rowType', 'variantsSpec'] as const
+const TRADE_KEYS = ['currency', 'sellingUnit', 'moq', 'price', 'fobPort', 'stock'] as const
 const LOGISTICS_PLAIN = ['packaging', 'unitsPerCarton', 'hsCode'] as const
 const ORIGIN_KEYS = ['country', 'region', 'comune', 'certifications'] as const
 
@@ -43,6 +48,7 @@ export function parseTarget(code: string): Target | null {
     if (p.length === 3 && isLocale(c)) return { kind: 'attribute', code: b, locale: c }
   }
   if (a === 'axis' && p.length === 2 && AttributeCode.safeParse(b).success) return { kind: 'axis', code: b }
+  if ((a === 'axisName' || a === 'axisValue') && p.length === 2 && inRange(b, AXIS_PAIRS)) return { kind: a, pair: Number(b) }
   if (a === 'trade') {
     if (p.length === 2 && (TRADE_KEYS as readonly string[]).includes(b)) return { kind: 'trade', key: b as (typeof TRADE_KEYS)[number] }
     if (p.length === 4 && b === 'ladder' && inRange(c, LADDER_TIERS) && (d === 'minQty' || d === 'price')) return { kind: 'ladder', tier: Number(c), key: d }
@@ -73,6 +79,7 @@ export function targetCode(t: Target): string {
     case 'text': return `${t.field}/${t.locale}`
     case 'attribute': return `attribute/${t.code}${t.part ? '/unit' : t.locale ? `/${t.locale}` : ''}`
     case 'axis': return `axis/${t.code}`
+    case 'axisName': case 'axisValue': return `${t.kind}/${t.pair}`
     case 'trade': return `trade/${t.key}`
     case 'ladder': return `trade/ladder/${t.tier}/${t.key}`
     case 'leadTime': return `trade/leadTime/${t.band}/${t.key}`
@@ -86,7 +93,7 @@ export function targetCode(t: Target): string {
 /** The fixed (non-attribute, non-locale) targets, in the order exports use. */
 export function fixedTargetCodes(): string[] {
   const out = ['sku', 'parent', 'status', 'category', 'family', 'variantAxes']
-  out.push('trade/currency', 'trade/sellingUnit', 'trade/moq', 'trade/price')
+  out.push('trade/currency', 'trade/sellingUnit', 'trade/moq', 'trade/price', 'trade/stock')
   for (let i = 1; i <= LADDER_TIERS; i++) out.push(`trade/ladder/${i}/minQty`, `trade/ladder/${i}/price`)
   out.push('trade/fobPort')
   for (let i = 1; i <= LEAD_TIME_BANDS; i++) out.push(`trade/leadTime/${i}/maxQty`, `trade/leadTime/${i}/days`)
@@ -95,6 +102,13 @@ export function fixedTargetCodes(): string[] {
   out.push('logistics/dimensions', 'logistics/dimensions/length', 'logistics/dimensions/width', 'logistics/dimensions/height', 'logistics/dimensions/unit')
   out.push('logistics/packaging', 'logistics/unitsPerCarton', 'logistics/hsCode')
   out.push('origin/country', 'origin/region', 'origin/comune', 'origin/certifications', 'images')
+  return out
+}
+
+/** Targets of the variant layouts (group column, product type, variants list, option name/value pairs). */
+export function variantTargetCodes(): string[] {
+  const out = ['group', 'rowType', 'variantsSpec']
+  for (let i = 1; i <= AXIS_PAIRS; i++) out.push(`axisName/${i}`, `axisValue/${i}`)
   return out
 }
 

@@ -148,6 +148,7 @@ export function registerSpreadsheet(program: Command): void {
             () => [
               summaryLine(inspection.fileName, summary, !!o.dryRun),
               ...(summary.newCategories.length ? [`New categories: ${summary.newCategories.join(', ')}`] : []),
+              ...(summary.newFamilies.length ? [`New families: ${summary.newFamilies.join(', ')}`] : []),
               ...summary.warnings.map((w) => `! ${warningText(w, t)}`),
               ...(rejected.length ? ['Rejected rows:', issueLines(rejected.slice(0, 50)), ...(rejected.length > 50 ? [`  … and ${rejected.length - 50} more (--report-out FILE for all)`] : [])] : []),
               ...(failure ? [failure.message] : [])
@@ -211,13 +212,14 @@ export function registerSpreadsheet(program: Command): void {
     .option('--csv-locale <it|en>', 'CSV style: it = ";" and 1,5; en = "," and 1.5', 'it')
     .option('-q, --query <text>', 'only products matching this search')
     .option('--status <status...>', 'only these statuses (draft, ready, archived)')
-    .action(async (file: string, o: CommonOptions & { format?: string; csvLocale: string; query?: string; status?: string[] }) => {
+    .option('--variants <rows|group>', 'products with variants: rows = the parent row then its variants (parent column); group = one row per variant with a group column', 'rows')
+    .action(async (file: string, o: CommonOptions & { format?: string; csvLocale: string; query?: string; status?: string[]; variants: string }) => {
       try {
         await withCore(o, async ({ api, out, follow }) => {
           const format = (o.format ?? (extname(file).toLowerCase() === '.csv' ? 'csv' : 'xlsx')) as 'csv' | 'xlsx'
           if (format !== 'csv' && format !== 'xlsx') throw new AppError('spreadsheet_bad_format', `--format must be csv or xlsx, not "${o.format}".`)
           const { jobId } = await api.spreadsheet.exportCatalog({
-            format, csvLocale: o.csvLocale as 'it' | 'en', path: resolve(file),
+            format, csvLocale: o.csvLocale as 'it' | 'en', path: resolve(file), variantLayout: o.variants as 'rows' | 'group',
             filter: { ...(o.query ? { query: o.query } : {}), ...(o.status ? { status: o.status as never } : {}) }
           })
           const job = await follow(jobId)

@@ -3,7 +3,7 @@
 import { basename } from 'node:path'
 import type { Inspection, Profile, ReadOptions } from '../../../../shared/contract/spreadsheet.ts'
 import { cellText, isEmptyCell } from '../../../../shared/domain/spreadsheet/cells.ts'
-import { suggestMapping, type AttributeHint } from '../../../../shared/domain/spreadsheet/suggest.ts'
+import { namesShopFamilies, suggestMapping, type AttributeHint } from '../../../../shared/domain/spreadsheet/suggest.ts'
 import type { Family } from '../../../../shared/domain/catalog-structure.ts'
 import type { ReadLimits } from '../limits.ts'
 import { frameTable } from '../read/framed.ts'
@@ -56,7 +56,8 @@ export async function inspectFile(path: string, fileName: string | undefined, re
         format: table.format, ...(table.encoding ? { encoding: table.encoding } : {}), ...(table.delimiter ? { delimiter: table.delimiter } : {}),
         ...(table.sheet ? { sheet: table.sheet } : {}), headerRow: framed.header.headerRow, ...(framed.header.headerRows ? { headerRows: framed.header.headerRows } : {})
       },
-      settings: profile?.settings ?? {},
+      // A shop export's attribute sets are its families: create the ones Vetrina lacks, rather than refuse every row.
+      settings: profile?.settings ?? (columns.some((c) => c.target === 'family' && namesShopFamilies(c.header)) ? { createFamilies: true } : {}),
       warnings,
       rowCount
     }

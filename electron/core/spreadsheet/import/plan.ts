@@ -27,6 +27,8 @@ export function fieldOf(t: Target): string {
     case 'text': return `texts.${t.locale}.${t.field}`
     case 'attribute': return `attributes.${t.code}`
     case 'axis': return `axes.${t.code}`
+    case 'axisName': case 'axisValue': case 'variantsSpec': return 'axes'
+    case 'group': case 'rowType': return 'parentId'
     case 'trade': return t.key === 'price' ? 'trade.ladder.0.price' : `trade.${t.key}`
     case 'ladder': return `trade.ladder.${t.tier - 1}.${t.key}`
     case 'leadTime': return `trade.leadTimes.${t.band - 1}.${t.key}`

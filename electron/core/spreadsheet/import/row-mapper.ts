@@ -2,6 +2,7 @@
 // (locale-aware numbers, prices, measures, dates, yes/no, lists, option labels). Every cell that
 // cannot be read becomes an issue naming the column and the reason; the store then validates the
 // merged product exactly as for a manual edit.
+import { decodeHTMLStrict } from 'entities'
 import type { z } from 'zod'
 import type { ImportSettings, RowIssue } from '../../../../shared/contract/spreadsheet.ts'
 import type { AttributeDef, Family } from '../../../../shared/domain/catalog-structure.ts'
@@ -15,6 +16,8 @@ import {
 } from '../../../../shared/domain/spreadsheet/values.ts'
 import { certificationOf, countryOf, periodOf, sellingUnitOf, statusOf } from '../../../../shared/domain/spreadsheet/vocabulary.ts'
 import type { ImportPlan, PlannedColumn } from './plan.ts'
+import { findFamily, pendingFamily } from './families.ts'
+import { parseStock } from './variant-values.ts'
 
 type Patch = z.output<typeof ProductPatch>
 type Settings = z.output<typeof ImportSettings>
@@ -36,10 +39,31 @@ export interface MappedRow {
   /** Category path to resolve ("Vini > Rossi"); null = not given; [] = clear. */
   categoryPath: string[] | null
   images: string[] | null
+  /** A family the family column names that does not exist yet, to create (settings.createFamilies). */
+  newFamily: string | null
   issues: RowIssue[]
 }
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/
+/** An HTML character reference ("&trade;", "&#39;", "&#x2122;"), as shop exports write plain texts. */
+const CHARACTER_REFERENCE = /&(?:[a-z][a-z0-9]{1,31}|#\d{1,7}|#x[0-9a-f]{1,6});/i
+
+/** A plain text (title, keywords) as the shop meant it: "CoolTech&trade; Tank" → "CoolTech™ Tank". */
+function plainText(v: string): string {
+  return CHARACTER_REFERENCE.test(v) ? decodeHTMLStrict(v) : v
+}
+
+const HTML_TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/i
+const escapeHtml = (v: string) => v.replace(/&(?![a-z][a-z0-9]*;|#\d+;|#x[0-9a-f]+;)/gi, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+/**
+ * A description cell as rich text: HTML (a shop export's) as it is; a typed text whose lines were
+ * broken with Alt+Enter keeps them — paragraphs at blank lines, line breaks within.
+ */
+export function descriptionHtml(v: string): string {
+  if (HTML_TAG.test(v) || !/[\r\n]/.test(v)) return v
+  return v.split(/(?:\r?\n|\r)\s*(?:\r?\n|\r)/).map((p) => `<p>${p.split(/\r?\n|\r/).map((l) => escapeHtml(l.trim())).join('<br>')}</p>`).join('')
+}
 
 /** The SKU of a row as text ("" when the cell is empty). */
 export function skuOf(cell: Cell | undefined): string {
@@ -48,10 +72,7 @@ export function skuOf(cell: Cell | undefined): string {
   return restoreNeutralized(cellText(cell).trim())
 }
 
-export function findFamily(families: Family[], key: string): Family | undefined {
-  const k = key.trim().toLowerCase()
-  return families.find((f) => f.code === k || f.id === key) ?? families.find((f) => Object.values(f.label).some((l) => l.trim().toLowerCase() === k))
-}
+export { findFamily }
 
 function optionCode(def: AttributeDef, text: string): string | null {
   const t = text.trim().toLowerCase()
@@ -61,10 +82,11 @@ function optionCode(def: AttributeDef, text: string): string | null {
 
 /**
  * A category cell as a path: "Vini > Rossi", "Vini/Rossi/Chianti", or one level per line. Shop
- * exports listing several categories ("Bags, Bags > Leather") give the deepest path.
+ * exports listing several categories ("Bags, Bags > Leather", Magento's "A/B/C|A/D") give the
+ * deepest path (the first of equal depth): a product has one category here.
  */
 export function categoryPath(cell: string): string[] {
-  const paths = cell.includes('>') || cell.includes('»') ? cell.split(/\s*[,|]\s*(?=[^,|]*(?:>|»|$))/) : [cell]
+  const paths = cell.includes('>') || cell.includes('»') ? cell.split(/\s*[,|]\s*(?=[^,|]*(?:>|»|$))/) : cell.split(/\s*\|\s*/)
   const split = (p: string) => p.split(/\s*(?:[>»\n\r]|\s\/\s|(?<=\S)\/(?=\S))\s*/).map((x) => x.trim()).filter(Boolean)
   return paths.map(split).sort((a, b) => b.length - a.length)[0] ?? []
 }
@@ -91,7 +113,7 @@ export function mapRow(cells: Cell[], ctx: MapContext): MappedRow {
   const clear = settings.emptyCells === 'clear'
   const issues: RowIssue[] = []
   const patch: Patch & Record<string, unknown> = {}
-  const out: MappedRow = { sku: skuOf(cells[plan.sku.index]), patch, parentSku: null, categoryPath: null, images: null, issues }
+  const out: MappedRow = { sku: skuOf(cells[plan.sku.index]), patch, parentSku: null, categoryPath: null, images: null, newFamily: null, issues }
 
   const problem = (col: PlannedColumn, r: { code: string; message: string; params?: Record<string, string | number> }, severity: 'error' | 'warning' = 'error') => {
     issues.push({ column: col.header, field: col.code, code: r.code, message: r.message, params: r.params, severity })
@@ -122,6 +144,10 @@ export function mapRow(cells: Cell[], ctx: MapContext): MappedRow {
     const key = text(familyCol) ?? ''
     family = findFamily(ctx.families, key)
     if (family) patch.familyId = family.id
+    else if (settings.createFamilies && key) {
+      out.newFamily = key
+      family = pendingFamily(key, ctx.families)
+    }
     else {
       const known = ctx.families.map((f) => f.label.it ?? f.code).join(', ')
       problem(familyCol, { code: 'unknown_family', message: `no attribute family "${key}" (known: ${known})`, params: { value: key, known } })
@@ -154,9 +180,11 @@ export function mapRow(cells: Cell[], ctx: MapContext): MappedRow {
       case 'text': {
         if (t.field === 'keywords') {
           const v = text(c)
-          if (v !== null) texts(t.locale).keywords = splitList(v)
+          if (v !== null) texts(t.locale).keywords = splitList(plainText(v))
         } else {
-          const v = t.field === 'description' ? restoreNeutralized(cellText(cellOf(c)).trim()) : text(c)
+          // A description is rich text (sanitized HTML, kept with its line breaks); other texts are plain.
+          const raw = t.field === 'description' ? descriptionHtml(restoreNeutralized(cellText(cellOf(c)).trim())) : text(c)
+          const v = raw === null || t.field === 'description' ? raw : plainText(raw)
           // Cells are trimmed, stored texts need not be: a cell that differs from the stored text only by
           // the spaces and line breaks around it leaves the text as it is (so an export imports back unchanged).
           const stored = existing?.texts[t.locale]?.[t.field]
@@ -232,10 +260,14 @@ export function mapRow(cells: Cell[], ctx: MapContext): MappedRow {
         } else if (t.key === 'moq') {
           const n = take(c, parseInteger(cellOf(c), locale))
           if (n !== undefined) group('trade').moq = n
+        } else if (t.key === 'stock') {
+          const n = take(c, parseStock(cellOf(c), locale))
+          if (n !== undefined) group('trade').stock = n
         } else group('trade')[t.key] = v
         break
       }
       case 'supply': case 'ladder': case 'leadTime': break // read as groups below
+      case 'group': case 'rowType': case 'variantsSpec': case 'axisName': case 'axisValue': break // variant layouts (variant-rows.ts)
       case 'logistics': {
         if (t.key === 'netWeight' || t.key === 'grossWeight') {
           if ('part' in t && t.part === 'unit') break

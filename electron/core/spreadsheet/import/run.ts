@@ -15,10 +15,13 @@ import { DEFAULT_LIMITS, type ReadLimits } from '../limits.ts'
 import { frameTable } from '../read/framed.ts'
 import { openTable, type TableRow } from '../read/table.ts'
 import { CategoryResolver } from './categories.ts'
+import { FamilyMaker } from './families.ts'
+import type { Family } from '../../../../shared/domain/catalog-structure.ts'
 import type { ImportRecord, ImportStore } from './import-store.ts'
 import { buildPlan, columnForPath } from './plan.ts'
 import { conflictingColumn, type FirstRow } from './repeated-rows.ts'
 import { mapRow, skuOf, type MappedRow } from './row-mapper.ts'
+import { VariantRows } from './variant-rows.ts'
 import type { ImportSettings } from '../../../../shared/contract/spreadsheet.ts'
 
 export type RunMode = 'dry-run' | ApplyMode
@@ -111,15 +114,26 @@ export async function runImport(
     const reject = (row: number, sku: string | null, issues: RowIssue[]) => record({ row, sku, outcome: 'rejected', productId: null, changes: 0, issues })
     const rowIssue = (code: string, message: string, params?: RowIssue['params'], column = '', field = ''): RowIssue => ({ column, field, code, message, params, severity: 'error' })
 
-    const write = (p: Pending, resolver: CategoryResolver): void => {
+    const makeFamilies = new FamilyMaker(s.families, families)
+    /**
+     * Writes one pending row. `forRow`: the row is the parent a group row made; its outcome is
+     * counted and noted on that row (whose report entry it is), its failure makes that row fail.
+     */
+    const write = (p: Pending, resolver: CategoryResolver, forRow?: MappedRow): void => {
       const { mapped } = p
       let created: Array<{ key: string; path: string }> = []
-      // A row that creates categories gets its own savepoint so a failure takes them back too;
-      // other rows write without one (FTS5 flushes its index at every savepoint).
-      const ownSavepoint = !!mapped.categoryPath?.length && !resolver.has(mapped.categoryPath)
+      let createdFamily: Family | null = null
+      // A row that creates categories or a family gets its own savepoint so a failure takes them back
+      // too; other rows write without one (FTS5 flushes its index at every savepoint).
+      const ownSavepoint = (!!mapped.categoryPath?.length && !resolver.has(mapped.categoryPath)) || (!!mapped.newFamily && !makeFamilies.has(mapped.newFamily))
       try {
         const body = () => {
           const patch = mapped.patch
+          if (mapped.newFamily) {
+            const f = makeFamilies.resolve(mapped.newFamily)
+            createdFamily = f.created
+            patch.familyId = f.id
+          }
           if (mapped.categoryPath) {
             if (mapped.categoryPath.length === 0) patch.categoryId = null
             else {
@@ -128,6 +142,7 @@ export async function runImport(
               patch.categoryId = r.id
             }
           }
+          layout.prepare(mapped)
           if (mapped.parentSku !== null) patch.parentId = mapped.parentSku === '' ? null : s.products.findIdBySku(mapped.parentSku)
           const out = s.products.write(p.existingId, p.existingId ? patch : { ...patch, sku: mapped.sku }, ctx, { savepoint: false })
           if (mapped.images) setImages(out.id, mapped.images, 0)
@@ -138,6 +153,12 @@ export async function runImport(
         written.add(result.id)
         p.first.productId = result.id
         if (mapped.images) p.first.images = [...mapped.images]
+        if (forRow) {
+          const outcome = result.created ? 'created' : result.changes > 0 ? 'updated' : 'unchanged'
+          counts[outcome]++
+          if (outcome !== 'unchanged') forRow.issues.push({ column: '', field: '', code: `group_parent_${outcome}`, message: `main product ${mapped.sku} ${outcome}`, params: { sku: mapped.sku }, severity: 'warning' })
+          return
+        }
         record({
           row: p.row, sku: mapped.sku, productId: result.id, changes: result.created ? 0 : result.changes,
           outcome: result.created ? 'created' : result.changes > 0 ? 'updated' : 'unchanged',
@@ -145,6 +166,7 @@ export async function runImport(
         })
       } catch (err) {
         resolver.forget(created)
+        makeFamilies.forget(createdFamily)
         if (err instanceof PartialWriteError && !ownSavepoint) {
           throw sheetError('write_failed', `The import stopped at row ${p.row} (${mapped.sku}): ${(err.cause as Error)?.message ?? err.message}. Nothing was imported.`, { row: p.row, sku: mapped.sku })
         }
@@ -158,7 +180,8 @@ export async function runImport(
               return rowIssue(code, i.message, { ...(i as { params?: RowIssue['params'] }).params }, col?.header ?? '', i.path)
             })
           : [rowIssue(err.code, err.message.replace(/\.$/, ''), err.params)]
-        reject(p.row, mapped.sku, [...mapped.issues.filter((i) => i.severity === 'warning'), ...issues])
+        if (forRow) forRow.issues.push(...issues.map((i) => ({ ...i, message: `main product ${mapped.sku}: ${i.message}` })))
+        else reject(p.row, mapped.sku, [...mapped.issues.filter((i) => i.severity === 'warning'), ...issues])
       }
     }
 
@@ -169,7 +192,7 @@ export async function runImport(
       if (mappedEmpty) return // a row with data only in ignored columns carries nothing to import
       counts.rows++
       const existingSku = skuOf(skuCell)
-      const existingId = existingSku ? s.products.findIdBySku(existingSku) : null
+      let existingId = existingSku ? s.products.findIdBySku(existingSku) : null
       const mapped = mapRow(row.cells, { plan, locale, settings, families, existing: existingId ? s.products.fields(existingId) : null })
       for (const c of plan.columns) {
         const cell = row.cells[c.index]
@@ -179,6 +202,16 @@ export async function runImport(
       }
       const extra = extraCells(row, framed.header.headers.length)
       if (extra) mapped.issues.push({ column: '', field: '', code: 'extra_cells', message: `the row has ${extra.count} values but the header has ${extra.width} columns; the extra values were ignored`, params: extra, severity: 'warning' })
+      if (layout.active) {
+        const groupParent = layout.arrange(mapped, row.cells)
+        if (mapped.sku !== existingSku) existingId = mapped.sku ? s.products.findIdBySku(mapped.sku) : null
+        if (groupParent) {
+          const parentFirst: FirstRow = { row: row.row, cells: row.cells, productId: null, rejected: false, images: null, merged: [] }
+          seen.set(groupParent.sku.toLowerCase(), parentFirst)
+          if (groupParent.issues.some((i) => i.severity === 'error')) mapped.issues.push(...groupParent.issues)
+          else write({ row: row.row, mapped: groupParent, existingId: s.products.findIdBySku(groupParent.sku), first: parentFirst }, resolver, mapped)
+        }
+      }
       if (!mapped.sku) return reject(row.row, null, [rowIssue('sku_missing', 'the SKU is empty', undefined, plan.sku.header, 'sku'), ...mapped.issues])
       const k = mapped.sku.toLowerCase()
       const first = seen.get(k)
@@ -218,6 +251,8 @@ export async function runImport(
       record(merged)
     }
 
+    const layout = new VariantRows({ plan, families, products: s.products, ctx, defaultFamily: settings.family })
+
     s.db.exec('BEGIN IMMEDIATE')
     let committed = false
     try {
@@ -254,15 +289,19 @@ export async function runImport(
     } catch (err) {
       if (s.db.inTransaction) s.db.exec('ROLLBACK')
       throw err
+    } finally {
+      // Families made by a run that was rolled back (a dry run) must not linger in the store's cache.
+      if (!committed && makeFamilies.created.length) s.families.forgetCache()
     }
     report.sort((a, b) => a.row - b.row)
     const warnings = table.warnings()
     if (counts.rows === 0) throw sheetError('no_data_rows', 'The file has a header but no data rows to import.')
     if (committed && written.size > 0) s.events.emit('data.changed', { entity: 'product', all: true })
+    if (committed && makeFamilies.created.length) s.events.emit('data.changed', { entity: 'family', all: true })
     s.log.info(`import ${imp.id} (${mode}): ${counts.rows} rows in ${Date.now() - started} ms, ${counts.rejected} rejected`)
     return {
       report,
-      summary: { ...counts, newCategories: [...new Set(newCategories)], warnings, leftOut: [...leftOut.values()], written: committed && (counts.created + counts.updated > 0) }
+      summary: { ...counts, newCategories: [...new Set(newCategories)], newFamilies: [...new Set(makeFamilies.created)], warnings, leftOut: [...leftOut.values()], written: committed && (counts.created + counts.updated > 0) }
     }
   } finally {
     table.close()

@@ -6,6 +6,7 @@ import { fixedTargetCodes } from '../../../../shared/domain/spreadsheet/targets.
 import type { Services } from '../../core.ts'
 import { CsvWriter } from './csv-writer.ts'
 import { categoryPaths, orderColumns, productCells, type ExportLookups } from './product-cells.ts'
+import { groupRow, type VariantLayout } from './variant-layout.ts'
 import { XlsxWriter } from './xlsx-writer.ts'
 
 export interface ExportRequest {
@@ -13,6 +14,8 @@ export interface ExportRequest {
   filter: { query?: string; status?: Array<'draft' | 'ready' | 'archived'>; categoryId?: string | null; ids?: string[] }
   locales?: string[]
   csvLocale: 'it' | 'en'
+  /** Products with variants: parent row then variant rows (default), or one row per variant with a group column. */
+  variantLayout?: VariantLayout
 }
 
 export interface ExportProgress {
@@ -24,7 +27,9 @@ export interface ExportProgress {
 export function selectProducts(s: Services, filter: ExportRequest['filter']): string[] {
   const noFilter = !filter.query && !filter.status?.length && filter.categoryId === undefined && !filter.ids
   if (noFilter) {
-    return (s.db.prepare('SELECT id FROM products ORDER BY parent_id IS NOT NULL, sku COLLATE NOCASE').all() as { id: string }[]).map((r) => r.id)
+    // Each parent followed by its variants, in the order they were made.
+    return (s.db.prepare(`SELECT p.id FROM products p LEFT JOIN products q ON q.id = p.parent_id
+      ORDER BY coalesce(q.sku, p.sku) COLLATE NOCASE, coalesce(q.id, p.id), p.parent_id IS NOT NULL, p.seq`).all() as { id: string }[]).map((r) => r.id)
   }
   let top: string[]
   if (filter.ids) top = filter.ids
@@ -39,7 +44,7 @@ export function selectProducts(s: Services, filter: ExportRequest['filter']): st
       cursor = page.nextCursor
     } while (cursor)
   }
-  const variants = s.db.prepare('SELECT id FROM products WHERE parent_id = ? ORDER BY sku COLLATE NOCASE')
+  const variants = s.db.prepare('SELECT id FROM products WHERE parent_id = ? ORDER BY seq')
   const out: string[] = []
   const seen = new Set<string>()
   for (const id of top) {
@@ -63,8 +68,24 @@ export async function exportCatalog(s: Services, req: ExportRequest, path: strin
     family: (id) => s.families.get(id),
     images: (id) => (imagesStmt.all(id) as { ref: string }[]).map((r) => r.ref)
   }
-  const cellsOf = (id: string) => {
-    const cells = productCells(s.products.get(id), look)
+  const group = req.variantLayout === 'group'
+  const parentCells = new Map<string, Map<string, Cell>>()
+  /** A product's cells; in the group layout a variant's row carries its parent's, a parent has none (null). */
+  const cellsOf = (id: string): Map<string, Cell> | null => {
+    const product = s.products.get(id)
+    if (group && product.variantCount > 0 && !product.parentId) return null
+    const own = rawCells(product)
+    if (!group || !product.parentId) return own
+    let parent = parentCells.get(product.parentId)
+    if (!parent) {
+      parentCells.clear()
+      parent = rawCells(s.products.get(product.parentId))
+      parentCells.set(product.parentId, parent)
+    }
+    return groupRow(String(parent.get('sku')), parent, own)
+  }
+  const rawCells = (product: ReturnType<typeof s.products.get>) => {
+    const cells = productCells(product, look)
     for (const code of [...cells.keys()]) {
       const locale = code.split('/')[1]
       if (/^(title|shortDescription|description|keywords)\//.test(code) && !locales.includes(locale)) cells.delete(code)
@@ -73,22 +94,25 @@ export async function exportCatalog(s: Services, req: ExportRequest, path: strin
   }
   const used = new Set<string>(['sku'])
   for (let i = 0; i < ids.length; i++) {
-    for (const code of cellsOf(ids[i]).keys()) used.add(code)
+    for (const code of cellsOf(ids[i])?.keys() ?? []) used.add(code)
     if (i % 500 === 0) {
       if (run.signal?.aborted) throw new Error('cancelled')
       run.progress?.(i / 2, ids.length)
       await new Promise((r) => setImmediate(r))
     }
   }
-  const columns = orderColumns(used, fixedTargetCodes(), locales)
+  const columns = orderColumns(used, group ? ['group', ...fixedTargetCodes()] : fixedTargetCodes(), locales)
   const writer = req.format === 'xlsx'
     ? new XlsxWriter(path, 'Catalogo')
     : new CsvWriter(path, req.csvLocale === 'it'
       ? { delimiter: ';', encoding: 'utf-8', decimal: ',', yes: 'sì', no: 'no', bom: true }
       : { delimiter: ',', encoding: 'utf-8', decimal: '.', yes: 'yes', no: 'no', bom: true })
   await writer.addRow(columns)
+  let rows = 0
   for (let i = 0; i < ids.length; i++) {
     const cells = cellsOf(ids[i])
+    if (!cells) continue
+    rows++
     await writer.addRow(columns.map((c): Cell => cells.get(c) ?? null))
     if (i % 500 === 0) {
       if (run.signal?.aborted) throw new Error('cancelled')
@@ -96,5 +120,5 @@ export async function exportCatalog(s: Services, req: ExportRequest, path: strin
     }
   }
   await writer.close()
-  return { rows: ids.length, columns: columns.length }
+  return { rows, columns: columns.length }
 }

@@ -57,6 +57,7 @@ export function productCells(p: Product, look: ExportLookups): Map<string, Cell>
   put('trade/currency', t.currency)
   put('trade/sellingUnit', t.sellingUnit)
   put('trade/moq', t.moq)
+  put('trade/stock', t.stock)
   t.ladder?.forEach((tier, i) => {
     put(`trade/ladder/${i + 1}/minQty`, tier.minQty)
     put(`trade/ladder/${i + 1}/price`, tier.price)

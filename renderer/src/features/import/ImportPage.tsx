@@ -74,6 +74,7 @@ function ExportCard() {
   const { t } = useTranslation()
   const [format, setFormat] = useState<'xlsx' | 'csv-it' | 'csv-en'>('xlsx')
   const [onlyReady, setOnlyReady] = useState(false)
+  const [variantLayout, setVariantLayout] = useState<'rows' | 'group'>('rows')
   const [jobId, setJobId] = useState<string | null>(null)
   const job = useApp((s) => (jobId ? s.jobs[jobId] : undefined))
   useEffect(() => {
@@ -87,7 +88,7 @@ function ExportCard() {
   }, [job, t])
   const run = () =>
     api.spreadsheet
-      .exportCatalog({ format: format === 'xlsx' ? 'xlsx' : 'csv', csvLocale: format === 'csv-en' ? 'en' : 'it', filter: onlyReady ? { status: ['ready'] } : {} })
+      .exportCatalog({ format: format === 'xlsx' ? 'xlsx' : 'csv', csvLocale: format === 'csv-en' ? 'en' : 'it', filter: onlyReady ? { status: ['ready'] } : {}, variantLayout })
       .then((r) => setJobId(r.jobId))
       .catch((err) => toast(errorText(err, t), 'err'))
   return (
@@ -97,6 +98,12 @@ function ExportCard() {
         {(id) => (
           <Select<typeof format> id={id} value={format} onChange={setFormat}
             options={[{ value: 'xlsx', label: t('import:export.xlsx') }, { value: 'csv-it', label: t('import:export.csvIt') }, { value: 'csv-en', label: t('import:export.csvEn') }]} />
+        )}
+      </Field>
+      <Field label={t('import:variants.export.layout')}>
+        {(id) => (
+          <Select<typeof variantLayout> id={id} value={variantLayout} onChange={setVariantLayout}
+            options={[{ value: 'rows', label: t('import:variants.export.rows') }, { value: 'group', label: t('import:variants.export.group') }]} />
         )}
       </Field>
       <label className="check" style={{ marginBottom: 'var(--space-3)' }}>

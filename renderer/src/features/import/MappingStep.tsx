@@ -134,6 +134,12 @@ export function MappingStep() {
         <input type="checkbox" checked={settings.createCategories ?? true} onChange={(e) => set({ settings: { ...settings, createCategories: e.target.checked } })} />
         {t('import:mapping.createCategories')}
       </label>
+      {columns.some((c) => c.target === 'family') && (
+        <label className="check" style={{ marginBottom: 'var(--space-3)' }}>
+          <input type="checkbox" checked={settings.createFamilies ?? false} onChange={(e) => set({ settings: { ...settings, createFamilies: e.target.checked } })} data-testid="create-families" />
+          {t('import:families.create')}
+        </label>
+      )}
       <Field label={t('import:mapping.saveAs')} hint={t('import:mapping.saveAsHint')}>
         {(id) => <input id={id} className="input" value={saveAs} maxLength={80} onChange={(e) => set({ saveAs: e.target.value })} />}
       </Field>

@@ -55,6 +55,7 @@ export function ResultStep() {
           {step === 'apply' && info?.state === 'applied' && <Notice tone="success" role="status">{t('import:apply.done', summary)}</Notice>}
           {step === 'apply' && info?.state === 'rolled-back' && <Notice tone="danger" role="alert">{t('import:apply.rolledBack', summary)}</Notice>}
           {summary.newCategories.length > 0 && <p className="muted">{t('import:check.newCategories', { names: summary.newCategories.join(', ') })}</p>}
+          {(summary.newFamilies ?? []).length > 0 && <p className="muted" data-testid="new-families">{t('import:families.created', { count: summary.newFamilies.length, names: summary.newFamilies.join(', ') })}</p>}
           {(summary.merged ?? 0) > 0 && <p className="muted">{t('import:check.merged', { count: summary.merged })}</p>}
           {summary.warnings.map((w) => <p key={w.code} className="muted row" data-testid="import-warning"><Icon icon={TriangleAlert} size="sm" />{t(`import:warning.${w.code}`, { ...(w.params ?? {}), defaultValue: w.message })}</p>)}
           {step === 'check' && <LeftOutColumns gaps={summary.leftOut ?? []} />}

@@ -22,7 +22,7 @@ export function importErrorText(err: unknown, t: TFunction): string {
 }
 
 export function issueSentence(i: RowIssue, t: TFunction): string {
-  const text = t([`import:issue.${i.code}`, `errors:issue.${i.code}`], { ...(i.params ?? {}), defaultValue: i.message })
+  const text = t([`import:issue.${i.code}`, `import:variants.issue.${i.code}`, `errors:issue.${i.code}`], { ...(i.params ?? {}), defaultValue: i.message })
   return i.column ? `${i.column}: ${text}` : text
 }
 

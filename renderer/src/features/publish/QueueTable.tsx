@@ -79,7 +79,11 @@ function Row(props: { l: Listing; fmt: Intl.DateTimeFormat; owner: boolean; act(
   return (
     <Fragment>
     <tr data-testid="listing-row" data-state={l.state}>
-      <td><strong>{l.sku ?? '—'}</strong><div className="muted small">{l.title}</div></td>
+      <td>
+        <strong>{l.sku ?? '—'}</strong>
+        {l.variantCount > 0 && <Badge tone="info" testId="variant-count" className="variant-count">{t('publish:variants.queue.count', { count: l.variantCount })}</Badge>}
+        <div className="muted small">{l.title}</div>
+      </td>
       <td>{LOCALE_NAMES[l.language] ?? l.language}</td>
       <td>
         <span className="row wrap">
