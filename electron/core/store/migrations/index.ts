@@ -12,9 +12,9 @@ import { sql as accessLinks } from './0030-access-links.ts'
 import { sql as spreadsheet } from './0100-spreadsheet.ts'
 import { sql as reportMerged } from './0130-report-merged.ts'
 import { sql as publish } from './0200-publish.ts'
-import { sql as photobankPending } from './0230-photobank-pending.ts'
 import { sql as publishCategoryBrowser } from './0210-publish-category-browser.ts'
 import { sql as publishVariants } from './0220-publish-variants.ts'
+import { sql as photobankPending } from './0230-photobank-pending.ts'
 import { sql as photos } from './0300-photos.ts'
 import { sql as photosBatchSkips } from './0310-photos-batch-skips-and-file-journal.ts'
 import { sql as translation } from './0400-translation.ts'
@@ -34,9 +34,9 @@ export const migrations: Migration[] = [
   { id: 100, name: 'spreadsheet', sql: spreadsheet },
   { id: 130, name: 'report-merged', sql: reportMerged },
   { id: 200, name: 'publish', sql: publish },
-  { id: 230, name: 'photobank-pending', sql: photobankPending },
   { id: 210, name: 'publish-category-browser', sql: publishCategoryBrowser },
   { id: 220, name: 'publish-variants', sql: publishVariants },
+  { id: 230, name: 'photobank-pending', sql: photobankPending },
   { id: 300, name: 'photos', sql: photos },
   { id: 310, name: 'photos-batch-skips-and-file-journal', sql: photosBatchSkips },
   { id: 400, name: 'translation', sql: translation }
