@@ -57,6 +57,6 @@ describe('vetrina CLI', () => {
     expect(skus).toEqual(['KEEP-1'])
     const broken = vetrina(dir, ['restore', '/etc/hostname'])
     expect(broken.code).toBe(1)
-    expect(broken.stderr).toMatch(/The backup file is not valid/)
+    expect(broken.stderr).toMatch(/not a Vetrina backup/)
   })
 })

@@ -47,6 +47,8 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
     payload: ImportPayload,
     exclusive: true,
     unit: 'percent',
+    // Interrupted (Ctrl+C, crash): shown as interrupted, applied only when the user resumes it.
+    interrupted: 'pause',
     async run(job) {
       const { importId, mode } = job.payload
       const imp = imports.record(importId)

@@ -66,7 +66,7 @@ export function JobsDrawer(props: { onClose(): void }) {
               </>
             )}
             {job.error && <div className="error">{jobError(job, t)}</div>}
-            {(job.state === 'waiting' || job.state === 'running') && job.message && <div className="muted small">{jobMessage(job, t)}</div>}
+            {(job.state === 'waiting' || job.state === 'running' || job.state === 'paused') && job.message && <div className="muted small">{jobMessage(job, t)}</div>}
             <div className="row" style={{ marginTop: 'var(--space-2)' }}>
               {(job.state === 'running' || job.state === 'queued' || job.state === 'waiting') && (
                 <Button size="sm" icon={Pause} onClick={() => act(() => api.jobs.pause({ id: job.id }))}>{t('common:jobs.pause')}</Button>
