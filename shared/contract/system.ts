@@ -153,6 +153,11 @@ export const system = {
     output: JobRef,
     paths: { file: 'read' }
   }),
+  restoreListed: call({
+    summary: 'Restore one of the backups in the data folder (by its name in listBackups): works in every mode, with no file path.',
+    input: z.object({ fileName: z.string().min(1).max(255) }),
+    output: JobRef
+  }),
   onlineStatus: call({ summary: 'Connectivity and pending work.', roles: ['owner', 'translator'], input: z.object({}).default({}), output: OnlineStatus }),
   checkOnline: call({ summary: 'Probe the network now.', roles: ['owner', 'translator'], input: z.object({}).default({}), output: OnlineStatus })
 }

@@ -20,8 +20,9 @@ import { toast } from '../../ui/toasts.ts'
 import { UpdatesCard } from '../desktop/UpdatesCard.tsx'
 import { CategoriesCard } from './CategoriesCard.tsx'
 import { FamiliesCard } from './FamiliesCard.tsx'
+import { LinksCard } from './LinksCard.tsx'
 
-interface BackupRow { fileName: string; path: string; size: number; createdAt: string; automatic: boolean }
+interface BackupRow { fileName: string; path: string; size: number; createdAt: string; automatic: boolean; verified: boolean; products: number | null }
 
 function GeneralCard() {
   const { t } = useTranslation()
@@ -62,7 +63,7 @@ function BackupsCard() {
   useEvent('job.progress', (job) => {
     if ((job.kind === 'system.backup' || job.kind === 'system.restore') && (job.state === 'done' || job.state === 'failed')) {
       load()
-      if (job.state === 'failed') toast(job.error?.message ?? t('settings:backups.failed'), 'err')
+      if (job.state === 'failed') toast(job.error ? errorText(job.error, t) : t('settings:backups.failed'), 'err')
       else toast(job.kind === 'system.restore' ? t('settings:backups.restored') : t('settings:backups.done'))
     }
   })
@@ -99,17 +100,21 @@ function BackupsCard() {
         <input type="checkbox" checked={settings.autoBackup.enabled} onChange={(e) => void api.system.updateSettings({ autoBackup: { ...settings.autoBackup, enabled: e.target.checked } }).then(setSettings)} />
         {t('settings:backups.auto', { keep: settings.autoBackup.keep })}
       </label>
+      <p className="muted small" style={{ margin: 'var(--space-1) 0 0' }}>{t('settings:backups.retention', { days: settings.autoBackup.keep, weeks: settings.autoBackup.weeks, months: settings.autoBackup.months })}</p>
       {backups.length === 0 ? (
         <EmptyState compact icon={DatabaseBackup} title={t('settings:backups.none')} body={t('ui:empty.backupsBody')} />
       ) : (
         <div className="table-wrap" style={{ marginTop: 'var(--space-3)', maxHeight: 320 }}>
           <table className="table">
-            <thead><tr><th>{t('settings:backups.file')}</th><th>{t('settings:backups.date')}</th><th className="num">{t('settings:backups.size')}</th></tr></thead>
+            <thead><tr><th>{t('settings:backups.file')}</th><th>{t('settings:backups.date')}</th><th>{t('settings:backups.check')}</th><th className="num">{t('settings:backups.size')}</th></tr></thead>
             <tbody>
               {backups.map((b) => (
                 <tr key={b.fileName}>
                   <td title={b.path} style={{ wordBreak: 'break-all' }}>{b.fileName} {b.automatic && <Badge>{t('settings:backups.automatic')}</Badge>}</td>
                   <td>{fmt.format(new Date(b.createdAt))}</td>
+                  <td>{b.verified
+                    ? <Badge tone="success" title={b.products !== null ? t('settings:backups.products', { count: b.products }) : undefined}>{t('settings:backups.verified')}</Badge>
+                    : <Badge tone="warning" title={t('settings:backups.unverifiedHint')}>{t('settings:backups.unverified')}</Badge>}</td>
                   <td className="num">{mb.format(b.size / 1024 / 1024)} MB</td>
                 </tr>
               ))}
@@ -128,6 +133,7 @@ export function SettingsPage() {
       <PageHeader title={t('settings:title')} />
       <GeneralCard />
       <BackupsCard />
+      <LinksCard />
       {transport.kind === 'ipc' && <UpdatesCard />}
       <CategoriesCard />
       <FamiliesCard />
