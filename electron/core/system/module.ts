@@ -251,8 +251,8 @@ export function systemModule(s: Services): CoreModule<'system'> {
       },
       restoreListed: (input) => {
         // Only a name from our own list: no path reaches the core this way.
-        const b = listBackupFiles(s.paths.backups).find((x) => x.fileName === input.fileName)
-        if (!b) throw systemError(E.restoreMissingFile, `There is no backup named ${input.fileName} in the backups folder.`, { file: input.fileName })
+        const b = listBackupFiles(s.paths.backups).find((x) => x.fileName === input.name)
+        if (!b) throw systemError(E.restoreMissingFile, `There is no backup named ${input.name} in the backups folder.`, { file: input.name })
         return { jobId: s.jobs.enqueue('system.restore', { file: b.path }, { title: `Restore ${b.fileName}` }).id }
       },
       listLinks: (input) => ({ items: s.accessLinks.list(input.includeInactive) }),

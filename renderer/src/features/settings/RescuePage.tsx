@@ -69,7 +69,7 @@ export function RescuePage() {
       body: t('settings:rescue.restoreBody'),
       confirmLabel: t('settings:rescue.restoreVerb')
     })
-    if (ok) await run(() => api.system.restoreListed({ fileName: good.fileName }))
+    if (ok) await run(() => api.system.restoreListed({ name: good.fileName }))
   }
   const restoreFile = async (file: File) => {
     const ok = await confirm({ title: t('ui:settings.restoreTitle', { name: file.name }), body: t('settings:rescue.restoreBody'), confirmLabel: t('settings:rescue.restoreVerb') })
