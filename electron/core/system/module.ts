@@ -254,6 +254,12 @@ export function systemModule(s: Services): CoreModule<'system'> {
         const job = s.jobs.enqueue('system.restore', { file }, { title: msg('settings:job.restore', { file: input.file.kind === 'upload' ? input.file.name ?? basename(file) : basename(file) }) })
         return { jobId: job.id }
       },
+      restoreListed: (input) => {
+        // Only a name from our own list: no path reaches the core this way.
+        const b = listBackupFiles(s.paths.backups).find((x) => x.fileName === input.name)
+        if (!b) throw systemError(E.restoreMissingFile, `There is no backup named ${input.name} in the backups folder.`, { file: input.name })
+        return { jobId: s.jobs.enqueue('system.restore', { file: b.path }, { title: msg('settings:job.restore', { file: b.fileName }) }).id }
+      },
       listLinks: (input) => ({ items: s.accessLinks.list(input.includeInactive) }),
       revokeLink: (input) => {
         const link = s.accessLinks.revoke(input.id)
