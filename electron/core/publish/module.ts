@@ -22,6 +22,7 @@ import { describeVariantOptions } from './variant-options.ts'
 import { LISTING_JOB, Outbox, pavilionCategoryOf } from './outbox.ts'
 import { checkReadiness, type Readiness } from './readiness.ts'
 import { PublishTargets } from './targets.ts'
+import { assertSecretEndpoint } from '../platform/endpoints.ts'
 import { categoryArea } from './categories/area.ts'
 
 const SETTINGS_KEY = 'publish'
@@ -419,6 +420,9 @@ export function publishModule(s: Services): CoreModule<'publish'> {
 
     updateSettings(input) {
       const next = PublishSettings.parse({ ...settings(), ...input })
+      // Gateways receive the seller's credentials: https only (plain http only to this computer).
+      if (input.alibaba) assertSecretEndpoint(next.alibaba.url)
+      if (input.sandbox?.url) assertSecretEndpoint(next.sandbox.url!)
       s.settings.set(SETTINGS_KEY, next)
       cached = null
       targets.applySettings()
@@ -440,6 +444,8 @@ export function publishModule(s: Services): CoreModule<'publish'> {
 
     async signIn(input) {
       let tokens
+      // The app secret and the code go only to an https gateway (or this computer).
+      await targets.origin(input.target)
       try {
         tokens = await exchangeAuthCode({ baseUrl: await targets.baseUrl(input.target), appKey: input.appKey, appSecret: input.appSecret, code: input.code, gateway: targets.gateways[input.target] })
       } catch (err) {

@@ -8,6 +8,7 @@ import { api } from '../api/client.ts'
 import { rememberLanguage } from '../i18n/index.ts'
 import { DesktopShell } from '../features/desktop/DesktopShell.tsx'
 import { JobsDrawer } from '../features/jobs/JobsDrawer.tsx'
+import { RescuePage } from '../features/settings/RescuePage.tsx'
 import { Button } from '../ui/Button.tsx'
 import { ConfirmHost } from '../ui/confirm.tsx'
 import { Icon } from '../ui/Icon.tsx'
@@ -30,6 +31,8 @@ export function App() {
   const jobsOpen = useApp((s) => s.jobsOpen)
   const version = useApp((s) => s.version)
   const ready = useApp((s) => s.ready)
+  // A catalogue that cannot be used shows only the way out (restore, recover), never the sections.
+  const usable = useApp((s) => s.health === 'ok')
   const activeJobs = useApp((s) => Object.values(s.jobs).filter((j) => j.state === 'running' || j.state === 'queued').length)
   const [error, setError] = useState<string | null>(null)
 
@@ -40,7 +43,7 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  const features = ready ? FEATURES.filter((f) => f.roles.includes(role)) : []
+  const features = ready && usable ? FEATURES.filter((f) => f.roles.includes(role)) : []
   const current = features.find((f) => f.id === route.feature) ?? features[0]
 
   const changeLanguage = (lng: UiLanguage) => {
@@ -88,6 +91,7 @@ export function App() {
         {ready && <div className="sidebar-foot">{t(`common:role.${role}`)} · v{version}</div>}
       </nav>
       <main className="main">
+        {ready && !usable && <RescuePage />}
         {current && <current.Page params={route.feature === current.id ? route.params : []} />}
       </main>
       {jobsOpen && <JobsDrawer onClose={() => useApp.getState().setJobsOpen(false)} />}
