@@ -25,13 +25,12 @@ export function loginPage(auto: boolean): string {
 export const LOGIN_SCRIPT = `(function () {
   var key = new URLSearchParams(location.search).get('token') || '';
   var hash = location.hash;
-  // The address is now the app's own ('/' plus the link's #route): a reload opens it (assigning the
-  // same address would only move to the #route inside this page).
   history.replaceState(null, '', '/' + hash);
   function show(id) { ['ask', 'wait', 'failed'].forEach(function (x) { document.getElementById(x).hidden = x !== id; }); }
   function go() {
     show('wait');
     fetch('/api/session', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: key }) })
+      // The address is already '/' + hash: replacing it with itself would only move to the hash, not load the app.
       .then(function (r) { if (r.ok) location.reload(); else show('failed'); })
       .catch(function () { show('failed'); });
   }
