@@ -76,7 +76,7 @@ export function App() {
           aria-label={t('common:language')}
           value={i18n.language as UiLanguage}
           onChange={changeLanguage}
-          options={UI_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_LABELS[l] }))}
+          options={UI_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_LABELS[l], lang: l }))}
           testId="language"
         />
       </header>
@@ -106,15 +106,16 @@ function OnlineBadge() {
   const { t } = useTranslation()
   const online = useApp((s) => s.online)
   const cls = online.online === true ? 'ok' : online.online === false ? 'err' : ''
-  const label = !online.target
+  // target "" is the sandbox built into Vetrina (named in words); null: nothing to publish to.
+  const label = online.target === null
     ? t('common:status.local')
     : online.online === true ? t('common:status.online') : online.online === false ? t('common:status.offline') : t('common:status.unknown')
-  const icon = !online.target ? HardDrive : online.online === false ? CloudOff : Cloud
+  const icon = online.target === null ? HardDrive : online.online === false ? CloudOff : Cloud
   return (
     <button
       type="button"
       className={`badge ${cls}`}
-      title={online.target ? t('common:status.probing', { target: online.target }) : t('common:status.noTarget')}
+      title={online.target !== null ? t('common:status.probing', { target: online.target || t('publish:target.builtinGateway') }) : t('common:status.noTarget')}
       onClick={() => void api.system.checkOnline({}).then((s) => useApp.setState({ online: s }))}
       data-testid="online-status"
     >
