@@ -57,6 +57,17 @@ export const OnlineStatus = z.object({
 })
 export type OnlineStatus = z.infer<typeof OnlineStatus>
 
+/** Which catalogue is open: the firm's, or the sample catalogue Vetrina makes (its own folder). */
+export const CatalogueInfo = z.object({
+  /** This is the sample catalogue: the UI says so everywhere; it publishes to the built-in sandbox only. */
+  demo: z.boolean(),
+  /** It was opened from the firm's catalogue, which one click opens again. */
+  canGoBack: z.boolean(),
+  /** A sample catalogue is ready to open beside the firm's (else opening it makes it first). */
+  demoReady: z.boolean()
+})
+export type CatalogueInfo = z.infer<typeof CatalogueInfo>
+
 export const system = {
   info: call({
     summary: 'Version, data folder and database facts.',
@@ -67,8 +78,19 @@ export const system = {
       dataDir: z.string(),
       schemaVersion: z.number().int(),
       sourceLocale: z.string(),
-      role: z.enum(['owner', 'translator'])
+      role: z.enum(['owner', 'translator']),
+      catalogue: CatalogueInfo
     })
+  }),
+  openDemo: call({
+    summary: 'Open the sample catalogue (about 30 products of a winery, a leather workshop and a ceramics maker) in its own folder, making it first when needed; the firm\'s catalogue is left as it is. A job: the catalogue is switched when it ends.',
+    input: z.object({ fresh: z.boolean().default(false) }).default({ fresh: false }),
+    output: JobRef
+  }),
+  closeDemo: call({
+    summary: 'Leave the sample catalogue and open the firm\'s catalogue again (a job: switched when it ends).',
+    input: z.object({}).default({}),
+    output: JobRef
   }),
   getSettings: call({ summary: 'Current settings.', roles: ['owner', 'translator'], input: z.object({}).default({}), output: Settings }),
   updateSettings: call({ summary: 'Change some settings.', input: Settings.partial(), output: Settings }),

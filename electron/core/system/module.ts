@@ -8,6 +8,8 @@ import { swapInStaged, type CoreModule, type Services } from '../core.ts'
 import type { JobKind } from '../jobs/runner.ts'
 import { openDatabase, schemaVersion } from '../store/db.ts'
 import { backupFileName, listBackupFiles, rotateAutomatic, verifyAndStage, writeBackup } from './backup.ts'
+import { demoJobs } from './demo/jobs.ts'
+import { demoFolderOf, isDemoCatalogue } from '../platform/demo-folder.ts'
 
 const DAY_MS = 24 * 3600 * 1000
 /** Largest backup we agree to unpack (protects against archive bombs). */
@@ -89,9 +91,11 @@ export function systemModule(s: Services): CoreModule<'system'> {
     s.jobs.enqueue('system.backup', { automatic: true }, { title: 'Automatic daily backup', dedupeKey: 'auto-backup' })
   }
 
+  const demo = demoJobs(s)
+
   return {
     area: 'system',
-    jobs: [backupJob, restoreJob],
+    jobs: [backupJob, restoreJob, ...demo.jobs],
     start() {
       first = setTimeout(maybeAutoBackup, s.options.autoBackupDelayMs ?? 5_000)
       first.unref?.()
@@ -118,8 +122,15 @@ export function systemModule(s: Services): CoreModule<'system'> {
         dataDir: s.paths.dataDir,
         schemaVersion: schemaVersion(s.db),
         sourceLocale: SOURCE_LOCALE,
-        role: ctx.role
+        role: ctx.role,
+        catalogue: {
+          demo: s.demo,
+          canGoBack: resolve(s.paths.dataDir) !== resolve(s.options.dataDir),
+          demoReady: isDemoCatalogue(demoFolderOf(resolve(s.options.dataDir)))
+        }
       }),
+      openDemo: (input) => demo.open(input.fresh),
+      closeDemo: () => demo.close(),
       getSettings: () => s.settings.app(),
       updateSettings: (input) => s.settings.updateApp(input),
       backup: (input) => {
