@@ -225,6 +225,8 @@ export function publishModule(s: Services): CoreModule<'publish'> {
     }
   }
 
+  let offProgress: (() => void) | null = null
+
   const handlers: CoreModule<'publish'>['handlers'] = {
     async status() {
       const t = settings().target
@@ -522,7 +524,8 @@ export function publishModule(s: Services): CoreModule<'publish'> {
       // Listings left in audit by an earlier run are watched again.
       for (const t of ['sandbox', 'alibaba'] as const) if (listings.auditLanguages(t).length) audit.watch(t)
       // A listing job stopped from outside (the jobs panel) leaves its listing cancelled, not "queued" forever.
-      s.events.on('job.progress', (job) => {
+      // The bus outlives this catalogue (a restore or the sample catalogue reopens the core).
+      offProgress = s.events.on('job.progress', (job) => {
         if (job.kind !== LISTING_JOB || (job.state !== 'cancelled' && job.state !== 'failed')) return
         const row = s.db.prepare('SELECT id, state FROM publish_listings WHERE job_id = ?').get(job.id) as { id: string; state: string } | undefined
         if (!row || !ACTIVE_LISTING_STATES.includes(row.state as never)) return
@@ -535,6 +538,7 @@ export function publishModule(s: Services): CoreModule<'publish'> {
       })
     },
     async stop() {
+      offProgress?.()
       targets.close()
       await builtin.stop()
     }

@@ -92,6 +92,7 @@ export function systemModule(s: Services): CoreModule<'system'> {
   }
 
   const demo = demoJobs(s)
+  let offProgress: (() => void) | null = null
 
   return {
     area: 'system',
@@ -101,7 +102,9 @@ export function systemModule(s: Services): CoreModule<'system'> {
       first.unref?.()
       timer = setInterval(maybeAutoBackup, 3600 * 1000)
       timer.unref?.()
-      s.events.on('job.progress', (job) => {
+      // The event bus outlives this catalogue (a restore or the sample catalogue reopens the core):
+      // the listener goes with stop().
+      offProgress = s.events.on('job.progress', (job) => {
         // Coalesced: counting thousands of queued jobs on every progress event would be quadratic.
         if (statusTimer || !s.jobs.onlineKinds().includes(job.kind)) return
         statusTimer = setTimeout(() => {
@@ -112,6 +115,7 @@ export function systemModule(s: Services): CoreModule<'system'> {
       })
     },
     stop() {
+      offProgress?.()
       if (statusTimer) clearTimeout(statusTimer)
       if (timer) clearInterval(timer)
       if (first) clearTimeout(first)

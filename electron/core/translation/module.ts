@@ -52,6 +52,7 @@ export function translationModule(s: Services): CoreModule<'translation'> {
   translationInternals.set(s, { mt, tm, units, xliff, glossary })
   s.products.addWriteHook((ev) => units.onProductWrite(ev))
   let mtTimer: NodeJS.Timeout | null = null
+  let offChanges: (() => void) | null = null
 
   const recheckJob: JobKind<Record<string, never>> = {
     kind: 'translation.qaRecheck',
@@ -140,13 +141,15 @@ export function translationModule(s: Services): CoreModule<'translation'> {
       units.reconcile()
       mtTimer = setInterval(() => void mt.wakeReachable().catch((err) => s.log.warn('MT reachability check failed', err)), 20_000)
       mtTimer.unref?.()
-      s.events.on('data.changed', (e) => {
+      // The bus outlives this catalogue (a restore or the sample catalogue reopens the core).
+      offChanges = s.events.on('data.changed', (e) => {
         if (e.entity === 'settings' && e.ids?.includes('app')) units.reconcile()
         if (e.entity === 'settings' && e.ids?.includes('translation.limits')) units.invalidateLimits()
         if (e.entity === 'settings' && e.ids?.includes('translation.limits')) s.jobs.enqueue('translation.qaRecheck', {}, { title: 'QA check of all translations', dedupeKey: 'translation.qaRecheck' })
       })
     },
     stop() {
+      offChanges?.()
       if (mtTimer) clearInterval(mtTimer)
     },
     handlers: {

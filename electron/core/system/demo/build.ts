@@ -125,8 +125,9 @@ export async function buildDemoCatalogue(o: BuildOptions): Promise<BuildResult> 
     // A sample needs no daily backups; the firm's catalogue keeps its own.
     autoBackup: { ...settings.autoBackup, enabled: false }
   })
-  // The built-in sandbox answers its audit in seconds: look for the verdict often.
-  await api.publish.updateSettings({ target: 'sandbox', eurToUsd: 1.08, auditPollSeconds: 2 })
+  // The built-in sandbox answers its audit in seconds and takes 10 calls a second: look for the
+  // verdict often and send at 8 a second.
+  await api.publish.updateSettings({ target: 'sandbox', eurToUsd: 1.08, auditPollSeconds: 2, ratePerSecond: 8 })
   step(1, 1, 'settings')
   check()
 
