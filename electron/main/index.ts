@@ -116,10 +116,10 @@ app.whenReady().then(() => {
   const dataDir = app.getPath('userData')
   const c = Core.open({ dataDir, secrets: new KeychainSecretStore(dataDir, safeStorageEncryptor) })
   core = c
-  const media = c.s.paths.media
   protocol.handle(APP_SCHEME, (request) => {
     if (request.method !== 'GET') return new Response('Method not allowed', { status: 405 })
-    const file = resolveAppRequest(request.url, rendererDir, media)
+    // The media folder of the catalogue open now (the core may have switched to the sample catalogue).
+    const file = resolveAppRequest(request.url, rendererDir, c.s.paths.media)
     if (!file) return new Response('Not found', { status: 404 })
     return net.fetch(pathToFileURL(file).toString())
   })
