@@ -15,7 +15,7 @@ export function createLogger(file: string | null, echo = false): Logger {
     const line = `${new Date().toISOString()} ${level} ${message}${detail}\n`
     if (file) {
       try {
-        appendFileSync(file, line)
+        appendFileSync(file, line, { mode: 0o600 })
       } catch {
         // The log must never break the app (disk full, folder removed).
       }

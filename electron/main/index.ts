@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, uti
 import { pathToFileURL } from 'node:url'
 import { IPC_OPENED_FILES, IPC_UPDATES, SHELL_EVENTS, type PickedFile, type UpdateStatus } from '../../shared/contract/bridge.ts'
 import { Core } from '../core/core.ts'
+import { mediaHeaders } from '../core/platform/media-policy.ts'
 import { setNodeProcessLauncher } from '../core/platform/node-process.ts'
 import { KeychainSecretStore } from '../core/platform/secrets.ts'
 import { FileHandleRegistry } from './file-handles.ts'
@@ -114,14 +115,18 @@ app.whenReady().then(() => {
   })
 
   const dataDir = app.getPath('userData')
-  const c = Core.open({ dataDir, secrets: new KeychainSecretStore(dataDir, safeStorageEncryptor) })
+  const c = Core.open({ dataDir, secrets: new KeychainSecretStore(dataDir, safeStorageEncryptor), rescue: true })
   core = c
-  protocol.handle(APP_SCHEME, (request) => {
+  protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET') return new Response('Method not allowed', { status: 405 })
     // The media folder of the catalogue open now (the core may have switched to the sample catalogue).
-    const file = resolveAppRequest(request.url, rendererDir, c.s.paths.media)
+    const media = c.s.paths.media
+    const file = resolveAppRequest(request.url, rendererDir, media)
     if (!file) return new Response('Not found', { status: 404 })
-    return net.fetch(pathToFileURL(file).toString())
+    const response = await net.fetch(pathToFileURL(file).toString())
+    // Media files: images are shown, anything else is a download under a sandbox (no preload API).
+    if (!file.startsWith(media)) return response
+    return new Response(response.body, { status: response.status, headers: mediaHeaders(file) })
   })
   bindIpc(c, { ipcMain, dialog, windows: BrowserWindow }, handles)
   const controller = startUpdates(c)

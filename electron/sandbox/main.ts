@@ -49,7 +49,7 @@ const sandbox = await startSandbox({
 })
 const creds = sandbox.credentials()
 if (args.json) {
-  console.log(JSON.stringify({ url: sandbox.url, gateway: `${sandbox.url}/sync`, db: dbFile, ...creds }))
+  console.log(JSON.stringify({ url: sandbox.url, gateway: `${sandbox.url}/sync`, db: dbFile, controlToken: sandbox.controlToken, ...creds }))
 } else {
   console.log(`Pavilion sandbox listening on ${sandbox.url}
   gateway (TOP-compatible): ${sandbox.url}/sync   sign_method=sha256, 13-digit ms timestamps
@@ -59,6 +59,7 @@ if (args.json) {
   seller access token:      ${creds.accessToken}
   refresh token:            ${creds.refreshToken}
   store:                    ${dbFile}
+  test controls:            ${sandbox.url}/__sandbox/… (loopback only) with header "Authorization: Bearer ${sandbox.controlToken}"
 Press Ctrl+C to stop.`)
 }
 

@@ -4,7 +4,7 @@
 // injection — over its own SQLite file. It shares no code with Vetrina's client on purpose.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { randomBytes } from 'node:crypto'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { ERRORS, SandboxError, errorResponse, restErrorResponse } from './errors.ts'
 import { Faults, type FaultOptions } from './faults.ts'
 import { FlowControl, type FlowOptions } from './flow-control.ts'
@@ -32,6 +32,8 @@ export interface SandboxOptions {
   flow?: Partial<FlowOptions>
   faults?: Partial<FaultOptions>
   settings?: Partial<SandboxSettings>
+  /** Key the /__sandbox/* controls require (Authorization: Bearer …); random per start when not given. */
+  controlToken?: string
 }
 
 export interface SandboxCredentials {
@@ -66,6 +68,8 @@ export class Sandbox {
   numericCodes: boolean
   flatPhotobank: boolean
   url = ''
+  /** The key the test controls (/__sandbox/*) require: `Authorization: Bearer <controlToken>`. */
+  readonly controlToken: string
   private readonly server: Server
   private readonly opts: SandboxOptions
   private readonly sockets = new Set<Socket>()
@@ -75,6 +79,7 @@ export class Sandbox {
     this.opts = opts
     this.now = opts.now ?? Date.now
     this.store = new SandboxStore(opts.dbFile)
+    this.controlToken = opts.controlToken ?? randomBytes(18).toString('base64url')
     this.flow = new FlowControl({ qps: null, banSeconds: 1, dailyQuota: null, ...opts.flow })
     this.faults.set({ ...opts.faults })
     this.settings = { ...DEFAULT_SETTINGS, ...opts.settings }
@@ -156,9 +161,10 @@ export class Sandbox {
       if (url.pathname === '/oauth/authorize') return this.authorize(res, url)
       if (url.pathname.startsWith('/kf/')) return this.image(res, url.pathname)
       if (url.pathname.startsWith('/__sandbox/')) {
-        // Test controls change faults and tokens: only from this machine.
+        // Test controls change faults and tokens: only from this machine, and only with the sandbox's own key.
         const from = req.socket.remoteAddress ?? ''
         if (!/^(127\.|::1$|::ffff:127\.)/.test(from)) return this.send(res, { error: 'the sandbox controls answer only on this machine' }, 403)
+        if (!controlKeyMatches(req.headers.authorization, this.controlToken)) return this.send(res, { error: 'the sandbox controls need the control key printed at start (Authorization: Bearer …)' }, 401)
         return await this.admin(req, res, url)
       }
       this.send(res, { error_response: { type: 'ISV', code: 'InvalidApiPath', msg: `no such path ${url.pathname}`, request_id: requestId() } }, 404)
@@ -357,6 +363,12 @@ export class Sandbox {
         return this.send(res, { error: `no admin path ${url.pathname}` }, 404)
     }
   }
+}
+
+function controlKeyMatches(header: string | undefined, key: string): boolean {
+  const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7).trim() : '')
+  const want = Buffer.from(key)
+  return given.length === want.length && timingSafeEqual(given, want)
 }
 
 function requestId(): string {

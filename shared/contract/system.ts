@@ -12,8 +12,12 @@ export const Settings = z.object({
   targetLocales: z.array(LocaleCode).min(1).max(10),
   autoBackup: z.object({
     enabled: z.boolean(),
-    /** How many automatic daily backups to keep. */
-    keep: z.number().int().min(1).max(60)
+    /** Automatic backups kept: the newest of each of the last `keep` days… */
+    keep: z.number().int().min(1).max(60),
+    /** …of each of the last `weeks` weeks… */
+    weeks: z.number().int().min(0).max(52).default(4),
+    /** …and of each of the last `months` months. The newest verified backup is always kept. */
+    months: z.number().int().min(0).max(120).default(12)
   }),
   /** Browser mode: also listen on the office network (off: 127.0.0.1 only). */
   lanAccess: z.boolean(),
@@ -32,7 +36,7 @@ export type Settings = z.infer<typeof Settings>
 export const DEFAULT_SETTINGS: Settings = {
   uiLanguage: 'it',
   targetLocales: ['en', 'zh-CN'],
-  autoBackup: { enabled: true, keep: 7 },
+  autoBackup: { enabled: true, keep: 7, weeks: 4, months: 12 },
   lanAccess: false,
   updates: { enabled: true },
   firm: { name: '', country: 'IT', region: '', currency: 'EUR' }
@@ -43,8 +47,44 @@ export const BackupInfo = z.object({
   path: z.string(),
   size: z.number().int(),
   createdAt: z.string(),
-  automatic: z.boolean()
+  automatic: z.boolean(),
+  /** Read back and checked in full (database, every photo's bytes) after it was written. */
+  verified: z.boolean().default(false),
+  verifiedAt: z.string().nullable().default(null),
+  /** Products in the backup (known once verified). */
+  products: z.number().int().nullable().default(null)
 })
+export type BackupInfo = z.infer<typeof BackupInfo>
+
+export const HEALTH_STATES = ['ok', 'damaged', 'unreadable', 'missing', 'newer'] as const
+export const CatalogHealth = z.object({
+  /** ok; damaged (opens, but SQLite found damage); unreadable; missing (the folder had a catalogue); newer (from a newer Vetrina). */
+  state: z.enum(HEALTH_STATES),
+  /** SQLite's own words for the first problem (a detail line, not a sentence). */
+  problem: z.string().nullable(),
+  checkedAt: z.string(),
+  /** The way out: the newest backup that was checked in full. */
+  newestGoodBackup: BackupInfo.nullable(),
+  /** "Recover what is readable" applies (the catalogue opens, with damage). */
+  canRecover: z.boolean(),
+  /** "Start an empty catalogue" applies (the catalogue is missing). */
+  canStartEmpty: z.boolean()
+})
+export type CatalogHealth = z.infer<typeof CatalogHealth>
+
+export const LINK_ROLES = ['translator'] as const
+export const AccessLink = z.object({
+  id: z.string(),
+  role: z.enum(['owner', 'translator']),
+  label: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  /** active, expired or revoked */
+  status: z.enum(['active', 'expired', 'revoked'])
+})
+export type AccessLink = z.infer<typeof AccessLink>
 
 export const OnlineStatus = z.object({
   /** null while the first probe has not answered yet. */
@@ -79,7 +119,9 @@ export const system = {
       schemaVersion: z.number().int(),
       sourceLocale: z.string(),
       role: z.enum(['owner', 'translator']),
-      catalogue: CatalogueInfo
+      catalogue: CatalogueInfo,
+      /** Anything but "ok": the UI shows only the way out (see system.health). */
+      health: z.enum(HEALTH_STATES).default('ok')
     })
   }),
   openDemo: call({
@@ -91,6 +133,32 @@ export const system = {
     summary: 'Leave the sample catalogue and open the firm\'s catalogue again (a job: switched when it ends).',
     input: z.object({}).default({}),
     output: JobRef
+  }),
+  health: call({
+    summary: 'Whether the catalogue is sound, and the way out when it is not.',
+    roles: ['owner', 'translator'],
+    input: z.object({}).default({}),
+    output: CatalogHealth
+  }),
+  recover: call({
+    summary: 'Copy what can still be read from a damaged catalogue into a new one (the damaged one is kept aside).',
+    input: z.object({}).default({}),
+    output: JobRef
+  }),
+  startEmpty: call({
+    summary: 'The catalogue is missing: start an empty one on purpose (what is in the folder stays).',
+    input: z.object({ confirm: z.literal(true) }),
+    output: z.object({ started: z.boolean() })
+  }),
+  listLinks: call({
+    summary: 'Browser-mode links given to other people, with their expiry.',
+    input: z.object({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false }),
+    output: z.object({ items: z.array(AccessLink) })
+  }),
+  revokeLink: call({
+    summary: 'Revoke a link: it stops working at once, and so do the sessions opened with it.',
+    input: z.object({ id: z.string().min(1).max(64) }),
+    output: AccessLink
   }),
   getSettings: call({ summary: 'Current settings.', roles: ['owner', 'translator'], input: z.object({}).default({}), output: Settings }),
   updateSettings: call({ summary: 'Change some settings.', input: Settings.partial(), output: Settings }),

@@ -290,7 +290,11 @@ export const translation = {
 
   createTranslatorLink: call({
     summary: 'A browser-mode link for a translator: the workspace only, no catalogue editing (browser mode must be running).',
-    input: z.object({ label: z.string().trim().min(1).max(60).default('translator') }),
+    input: z.object({
+      label: z.string().trim().min(1).max(60).default('translator'),
+      /** How long the link works (it can be revoked before, in Settings). */
+      validDays: z.number().int().min(1).max(90).default(7)
+    }),
     output: z.object({
       label: z.string(),
       links: z.array(z.string()),
@@ -301,7 +305,10 @@ export const translation = {
        * address now: cable out?), off (this PC only; Settings → office network turns it on),
        * restart (turned on in Settings; takes effect when browser mode starts again).
        */
-      officeNetwork: z.enum(['on', 'noAddress', 'off', 'restart'])
+      officeNetwork: z.enum(['on', 'noAddress', 'off', 'restart']),
+      /** When the link stops working, and its id (Settings lists and revokes links). */
+      expiresAt: z.string().optional(),
+      id: z.string().optional()
     })
   }),
 

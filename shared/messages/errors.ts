@@ -19,7 +19,8 @@ const AREA_ERRORS: Array<[prefix: string, ns: string, group: string]> = [
   ['glossary_', 'translate', 'errors'],
   ['mt_', 'translate', 'errors'],
   ['browser_mode_', 'translate', 'errors'],
-  ['file_access_', 'desktop', 'errors']
+  ['file_access_', 'desktop', 'errors'],
+  ['system_', 'settings', 'errors']
 ]
 
 /** The i18n key holding the sentence for an error code. */

@@ -30,7 +30,7 @@ const LATENCY = Number(values.latency)
 const CONCURRENCY = Number(values.concurrency)
 const dir = mkdtempSync(join(tmpdir(), 'vetrina-bench-publish-'))
 
-interface SandboxInfo { url: string; appKey: string; appSecret: string; accessToken: string; refreshToken: string }
+interface SandboxInfo { url: string; appKey: string; appSecret: string; accessToken: string; refreshToken: string; controlToken: string }
 
 async function startSandboxProcess(): Promise<{ child: ChildProcess; info: SandboxInfo }> {
   const main = resolve(import.meta.dirname, '../../electron/sandbox/main.ts')
@@ -44,7 +44,8 @@ async function startSandboxProcess(): Promise<{ child: ChildProcess; info: Sandb
 }
 
 async function admin<T>(url: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${url}/__sandbox/${path}`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) })
+  const headers = { Authorization: `Bearer ${info.controlToken}` }
+  const res = await fetch(`${url}/__sandbox/${path}`, body === undefined ? { headers } : { method: 'POST', headers, body: JSON.stringify(body) })
   return (await res.json()) as T
 }
 

@@ -1,110 +1,142 @@
-// Backups and restore: a consistent archive of the database and media; restore checks everything
-// before replacing anything, keeps the previous catalogue aside, and refuses bad archives.
-import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
+// Backups and restore: one verified archive of a database snapshot and exactly the media files it
+// references; restore checks everything before replacing anything, keeps the previous catalogue
+// aside, refuses bad archives, and the automatic backups rotate 7 daily / 4 weekly / 12 monthly.
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import * as tar from 'tar'
 import { afterEach, describe, expect, test } from 'vitest'
 import type { Job } from '../../shared/contract/jobs.ts'
-import { rotateAutomatic } from '../../electron/core/system/backup.ts'
+import { planRotation, type BackupFile } from '../../electron/core/system/backup-files.ts'
 import { openTestCore, tempDir, type TestCore } from '../helpers/core.ts'
+import { SOME_PHOTOS, addPhotos, filesUnder, finished, makeBackup, plantMedia, restore, sha256 } from '../system/helpers.ts'
 
 let t: TestCore | null = null
+let other: TestCore | null = null
 afterEach(async () => {
   await t?.close()
-  t = null
+  await other?.close()
+  t = other = null
 })
 
-function finished(core: TestCore['core'], jobId: string): Promise<Job> {
-  return new Promise((res) => {
-    const check = (job: Job) => {
-      if (job.id === jobId && ['done', 'failed', 'cancelled'].includes(job.state)) {
-        off()
-        res(job)
-      }
-    }
-    const off = core.events.on('job.progress', check)
-    check(core.s.jobs.get(jobId))
-  })
-}
-
-async function reloaded(core: TestCore['core']): Promise<void> {
-  await new Promise<void>((res) => {
-    const off = core.events.on('data.changed', (e) => {
-      if (e.all) {
-        off()
-        res()
-      }
-    })
-  })
-}
-
-async function makeBackup(tc: TestCore, path?: string): Promise<string> {
-  const { jobId } = await tc.api.system.backup({ path })
-  const job = await finished(tc.core, jobId)
-  expect(job.state).toBe('done')
-  return (job.result as { file: string }).file
-}
+const mediaHashes = (tc: TestCore) => Object.fromEntries(filesUnder(tc.core.s.paths.media).filter((f) => !f.startsWith('.')).map((f) => [f, sha256(readFileSync(join(tc.core.s.paths.media, f)))]))
 
 describe('backup and restore', () => {
-  test('restore brings back products and photos; the replaced catalogue is kept aside', async () => {
+  test('a verified archive of the database and exactly the photos it references; restore brings them back and keeps the replaced catalogue aside', async () => {
     t = openTestCore()
     await t.api.catalog.createProduct({ sku: 'CHI-2021', texts: { it: { title: 'Chianti Classico DOCG 2021' } } })
-    mkdirSync(join(t.core.s.paths.media, 'originals', 'ab'), { recursive: true })
-    writeFileSync(join(t.core.s.paths.media, 'originals', 'ab', 'abcdef.jpg'), Buffer.alloc(2048, 7))
-    // An upload being received is work in progress, not part of the catalogue.
+    await addPhotos(t, SOME_PHOTOS, 'CHI-2021')
+    const before = mediaHashes(t)
+    expect(Object.keys(before).length).toBeGreaterThanOrEqual(6)
+    // Not the catalogue's: an upload being received, and a file nothing references.
     mkdirSync(join(t.core.s.paths.media, '.incoming'), { recursive: true })
     writeFileSync(join(t.core.s.paths.media, '.incoming', 'upload-1.part'), Buffer.alloc(100, 1))
+    writeFileSync(join(t.core.s.paths.media, 'stray.html'), '<script>alert(1)</script>')
+
     const file = await makeBackup(t)
     expect(file).toMatch(/vetrina-backup-\d{8}-\d{6}\.vetrina-backup$/)
     const packed: string[] = []
     await tar.t({ file, onReadEntry: (e) => { packed.push(e.path) } })
-    expect(packed).toContain('media/originals/ab/abcdef.jpg')
-    expect(packed.filter((p) => p.includes('.incoming'))).toEqual([])
-    const list = (await t.api.system.listBackups({})).items
-    expect(list[0]).toMatchObject({ path: file, automatic: false })
+    expect(packed.slice(0, 2)).toEqual(['manifest.json', 'catalog.sqlite'])
+    expect(packed.slice(2).sort()).toEqual(Object.keys(before).map((f) => `media/${f}`).sort())
+    const [listed] = (await t.api.system.listBackups({})).items
+    expect(listed).toMatchObject({ path: file, automatic: false, verified: true, products: 1 })
 
     // Change everything after the backup.
     await t.api.catalog.createProduct({ sku: 'LATER-1' })
     const chi = await t.api.catalog.getProduct({ sku: 'CHI-2021' })
     await t.api.catalog.updateProduct({ id: chi.id, patch: { texts: { it: { title: 'Titolo cambiato' } } } })
-    writeFileSync(join(t.core.s.paths.media, 'originals', 'ab', 'abcdef.jpg'), Buffer.alloc(10, 1))
+    const photos = await t.api.photos.list({})
+    await t.api.photos.delete({ ids: [photos.items[0].id] })
 
-    const reload = reloaded(t.core)
-    const { jobId } = await t.api.system.restore({ file: { kind: 'path', path: file } })
-    await reload
-    const job = t.core.s.jobs.get(jobId)
+    const job = await restore(t, file)
     expect(job.state).toBe('done')
     const result = job.result as { previousKeptIn: string }
     expect((await t.api.catalog.getProduct({ sku: 'CHI-2021' })).texts.it.title).toBe('Chianti Classico DOCG 2021')
     expect((await t.api.catalog.listProducts({ query: 'LATER' })).total).toBe(0)
-    expect(readFileSync(join(t.core.s.paths.media, 'originals', 'ab', 'abcdef.jpg'))).toEqual(Buffer.alloc(2048, 7))
+    expect((await t.api.photos.list({})).total).toBe(photos.total)
+    expect(mediaHashes(t)).toEqual(before)
     expect(readdirSync(result.previousKeptIn).sort()).toEqual(expect.arrayContaining(['catalog.sqlite', 'media']))
-    // The old catalogue in the aside folder still has the later product.
     const aside = new Database(join(result.previousKeptIn, 'catalog.sqlite'), { readonly: true })
     expect(aside.prepare("SELECT count(*) AS n FROM products WHERE sku = 'LATER-1'").get()).toEqual({ n: 1 })
     aside.close()
-    // The restored catalogue keeps working, search included.
+    // The restored catalogue keeps working, search included; nothing was left in tmp.
     expect((await t.api.catalog.listProducts({ query: 'chianti' })).total).toBe(1)
     await t.api.catalog.createProduct({ sku: 'AFTER-RESTORE' })
+    expect(readdirSync(join(t.dataDir, 'tmp')).filter((f) => !f.startsWith('rescue'))).toEqual([])
+    expect(existsSync(join(t.dataDir, 'restore-plan.json'))).toBe(false)
+  })
+
+  test('a backup taken while photos are being added always restores (three rounds)', async () => {
+    t = openTestCore()
+    await t.api.catalog.createProduct({ sku: 'P-1' })
+    plantMedia(t.core, 40, 8 * 1024)
+    const files = readdirSync(join(import.meta.dirname, '../fixtures/photos/orientation')).map((f) => join(import.meta.dirname, '../fixtures/photos/orientation', f))
+    for (let round = 0; round < 3; round++) {
+      // The backup starts once the batch has committed its first photo, while the rest are being added.
+      const firstCommitted = new Promise<void>((res) => {
+        const off = t!.core.events.on('data.changed', (e) => {
+          if (e.entity === 'photo') {
+            off()
+            res()
+          }
+        })
+      })
+      const { jobId: addId } = await t.api.photos.add({ sources: files.slice(round * 3, round * 3 + 3).map((path) => ({ kind: 'path' as const, path })) })
+      await firstCommitted
+      const { jobId: backupId } = await t.api.system.backup({ path: join(t.dataDir, `during-${round}.tar.gz`) })
+      const [added, backedUp] = await Promise.all([finished(t.core, addId), finished(t.core, backupId)])
+      expect(added.state).toBe('done')
+      expect(backedUp.state, JSON.stringify(backedUp.error)).toBe('done')
+      other = openTestCore()
+      const job = await restore(other, (backedUp.result as { file: string }).file)
+      expect(job.state, JSON.stringify(job.error)).toBe('done')
+      // Every original and rendition the restored catalogue names is there, with its bytes.
+      const stored = other.core.s.db.prepare('SELECT rel_path, sha256 FROM photos UNION ALL SELECT rel_path, sha256 FROM renditions').all() as Array<{ rel_path: string; sha256: string }>
+      expect(stored.length).toBeGreaterThan(40)
+      for (const f of stored) expect(sha256(readFileSync(join(other.core.s.paths.media, f.rel_path)))).toBe(f.sha256)
+      await other.close()
+      other = null
+    }
+  })
+
+  test('photos deleted while a backup packs stay until it is done, and the backup restores', async () => {
+    t = openTestCore()
+    await t.api.catalog.createProduct({ sku: 'P-1' })
+    const planted = plantMedia(t.core, 300, 64 * 1024)
+    const dest = join(tempDir(), 'with-deletes.tar.gz')
+    const { jobId } = await t.api.system.backup({ path: dest })
+    // Delete photos as soon as packing begins.
+    await new Promise<void>((res) => {
+      const watch = setInterval(() => {
+        if (existsSync(`${dest}.partial`)) {
+          clearInterval(watch)
+          res()
+        }
+      }, 2)
+    })
+    const deleting = t.api.photos.delete({ ids: planted.slice(0, 100).map((p) => p.id) })
+    const job = await finished(t.core, jobId)
+    expect(job.state, JSON.stringify(job.error)).toBe('done')
+    expect((await deleting).deleted).toBe(100)
+    // Removed once the backup finished.
+    await new Promise((r) => setTimeout(r, 50))
+    expect(existsSync(join(t.core.s.paths.media, planted[0].relPath))).toBe(false)
+    other = openTestCore()
+    expect((await restore(other, dest)).state).toBe('done')
+    expect(existsSync(join(other.core.s.paths.media, planted[0].relPath))).toBe(true)
   })
 
   test('a backup cancelled while packing media stops cleanly and leaves no archive', async () => {
     t = openTestCore()
     await t.api.catalog.createProduct({ sku: 'CHI-2021' })
-    for (let i = 0; i < 400; i++) {
-      const dir = join(t.core.s.paths.media, 'originals', String(i % 16).padStart(2, '0'))
-      mkdirSync(dir, { recursive: true })
-      writeFileSync(join(dir, `${i}.jpg`), randomBytes(64 * 1024))
-    }
+    plantMedia(t.core, 400, 64 * 1024)
     const uncaught: unknown[] = []
     const onUncaught = (err: unknown) => { uncaught.push(err) }
     process.on('uncaughtException', onUncaught)
     try {
       const dest = join(tempDir(), 'cancelled.tar.gz')
       const { jobId } = await t.api.system.backup({ path: dest })
-      // Cancel as soon as the archive is being written (photos do not compress: packing takes a while).
       const watch = setInterval(() => {
         if (existsSync(`${dest}.partial`)) {
           clearInterval(watch)
@@ -115,6 +147,7 @@ describe('backup and restore', () => {
       expect(job.state).toBe('cancelled')
       expect(existsSync(dest)).toBe(false)
       expect(existsSync(`${dest}.partial`)).toBe(false)
+      expect(readdirSync(join(t.dataDir, 'tmp'))).toEqual([])
       await new Promise((res) => setTimeout(res, 50))
       expect(uncaught).toEqual([])
     } finally {
@@ -122,86 +155,64 @@ describe('backup and restore', () => {
     }
   })
 
-  test('bad archives are refused and the catalogue is left as it was', async () => {
-    t = openTestCore()
-    await t.api.catalog.createProduct({ sku: 'KEEP-ME' })
-    const good = await makeBackup(t)
-    const dir = tempDir()
-    const dbHash = () => createHash('sha256').update(readFileSync(t!.core.s.paths.db)).digest('hex')
-    const before = (await t.api.catalog.listProducts({})).total
+  test('a backup or restore that cannot fit on the disk is refused before it starts, leaving nothing', async () => {
+    let room: number | null = 10 * 1024 * 1024
+    t = openTestCore({ freeBytes: () => room })
+    await t.api.catalog.createProduct({ sku: 'P-1' })
+    plantMedia(t.core, 20, 64 * 1024)
+    const { jobId } = await t.api.system.backup({})
+    const job = await finished(t.core, jobId)
+    expect(job.state).toBe('failed')
+    expect(job.error?.code).toBe('system_backup_no_space')
+    expect(readdirSync(t.core.s.paths.backups)).toEqual([])
+    room = null
+    const file = await makeBackup(t)
+    room = 1024
+    const refused = await restore(t, file)
+    expect(refused.error?.code).toBe('system_restore_no_space')
+    expect(readdirSync(join(t.dataDir, 'tmp'))).toEqual([])
+  })
+})
 
-    // 1. Not an archive at all.
-    const notGz = join(dir, 'photo.tar.gz')
-    writeFileSync(notGz, Buffer.from('\xff\xd8\xff\xe0 JPEG bytes', 'latin1'))
-    // 2. Truncated archive.
-    const truncated = join(dir, 'truncated.tar.gz')
-    writeFileSync(truncated, readFileSync(good).subarray(0, 600))
-    // 3. An archive with a path that escapes the folder.
-    const evilDir = join(dir, 'evil')
-    mkdirSync(join(evilDir, 'x'), { recursive: true })
-    writeFileSync(join(evilDir, 'manifest.json'), '{}')
-    writeFileSync(join(evilDir, 'evil.txt'), 'pwned')
-    const traversal = join(dir, 'traversal.tar.gz')
-    await tar.c({ gzip: true, file: traversal, cwd: evilDir, preservePaths: true, portable: true, onWriteEntry: (e: { path: string }) => { if (e.path === 'evil.txt') e.path = '../../evil.txt' } } as never, ['manifest.json', 'evil.txt'])
-    // 4. A manifest whose checksum does not match the database.
-    const stage = join(dir, 'stage')
-    mkdirSync(stage)
-    await tar.x({ file: good, cwd: stage })
-    const manifest = JSON.parse(readFileSync(join(stage, 'manifest.json'), 'utf8'))
-    manifest.database.sha256 = '0'.repeat(64)
-    writeFileSync(join(stage, 'manifest.json'), JSON.stringify(manifest))
-    const badSum = join(dir, 'badsum.tar.gz')
-    await tar.c({ gzip: true, file: badSum, cwd: stage }, ['manifest.json', 'catalog.sqlite'])
-    // 5. A backup made by a newer Vetrina.
-    const stage2 = join(dir, 'stage2')
-    mkdirSync(stage2)
-    await tar.x({ file: good, cwd: stage2 })
-    const raw = new Database(join(stage2, 'catalog.sqlite'))
-    raw.prepare("INSERT INTO schema_migrations (id, name, applied_at) VALUES (9999, 'future', 'x')").run()
-    raw.close()
-    const m2 = JSON.parse(readFileSync(join(stage2, 'manifest.json'), 'utf8'))
-    m2.database.size = readFileSync(join(stage2, 'catalog.sqlite')).length
-    m2.database.sha256 = createHash('sha256').update(readFileSync(join(stage2, 'catalog.sqlite'))).digest('hex')
-    writeFileSync(join(stage2, 'manifest.json'), JSON.stringify(m2))
-    const newer = join(dir, 'newer.tar.gz')
-    await tar.c({ gzip: true, file: newer, cwd: stage2 }, ['manifest.json', 'catalog.sqlite'])
+describe('rotation', () => {
+  const at = (iso: string, verified = true, automatic = true): BackupFile => ({
+    fileName: `${automatic ? 'auto-' : ''}vetrina-backup-${iso}.tar.gz`, path: `/b/${iso}${automatic ? '' : '-manual'}`, size: 1, createdAt: iso, automatic, verified, verifiedAt: verified ? iso : null, products: 1
+  })
+  const daysBack = (n: number, from = Date.parse('2026-11-22T02:00:00Z')) => new Date(from - n * 86_400_000).toISOString()
+  const newestFirst = (list: BackupFile[]) => [...list].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
+  const keep = { daily: 7, weekly: 4, monthly: 12 }
 
-    const hash = dbHash()
-    for (const [file, reason] of [
-      [notGz, /not a Vetrina backup/],
-      [truncated, /damaged/],
-      [traversal, /outside its folder|unexpected file/],
-      [badSum, /checksum/],
-      [newer, /newer version/]
-    ] as const) {
-      const { jobId } = await t.api.system.restore({ file: { kind: 'path', path: file } })
-      const job = await finished(t.core, jobId)
-      expect(job.state, file).toBe('failed')
-      expect(job.error?.message, file).toMatch(reason)
-    }
-    expect(existsSync(join(dir, '..', 'evil.txt'))).toBe(false)
-    expect((await t.api.catalog.listProducts({})).total).toBe(before)
-    expect(dbHash()).toBe(hash)
+  test('keeps 7 daily, 4 weekly and 12 monthly automatic backups', () => {
+    // A backup every day for 500 days.
+    const all = newestFirst(Array.from({ length: 500 }, (_, i) => at(daysBack(i))))
+    const removed = new Set(planRotation(all, keep).map((b) => b.path))
+    const kept = all.filter((b) => !removed.has(b.path)).map((b) => b.createdAt.slice(0, 10))
+    expect(kept.slice(0, 7)).toEqual(Array.from({ length: 7 }, (_, i) => daysBack(i).slice(0, 10)))
+    expect(new Set(kept.map((d) => d.slice(0, 7))).size).toBeGreaterThanOrEqual(12)
+    expect(kept.length).toBeLessThanOrEqual(7 + 4 + 12)
+    expect(kept.length).toBeGreaterThanOrEqual(12)
+    // The oldest kept is about a year back.
+    expect(Date.parse(kept.at(-1)!)).toBeLessThan(Date.parse(daysBack(300)))
   })
 
-  test('automatic backups are rotated, keeping the newest', () => {
-    const dir = tempDir()
-    const names: string[] = []
-    for (let i = 0; i < 9; i++) {
-      const name = `auto-vetrina-backup-2026111${i}-020000.tar.gz`
-      writeFileSync(join(dir, name), 'x')
-      utimesSync(join(dir, name), new Date(2026, 10, 10 + i), new Date(2026, 10, 10 + i))
-      names.push(name)
-    }
-    writeFileSync(join(dir, 'vetrina-backup-manual.tar.gz'), 'x')
-    const removed = rotateAutomatic(dir, 7)
-    expect(removed.sort()).toEqual(names.slice(0, 2).sort())
-    expect(readdirSync(dir)).toHaveLength(8)
+  test('never deletes the newest verified backup, and deletes unverified ones only once a newer verified one exists', () => {
+    // A week of backups of a damaged catalogue failed their check; only an old one is good.
+    const good = at(daysBack(40))
+    const failed = Array.from({ length: 9 }, (_, i) => at(daysBack(i), false))
+    const list = newestFirst([...failed, good])
+    const removed = planRotation(list, { daily: 1, weekly: 0, monthly: 0 })
+    expect(removed.map((b) => b.path)).not.toContain(good.path)
+    expect(removed).toEqual([])
+    // A manual verified backup newer than every automatic one still leaves the newest automatic good one.
+    const manual = at(daysBack(0), true, false)
+    const removed2 = planRotation(newestFirst([manual, good, at(daysBack(50)), at(daysBack(60))]), { daily: 0, weekly: 0, monthly: 0 })
+    expect(removed2.map((b) => b.path)).not.toContain(manual.path)
+    expect(removed2.map((b) => b.path)).toEqual(expect.arrayContaining([at(daysBack(50)).path, at(daysBack(60)).path]))
   })
 })
 
 describe('automatic daily backup', () => {
-  test('runs once a day when there is something to back up, and keeps the newest N', async () => {
+  test('runs once a day when there is something to back up, verified, and rotates', async () => {
     const dir = tempDir()
     let now = new Date('2026-11-22T08:00:00Z')
     const clock = { now: () => now }
@@ -210,7 +221,7 @@ describe('automatic daily backup', () => {
     const nextBackupDone = (tc: TestCore) =>
       new Promise<Job>((res) => {
         const off = tc.core.events.on('job.progress', (j) => {
-          if (j.kind === 'system.backup' && j.state === 'done') {
+          if (j.kind === 'system.backup' && (j.state === 'done' || j.state === 'failed')) {
             off()
             res(j)
           }
@@ -221,13 +232,13 @@ describe('automatic daily backup', () => {
     t = open()
     await new Promise((r) => setTimeout(r, 100))
     expect(await autoBackups(t)).toHaveLength(0)
-    await t.api.system.updateSettings({ autoBackup: { enabled: true, keep: 2 } })
+    await t.api.system.updateSettings({ autoBackup: { enabled: true, keep: 2, weeks: 0, months: 0 } })
     await t.api.catalog.createProduct({ sku: 'DAILY-1' })
     await t.close()
 
     for (let day = 0; day < 3; day++) {
       t = open()
-      await nextBackupDone(t)
+      expect((await nextBackupDone(t)).state).toBe('done')
       await t.close()
       // Opening again the same day does not back up again.
       t = open()
@@ -239,6 +250,6 @@ describe('automatic daily backup', () => {
     t = open()
     const kept = await autoBackups(t)
     expect(kept).toHaveLength(2)
-    expect(kept.every((b) => b.fileName.startsWith('auto-'))).toBe(true)
+    expect(kept.every((b) => b.fileName.startsWith('auto-') && b.verified)).toBe(true)
   })
 })

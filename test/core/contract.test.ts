@@ -49,6 +49,6 @@ describe('contract', () => {
     expect(s.targetLocales).toEqual(['en', 'zh-CN', 'de'])
     const bad = await t.core.call('system.updateSettings', { targetLocales: ['english'] })
     expect(bad.ok ? '' : bad.error.issues?.[0].path).toBe('targetLocales.0')
-    expect((await t.api.system.getSettings({})).autoBackup).toEqual({ enabled: false, keep: 3 })
+    expect((await t.api.system.getSettings({})).autoBackup).toEqual({ enabled: false, keep: 3, weeks: 4, months: 12 })
   })
 })

@@ -25,6 +25,13 @@ afterAll(async () => {
   await t.close()
 })
 
+/** Opens a session with `key` the way the link's page does. */
+async function sessionCookie(key: string): Promise<string> {
+  const r = await fetch(`${host.url}/api/session`, { method: 'POST', headers: { Origin: host.url, 'Content-Type': 'application/json' }, body: JSON.stringify({ token: key }) })
+  expect(r.status).toBe(200)
+  return r.headers.get('set-cookie')!.split(';')[0]
+}
+
 const call = (method: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${host.url}/api/call/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) })
 
@@ -38,25 +45,33 @@ describe('browser-mode host', () => {
     expect((await fetch(`${host.url}/?token=wrong`)).status).toBe(401)
   })
 
-  test('the printed link becomes an HttpOnly SameSite cookie', async () => {
-    const r = await fetch(host.ownerLink, { redirect: 'manual' })
-    expect(r.status).toBe(303)
-    expect(r.headers.get('location')).toBe('/')
+  test('the printed link opens a page that exchanges its key for a port-bound HttpOnly cookie by a same-origin POST', async () => {
+    const page = await fetch(host.ownerLink, { redirect: 'manual', headers: { 'Sec-Fetch-Site': 'none' } })
+    expect(page.status).toBe(200)
+    // The GET itself never logs in.
+    expect(page.headers.get('set-cookie')).toBeNull()
+    expect(await page.text()).toContain('/__vetrina/login.js')
+    const script = await fetch(`${host.url}/__vetrina/login.js`)
+    expect(await script.text()).toContain("fetch('/api/session'")
+    const r = await fetch(`${host.url}/api/session`, { method: 'POST', headers: { Origin: host.url, 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-origin' }, body: JSON.stringify({ token: owner }) })
+    expect(r.status).toBe(200)
     const cookie = r.headers.get('set-cookie')!
     expect(cookie).toMatch(/HttpOnly/)
     expect(cookie).toMatch(/SameSite=Strict/)
+    expect(cookie.startsWith(`vetrina_session_${host.port}=`)).toBe(true)
+    expect(cookie).not.toContain(owner)
     const session = cookie.split(';')[0]
-    const page = await fetch(`${host.url}/`, { headers: { Cookie: session } })
-    expect(page.status).toBe(200)
-    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
-    expect(page.headers.get('x-frame-options')).toBe('DENY')
+    const app = await fetch(`${host.url}/`, { headers: { Cookie: session } })
+    expect(app.status).toBe(200)
+    expect(app.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect(app.headers.get('x-frame-options')).toBe('DENY')
     expect((await fetch(`${host.url}/catalog/whatever`, { headers: { Cookie: session } })).status).toBe(200)
     const info = await call('system.info', {}, { Cookie: session, Origin: host.url })
     expect(await info.json()).toMatchObject({ ok: true, value: { role: 'owner' } })
   })
 
   test('other web sites and other host names are refused', async () => {
-    const session = `vetrina_session=${owner}`
+    const session = await sessionCookie(owner)
     expect((await call('system.info', {}, { Cookie: session, Origin: 'http://evil.example' })).status).toBe(403)
     expect((await call('system.info', {}, { Cookie: session })).status).toBe(403)
     // fetch cannot set Host; a raw request can (as a DNS-rebinding page would arrive).

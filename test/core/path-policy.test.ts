@@ -218,7 +218,9 @@ describe('system.backup { path } (issue 11, item 14) on a real core', () => {
 
   test('over HTTP the host refuses it and writes nothing', async () => {
     const target = join(out, 'overwritten.vetrina-backup')
-    const login = await fetch(host.ownerLink, { redirect: 'manual' })
+    // The link's page exchanges its key for a session with a same-origin POST (see host/auth.ts).
+    const key = new URL(host.ownerLink).searchParams.get('token')
+    const login = await fetch(`${host.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: host.url }, body: JSON.stringify({ token: key }) })
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
     const r = await fetch(`${host.url}/api/call/system.backup`, {
       method: 'POST',

@@ -31,7 +31,7 @@ describe('backup files in the backups folder', () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs')
     const { tmpdir } = await import('node:os')
     const { join } = await import('node:path')
-    const { backupFileName, listBackupFiles } = await import('../../electron/core/system/backup.ts')
+    const { backupFileName, listBackupFiles } = await import('../../electron/core/system/backup-files.ts')
     expect(backupFileName(new Date('2026-11-22T07:38:48Z'), true)).toBe('auto-vetrina-backup-20261122-073848.vetrina-backup')
     const dir = mkdtempSync(join(tmpdir(), 'vetrina-backups-'))
     for (const f of ['auto-vetrina-backup-20261110-020000.tar.gz', 'auto-vetrina-backup-20261111-020000.vetrina-backup', 'foto.jpg', 'vetrina-backup-notes.txt']) writeFileSync(join(dir, f), 'x')

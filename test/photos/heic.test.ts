@@ -129,16 +129,30 @@ describe('HEIC decoder worker', () => {
     await decoder.close()
   })
 
-  it('gives the decoder memory back: stopped after a large picture when nothing waits, kept while files wait', async () => {
+  it('writes the picture only as large as the renditions need (shrunk while written)', async () => {
     const decoder = new HeicDecoder(Promise.resolve(null))
-    const big = () => decoder.decode(fixture('phone/iphone-12mp.heic'), { maxPixels: 20e6, timeoutMs: 60_000, out: out() })
-    expect(await big()).toMatchObject({ ok: true, width: 3024, height: 4032 })
+    const file = out()
+    const r = await decoder.decode(fixture('phone/iphone-12mp.heic'), { maxPixels: 20e6, timeoutMs: 60_000, out: file, need: { width: 0, long: 1000 } })
+    // The photo's own size is reported; the pixels written are a quarter on each side.
+    expect(r).toMatchObject({ ok: true, width: 3024, height: 4032, tiffWidth: 756, tiffHeight: 1008 })
+    expect(await sharp(file).metadata()).toMatchObject({ width: 756, height: 1008 })
+    await decoder.close()
+  }, 60_000)
+
+  it('gives the decoder memory back: a worker that grew for a large picture is stopped, a small one kept', async () => {
+    const decoder = new HeicDecoder(Promise.resolve(null))
+    const decode = (file: string) => decoder.decode(fixture(file), { maxPixels: 20e6, timeoutMs: 60_000, out: out() })
+    expect(await decode('heic/flag-display-p3.heic')).toMatchObject({ ok: true })
+    expect(await decode('heic/flag-display-p3.heic')).toMatchObject({ ok: true })
+    // A 900×600 picture fits in the decoder's start-up memory: the same worker decoded both.
     expect(decoder.started).toBe(1)
-    const both = await Promise.all([big(), big()])
-    expect(both.every((r) => r.ok)).toBe(true)
-    // The first worker was stopped once it was done (nothing waited); for the pair a new one
-    // started and also decoded the second file, which was waiting when the first finished.
+    const both = await Promise.all([decode('phone/iphone-12mp.heic'), decode('phone/iphone-12mp.heic')])
+    expect(both).toMatchObject([{ ok: true, width: 3024, height: 4032 }, { ok: true }])
+    // Each 12 MP decode grew its worker's memory to about 70 MB and the worker was stopped after
+    // it: the second needed a new worker, and so does the next file.
     expect(decoder.started).toBe(2)
+    expect(await decode('heic/flag-display-p3.heic')).toMatchObject({ ok: true })
+    expect(decoder.started).toBe(3)
     await decoder.close()
   }, 60_000)
 

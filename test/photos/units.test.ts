@@ -8,6 +8,7 @@ import { CpuBudget, runWithOwnError } from '../../electron/core/photos/engine/bu
 import { photoError } from '../../electron/core/photos/errors.ts'
 import { perceptualHash } from '../../electron/core/photos/engine/phash.ts'
 import { writeRawTiff } from '../../electron/core/photos/engine/raw-tiff.ts'
+import { shrinkFactor } from '../../electron/core/photos/engine/heic/heic-worker.ts'
 import { sniff } from '../../electron/core/photos/sniff.ts'
 import { DEFAULT_PRESETS, renditionSize } from '../../shared/domain/photo-presets.ts'
 import { hashDistance } from '../../shared/domain/photo-quality.ts'
@@ -62,6 +63,26 @@ describe('writeRawTiff', () => {
     const tiff = file('padded.tif')
     writeRawTiff(tiff, { data: padded, width: info.width, height: info.height, channels: 3, stride }, null)
     expect((await sharp(tiff).raw().toBuffer()).equals(data)).toBe(true)
+  })
+
+  it('writes a picture shrunk by a whole factor, each pixel the mean of its block', async () => {
+    const { data, info } = await sharp(fixture('formats/Flag_of_the_Netherlands.png')).raw().toBuffer({ resolveWithObject: true })
+    const tiff = file('shrunk.tif')
+    expect(writeRawTiff(tiff, { data, width: info.width, height: info.height, channels: 3, stride: info.width * 3 }, null, 3)).toEqual({ width: 300, height: 200 })
+    const got = await sharp(tiff).raw().toBuffer()
+    const want = await sharp(data, { raw: { width: 900, height: 600, channels: 3 } }).resize(300, 200, { kernel: 'nearest' }).raw().toBuffer()
+    // A flag: solid bands, so the block means equal the band colours away from the two borders.
+    let differ = 0
+    for (let i = 0; i < got.length; i++) if (Math.abs(got[i] - want[i]) > 2) differ++
+    expect(differ / got.length).toBeLessThan(0.02)
+  })
+
+  it('shrinks a HEIC picture as far as the renditions allow', () => {
+    expect(shrinkFactor(3024, 4032, { width: 0, long: 1000 })).toBe(4)
+    expect(shrinkFactor(3024, 4032, { width: 1200, long: 1000 })).toBe(2)
+    expect(shrinkFactor(3024, 4032, { width: 0, long: 1600 })).toBe(2)
+    expect(shrinkFactor(900, 600, { width: 0, long: 1000 })).toBe(1)
+    expect(shrinkFactor(12000, 9000, { width: 0, long: 512 })).toBe(8)
   })
 
   it('keeps an alpha channel as unassociated alpha', async () => {

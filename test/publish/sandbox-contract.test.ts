@@ -122,13 +122,16 @@ describe('transport, signing and tokens', () => {
     }
   })
 
-  it('takes fault settings per run through its loopback controls', async () => {
-    const post = (path: string, body: unknown) => fetch(`${sb.url}/__sandbox/${path}`, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json() as Promise<Reply>)
+  it('takes fault settings per run through its loopback controls, which need its own key', async () => {
+    expect((await fetch(`${sb.url}/__sandbox/state`)).status).toBe(401)
+    expect((await fetch(`${sb.url}/__sandbox/faults`, { method: 'POST', headers: { Authorization: 'Bearer wrong' }, body: '{"errorRate":1}' })).status).toBe(401)
+    const key = { Authorization: `Bearer ${sb.controlToken}` }
+    const post = (path: string, body: unknown) => fetch(`${sb.url}/__sandbox/${path}`, { method: 'POST', headers: key, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Reply>)
     expect((await post('faults', { errorRate: 1, seed: 7 })).faults).toMatchObject({ errorRate: 1, seed: 7 })
     expect(err(await call(sb, 'alibaba.icbu.product.list', { language: 'ENGLISH' })).code).toBe('ServiceError')
     await post('faults', { reset: true })
     expect((await call(sb, 'alibaba.icbu.product.list', { language: 'ENGLISH' })).error_response).toBeUndefined()
-    const state = await (await fetch(`${sb.url}/__sandbox/state`)).json() as Reply
+    const state = await (await fetch(`${sb.url}/__sandbox/state`, { headers: key })).json() as Reply
     expect(state.counts.products).toBeGreaterThan(0)
     expect(state.stats.injectedErrors).toBeGreaterThan(0)
   })

@@ -109,7 +109,7 @@ describe('long imports', () => {
     expect((await c.api().catalog.stats()).total).toBe(0)
   })
 
-  it('resumes after the app stops mid-import and ends with every row exactly once', async () => {
+  it('an import the app stopped mid-way waits as interrupted, and resumed by the user ends with every row exactly once', async () => {
     const dataDir = tempDir('vetrina-resume-')
     let c = Core.open({ dataDir, logFile: null, lock: false } as Parameters<typeof Core.open>[0])
     const path = bigFile(5000)
@@ -122,9 +122,14 @@ describe('long imports', () => {
         }
       })
     })
-    await c.close() // quitting mid-import: the open transaction is rolled back, the job goes back to the queue
+    await c.close() // quitting mid-import: the open transaction is rolled back, the job waits for the user
     c = Core.open({ dataDir, logFile: null, lock: false } as Parameters<typeof Core.open>[0])
     core = c
+    await c.s.jobs.whenIdle()
+    expect(await c.api().jobs.get({ id: jobId })).toMatchObject({ state: 'paused', message: 'interrupted' })
+    expect((await c.api().catalog.stats()).total).toBe(0)
+    await c.api().jobs.resume({ id: jobId })
+    await new Promise((r) => setTimeout(r, 20))
     await c.s.jobs.whenIdle()
     expect((await c.api().jobs.get({ id: jobId })).state).toBe('done')
     expect((await c.api().catalog.stats()).total).toBe(5000)

@@ -171,6 +171,37 @@ describe('layouts kept by hand', () => {
   })
 })
 
+describe('Magento layout: parents listing variants that come before them', () => {
+  it('makes the listed simple products variants (first list wins), leaves unlisted ones alone, with the suggested mapping', async () => {
+    core = openCore()
+    const path = tempFile('magento-borse.csv', [
+      'sku,product_type,name,price,qty,configurable_variations',
+      'BORSA-NERO-M,simple,Borsa nero M,180,12,',
+      'BORSA-NERO-L,simple,Borsa nero L,210,8,',
+      'CINTURA-07,simple,Cintura in cuoio,45,100,',
+      'BORSA-01,configurable,Borsa tote,180,0,"sku=BORSA-NERO-M,colore=nero,taglia=M|sku=BORSA-NERO-L,colore=nero,taglia=L"',
+      'BORSA-02,configurable,Borsa a mano,190,0,"sku=BORSA-NERO-L,colore=nero,taglia=L|sku=BORSA-02-C,colore=cognac,taglia=M"',
+      'BORSA-02-C,simple,Borsa cognac M,190,5,'
+    ].join('\n'))
+    const api = core.api()
+    const file = { kind: 'path' as const, path }
+    const inspection = await api.spreadsheet.inspect({ file })
+    const columns = inspection.columns.map(({ index, header, target }) => ({ index, header, target }))
+    expect(Object.fromEntries(columns.map((c) => [c.header, c.target]))).toMatchObject({ product_type: 'rowType', configurable_variations: 'variantsSpec', qty: 'trade/stock' })
+    const { importId } = await api.spreadsheet.importFile({ file, read: inspection.read, columns, settings: { numberFormat: 'en' } })
+    await core.s.jobs.whenIdle()
+    expect((await api.spreadsheet.getImport({ importId })).summary).toMatchObject({ rows: 6, created: 6, rejected: 0 })
+    const report = (await api.spreadsheet.report({ importId, limit: 50 })).items
+    // The one thing the file leaves open is said, on the row that causes it.
+    expect(report.flatMap((r) => r.issues.map((i) => [r.sku, i.code, i.params]))).toEqual([['BORSA-02', 'variant_listed_twice', { sku: 'BORSA-NERO-L', parent: 'BORSA-01' }]])
+    const tote = await api.catalog.getProduct({ sku: 'BORSA-01' })
+    expect(tote.variantAxes).toEqual(['colore', 'taglia'])
+    expect((await variantsOf(tote)).map((v) => [v.sku, v.axes, v.trade.stock])).toEqual([['BORSA-NERO-M', { colore: 'nero', taglia: 'M' }, 12], ['BORSA-NERO-L', { colore: 'nero', taglia: 'L' }, 8]])
+    expect((await variantsOf(await api.catalog.getProduct({ sku: 'BORSA-02' }))).map((v) => [v.sku, v.axes])).toEqual([['BORSA-02-C', { colore: 'cognac', taglia: 'M' }]])
+    expect(await api.catalog.getProduct({ sku: 'CINTURA-07' })).toMatchObject({ parentId: null, axes: {}, variantCount: 0 })
+  })
+})
+
 describe('suggested mapping of variant columns', () => {
   it('recognises the variant columns of Bagisto and Medusa exports by their headers', async () => {
     core = openCore()

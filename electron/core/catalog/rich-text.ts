@@ -1,6 +1,20 @@
 // Rich descriptions are HTML typed or pasted by users and later published. Only formatting
 // survives (sanitize-html with an allowlist): no scripts, no event handlers, no styles, no frames.
+// Links and images must be absolute web addresses: a relative link ("/media/…", "../x.html")
+// would lead whoever reads the description (a translator in browser mode) into Vetrina's own
+// origin, so it is dropped.
 import sanitizeHtml from 'sanitize-html'
+
+const ABSOLUTE_LINK = /^(https?:\/\/|mailto:)/i
+const ABSOLUTE_IMAGE = /^https?:\/\//i
+
+/** Keeps `attr` only when it is an absolute address. */
+function absoluteOnly(attr: string, ok: RegExp, extra: Record<string, string> = {}): sanitizeHtml.Transformer {
+  return (tagName, attribs) => {
+    const { [attr]: value, ...rest } = attribs
+    return { tagName, attribs: value !== undefined && ok.test(value.trim()) ? { ...rest, [attr]: value.trim(), ...extra } : rest }
+  }
+}
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -10,9 +24,9 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedAttributes: { a: ['href', 'title'], img: ['src', 'alt', 'width', 'height'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'] },
   allowedSchemes: ['http', 'https'],
   allowedSchemesByTag: { img: ['http', 'https'] },
-  allowProtocolRelative: true,
+  allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
-  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) }
+  transformTags: { a: absoluteOnly('href', ABSOLUTE_LINK, { rel: 'noopener noreferrer' }), img: absoluteOnly('src', ABSOLUTE_IMAGE) }
 }
 
 export function sanitizeRichText(html: string): string {

@@ -28,8 +28,9 @@ export interface CliSession {
   follow(jobId: string): Promise<Job>
 }
 
-export async function withCore<T>(opts: CommonOptions, fn: (s: CliSession) => Promise<T>): Promise<T> {
-  const core = Core.open({ dataDir: resolveDataDir(opts.dataDir) })
+/** `rescue`: open a catalogue that cannot be used too (only restore, recover and health answer then). */
+export async function withCore<T>(opts: CommonOptions, fn: (s: CliSession) => Promise<T>, o: { rescue?: boolean } = {}): Promise<T> {
+  const core = Core.open({ dataDir: resolveDataDir(opts.dataDir), rescue: o.rescue })
   const json = !!opts.json
   const session: CliSession = {
     core,

@@ -17,7 +17,8 @@ export interface WebOptions {
 
 export async function runWebHost(o: WebOptions): Promise<{ core: Core; host: RunningHost }> {
   const dataDir = resolveDataDir(o.dataDir)
-  const core = Core.open({ dataDir })
+  // A damaged or missing catalogue still opens, showing only the way out (restore, recover).
+  const core = Core.open({ dataDir, rescue: true })
   const lan = o.lan ?? core.s.settings.app().lanAccess
   let host: RunningHost
   try {

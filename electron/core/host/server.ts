@@ -10,7 +10,9 @@ import type { Role } from '../../../shared/contract/define.ts'
 import { ErrorCodes, type CallResult } from '../../../shared/contract/errors.ts'
 import { PathAccessCodes } from '../path-policy.ts'
 import type { Core } from '../core.ts'
-import { AccessTokens, COOKIE, bearer, hostAllowed, originAllowed, readCookie } from './auth.ts'
+import { mediaHeaders } from '../platform/media-policy.ts'
+import { AccessTokens, Sessions, bearer, cookieName, hostAllowed, originAllowed, sessionCookie, sessionRequestAllowed, type SessionInfo } from './auth.ts'
+import { LOGIN_SCRIPT, loginPage } from './login-page.ts'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -44,14 +46,16 @@ export interface HostOptions {
 
 export interface RunningHost {
   url: string
-  /** The owner's link (opens the UI and sets the session cookie). */
+  /** The owner's link (its page exchanges the key for a session cookie). */
   ownerLink: string
+  /** The session cookie's name (it carries the port). */
+  cookieName: string
   port: number
   tokens: AccessTokens
   /** Links for other machines on the office network (when `lan`). */
   lanLinks(token: string): string[]
-  /** Creates a link for another role (e.g. a translator). */
-  issueLink(role: Role, label?: string): { token: string; links: string[] }
+  /** Creates a link for another role (e.g. a translator), valid `days` days. */
+  issueLink(role: Role, label?: string, days?: number): { token: string; links: string[]; expiresAt: string; id: string }
   close(): Promise<void>
 }
 
@@ -98,7 +102,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 }
 
 /** Serves a file from `root` if `relPath` stays inside it. */
-function serveFile(res: ServerResponse, root: string, relPath: string, extraHeaders: Record<string, string> = {}): boolean {
+function serveFile(res: ServerResponse, root: string, relPath: string, extraHeaders: Record<string, string> | ((file: string) => Record<string, string>) = {}): boolean {
   const base = resolve(root)
   let decoded: string
   try {
@@ -112,7 +116,7 @@ function serveFile(res: ServerResponse, root: string, relPath: string, extraHead
   res.writeHead(200, {
     'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': statSync(file).size,
-    ...extraHeaders
+    ...(typeof extraHeaders === 'function' ? extraHeaders(file) : extraHeaders)
   })
   createReadStream(file).pipe(res)
   return true
@@ -122,6 +126,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const { core } = opts
   const tokens = new AccessTokens()
   const ownerToken = tokens.issue('owner', 'owner')
+  const sessions = new Sessions()
   const allowedHosts = new Set<string>()
   const sseClients = new Set<ServerResponse>()
   let port = 0
@@ -131,14 +136,30 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     for (const res of sseClients) res.write(frame)
   })
 
-  const authenticate = (req: IncomingMessage): { role: Role; label: string; viaBearer: boolean } | null => {
+  /** The role behind a key: this start's owner key, or an active link kept in the catalogue. */
+  const keyInfo = (key: string): SessionInfo | null => {
+    const owner = tokens.roleOf(key)
+    if (owner) return { ...owner, linkId: null }
+    const link = core.s.accessLinks.verify(key)
+    return link ? { role: link.role, label: link.label, linkId: link.id } : null
+  }
+
+  const authenticate = (req: IncomingMessage): (SessionInfo & { viaBearer: boolean }) | null => {
     const b = bearer(req)
     if (b) {
-      const info = tokens.roleOf(b)
+      const info = keyInfo(b)
       return info ? { ...info, viaBearer: true } : null
     }
-    const info = tokens.roleOf(readCookie(req, COOKIE))
-    return info ? { ...info, viaBearer: false } : null
+    const cookie = sessionCookie(req, cookieName(port))
+    if (!('id' in cookie)) return null
+    const info = sessions.get(cookie.id)
+    if (!info) return null
+    // A revoked or expired link ends its sessions at once.
+    if (info.linkId && !core.s.accessLinks.active(info.linkId)) {
+      sessions.close(cookie.id)
+      return null
+    }
+    return { ...info, viaBearer: false }
   }
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -146,15 +167,34 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (!hostAllowed(req, allowedHosts)) return sendError(res, 421, 'bad_host', 'Unknown host name.')
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
 
-    // The printed link: exchange the token for a session cookie, then drop it from the address bar.
+    // The printed link opens a page that exchanges its key for a session (POST /api/session).
     const linkToken = url.searchParams.get('token')
     if (req.method === 'GET' && linkToken !== null) {
-      if (!tokens.roleOf(linkToken)) return sendUnauthorizedPage(res)
-      res.writeHead(303, {
-        'Set-Cookie': `${COOKIE}=${encodeURIComponent(linkToken)}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: '/'
-      })
-      return res.end()
+      if (!keyInfo(linkToken)) return sendUnauthorizedPage(res)
+      // Straight from outside a web page (typed, pasted, opened from the terminal): no click needed.
+      const site = req.headers['sec-fetch-site']
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+      return res.end(loginPage(site === 'none' || site === 'same-origin'))
+    }
+    if (req.method === 'GET' && url.pathname === '/__vetrina/login.js') {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' })
+      return res.end(LOGIN_SCRIPT)
+    }
+    if (url.pathname === '/api/session') {
+      if (!sessionRequestAllowed(req, allowedHosts)) return sendError(res, 403, ErrorCodes.forbidden, 'A session is opened only from Vetrina\'s own page.')
+      let body: unknown
+      try {
+        body = await readJson(req)
+      } catch (err) {
+        return sendError(res, (err as { status?: number }).status ?? 400, ErrorCodes.validation, (err as Error).message)
+      }
+      const key = typeof (body as { token?: unknown })?.token === 'string' ? (body as { token: string }).token : ''
+      const info = key ? keyInfo(key) : null
+      if (!info) return sendError(res, 401, ErrorCodes.unauthorized, 'This link is not valid (expired or revoked).')
+      if (info.linkId) core.s.accessLinks.touch(info.linkId)
+      const id = sessions.open(info)
+      res.setHeader('Set-Cookie', `${cookieName(port)}=${id}; HttpOnly; SameSite=Strict; Path=/`)
+      return sendJson(res, 200, { ok: true, value: { role: info.role } })
     }
 
     const who = authenticate(req)
@@ -209,7 +249,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       return sendError(res, 404, ErrorCodes.notFound, 'This download is no longer available.')
     }
     if (url.pathname.startsWith('/media/') && req.method === 'GET') {
-      if (serveFile(res, core.s.paths.media, url.pathname.slice('/media/'.length), { 'Cache-Control': 'private, max-age=3600' })) return
+      // Images of an allowed type are shown; anything else is a download under a sandbox CSP.
+      if (serveFile(res, core.s.paths.media, url.pathname.slice('/media/'.length), (file) => ({ 'Cache-Control': 'private, max-age=3600', ...mediaHeaders(file) }))) return
       return sendError(res, 404, ErrorCodes.notFound, 'No such media file.')
     }
     if (req.method === 'GET' && !url.pathname.startsWith('/api/')) {
@@ -245,19 +286,21 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
 
   const url = `http://127.0.0.1:${port}`
   const lanLinks = (token: string) => (opts.lan ? lanAddresses().map((a) => `http://${a}:${port}/?token=${token}`) : [])
-  const issueLink = (role: Role, label?: string) => {
-    const token = tokens.issue(role, label)
-    return { token, links: [`${url}/?token=${token}`, ...lanLinks(token)] }
+  const issueLink = (role: Role, label: string = role, days = 7) => {
+    const { token, link } = core.s.accessLinks.create(role, label, days)
+    core.events.emit('data.changed', { entity: 'accessLinks', ids: [link.id] })
+    return { token, links: [`${url}/?token=${token}`, ...lanLinks(token)], expiresAt: link.expiresAt, id: link.id }
   }
-  core.links.setIssuer((role, label) => {
-    const { token, links } = issueLink(role, label)
-    return { links, officeLinks: lanLinks(token), listeningOnOffice: !!opts.lan }
+  core.links.setIssuer((role, label, days) => {
+    const issued = issueLink(role, label, days)
+    return { links: issued.links, officeLinks: lanLinks(issued.token), listeningOnOffice: !!opts.lan, expiresAt: issued.expiresAt, id: issued.id }
   })
   return {
     url,
     port,
     tokens,
     ownerLink: `${url}/?token=${ownerToken}`,
+    cookieName: cookieName(port),
     lanLinks,
     issueLink,
     close: () =>

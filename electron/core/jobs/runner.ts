@@ -50,6 +50,15 @@ export interface JobKind<P = unknown> {
    * awaits (a whole import), so nothing else can slip its writes into that transaction.
    */
   exclusive?: boolean
+  /**
+   * A job of this kind that a crash, a kill or a shutdown interrupted (running, or still queued
+   * by a process that is gone): 'resume' runs it again at the next start (the default), 'pause'
+   * shows it as interrupted until the user resumes it (an import must never be applied silently
+   * during an unrelated command), 'fail' ends it as interrupted (a backup or restore is never re-run
+   * by itself). `cleanup` removes what an interrupted run left behind (temporary files).
+   */
+  interrupted?: 'resume' | 'pause' | 'fail'
+  cleanup?(job: { id: string; payload: P }): void
   /** Does the work; the value returned is stored as the job's result. */
   run(job: RunningJob<P>): Promise<unknown>
   /** Backoff before attempt n+1 after a plain failure (default: exponential with jitter). */
@@ -97,6 +106,9 @@ interface Active {
 }
 
 const ACTIVE_STATES: JobState[] = ['queued', 'running', 'paused', 'waiting']
+/** The message (a code the UI translates) of a job stopped by a crash, a kill or a shutdown. */
+export const INTERRUPTED = 'interrupted'
+export const INTERRUPTED_ERROR = { code: 'job_interrupted', message: 'Vetrina stopped while this was running; nothing of it was applied. Start it again if you still want it.' }
 const PERSIST_EVERY_MS = 250
 const EMIT_EVERY_MS = 100
 
@@ -121,6 +133,8 @@ export class JobRunner {
   /** Prepared statements by SQL text: preparing costs more than running, and ticks run per job. */
   private readonly statements = new Map<string, Statement>()
   private exclusiveWaiters: Array<() => void> = []
+  /** While the catalogue cannot be used, only these kinds run (restore, recover). */
+  private onlyKinds: Set<string> | null = null
 
   constructor(deps: { db: Db; events: EventBus; clock: Clock; log: Logger }) {
     this.db = deps.db
@@ -142,6 +156,16 @@ export class JobRunner {
     if (this.kinds.has(def.kind)) throw new Error(`job kind registered twice: ${def.kind}`)
     this.kinds.set(def.kind, def)
     if (this.started) this.schedule()
+  }
+
+  /** Runs only `kinds` (null: all). A damaged or missing catalogue runs nothing but its way out. */
+  restrictTo(kinds: string[] | null): void {
+    this.onlyKinds = kinds ? new Set(kinds) : null
+    this.schedule()
+  }
+
+  private allowed(kind: string): boolean {
+    return !this.onlyKinds || this.onlyKinds.has(kind)
   }
 
   setConcurrency(kind: string, n: number): void {
@@ -293,14 +317,45 @@ export class JobRunner {
     return (this.sql('SELECT kind FROM job_queues WHERE paused = 1 ORDER BY kind').all() as { kind: string }[]).map((r) => r.kind)
   }
 
-  /** Starts picking jobs. Jobs a crash left "running" are queued again and resume from their checkpoint. */
+  /**
+   * Starts picking jobs. Jobs a crash left "running" are queued again and resume from their
+   * checkpoint, except kinds that must not run again by themselves (see JobKind.interrupted).
+   */
   start(): void {
     if (this.started) return
     this.started = true
+    this.settleInterrupted()
     const now = this.clock.now().toISOString()
     const orphans = this.sql("UPDATE jobs SET state = 'queued', updated_at = ? WHERE state = 'running'").run(now)
     if (orphans.changes > 0) this.log.info(`resuming ${orphans.changes} job(s) interrupted by a restart`)
     this.schedule()
+  }
+
+  /** Kinds that do not resume by themselves: their jobs left running or queued are paused or failed. */
+  private settleInterrupted(): void {
+    for (const def of this.kinds.values()) {
+      const policy = def.interrupted ?? 'resume'
+      if (policy === 'resume') continue
+      const rows = this.sql("SELECT id, payload FROM jobs WHERE kind = ? AND state IN ('running', 'queued')").all(def.kind) as Array<{ id: string; payload: string }>
+      for (const row of rows) {
+        if (policy === 'pause') {
+          this.sql("UPDATE jobs SET state = 'paused', message = ?, updated_at = ? WHERE id = ?").run(INTERRUPTED, this.clock.now().toISOString(), row.id)
+        } else {
+          this.finish(row.id, 'failed', { error: INTERRUPTED_ERROR, message: INTERRUPTED })
+        }
+        this.cleanupAfter(def, row.id, row.payload)
+      }
+      if (rows.length) this.log.info(`${rows.length} interrupted ${def.kind} job(s) ${policy === 'pause' ? 'wait for the user to resume them' : 'were not run again'}`)
+    }
+  }
+
+  private cleanupAfter(def: JobKind<any>, id: string, payload: string): void {
+    if (!def.cleanup) return
+    try {
+      def.cleanup({ id, payload: def.payload.parse(JSON.parse(payload)) })
+    } catch (err) {
+      this.log.warn(`cleanup after the interrupted job ${id} failed`, err)
+    }
   }
 
   /** Stops picking jobs and asks running ones to stop at their next checkpoint (they resume next start). */
@@ -309,6 +364,9 @@ export class JobRunner {
     if (this.wakeTimer) clearTimeout(this.wakeTimer)
     for (const id of this.active.keys()) this.stopActive(id, 'shutdown')
     await Promise.allSettled([...this.active.values()].map((a) => a.promise))
+    // Nothing more runs on this runner (a reload builds a new one): whoever waits for idle is done waiting.
+    for (const w of this.idleWaiters.splice(0)) w()
+    for (const w of this.exclusiveWaiters.splice(0)) w()
   }
 
   /** Resolves when no exclusive job is running (Core.call waits on it). */
@@ -343,7 +401,7 @@ export class JobRunner {
     const now = this.clock.now().toISOString()
     const paused = new Set(this.pausedKinds())
     for (const def of this.kinds.values()) {
-      if (paused.has(def.kind) || (def.requiresOnline && !this.online)) continue
+      if (paused.has(def.kind) || (def.requiresOnline && !this.online) || !this.allowed(def.kind)) continue
       const row = this.sql("SELECT 1 FROM jobs WHERE kind = ? AND state IN ('queued','waiting') AND (run_after IS NULL OR run_after <= ?) LIMIT 1")
         .get(def.kind, now)
       if (row) return true
@@ -375,7 +433,7 @@ export class JobRunner {
     const now = this.clock.now()
     const nowIso = now.toISOString()
     const paused = new Set(this.pausedKinds())
-    const eligible = [...this.kinds.values()].filter((def) => !paused.has(def.kind) && (!def.requiresOnline || this.online))
+    const eligible = [...this.kinds.values()].filter((def) => !paused.has(def.kind) && (!def.requiresOnline || this.online) && this.allowed(def.kind))
     const due = (def: JobKind<any>, limit: number) =>
       this.sql(
           `SELECT * FROM jobs WHERE kind = ? AND state IN ('queued','waiting') AND (run_after IS NULL OR run_after <= ?)
@@ -403,7 +461,7 @@ export class JobRunner {
   private armWakeTimer(paused: Set<string>): void {
     if (this.wakeTimer) clearTimeout(this.wakeTimer)
     this.wakeTimer = null
-    const kinds = [...this.kinds.values()].filter((d) => !paused.has(d.kind) && (!d.requiresOnline || this.online)).map((d) => d.kind)
+    const kinds = [...this.kinds.values()].filter((d) => !paused.has(d.kind) && (!d.requiresOnline || this.online) && this.allowed(d.kind)).map((d) => d.kind)
     if (kinds.length === 0) return
     const row = this.sql(`SELECT min(run_after) AS next FROM jobs WHERE state IN ('queued','waiting') AND run_after IS NOT NULL AND kind IN (${kinds.map(() => '?').join(',')})`)
       .get(...kinds) as { next: string | null }
@@ -477,7 +535,15 @@ export class JobRunner {
     const stop = err instanceof JobStopped ? err.reason : active.reason
     if (stop === 'cancel') return this.finish(id, 'cancelled', { message: 'Cancelled' })
     if (stop === 'pause') return this.setState(id, 'paused')
-    if (stop === 'shutdown') return this.setState(id, 'queued')
+    if (stop === 'shutdown') {
+      const policy = def.interrupted ?? 'resume'
+      if (policy === 'pause') {
+        this.sql("UPDATE jobs SET state = 'paused', message = ?, updated_at = ? WHERE id = ?").run(INTERRUPTED, this.clock.now().toISOString(), id)
+        return this.emit(id)
+      }
+      if (policy === 'fail') return this.finish(id, 'failed', { error: INTERRUPTED_ERROR, message: INTERRUPTED })
+      return this.setState(id, 'queued')
+    }
     if (err instanceof WaitForNetwork) {
       // Not the job's fault: give the attempt back and wait for the monitor.
       this.sql("UPDATE jobs SET state = 'waiting', attempts = attempts - 1, message = 'offline', run_after = ?, updated_at = ? WHERE id = ?")
@@ -522,7 +588,7 @@ export class JobRunner {
     this.emit(id)
   }
 
-  private finish(id: string, state: 'done' | 'failed' | 'cancelled', extra: { result?: unknown; error?: { code: string; message: string }; message?: string }): void {
+  private finish(id: string, state: 'done' | 'failed' | 'cancelled', extra: { result?: unknown; error?: { code: string; message: string; params?: unknown }; message?: string }): void {
     const now = this.clock.now().toISOString()
     this.sql(
         `UPDATE jobs SET state = ?, result = ?, error = ?, message = coalesce(?, message), finished_at = ?, updated_at = ?,

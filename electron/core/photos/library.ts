@@ -29,8 +29,11 @@ export interface LibraryDeps {
 
 /** A 64-bit hash as two 32-bit halves, for fast Hamming distances. */
 type Hash = [number, number]
-interface Known { hash: Hash; name: string }
+interface Known { hash: Hash; name: string; colour: number[] | null }
 const toHash = (hex: string): Hash => [parseInt(hex.slice(0, 8), 16) >>> 0, parseInt(hex.slice(8), 16) >>> 0]
+function sameColour(a: number[] | null, b: number[] | null): boolean {
+  return !a || !b || Math.max(...a.map((v, i) => Math.abs(v - b[i]))) <= QUALITY_LIMITS.nearDuplicateColour
+}
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
@@ -65,16 +68,18 @@ export class PhotoLibrary {
     for (const r of p.renditions) store.putRendition({ ...r, created_at: now })
     this.d.journal.settle([p.relPath, ...p.renditions.map((r) => r.rel_path)])
     const mine = toHash(p.analysis.phash)
+    const colour = p.analysis.subject?.colour ?? null
     const near: NearDuplicate[] = []
     known.forEach((h, id) => {
       if (id === p.id) return
       const d = popcount(mine[0] ^ h.hash[0]) + popcount(mine[1] ^ h.hash[1])
-      if (d <= QUALITY_LIMITS.nearDuplicateDistance) {
+      // The same shot in another colour of the product is not a duplicate.
+      if (d <= QUALITY_LIMITS.nearDuplicateDistance && sameColour(colour, h.colour)) {
         store.addSimilar(p.id, id, d)
         near.push({ photoId: id, name: h.name, distance: d })
       }
     })
-    known.set(p.id, { hash: mine, name: p.name })
+    known.set(p.id, { hash: mine, name: p.name, colour })
     store.setWarnings(p.id, photoWarnings({ width: p.facts.width, height: p.facts.height, analysis: p.analysis }, this.d.presets.get(), near))
     // A partner's warning names its closest near-duplicate: it changes only if this one is closer.
     for (const n of near) store.offerNearDuplicate(n.photoId, { photoId: p.id, name: p.name, distance: n.distance })
@@ -232,7 +237,7 @@ export class PhotoLibrary {
   }
 
   private hashCache(): Map<string, Known> {
-    if (!this.hashes) this.hashes = new Map(this.d.store.hashes().map((h) => [h.id, { hash: toHash(h.phash), name: h.name }]))
+    if (!this.hashes) this.hashes = new Map(this.d.store.hashes().map((h) => [h.id, { hash: toHash(h.phash), name: h.name, colour: h.colour ? (JSON.parse(h.colour) as number[]) : null }]))
     return this.hashes
   }
 }

@@ -5,16 +5,20 @@
 // half-written.
 import { mkdirSync, rmSync } from 'node:fs'
 import { link, mkdir, rename, rm, unlink } from 'node:fs/promises'
-import { dirname, join, posix } from 'node:path'
+import { dirname, join, posix, resolve, sep } from 'node:path'
+import { AppError } from '../../../shared/contract/errors.ts'
 
 export class MediaStore {
   readonly root: string
   /** Files being written; emptied at start. */
   readonly tmpDir: string
+  /** Removals wait while a backup packs the media folder (see platform/media-guard.ts). */
+  private readonly guard: { whenFree(): Promise<void> } | null
 
-  constructor(root: string) {
-    this.root = root
-    this.tmpDir = join(root, '.incoming')
+  constructor(root: string, guard: { whenFree(): Promise<void> } | null = null) {
+    this.root = resolve(root)
+    this.tmpDir = join(this.root, '.incoming')
+    this.guard = guard
   }
 
   /** Removes temporary files left by an interrupted run. */
@@ -23,8 +27,13 @@ export class MediaStore {
     mkdirSync(this.tmpDir, { recursive: true })
   }
 
+  /** The file a stored path names; a path that would leave the media folder is refused. */
   abs(relPath: string): string {
-    return join(this.root, ...relPath.split('/'))
+    const file = resolve(this.root, ...relPath.split('/'))
+    if (relPath.includes('\\') || relPath.includes('\0') || !file.startsWith(this.root + sep)) {
+      throw new AppError('photo_bad_path', `The stored photo path ${relPath} leaves the media folder; it is ignored.`, { params: { path: relPath } })
+    }
+    return file
   }
 
   originalRel(sha256: string, ext: string): string {
@@ -57,10 +66,20 @@ export class MediaStore {
 
   /**
    * Best effort: a file that cannot be removed now is only wasted space (the file journal tries
-   * again at the next start). Returns the files that are gone.
+   * again at the next start). Waits while a backup packs the folder. Returns the files that are gone.
    */
   async remove(relPaths: string[]): Promise<string[]> {
-    const gone = await Promise.all(relPaths.map((p) => unlink(this.abs(p)).then(() => p, (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? p : null))))
+    await this.guard?.whenFree()
+    const gone = await Promise.all(relPaths.map(async (p) => {
+      let file: string
+      try {
+        file = this.abs(p)
+      } catch {
+        // A stored path that leaves the folder is never followed: there is nothing of ours to remove.
+        return p
+      }
+      return unlink(file).then(() => p, (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? p : null))
+    }))
     return gone.filter((p): p is string => p !== null)
   }
 }

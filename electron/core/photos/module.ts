@@ -12,6 +12,7 @@ import { PhotoEngineClient } from './engine/engine-client.ts'
 import type { IngestDeps } from './ingest.ts'
 import { ingestJob, renderJob } from './jobs.ts'
 import { PhotoLibrary } from './library.ts'
+import { photoMediaFiles } from './media-files.ts'
 import { FileJournal } from './file-journal.ts'
 import { MediaStore } from './media-store.ts'
 import { PhotoStore } from './photo-store.ts'
@@ -51,7 +52,7 @@ export function photosModule(s: Services, options: PhotosOptions = {}): CoreModu
   const limits: PipelineLimits = { ...DEFAULT_LIMITS, ...options.limits }
   const slots = options.concurrency ?? PHOTO_CONCURRENCY
   const store = new PhotoStore(s.db)
-  const media = new MediaStore(s.paths.media)
+  const media = new MediaStore(s.paths.media, s.mediaGuard)
   const presets = new PresetStore(s.settings)
   // Image work runs in its own process (see engine/engine-client.ts).
   const engine = new PhotoEngineClient({ slots, tmpDir: media.tmpDir, log: s.log, script: s.options.photoEngine })
@@ -100,6 +101,7 @@ export function photosModule(s: Services, options: PhotosOptions = {}): CoreModu
   return {
     area: 'photos',
     jobs: [ingestJob(jobDeps), renderJob(jobDeps)],
+    mediaFiles: photoMediaFiles,
     start() {
       media.start()
       // Before any job resumes: files a crash left behind, which no photo refers to.

@@ -99,7 +99,7 @@ export class PhotoStore {
       ),
       similarPartners: db.prepare('SELECT other_id AS id FROM photo_similar WHERE photo_id = ?'),
       addSimilar: db.prepare('INSERT OR REPLACE INTO photo_similar (photo_id, other_id, distance) VALUES (?, ?, ?)'),
-      hashes: db.prepare('SELECT id, phash, name FROM photos'),
+      hashes: db.prepare("SELECT id, phash, name, json_extract(analysis, '$.subject.colour') AS colour FROM photos"),
       nearDuplicate: db.prepare("SELECT params FROM photo_warnings WHERE photo_id = ? AND code = 'near_duplicate'"),
       putNearDuplicate: db.prepare(
         "INSERT INTO photo_warnings (photo_id, code, params) VALUES (?, 'near_duplicate', ?) ON CONFLICT(photo_id, code) DO UPDATE SET params = excluded.params"
@@ -201,8 +201,9 @@ export class PhotoStore {
     this.stmts.addSimilar.run(b, a, distance)
   }
 
-  hashes(): Array<{ id: string; phash: string; name: string }> {
-    return this.stmts.hashes.all() as Array<{ id: string; phash: string; name: string }>
+  /** Every photo's perceptual hash, name and product colour (JSON, null when not measured). */
+  hashes(): Array<{ id: string; phash: string; name: string; colour: string | null }> {
+    return this.stmts.hashes.all() as Array<{ id: string; phash: string; name: string; colour: string | null }>
   }
 
   /** Makes `other` the photo's near-duplicate warning if it is closer than the one it names. */

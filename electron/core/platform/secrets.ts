@@ -1,9 +1,11 @@
 // Secrets (pavilion credentials, MT API keys) never go into the database or the logs.
-// The desktop app stores them with Electron's safeStorage (OS keychain, see electron/main);
-// plain-Node modes (CLI, browser-mode host) use an AES-256-GCM file whose key sits in a separate
-// owner-only file — weaker than a keychain, and the README says so.
+// The desktop app stores them with Electron's safeStorage (OS keychain, see electron/main).
+// Plain-Node modes (CLI, browser-mode host) keep them in an AES-256-GCM file whose key lives in
+// the OS keyring where there is one (keyring-secrets.ts); where there is none, the key sits in an
+// owner-only file beside the secrets — which protects them only as far as the folder's file
+// permissions do, and the README says so.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 export interface SecretStore {
@@ -25,23 +27,49 @@ export class MemorySecretStore implements SecretStore {
 
 interface SealedFile { v: 1; iv: string; tag: string; data: string }
 
-export class FileSecretStore implements SecretStore {
-  private readonly file: string
-  private readonly keyFile: string
+/** Where the key that seals the secrets file comes from. */
+export interface KeySource {
+  key(): Buffer
+  /** What protects the key, for the settings screen and the README. */
+  backend: string
+  /** Whether the key is kept apart from the data folder. */
+  separate: boolean
+}
+
+/** The key in an owner-only file beside the secrets (no keyring on this machine). */
+export class KeyFile implements KeySource {
+  readonly backend = 'file (AES-256-GCM; the key is a file readable only by you, beside the secrets)'
+  readonly separate = false
+  readonly path: string
 
   constructor(dataDir: string) {
-    this.file = join(dataDir, 'secrets.enc.json')
-    this.keyFile = join(dataDir, '.secrets.key')
+    this.path = join(dataDir, '.secrets.key')
   }
 
-  describe() { return { backend: 'file (AES-256-GCM, key file readable only by you)', encrypted: true } }
+  key(): Buffer {
+    if (!existsSync(this.path)) writeFileSync(this.path, randomBytes(32).toString('base64'), { mode: 0o600 })
+    try { chmodSync(this.path, 0o600) } catch { /* not supported on every file system */ }
+    return Buffer.from(readFileSync(this.path, 'utf8').trim(), 'base64')
+  }
+
+  remove(): void {
+    rmSync(this.path, { force: true })
+  }
+}
+
+export class FileSecretStore implements SecretStore {
+  private readonly file: string
+  private readonly source: KeySource
+
+  constructor(dataDir: string, source: KeySource = new KeyFile(dataDir)) {
+    this.file = join(dataDir, 'secrets.enc.json')
+    this.source = source
+  }
+
+  describe() { return { backend: this.source.backend, encrypted: true } }
 
   private key(): Buffer {
-    if (!existsSync(this.keyFile)) {
-      writeFileSync(this.keyFile, randomBytes(32).toString('base64'), { mode: 0o600 })
-    }
-    try { chmodSync(this.keyFile, 0o600) } catch { /* not supported on every file system */ }
-    return Buffer.from(readFileSync(this.keyFile, 'utf8').trim(), 'base64')
+    return this.source.key()
   }
 
   private readAll(): Record<string, string> {

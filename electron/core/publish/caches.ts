@@ -98,8 +98,38 @@ export class PhotobankCache {
     this.stmts = {
       get: db.prepare('SELECT file_id, url FROM publish_images WHERE target = ? AND account = ? AND sha256 = ?'),
       put: db.prepare('INSERT OR REPLACE INTO publish_images (target, account, sha256, file_id, url, bytes, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      count: db.prepare('SELECT count(*) AS n FROM publish_images WHERE target = ?')
+      count: db.prepare('SELECT count(*) AS n FROM publish_images WHERE target = ?'),
+      pending: db.prepare('SELECT file_name, started_at FROM publish_image_uploads WHERE target = ? AND account = ? AND sha256 = ?'),
+      begin: db.prepare('INSERT OR REPLACE INTO publish_image_uploads (target, account, sha256, file_name, started_at) VALUES (?, ?, ?, ?, ?)'),
+      settle: db.prepare('DELETE FROM publish_image_uploads WHERE target = ? AND account = ? AND sha256 = ?')
     }
+    this.db = db
+  }
+
+  private readonly db: Db
+
+  /** An upload sent earlier whose outcome is unknown (lost reply, crash), if any. */
+  pending(target: PublishTarget, account: string, sha256: string): { fileName: string; startedAt: string } | null {
+    const row = this.stmts.pending.get(target, account, sha256) as { file_name: string; started_at: string } | undefined
+    return row ? { fileName: row.file_name, startedAt: row.started_at } : null
+  }
+
+  /** Recorded (committed) before the image is sent. */
+  beginUpload(target: PublishTarget, account: string, sha256: string, fileName: string, now: string): void {
+    this.stmts.begin.run(target, account, sha256, fileName, now)
+  }
+
+  /** The image is in the photobank (reply or look-up): cache it, clear the pending record. */
+  uploaded(target: PublishTarget, account: string, sha256: string, image: PhotobankImage, bytes: number, now: string): void {
+    this.db.transaction(() => {
+      this.put(target, account, sha256, image, bytes, now)
+      this.stmts.settle.run(target, account, sha256)
+    })()
+  }
+
+  /** The upload certainly did not happen (refused, never sent). */
+  notUploaded(target: PublishTarget, account: string, sha256: string): void {
+    this.stmts.settle.run(target, account, sha256)
   }
 
   get(target: PublishTarget, account: string, sha256: string): PhotobankImage | null {

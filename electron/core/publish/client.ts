@@ -132,7 +132,13 @@ export class IcbuClient {
       }
       throw err
     }
-    return readSyncReply(reply.text, method, this.now())
+    const parsed = readSyncReply(reply.text, method, this.now())
+    // The gateway answers 200 even for its errors: any other status is not a reply to trust
+    // (a proxy's or a fake gateway's page), whatever its body looks like.
+    if (reply.status < 200 || reply.status > 299) {
+      throw new PavilionError('unknown_outcome', `The gateway answered HTTP ${reply.status} instead of a reply.`, { code: 'http_status' })
+    }
+    return parsed
   }
 
   /** Exchanges the refresh token for a new pair (once at a time) and stores both. */

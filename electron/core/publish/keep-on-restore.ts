@@ -13,6 +13,9 @@ const REMOTE_COLUMNS = [
 
 export function keepPavilionState(db: Db): { listings: number; images: number } {
   const images = db.prepare('INSERT OR IGNORE INTO main.publish_images SELECT * FROM current.publish_images').run().changes
+  // Uploads whose outcome is still unknown are looked up before anything is sent again, whichever catalogue is open.
+  const hasPending = (schema: string) => !!db.prepare(`SELECT 1 FROM ${schema}.sqlite_master WHERE name = 'publish_image_uploads'`).get()
+  if (hasPending('main') && hasPending('current')) db.prepare('INSERT OR IGNORE INTO main.publish_image_uploads SELECT * FROM current.publish_image_uploads').run()
   db.prepare(`INSERT OR REPLACE INTO main.publish_schemas SELECT c.* FROM current.publish_schemas c
     LEFT JOIN main.publish_schemas m USING (target, cat_id, language) WHERE m.fetched_at IS NULL OR m.fetched_at < c.fetched_at`).run()
   db.prepare(`INSERT OR REPLACE INTO main.publish_categories SELECT c.* FROM current.publish_categories c

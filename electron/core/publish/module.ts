@@ -22,6 +22,7 @@ import { describeVariantOptions } from './variant-options.ts'
 import { LISTING_JOB, Outbox, pavilionCategoryOf } from './outbox.ts'
 import { checkReadiness, type Readiness } from './readiness.ts'
 import { PublishTargets } from './targets.ts'
+import { assertSecretEndpoint } from '../platform/endpoints.ts'
 import { categoryArea } from './categories/area.ts'
 
 const SETTINGS_KEY = 'publish'
@@ -224,8 +225,6 @@ export function publishModule(s: Services): CoreModule<'publish'> {
       throw new AppError('publish_demo_sandbox_only', 'This is the sample catalogue: it publishes to the built-in sandbox only, never to Alibaba.com. Go back to your catalogue to publish there.')
     }
   }
-
-  let offProgress: (() => void) | null = null
 
   const handlers: CoreModule<'publish'>['handlers'] = {
     async status() {
@@ -430,6 +429,9 @@ export function publishModule(s: Services): CoreModule<'publish'> {
     updateSettings(input) {
       if (input.target) sampleStaysInSandbox(input.target)
       const next = PublishSettings.parse({ ...settings(), ...input })
+      // Gateways receive the seller's credentials: https only (plain http only to this computer).
+      if (input.alibaba) assertSecretEndpoint(next.alibaba.url)
+      if (input.sandbox?.url) assertSecretEndpoint(next.sandbox.url!)
       s.settings.set(SETTINGS_KEY, next)
       cached = null
       targets.applySettings()
@@ -453,6 +455,8 @@ export function publishModule(s: Services): CoreModule<'publish'> {
     async signIn(input) {
       sampleStaysInSandbox(input.target)
       let tokens
+      // The app secret and the code go only to an https gateway (or this computer).
+      await targets.origin(input.target)
       try {
         tokens = await exchangeAuthCode({ baseUrl: await targets.baseUrl(input.target), appKey: input.appKey, appSecret: input.appSecret, code: input.code, gateway: targets.gateways[input.target] })
       } catch (err) {
@@ -524,8 +528,7 @@ export function publishModule(s: Services): CoreModule<'publish'> {
       // Listings left in audit by an earlier run are watched again.
       for (const t of ['sandbox', 'alibaba'] as const) if (listings.auditLanguages(t).length) audit.watch(t)
       // A listing job stopped from outside (the jobs panel) leaves its listing cancelled, not "queued" forever.
-      // The bus outlives this catalogue (a restore or the sample catalogue reopens the core).
-      offProgress = s.events.on('job.progress', (job) => {
+      s.events.on('job.progress', (job) => {
         if (job.kind !== LISTING_JOB || (job.state !== 'cancelled' && job.state !== 'failed')) return
         const row = s.db.prepare('SELECT id, state FROM publish_listings WHERE job_id = ?').get(job.id) as { id: string; state: string } | undefined
         if (!row || !ACTIVE_LISTING_STATES.includes(row.state as never)) return
@@ -538,7 +541,6 @@ export function publishModule(s: Services): CoreModule<'publish'> {
       })
     },
     async stop() {
-      offProgress?.()
       targets.close()
       await builtin.stop()
     }

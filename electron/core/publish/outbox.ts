@@ -366,24 +366,7 @@ export class Outbox {
       const key = `${rt.target}|${rt.account}|${img.sha256}`
       let p = this.uploads.get(key)
       if (!p) {
-        p = (async () => {
-          const bytes = readFileSync(img.path)
-          const ext = img.mime === 'image/png' ? 'png' : 'jpg'
-          // The name carries the content hash, so an upload whose reply was lost can be found again.
-          const fileName = `vetrina${img.sha256.slice(0, 24)}.${ext}`
-          let up: ImageRef
-          try {
-            up = await rt.api.uploadImage(bytes, fileName, img.mime, job.signal)
-          } catch (err) {
-            const found = err instanceof PavilionError && (err.kind === 'unknown_outcome' || err.kind === 'transient') && !job.signal.aborted
-              ? await this.findUploaded(rt, fileName, job).catch(() => null)
-              : null
-            if (!found) throw err
-            up = found
-          }
-          this.d.photobank.put(rt.target, rt.account, img.sha256, up, bytes.length, this.now())
-          return up
-        })().finally(() => this.uploads.delete(key))
+        p = this.uploadOnce(rt, img, job).finally(() => this.uploads.delete(key))
         this.uploads.set(key, p)
       }
       refs.push(await p)
@@ -392,13 +375,73 @@ export class Outbox {
     return refs
   }
 
-  /** An image we sent whose reply was lost: the newest photobank pages are searched by its name. */
-  private async findUploaded(rt: TargetRuntime, fileName: string, job: RunningJob<ListingJobPayload>): Promise<ImageRef | null> {
-    for (let page = 1; page <= 3; page++) {
-      const images = await rt.api.listImages(page, 50, job.signal)
+  /**
+   * One photo into the photobank, exactly once. The upload is recorded before it is sent; an
+   * upload whose outcome is unknown (lost reply, timeout, crash) is looked up in the photobank by
+   * its name — which carries the content hash — before anything is sent again.
+   */
+  private async uploadOnce(rt: TargetRuntime, img: ListingImage, job: RunningJob<ListingJobPayload>): Promise<ImageRef> {
+    const bank = this.d.photobank
+    const bytes = readFileSync(img.path)
+    const ext = img.mime === 'image/png' ? 'png' : 'jpg'
+    const fileName = `vetrina${img.sha256.slice(0, 24)}.${ext}`
+    const earlier = bank.pending(rt.target, rt.account, img.sha256)
+    if (earlier) {
+      // Throws when the photobank cannot be searched now: the job retries, nothing is sent blindly.
+      const found = await this.findUploaded(rt, earlier.fileName, earlier.startedAt, job)
+      if (found) {
+        bank.uploaded(rt.target, rt.account, img.sha256, found, bytes.length, this.now())
+        return found
+      }
+    }
+    const startedAt = this.now()
+    bank.beginUpload(rt.target, rt.account, img.sha256, fileName, startedAt)
+    let up: ImageRef
+    try {
+      up = await rt.api.uploadImage(bytes, fileName, img.mime, job.signal)
+    } catch (err) {
+      const maybeSent = job.signal.aborted || !(err instanceof PavilionError) || err.kind === 'unknown_outcome' || err.kind === 'transient'
+      if (!maybeSent) bank.notUploaded(rt.target, rt.account, img.sha256)
+      else if (!job.signal.aborted) {
+        const found = await this.findUploaded(rt, fileName, startedAt, job).catch(() => null)
+        if (found) {
+          bank.uploaded(rt.target, rt.account, img.sha256, found, bytes.length, this.now())
+          return found
+        }
+      }
+      throw err
+    }
+    bank.uploaded(rt.target, rt.account, img.sha256, up, bytes.length, this.now())
+    return up
+  }
+
+  /** One page of the photobank; a read is safe to repeat, so a failed one is tried again at once. */
+  private async readPage(rt: TargetRuntime, page: number, job: RunningJob<ListingJobPayload>) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await rt.api.listImages(page, 50, job.signal)
+      } catch (err) {
+        const retryable = err instanceof PavilionError && (err.kind === 'unknown_outcome' || err.kind === 'transient')
+        if (!retryable || attempt >= 4 || job.signal.aborted) throw err
+        await new Promise((r) => setTimeout(r, 100 * attempt))
+      }
+    }
+  }
+
+  /**
+   * Searches the photobank, newest first, for an image we sent at `since` or later; stops at the
+   * end of the photobank or once the images are older than the upload (with a day's margin for
+   * clocks). Null: it is not there.
+   */
+  private async findUploaded(rt: TargetRuntime, fileName: string, since: string, job: RunningJob<ListingJobPayload>): Promise<ImageRef | null> {
+    const sinceMs = Date.parse(since) - 24 * 3600_000
+    for (let page = 1; page <= 200; page++) {
+      const images = await this.readPage(rt, page, job)
       const hit = images.find((i) => i.fileName === fileName)
       if (hit) return { fileId: hit.fileId, url: hit.url }
-      if (images.length < 50) break
+      if (images.length < 50) return null
+      const oldest = Math.min(...images.map((i) => i.modifiedAt ?? Number.POSITIVE_INFINITY))
+      if (oldest < sinceMs) return null
     }
     return null
   }

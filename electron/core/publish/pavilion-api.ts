@@ -62,9 +62,16 @@ const CategoryReply = z.looseObject({
 
 const PhotobankList = z.looseObject({
   pagination_query_list: z.looseObject({
-    list: z.array(z.looseObject({ id: idString, url: z.string(), file_name: z.string().default('') })).nullish().transform((v) => v ?? [])
+    list: z.array(z.looseObject({ id: idString, url: z.string(), file_name: z.string().default(''), gmt_modified: z.string().optional() })).nullish().transform((v) => v ?? [])
   })
 })
+
+/** ICBU times are "yyyy-MM-dd HH:mm:ss" in China time (GMT+8). */
+function gmt8(value: string | undefined): number | null {
+  if (!value) return null
+  const ms = Date.parse(`${value.trim().replace(' ', 'T')}+08:00`)
+  return Number.isFinite(ms) ? ms : null
+}
 
 export type BizResult<T> = ({ ok: true } & T) | { ok: false; codes: string[]; messages: string[] }
 
@@ -133,9 +140,9 @@ export class PavilionApi {
   }
 
   /** Newest photobank images first (to find an upload whose reply was lost). */
-  async listImages(page: number, pageSize: number, signal?: AbortSignal): Promise<Array<{ fileId: string; url: string; fileName: string }>> {
+  async listImages(page: number, pageSize: number, signal?: AbortSignal): Promise<Array<{ fileId: string; url: string; fileName: string; modifiedAt: number | null }>> {
     const reply = await this.client.call('alibaba.icbu.photobank.list', { current_page: page, page_size: pageSize }, { signal })
-    return shape(PhotobankList, reply, 'photobank.list').pagination_query_list.list.map((i) => ({ fileId: i.id, url: i.url, fileName: i.file_name }))
+    return shape(PhotobankList, reply, 'photobank.list').pagination_query_list.list.map((i) => ({ fileId: i.id, url: i.url, fileName: i.file_name, modifiedAt: gmt8(i.gmt_modified) }))
   }
 
   async listProducts(q: { language: string; page: number; pageSize: number; subject?: string; categoryId?: string; modifiedFrom?: string }, signal?: AbortSignal) {

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto'
 import { AppError } from '../../../shared/contract/errors.ts'
 import type { PublishSettings, PublishTarget } from '../../../shared/domain/publish.ts'
+import { assertSecretEndpoint, bindSecretOrigin, forgetSecretOrigin, originOf } from '../platform/endpoints.ts'
 import type { SecretStore } from '../platform/secrets.ts'
 import type { BuiltinSandbox } from './builtin-sandbox.ts'
 import { IcbuClient, type Credentials } from './client.ts'
@@ -24,6 +25,8 @@ export interface TargetRuntime {
 }
 
 const secretName = (t: PublishTarget) => `publish.${t}.credentials`
+/** The built-in sandbox runs on a new port each time; its credentials are bound to it by name. */
+const BUILTIN_ORIGIN = 'vetrina:builtin-sandbox'
 
 export function accountOf(appKey: string, accessToken: string): string {
   return `${appKey}:${createHash('sha256').update(accessToken).digest('hex').slice(0, 12)}`
@@ -85,21 +88,33 @@ export class PublishTargets {
       if (!creds || creds.appKey !== credentials.appKey) {
         creds = { ...credentials, account: accountOf(credentials.appKey, credentials.accessToken) }
         await this.secrets.set(secretName(target), JSON.stringify(creds))
+        await bindSecretOrigin(this.secrets, secretName(target), BUILTIN_ORIGIN)
       }
     }
     this.cache.set(target, creds)
     return creds
   }
 
+  /** The origin credentials of `target` are bound to (the gateway they were entered for). */
+  async origin(target: PublishTarget): Promise<string> {
+    if (this.usesBuiltin(target)) return BUILTIN_ORIGIN
+    const url = await this.baseUrl(target)
+    assertSecretEndpoint(url)
+    return originOf(url)
+  }
+
   async setCredentials(target: PublishTarget, c: Credentials & { account?: string }): Promise<void> {
+    const origin = await this.origin(target)
     const stored: StoredCredentials = { ...c, account: c.account ?? accountOf(c.appKey, c.accessToken) }
     await this.secrets.set(secretName(target), JSON.stringify(stored))
+    await bindSecretOrigin(this.secrets, secretName(target), origin)
     this.cache.set(target, stored)
     this.runtimes.delete(target)
   }
 
   async clearCredentials(target: PublishTarget): Promise<void> {
     await this.secrets.delete(secretName(target))
+    await forgetSecretOrigin(this.secrets, secretName(target))
     this.cache.delete(target)
     this.runtimes.delete(target)
   }
@@ -132,6 +147,13 @@ export class PublishTargets {
         : 'Enter the sandbox credentials in Publish settings first.', { params: { target } })
     }
     const baseUrl = await this.baseUrl(target)
+    // The seller's token goes only to the gateway it was entered for, over https (or to this computer).
+    const origin = await this.origin(target)
+    const bound = await this.secrets.get(`${secretName(target)}#origin`)
+    if (bound === null) await bindSecretOrigin(this.secrets, secretName(target), origin)
+    else if (bound !== origin) {
+      throw new AppError('secret_origin_mismatch', `The credentials were entered for ${bound}, not ${origin}; they are not sent there. Enter them again for the new address.`, { params: { origin, expected: bound } })
+    }
     const s = this.settings()
     const key = `${baseUrl}|${creds.appKey}|${s.timeoutSeconds}`
     const hit = this.runtimes.get(target)

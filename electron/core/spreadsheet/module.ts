@@ -43,6 +43,8 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
     kind: IMPORT_JOB,
     payload: ImportPayload,
     exclusive: true,
+    // Interrupted (Ctrl+C, crash): shown as interrupted, applied only when the user resumes it.
+    interrupted: 'pause',
     async run(job) {
       const { importId, mode } = job.payload
       const imp = imports.record(importId)

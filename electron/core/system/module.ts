@@ -1,79 +1,178 @@
-// System area: information, settings, backups (manual and automatic daily with rotation),
-// restore, and the online status.
-import { join, resolve } from 'node:path'
-import { mkdirSync } from 'node:fs'
+// System area: information, settings, catalogue health (and the way out when it is damaged or
+// missing), backups (manual and automatic daily, verified, rotated 7 daily / 4 weekly / 12
+// monthly), restore, recovery, browser-mode links, and the online status.
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { z } from 'zod'
+import type { CatalogHealth } from '../../../shared/contract/system.ts'
 import { SOURCE_LOCALE } from '../../../shared/domain/locales.ts'
-import { swapInStaged, type CoreModule, type Services } from '../core.ts'
+import type { CoreModule, Services } from '../core.ts'
 import type { JobKind } from '../jobs/runner.ts'
 import { openDatabase, schemaVersion } from '../store/db.ts'
-import { backupFileName, listBackupFiles, rotateAutomatic, verifyAndStage, writeBackup } from './backup.ts'
+import { PARTIAL_SUFFIX, backupFileName, listBackupFiles, markVerified, newestVerified, rotateAutomatic } from './backup-files.ts'
+import { readBackup } from './backup-read.ts'
+import { writeBackup } from './backup-write.ts'
+import { freeBytes } from './disk.ts'
+import { SystemErrorCodes as E, systemError } from './errors.ts'
+import { recoverReadable } from './health.ts'
+import { neutraliseRestored } from './restore-neutralise.ts'
+import { discardPlan, executeSwap, planSwap } from './restore-swap.ts'
 import { demoJobs } from './demo/jobs.ts'
 import { demoFolderOf, isDemoCatalogue } from '../platform/demo-folder.ts'
 
 const DAY_MS = 24 * 3600 * 1000
-/** Largest backup we agree to unpack (protects against archive bombs). */
-const MAX_RESTORE_BYTES = 64 * 1024 ** 3
+/** Largest backup we agree to unpack (protects against archive bombs beyond the free-space check). */
+const MAX_RESTORE_BYTES = 256 * 1024 ** 3
 
 const BackupPayload = z.object({ path: z.string().optional(), automatic: z.boolean().default(false) })
 const RestorePayload = z.object({ file: z.string() })
+const RecoverPayload = z.object({})
+
+const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').slice(0, 15)
+
+/** A new folder name for a catalogue kept aside (two restores in one second get two folders). */
+function asideFolder(dataDir: string, prefix: string, now: Date): string {
+  const base = join(dataDir, `${prefix}-${stamp(now)}`)
+  let dir = base
+  for (let n = 2; existsSync(dir); n++) dir = `${base}-${n}`
+  return dir
+}
 
 export function systemModule(s: Services): CoreModule<'system'> {
   const tmpDir = join(s.paths.dataDir, 'tmp')
+  const free = s.options.freeBytes ?? freeBytes
+  const disposers: Array<() => void> = []
+
+  /** Temporary files of backups, restores and recoveries a crash or kill left behind. */
+  const sweepTemporary = () => {
+    if (existsSync(tmpDir)) {
+      for (const f of readdirSync(tmpDir)) {
+        if (/^(backup|restore|recover)-/.test(f)) rmSync(join(tmpDir, f), { recursive: true, force: true })
+      }
+    }
+    if (existsSync(s.paths.backups)) {
+      for (const f of readdirSync(s.paths.backups)) if (f.endsWith(PARTIAL_SUFFIX)) rmSync(join(s.paths.backups, f), { force: true })
+    }
+  }
+
+  const recordJob = (db: ReturnType<typeof openDatabase>, id: string, kind: string, title: string, payload: unknown, result: unknown) => {
+    const now = s.clock.now().toISOString()
+    db.prepare(
+      `INSERT OR REPLACE INTO jobs (id, kind, state, title, payload, done, total, result, attempts, max_attempts, created_at, updated_at, finished_at)
+       VALUES (?, ?, 'done', ?, ?, 1, 1, ?, 1, 1, ?, ?, ?)`
+    ).run(id, kind, title, JSON.stringify(payload), JSON.stringify(result), now, now, now)
+  }
+
+  const markFailed = (fresh: Services, id: string, err: unknown) => {
+    const e = systemError(E.restoreSwapFailed, `The restored catalogue could not be put in place (${(err as Error)?.message ?? err}); the previous catalogue was kept.`, { detail: String((err as Error)?.message ?? err) })
+    const now = fresh.clock.now().toISOString()
+    fresh.db.prepare("UPDATE jobs SET state = 'failed', error = ?, result = NULL, finished_at = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(e.toData()), now, now, id)
+    fresh.events.emit('job.progress', fresh.jobs.get(id))
+  }
 
   const backupJob: JobKind<z.infer<typeof BackupPayload>> = {
     kind: 'system.backup',
     payload: BackupPayload,
+    interrupted: 'fail',
+    cleanup: ({ payload }) => {
+      if (payload.path) rmSync(resolve(payload.path) + PARTIAL_SUFFIX, { force: true })
+    },
     async run(job) {
-      mkdirSync(tmpDir, { recursive: true })
+      mkdirSync(tmpDir, { recursive: true, mode: 0o700 })
       const now = s.clock.now()
       const dest = job.payload.path ? resolve(job.payload.path) : join(s.paths.backups, backupFileName(now, job.payload.automatic))
-      const out = await writeBackup({
-        db: s.db, mediaDir: s.paths.media, workDir: tmpDir, dest, appVersion: s.appVersion, now, signal: job.signal,
-        progress: (done, total, message) => job.progress(done, total, message)
-      })
-      const removed = job.payload.automatic ? rotateAutomatic(s.paths.backups, s.settings.app().autoBackup.keep) : []
-      return { file: out.file, size: out.size, removed }
+      const release = s.mediaGuard.hold()
+      let out
+      try {
+        out = await writeBackup({
+          db: s.db, mediaDir: s.paths.media, workDir: tmpDir, dest, appVersion: s.appVersion, now, signal: job.signal,
+          mediaFiles: s.mediaFiles, freeBytes: free,
+          onDamaged: (problems) => s.health.markDamaged(problems[0], s.clock.now()),
+          progress: (done, total, message) => job.progress(done, total, message)
+        })
+      } finally {
+        release()
+      }
+      const cfg = s.settings.app().autoBackup
+      const removed = job.payload.automatic ? rotateAutomatic(s.paths.backups, { daily: cfg.keep, weekly: cfg.weeks, monthly: cfg.months }) : []
+      return { file: out.file, size: out.size, removed, products: out.products, mediaFiles: out.manifest.media.files, missingMedia: out.missing, verified: true }
     }
   }
 
   const restoreJob: JobKind<z.infer<typeof RestorePayload>> = {
     kind: 'system.restore',
     payload: RestorePayload,
+    interrupted: 'fail',
+    cleanup: ({ id }) => rmSync(join(tmpDir, `restore-${id}`), { recursive: true, force: true }),
     async run(job) {
+      mkdirSync(tmpDir, { recursive: true, mode: 0o700 })
       const stage = join(tmpDir, `restore-${job.id}`)
-      const manifest = await verifyAndStage(job.payload.file, stage, {
-        maxBytes: MAX_RESTORE_BYTES,
-        progress: (done, total, message) => job.progress(done, total, message)
-      })
-      job.throwIfStopped()
-      const stamp = s.clock.now().toISOString().replace(/[-:]/g, '').slice(0, 15)
-      const aside = join(s.paths.dataDir, `before-restore-${stamp}`)
-      const jobId = job.id
+      rmSync(stage, { recursive: true, force: true })
+      const aside = asideFolder(s.paths.dataDir, 'before-restore', s.clock.now())
       const title = `Restore ${job.payload.file}`
-      s.requestReload(
-        () => {
-          // Backups made by a running backup job carry that job as "running": do not rerun it.
-          const staged = openDatabase(join(stage, 'catalog.sqlite'))
-          try {
-            staged.prepare("UPDATE jobs SET state = 'cancelled', message = 'interrupted by the backup' WHERE kind IN ('system.backup', 'system.restore') AND state IN ('queued', 'running', 'waiting', 'paused')").run()
-            staged.prepare('ATTACH DATABASE ? AS current').run(s.paths.db)
-            s.keepOnRestore(staged)
-            staged.exec('DETACH DATABASE current')
-          } finally {
-            staged.close()
-          }
-          swapInStaged(s.paths, stage, aside)
-        },
-        (fresh) => {
-          const now = fresh.clock.now().toISOString()
-          fresh.db.prepare(
-            `INSERT OR REPLACE INTO jobs (id, kind, state, title, payload, done, total, result, attempts, max_attempts, created_at, updated_at, finished_at)
-             VALUES (?, 'system.restore', 'done', ?, ?, 1, 1, ?, 1, 1, ?, ?, ?)`
-          ).run(jobId, title, JSON.stringify(job.payload), JSON.stringify({ restoredFrom: job.payload.file, previousKeptIn: aside, manifest }), now, now, now)
+      let result
+      try {
+        const read = await readBackup(job.payload.file, {
+          stageDir: stage, mediaFiles: s.mediaFiles, freeBytes: free, maxBytes: MAX_RESTORE_BYTES, signal: job.signal,
+          progress: (done, total, message) => job.progress(done, total, message)
+        })
+        job.throwIfStopped()
+        result = { restoredFrom: job.payload.file, previousKeptIn: aside, manifest: read.manifest, products: read.products, skippedFiles: read.skipped, kept: {} as Record<string, number> }
+        // The staged catalogue: migrated to this version, made safe, keeping what lives outside it.
+        const staged = openDatabase(join(stage, 'catalog.sqlite'))
+        try {
+          staged.prepare('ATTACH DATABASE ? AS current').run(s.db.name)
+          result.kept = staged.transaction(() => neutraliseRestored(staged))()
+          s.keepOnRestore(staged)
+          staged.exec('DETACH DATABASE current')
+          recordJob(staged, job.id, 'system.restore', title, job.payload, result)
+        } finally {
+          staged.close()
         }
-      )
-      return { restoredFrom: job.payload.file, previousKeptIn: aside, manifest }
+        if (dirname(resolve(job.payload.file)) === s.paths.backups) {
+          markVerified(job.payload.file, { products: read.products, mediaFiles: read.mediaFiles, missingMedia: read.missing.length, now: s.clock.now() })
+        }
+        planSwap(s.paths, stage, aside, job.id)
+      } catch (err) {
+        discardPlan(s.paths)
+        rmSync(stage, { recursive: true, force: true })
+        throw err
+      }
+      s.requestReload(() => executeSwap(s.paths), undefined, (fresh, err) => markFailed(fresh, job.id, err))
+      return result
+    }
+  }
+
+  const recoverJob: JobKind<z.infer<typeof RecoverPayload>> = {
+    kind: 'system.recover',
+    payload: RecoverPayload,
+    interrupted: 'fail',
+    cleanup: ({ id }) => rmSync(join(tmpDir, `recover-${id}`), { recursive: true, force: true }),
+    async run(job) {
+      if (s.health.get().state !== 'damaged') throw systemError(E.recoverNothing, 'The catalogue is not damaged; there is nothing to recover.')
+      mkdirSync(tmpDir, { recursive: true, mode: 0o700 })
+      const stage = join(tmpDir, `recover-${job.id}`)
+      rmSync(stage, { recursive: true, force: true })
+      mkdirSync(stage, { mode: 0o700 })
+      const aside = asideFolder(s.paths.dataDir, 'before-recover', s.clock.now())
+      let report
+      try {
+        job.progress(0, null, 'recovering')
+        report = recoverReadable(s.db.name, join(stage, 'catalog.sqlite'))
+        const staged = openDatabase(join(stage, 'catalog.sqlite'))
+        try {
+          recordJob(staged, job.id, 'system.recover', 'Recover the catalogue', {}, { ...report, previousKeptIn: aside })
+        } finally {
+          staged.close()
+        }
+        planSwap(s.paths, stage, aside, job.id, true)
+      } catch (err) {
+        discardPlan(s.paths)
+        rmSync(stage, { recursive: true, force: true })
+        throw err
+      }
+      s.requestReload(() => executeSwap(s.paths), (fresh) => reindexSearch(fresh), (fresh, err) => markFailed(fresh, job.id, err))
+      return { ...report, previousKeptIn: aside }
     }
   }
 
@@ -83,8 +182,8 @@ export function systemModule(s: Services): CoreModule<'system'> {
   /** Queues the daily automatic backup when the newest one is older than a day. */
   const maybeAutoBackup = () => {
     const cfg = s.settings.app().autoBackup
-    if (!cfg.enabled) return
-    const newest = listBackupFiles(s.paths.backups).find((b) => b.automatic)
+    if (!cfg.enabled || s.health.get().state !== 'ok') return
+    const newest = listBackupFiles(s.paths.backups).find((b) => b.automatic && b.verified)
     if (newest && s.clock.now().getTime() - Date.parse(newest.createdAt) < DAY_MS) return
     const hasProducts = s.db.prepare('SELECT 1 FROM products LIMIT 1').get()
     if (!hasProducts) return
@@ -92,19 +191,21 @@ export function systemModule(s: Services): CoreModule<'system'> {
   }
 
   const demo = demoJobs(s)
-  let offProgress: (() => void) | null = null
+  const health = (): CatalogHealth => {
+    const h = s.health.get()
+    return { ...h, newestGoodBackup: newestVerified(s.paths.backups), canRecover: h.state === 'damaged', canStartEmpty: h.state === 'missing' }
+  }
 
   return {
     area: 'system',
-    jobs: [backupJob, restoreJob, ...demo.jobs],
+    jobs: [backupJob, restoreJob, recoverJob, ...demo.jobs],
     start() {
+      sweepTemporary()
       first = setTimeout(maybeAutoBackup, s.options.autoBackupDelayMs ?? 5_000)
       first.unref?.()
       timer = setInterval(maybeAutoBackup, 3600 * 1000)
       timer.unref?.()
-      // The event bus outlives this catalogue (a restore or the sample catalogue reopens the core):
-      // the listener goes with stop().
-      offProgress = s.events.on('job.progress', (job) => {
+      disposers.push(s.events.on('job.progress', (job) => {
         // Coalesced: counting thousands of queued jobs on every progress event would be quadratic.
         if (statusTimer || !s.jobs.onlineKinds().includes(job.kind)) return
         statusTimer = setTimeout(() => {
@@ -112,10 +213,10 @@ export function systemModule(s: Services): CoreModule<'system'> {
           s.connectivity.publish()
         }, 250)
         statusTimer.unref?.()
-      })
+      }))
     },
     stop() {
-      offProgress?.()
+      for (const off of disposers.splice(0)) off()
       if (statusTimer) clearTimeout(statusTimer)
       if (timer) clearInterval(timer)
       if (first) clearTimeout(first)
@@ -127,6 +228,7 @@ export function systemModule(s: Services): CoreModule<'system'> {
         schemaVersion: schemaVersion(s.db),
         sourceLocale: SOURCE_LOCALE,
         role: ctx.role,
+        health: s.health.get().state,
         catalogue: {
           demo: s.demo,
           canGoBack: resolve(s.paths.dataDir) !== resolve(s.options.dataDir),
@@ -135,6 +237,16 @@ export function systemModule(s: Services): CoreModule<'system'> {
       }),
       openDemo: (input) => demo.open(input.fresh),
       closeDemo: () => demo.close(),
+      health: () => health(),
+      recover: () => {
+        if (s.health.get().state !== 'damaged') throw systemError(E.recoverNothing, 'The catalogue is not damaged; there is nothing to recover.')
+        return { jobId: s.jobs.enqueue('system.recover', {}, { title: 'Recover the catalogue', dedupeKey: 'system.recover' }).id }
+      },
+      startEmpty: async () => {
+        if (s.health.get().state !== 'missing') throw systemError(E.startEmptyRefused, 'There is a catalogue here; an empty one is started only when it is missing.')
+        await s.reloadNow(() => openDatabase(s.paths.db).close())
+        return { started: true }
+      },
       getSettings: () => s.settings.app(),
       updateSettings: (input) => s.settings.updateApp(input),
       backup: (input) => {
@@ -147,8 +259,29 @@ export function systemModule(s: Services): CoreModule<'system'> {
         const job = s.jobs.enqueue('system.restore', { file }, { title: `Restore ${input.file.kind === 'upload' ? input.file.name ?? 'uploaded backup' : file}` })
         return { jobId: job.id }
       },
+      listLinks: (input) => ({ items: s.accessLinks.list(input.includeInactive) }),
+      revokeLink: (input) => {
+        const link = s.accessLinks.revoke(input.id)
+        if (!link) throw systemError(E.linkNotFound, `No link with id ${input.id}.`, { id: input.id })
+        s.events.emit('data.changed', { entity: 'accessLinks', ids: [input.id] })
+        return link
+      },
       onlineStatus: () => s.connectivity.status(),
       checkOnline: () => s.connectivity.check()
     }
   }
+}
+
+/** After a recovery the search indexes (derived, not copied) are built again from the products. */
+function reindexSearch(fresh: Services): void {
+  const rows = fresh.db.prepare('SELECT id, usn, sku FROM products').all() as Array<{ id: string; usn: number; sku: string }>
+  fresh.db.transaction(() => {
+    for (const r of rows) {
+      try {
+        fresh.products.index(null, r.usn, r.sku, fresh.products.get(r.id).texts)
+      } catch (err) {
+        fresh.log.warn(`recover: product ${r.sku} could not be indexed`, err)
+      }
+    }
+  })()
 }

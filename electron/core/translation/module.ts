@@ -10,7 +10,9 @@ import type { CallContext } from '../dispatch.ts'
 import type { JobKind } from '../jobs/runner.ts'
 import { GlossaryStore } from './glossary/glossary-store.ts'
 import { readGlossaryCsv, readTbx } from './glossary/import.ts'
+import { assertSecretEndpoint, bindSecretOrigin, forgetSecretOrigin, originOf } from '../platform/endpoints.ts'
 import { providerLabel, readMtConfig, SECRET, writeMtConfig } from './mt/config.ts'
+import { deeplUrl } from './mt/deepl.ts'
 import { MtService } from './mt/service.ts'
 import { TmStore } from './tm/tm-store.ts'
 import { readTmx, writeTmx } from './tm/tmx.ts'
@@ -52,7 +54,6 @@ export function translationModule(s: Services): CoreModule<'translation'> {
   translationInternals.set(s, { mt, tm, units, xliff, glossary })
   s.products.addWriteHook((ev) => units.onProductWrite(ev))
   let mtTimer: NodeJS.Timeout | null = null
-  let offChanges: (() => void) | null = null
 
   const recheckJob: JobKind<Record<string, never>> = {
     kind: 'translation.qaRecheck',
@@ -79,6 +80,7 @@ export function translationModule(s: Services): CoreModule<'translation'> {
   const tmImportJob: JobKind<{ file: string; name: string }> = {
     kind: 'translation.tmImport',
     payload: z.object({ file: z.string(), name: z.string() }),
+    interrupted: 'pause',
     async run(job) {
       let parsed
       try {
@@ -141,15 +143,13 @@ export function translationModule(s: Services): CoreModule<'translation'> {
       units.reconcile()
       mtTimer = setInterval(() => void mt.wakeReachable().catch((err) => s.log.warn('MT reachability check failed', err)), 20_000)
       mtTimer.unref?.()
-      // The bus outlives this catalogue (a restore or the sample catalogue reopens the core).
-      offChanges = s.events.on('data.changed', (e) => {
+      s.events.on('data.changed', (e) => {
         if (e.entity === 'settings' && e.ids?.includes('app')) units.reconcile()
         if (e.entity === 'settings' && e.ids?.includes('translation.limits')) units.invalidateLimits()
         if (e.entity === 'settings' && e.ids?.includes('translation.limits')) s.jobs.enqueue('translation.qaRecheck', {}, { title: 'QA check of all translations', dedupeKey: 'translation.qaRecheck' })
       })
     },
     stop() {
-      offChanges?.()
       if (mtTimer) clearInterval(mtTimer)
     },
     handlers: {
@@ -276,11 +276,24 @@ export function translationModule(s: Services): CoreModule<'translation'> {
         if (input.baseUrl !== undefined) cfg.baseUrl = input.baseUrl
         if (input.rateLimit !== undefined) cfg.rateLimit = input.rateLimit
         if (input.pivot !== undefined) cfg.pivot = input.pivot
+        // Where the keys will be sent: https, or http to this computer only (see platform/endpoints.ts).
+        const keyGiven = input.provider === 'alibaba' ? input.accessKeySecret : input.apiKey
+        const keyName = input.provider === 'deepl' ? SECRET.deeplKey : input.provider === 'libretranslate' ? SECRET.libreKey : SECRET.alibabaSecret
+        const hasKey = keyGiven === undefined ? !!(await s.secrets.get(keyName)) : !!keyGiven
+        const endpoint = input.provider === 'deepl'
+          ? deeplUrl(cfg.baseUrl, (input.apiKey || (await s.secrets.get(SECRET.deeplKey))) ?? '')
+          : input.provider === 'alibaba' ? (cfg.baseUrl ?? 'https://mt.cn-hangzhou.aliyuncs.com') : cfg.baseUrl
+        if (endpoint && hasKey) assertSecretEndpoint(endpoint)
         writeMtConfig(s, { ...all, [input.provider]: cfg })
         const secret = async (name: string, value: string | null | undefined) => {
           if (value === undefined) return
-          if (value === null || value === '') await s.secrets.delete(name)
-          else await s.secrets.set(name, value)
+          if (value === null || value === '') {
+            await s.secrets.delete(name)
+            await forgetSecretOrigin(s.secrets, name)
+          } else {
+            await s.secrets.set(name, value)
+            if (endpoint) await bindSecretOrigin(s.secrets, name, originOf(endpoint))
+          }
         }
         if (input.provider === 'deepl') await secret(SECRET.deeplKey, input.apiKey)
         if (input.provider === 'libretranslate') await secret(SECRET.libreKey, input.apiKey)
@@ -305,14 +318,14 @@ export function translationModule(s: Services): CoreModule<'translation'> {
       },
 
       createTranslatorLink: (input) => {
-        const issued = s.links.issue('translator', input.label)
+        const issued = s.links.issue('translator', input.label, input.validDays)
         if (!issued) {
           throw new AppError('browser_mode_off', 'Browser mode is not running: start it (npm run web, or vetrina web --lan for the office network) to share a translator link.')
         }
         const officeNetwork = issued.listeningOnOffice
           ? (issued.officeLinks.length ? 'on' : 'noAddress')
           : s.settings.app().lanAccess ? 'restart' : 'off'
-        return { label: input.label, links: issued.links, officeLinks: issued.officeLinks, officeNetwork } as const
+        return { label: input.label, links: issued.links, officeLinks: issued.officeLinks, officeNetwork, expiresAt: issued.expiresAt, id: issued.id } as const
       },
 
       xliffExport: (input) => ({

@@ -40,12 +40,13 @@ try {
   const result = await addAndWait(values.folder!)
   const seconds = (performance.now() - t0) / 1000
   const coreCpu = process.cpuUsage(coreCpu0)
+  // The batch's CPU time: this process's and the engine's, read while it still runs (closing the
+  // catalogue afterwards is not part of adding photos).
+  const cpuMs = ownCpuMs() + childrenOf(process.pid).reduce((n, pid) => n + processCpuMs(pid), 0) - cpu0
   lag.disable()
   // The engine's own high-water mark, read while it still runs.
   const enginePeak = Math.max(0, ...childrenOf(process.pid).map(peakRss))
-  // Closing stops the engine and waits for it, so its CPU time is counted as this process's children's.
   await core.close()
-  const cpuMs = ownCpuMs() - cpu0
   if (result.added !== count) throw new Error(`expected ${count} photos added, got ${JSON.stringify(result)}`)
   console.log(JSON.stringify({
     seconds, cpuMs, coreCpuMs: (coreCpu.user + coreCpu.system) / 1000, lagP99Ms: lag.percentile(99) / 1e6, lagMaxMs: lag.max / 1e6,

@@ -13,14 +13,14 @@ const send = (msg: FromEngine) => parent.send(msg)
 
 // Each photo leaves a few megabytes of pixel buffers that only the garbage collector frees, and
 // this process allocates so little JavaScript that it would rarely collect: the buffers would
-// pile up. So after each request it runs a cheap minor collection, and a full one (about 3 ms
-// on this small heap) once requests have handled enough bytes since the last. (Started with
-// --expose-gc.)
-const FULL_COLLECT_BYTES = 16 * 1024 * 1024
+// pile up. So after each request that made pixel buffers it runs a cheap minor collection (the
+// buffers are still young), and a full one (a few ms) once requests have handled enough bytes
+// since the last, for what was promoted meanwhile. (Started with --expose-gc.)
+const FULL_COLLECT_BYTES = 24 * 1024 * 1024
 let sinceFull = 0
 function collect(handledBytes: number): void {
   const gc = (globalThis as { gc?: (o?: { type: 'minor' | 'major' }) => void }).gc
-  if (!gc) return
+  if (!gc || handledBytes === 0) return
   sinceFull += handledBytes
   if (sinceFull < FULL_COLLECT_BYTES) return gc({ type: 'minor' })
   sinceFull = 0

@@ -25,6 +25,11 @@ export interface OpenContext {
   limits: PipelineLimits
   /** Where decoded pixels may be written (same file system as the media folder). */
   tmpDir: string
+  /**
+   * The largest picture the work needs (a decoder that can shrink while decoding, as libheif's
+   * output written here can, need not make more): width for fixed-width renditions, longer side for the others.
+   */
+  need?: { width: number; long: number }
 }
 
 /** Opens `path`, runs `fn` on it and always cleans up after it. */
@@ -77,7 +82,7 @@ async function openHeic(path: string, ctx: OpenContext): Promise<OpenedSource> {
   const { limits } = ctx
   const out = join(ctx.tmpDir, `${randomBytes(9).toString('base64url')}.tif`)
   const dispose = () => rm(out, { force: true })
-  const r = await ctx.heic.decode(path, { maxPixels: limits.maxPixels, timeoutMs: limits.timeoutSeconds * 1000, out })
+  const r = await ctx.heic.decode(path, { maxPixels: limits.maxPixels, timeoutMs: limits.timeoutSeconds * 1000, out, need: ctx.need })
   if (!r.ok) await dispose()
   if (!r.ok) {
     // Writing the pixels failed (a full disk): not the photo's fault.

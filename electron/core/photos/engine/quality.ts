@@ -1,128 +1,341 @@
 // Measures a photo for the quality warnings, on the small upright sRGB picture made while
-// rendering (≤ 512 px, so this costs a few milliseconds): sharpness, exposure, whether the
-// product stands on a plain background and touches the frame, and a perceptual hash.
+// rendering (≤ 512 px, so this costs a few milliseconds), the way product photography is judged:
+// the backdrop is found along the border (a white seamless sweep, another plain colour, or none:
+// a scene), the product is what the backdrop does not reach from the border, and exposure, edge
+// contact and sharpness are measured on the product, not on the frame.
 import type { PhotoAnalysis } from '../../../../shared/domain/photo-quality.ts'
 import { perceptualHash } from './phash.ts'
 import type { AnalysisImage } from './render.ts'
 
-/** Border pixels this close to the background colour (max channel difference) are background. */
-const BACKGROUND_TOLERANCE = 24
-/** A border pixel this far from the background belongs to the subject. */
-const SUBJECT_DISTANCE = 48
-/** Share of the border that must match one colour for the picture to count as a product shot. */
+/** Studio white: light and nearly colourless (luma ≥ 0.86, channel spread ≤ 0.08). */
+const WHITE_LUMA = 219
+const WHITE_SPREAD = 20
+/** The backdrop reached from the border may be a little darker (soft shadows on the sweep). */
+const SWEEP_LUMA = 200
+const SWEEP_SPREAD = 26
+/** Share of the border that must be studio white for a white backdrop. */
+const WHITE_BORDER_SHARE = 0.15
+/** A plain backdrop of another colour: this share of the border within this distance of its median. */
 const PLAIN_SHARE = 0.5
+const PLAIN_TOLERANCE = 24
+const PLAIN_REACH = 32
+
+// Work buffers, kept from one photo to the next (the analysis runs synchronously, one photo at a
+// time): allocating them for every photo would cost the engine more garbage collection than the
+// measuring itself.
+const buffers = new Map<string, Uint8Array | Int32Array>()
+function scratch<T extends Uint8Array | Int32Array>(key: string, make: (n: number) => T, size: number, clear = false): T {
+  let b = buffers.get(key) as T | undefined
+  if (!b || b.length < size) {
+    b = make(size)
+    buffers.set(key, b)
+  } else if (clear) b.fill(0, 0, size)
+  return b.subarray(0, size) as T
+}
+const bytes = (n: number) => new Uint8Array(n)
+const ints = (n: number) => new Int32Array(n)
 
 export function analysePhoto(img: AnalysisImage): PhotoAnalysis {
-  const { luma, stats } = lumaPlane(img)
-  // Relative to the picture's tonal range, so a dark or washed-out photo is not also "blurry".
-  const range = Math.max(0.1, stats.p95 - stats.p05)
-  return {
-    sharpness: sharpness(luma, img.width, img.height) / range,
-    luma: stats,
-    ...edges(img),
-    phash: perceptualHash(luma, img.width, img.height)
-  }
-}
-
-/** Rec. 709 luma of the (gamma-encoded) sRGB values, 0–255, and its statistics, in one pass. */
-function lumaPlane({ data, width, height, channels }: AnalysisImage): { luma: Uint8Array; stats: PhotoAnalysis['luma'] } {
-  const luma = new Uint8Array(width * height)
+  const { width, height } = img
+  const n = width * height
+  const c = img.channels
+  const d = img.data
+  // One pass: luma, and which pixels could be a white sweep (light, nearly colourless).
+  const luma = scratch('luma', bytes, n)
+  const sweep = scratch('sweep', bytes, n, true)
   const hist = new Uint32Array(256)
   let sum = 0
-  for (let i = 0, p = 0; i < luma.length; i++, p += channels) {
-    // Integer weights (×256) of 0.2126, 0.7152, 0.0722; grey pictures use their one channel.
-    const v = channels < 3 ? data[p] : (54 * data[p] + 183 * data[p + 1] + 19 * data[p + 2] + 128) >> 8
+  for (let i = 0, p = 0; i < n; i++, p += c) {
+    const r = d[p]
+    const g = c < 3 ? r : d[p + 1]
+    const b = c < 3 ? r : d[p + 2]
+    // Rec. 709 luma of the gamma-encoded values, integer weights (×256).
+    const v = (54 * r + 183 * g + 19 * b + 128) >> 8
     luma[i] = v
     hist[v]++
     sum += v
-  }
-  const quantile = (q: number) => {
-    const target = q * luma.length
-    let seen = 0
-    for (let v = 0; v < 256; v++) {
-      seen += hist[v]
-      if (seen >= target) return v / 255
+    if (v >= SWEEP_LUMA) {
+      const max = r > g ? (r > b ? r : b) : g > b ? g : b
+      const min = r < g ? (r < b ? r : b) : g < b ? g : b
+      if (max - min <= SWEEP_SPREAD) sweep[i] = 1
     }
-    return 1
   }
-  return { luma, stats: { mean: sum / luma.length / 255, p05: quantile(0.05), p95: quantile(0.95) } }
+  const stats = lumaStats(hist, n, sum)
+  const backdrop = findBackdrop(img, luma, sweep)
+  // The product is found on a grid of 2×2 cells: a quarter of the work, and as exact as the
+  // statistics and border shares need.
+  const grid = halfGrid(width, height, backdrop?.mask ?? null)
+  const outside = backdrop ? reachFromBorder(grid.width, grid.height, grid.mask) : scratch('seen', bytes, grid.width * grid.height, true)
+  const subject = subjectStats(img, luma, grid, outside)
+  const edges = backdrop ? contact(img, grid, outside) : { top: 0, right: 0, bottom: 0, left: 0 }
+  // Relative to the picture's tonal range, so a dark or washed-out photo is not also "blurry".
+  const range = Math.max(0.1, stats.p95 - stats.p05)
+  const focus = sharpness(luma, width, height)
+  return {
+    sharpness: focus.laplacian / range,
+    edgeSharpness: focus.edge,
+    luma: stats,
+    plainBackground: backdrop !== null,
+    backdrop: backdrop?.kind ?? 'none',
+    edges,
+    subject,
+    phash: perceptualHash(luma, width, height)
+  }
+}
+
+function lumaStats(hist: Uint32Array, n: number, sum: number): PhotoAnalysis['luma'] {
+  return { mean: sum / n / 255, p05: quantile(hist, n, 0.05) / 255, p95: quantile(hist, n, 0.95) / 255 }
+}
+
+function quantile(hist: Uint32Array, n: number, q: number): number {
+  const target = q * n
+  let seen = 0
+  for (let v = 0; v < hist.length; v++) {
+    seen += hist[v]
+    if (seen >= target && seen > 0) return v
+  }
+  return hist.length - 1
+}
+
+/** Offsets (pixel indices) of the border ring. */
+function ring(width: number, height: number): Int32Array {
+  const out = new Int32Array(2 * width + 2 * Math.max(0, height - 2))
+  let k = 0
+  for (let x = 0; x < width; x++) {
+    out[k++] = x
+    out[k++] = (height - 1) * width + x
+  }
+  for (let y = 1; y < height - 1; y++) {
+    out[k++] = y * width
+    out[k++] = y * width + width - 1
+  }
+  return out
 }
 
 /**
- * Mean of the strongest 1 % of Laplacian responses. Unlike the usual variance of the Laplacian,
- * it does not fall when a sharp product sits on a large plain background.
+ * The backdrop: studio white when enough of the border is white (even if a close-up covers most
+ * of it), else the border's median colour when most of the border is near it, else none (a
+ * scene). `mask` marks the pixels that look like it.
  */
-function sharpness(luma: Uint8Array, width: number, height: number): number {
-  if (width < 3 || height < 3) return 0
-  const hist = new Uint32Array(4 * 255 + 1)
+function findBackdrop(img: AnalysisImage, luma: Uint8Array, sweep: Uint8Array): { kind: 'white' | 'plain'; mask: Uint8Array } | null {
+  const { width, height, data, channels: c } = img
+  if (width < 8 || height < 8) return null
+  const border = ring(width, height)
+  const k = Math.min(c, 3)
+  const spread = (i: number) => {
+    let max = 0
+    let min = 255
+    for (let ch = 0; ch < k; ch++) {
+      const v = data[i * c + ch]
+      if (v > max) max = v
+      if (v < min) min = v
+    }
+    return max - min
+  }
+  let white = 0
+  for (const i of border) if (luma[i] >= WHITE_LUMA && spread(i) <= WHITE_SPREAD) white++
+  if (white / border.length >= WHITE_BORDER_SHARE) return { kind: 'white', mask: sweep }
+  const bg = [0, 0, 0]
+  for (let ch = 0; ch < k; ch++) {
+    const h = new Uint32Array(256)
+    for (const i of border) h[data[i * c + ch]]++
+    bg[ch] = quantile(h, border.length, 0.5)
+  }
+  const distance = (i: number) => {
+    let dd = 0
+    for (let ch = 0; ch < k; ch++) dd = Math.max(dd, Math.abs(data[i * c + ch] - bg[ch]))
+    return dd
+  }
+  let plain = 0
+  for (const i of border) if (distance(i) <= PLAIN_TOLERANCE) plain++
+  if (plain / border.length < PLAIN_SHARE) return null
+  const mask = scratch('plain', bytes, width * height)
+  for (let i = 0; i < mask.length; i++) mask[i] = distance(i) <= PLAIN_REACH ? 1 : 0
+  return { kind: 'plain', mask }
+}
+
+interface Grid {
+  width: number
+  height: number
+  /** Cells whose four pixels all look like the backdrop. */
+  mask: Uint8Array
+}
+
+function halfGrid(width: number, height: number, mask: Uint8Array | null): Grid {
+  const w = Math.max(1, width >> 1)
+  const h = Math.max(1, height >> 1)
+  const out = scratch('grid', bytes, w * h, true)
+  if (mask && width >= 2 && height >= 2) {
+    for (let y = 0; y < h; y++) {
+      const a = 2 * y * width
+      const b = a + width
+      for (let x = 0; x < w; x++) {
+        const i = a + 2 * x
+        const j = b + 2 * x
+        out[y * w + x] = mask[i] & mask[i + 1] & mask[j] & mask[j + 1]
+      }
+    }
+  }
+  return { width: w, height: h, mask: out }
+}
+
+/** The backdrop region: backdrop cells connected to the border (4-connected flood fill). */
+function reachFromBorder(width: number, height: number, mask: Uint8Array): Uint8Array {
+  const seen = scratch('seen', bytes, width * height, true)
+  const queue = scratch('queue', ints, width * height)
+  let tail = 0
+  for (const i of ring(width, height)) {
+    if (!seen[i] && mask[i]) {
+      seen[i] = 1
+      queue[tail++] = i
+    }
+  }
+  const last = width * (height - 1)
+  for (let head = 0; head < tail; head++) {
+    const i = queue[head]
+    const x = i % width
+    let j = i - 1
+    if (x > 0 && !seen[j] && mask[j]) {
+      seen[j] = 1
+      queue[tail++] = j
+    }
+    j = i + 1
+    if (x < width - 1 && !seen[j] && mask[j]) {
+      seen[j] = 1
+      queue[tail++] = j
+    }
+    j = i - width
+    if (i >= width && !seen[j] && mask[j]) {
+      seen[j] = 1
+      queue[tail++] = j
+    }
+    j = i + width
+    if (i < last && !seen[j] && mask[j]) {
+      seen[j] = 1
+      queue[tail++] = j
+    }
+  }
+  return seen
+}
+
+/** Exposure of the product: what the backdrop does not reach (the whole picture for a scene). */
+function subjectStats(img: AnalysisImage, luma: Uint8Array, grid: Grid, outside: Uint8Array): NonNullable<PhotoAnalysis['subject']> {
+  const { data, channels: c, width } = img
+  const hist = new Uint32Array(256)
+  let count = 0
+  let clipped = 0
+  let sum = 0
+  const colour = [0, 0, 0]
+  for (let cell = 0; cell < outside.length; cell++) {
+    if (outside[cell]) continue
+    // One pixel per cell (its top-left).
+    const i = 2 * Math.floor(cell / grid.width) * width + 2 * (cell % grid.width)
+    const v = luma[i]
+    hist[v]++
+    sum += v
+    count++
+    const p = i * c
+    const g = c < 3 ? data[p] : data[p + 1]
+    const b = c < 3 ? data[p] : data[p + 2]
+    colour[0] += data[p]
+    colour[1] += g
+    colour[2] += b
+    // Blown: every channel at the top of its range.
+    if (data[p] >= 250 && g >= 250 && b >= 250) clipped++
+  }
+  if (count === 0) return { share: 0, mean: 0, p05: 0, p50: 0, p95: 0, clipped: 0, crushed: 0, colour: [255, 255, 255] }
+  const crushedBelow = 10
+  let crushed = 0
+  for (let v = 0; v <= crushedBelow; v++) crushed += hist[v]
+  return {
+    share: count / outside.length,
+    mean: sum / count / 255,
+    p05: quantile(hist, count, 0.05) / 255,
+    p50: quantile(hist, count, 0.5) / 255,
+    p95: quantile(hist, count, 0.95) / 255,
+    clipped: clipped / count,
+    crushed: crushed / count,
+    colour: colour.map((x) => Math.round(x / count)) as [number, number, number]
+  }
+}
+
+/**
+ * Skin tones (Kovač et al.'s daylight rule, narrowed to skin's hues and saturations so that pink
+ * and orange products are not taken for skin).
+ */
+function isSkin(r: number, g: number, b: number): boolean {
+  const max = r > g ? (r > b ? r : b) : g > b ? g : b
+  const min = r < g ? (r < b ? r : b) : g < b ? g : b
+  return r > 95 && g > 40 && b > 20 && r - g > 15 && g > b && max - min > 15 && 10 * (max - min) <= 6 * max && 20 * (g - b) <= 17 * (r - b)
+}
+
+/**
+ * Per side, the share of the border the product covers: what the backdrop does not reach, with
+ * skin tones left out (a model's arms, legs and face reaching the frame are not the product).
+ */
+function contact(img: AnalysisImage, grid: Grid, outside: Uint8Array): PhotoAnalysis['edges'] {
+  const { data, channels: c } = img
+  const w = grid.width
+  const h = grid.height
+  // A cell of the grid's border; its colour is that of the image pixel on the frame's edge.
+  const side = (cellAt: (k: number) => number, pixelAt: (k: number) => number, count: number) => {
+    let n = 0
+    for (let k = 0; k < count; k++) {
+      if (outside[cellAt(k)]) continue
+      const p = pixelAt(k) * c
+      if (!(c >= 3 && isSkin(data[p], data[p + 1], data[p + 2]))) n++
+    }
+    return n / count
+  }
+  const iw = img.width
+  const ih = img.height
+  return {
+    top: side((k) => k, (k) => 2 * k, w),
+    bottom: side((k) => (h - 1) * w + k, (k) => (ih - 1) * iw + 2 * k, w),
+    left: side((k) => k * w, (k) => 2 * k * iw, h),
+    right: side((k) => k * w + w - 1, (k) => 2 * k * iw + iw - 1, h)
+  }
+}
+
+/**
+ * Two focus measures. `laplacian`: mean of the strongest 1 % of Laplacian responses (unlike the
+ * variance of the Laplacian, it does not fall when a sharp product sits on a large plain
+ * background). `edge`: that mean over the mean of the strongest 1 % of gradients, which for a
+ * blurred step edge is about 1/σ whatever the edge's contrast: a smooth, textureless product with
+ * crisp outlines still scores as sharp.
+ */
+function sharpness(luma: Uint8Array, width: number, height: number): { laplacian: number; edge: number } {
+  if (width < 3 || height < 3) return { laplacian: 0, edge: 0 }
+  const lapHist = new Uint32Array(4 * 255 + 1)
+  const gradHist = new Uint32Array(2 * 255 + 1)
   let n = 0
-  for (let y = 1; y < height - 1; y++) {
+  // Every other row: the strongest responses are as well sampled, at half the cost.
+  for (let y = 1; y < height - 1; y += 2) {
     const row = y * width
     for (let x = 1; x < width - 1; x++) {
       const i = row + x
-      const lap = Math.abs(4 * luma[i] - luma[i - 1] - luma[i + 1] - luma[i - width] - luma[i + width])
-      hist[lap]++
+      const l = luma[i - 1]
+      const r = luma[i + 1]
+      const u = luma[i - width]
+      const dn = luma[i + width]
+      lapHist[Math.abs(4 * luma[i] - l - r - u - dn)]++
+      gradHist[Math.abs(r - l) + Math.abs(dn - u)]++
       n++
     }
   }
-  let want = Math.max(1, Math.round(n * 0.01))
+  const want = Math.max(1, Math.round(n * 0.01))
+  const lap = topMean(lapHist, want)
+  const grad = topMean(gradHist, want)
+  return { laplacian: lap, edge: grad > 0 ? lap / grad : 0 }
+}
+
+function topMean(hist: Uint32Array, want: number): number {
   let total = 0
   let taken = 0
-  for (let v = hist.length - 1; v >= 0 && want > 0; v--) {
-    const k = Math.min(hist[v], want)
+  for (let v = hist.length - 1; v >= 0 && taken < want; v--) {
+    const k = Math.min(hist[v], want - taken)
     total += k * v
     taken += k
-    want -= k
   }
   return taken ? total / taken : 0
-}
-
-/** Finds a plain background along the border and how much of each side the subject covers. */
-function edges({ data, width, height, channels }: AnalysisImage): Pick<PhotoAnalysis, 'plainBackground' | 'edges'> {
-  const none = { plainBackground: false, edges: { top: 0, right: 0, bottom: 0, left: 0 } }
-  if (width < 8 || height < 8) return none
-  const c = Math.min(channels, 3)
-  // Offsets of the border pixels, side by side.
-  const sides: Record<'top' | 'right' | 'bottom' | 'left', Int32Array> = {
-    top: new Int32Array(width), bottom: new Int32Array(width), left: new Int32Array(height), right: new Int32Array(height)
-  }
-  for (let x = 0; x < width; x++) {
-    sides.top[x] = x * channels
-    sides.bottom[x] = ((height - 1) * width + x) * channels
-  }
-  for (let y = 0; y < height; y++) {
-    sides.left[y] = y * width * channels
-    sides.right[y] = (y * width + width - 1) * channels
-  }
-  const ring = [sides.top, sides.bottom, sides.left, sides.right]
-  const ringSize = 2 * (width + height)
-  const background = [0, 0, 0]
-  for (let k = 0; k < c; k++) {
-    const hist = new Uint32Array(256)
-    for (const side of ring) for (const p of side) hist[data[p + k]]++
-    background[k] = median(hist, ringSize)
-  }
-  const distance = (p: number) => {
-    let d = 0
-    for (let k = 0; k < c; k++) d = Math.max(d, Math.abs(data[p + k] - background[k]))
-    return d
-  }
-  let plain = 0
-  for (const side of ring) for (const p of side) if (distance(p) <= BACKGROUND_TOLERANCE) plain++
-  if (plain / ringSize < PLAIN_SHARE) return none
-  const share = (side: Int32Array) => {
-    let n = 0
-    for (const p of side) if (distance(p) > SUBJECT_DISTANCE) n++
-    return n / side.length
-  }
-  return { plainBackground: true, edges: { top: share(sides.top), right: share(sides.right), bottom: share(sides.bottom), left: share(sides.left) } }
-}
-
-function median(hist: Uint32Array, count: number): number {
-  let seen = 0
-  for (let v = 0; v < 256; v++) {
-    seen += hist[v]
-    if (seen * 2 >= count) return v
-  }
-  return 255
 }

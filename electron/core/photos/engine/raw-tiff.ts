@@ -80,11 +80,18 @@ export function tiffHeader(width: number, height: number, channels: 3 | 4, icc: 
   return buf
 }
 
-/** Writes `pixels` (with their profile) to a new TIFF file at `path`. */
-export function writeRawTiff(path: string, pixels: PixelRows, icc: Uint8Array | null): void {
+/**
+ * Writes `pixels` (with their profile) to a new TIFF file at `path`, `shrink` times smaller on
+ * each side (each output pixel the mean of a shrink×shrink block, as JPEG's shrink-on-load does):
+ * a 12 MP phone photo needed for a 1000 px main image is written at 1008×756, not at full size.
+ * Returns the size written.
+ */
+export function writeRawTiff(path: string, pixels: PixelRows, icc: Uint8Array | null, shrink = 1): { width: number; height: number } {
   const { data, width, height, channels, stride } = pixels
   const row = width * channels
   if (stride < row || data.length < stride * (height - 1) + row) throw new Error('the pixel buffer is smaller than the picture')
+  const k = Math.max(1, Math.min(Math.floor(shrink), width, height))
+  if (k > 1) return writeShrunk(path, pixels, icc, k)
   const fd = openSync(path, 'wx')
   try {
     writeAll(fd, tiffHeader(width, height, channels, icc))
@@ -92,7 +99,7 @@ export function writeRawTiff(path: string, pixels: PixelRows, icc: Uint8Array | 
       // Rows are contiguous: straight from the decoder's memory, a few megabytes per call.
       const total = row * height
       for (let at = 0; at < total; at += 4 * 1024 * 1024) writeAll(fd, data.subarray(at, Math.min(total, at + 4 * 1024 * 1024)))
-      return
+      return { width, height }
     }
     // Padded rows: gathered a strip at a time into one small buffer.
     const chunk = Buffer.allocUnsafe(row * ROWS_PER_STRIP)
@@ -101,6 +108,43 @@ export function writeRawTiff(path: string, pixels: PixelRows, icc: Uint8Array | 
       for (let k = 0; k < rows; k++) chunk.set(data.subarray((y + k) * stride, (y + k) * stride + row), k * row)
       writeAll(fd, chunk.subarray(0, rows * row))
     }
+    return { width, height }
+  } finally {
+    closeSync(fd)
+  }
+}
+
+function writeShrunk(path: string, pixels: PixelRows, icc: Uint8Array | null, k: number): { width: number; height: number } {
+  const { data, channels, stride } = pixels
+  const width = Math.floor(pixels.width / k)
+  const height = Math.floor(pixels.height / k)
+  const row = width * channels
+  const area = k * k
+  const half = area >> 1
+  const sums = new Uint32Array(row)
+  const chunk = Buffer.allocUnsafe(row * ROWS_PER_STRIP)
+  const fd = openSync(path, 'wx')
+  try {
+    writeAll(fd, tiffHeader(width, height, channels, icc))
+    let filled = 0
+    for (let y = 0; y < height; y++) {
+      sums.fill(0)
+      for (let dy = 0; dy < k; dy++) {
+        let p = (y * k + dy) * stride
+        for (let x = 0, o = 0; x < width; x++, o += channels) {
+          for (let dx = 0; dx < k; dx++) {
+            for (let ch = 0; ch < channels; ch++) sums[o + ch] += data[p++]
+          }
+        }
+      }
+      const base = filled * row
+      for (let i = 0; i < row; i++) chunk[base + i] = (sums[i] + half) / area
+      if (++filled === ROWS_PER_STRIP || y === height - 1) {
+        writeAll(fd, chunk.subarray(0, filled * row))
+        filled = 0
+      }
+    }
+    return { width, height }
   } finally {
     closeSync(fd)
   }

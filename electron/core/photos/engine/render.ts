@@ -52,16 +52,23 @@ export async function renderEager(src: OpenedSource, presets: PhotoPresets, limi
   }
   const raw = { raw: { width: working.info.width, height: working.info.height, channels: working.info.channels } }
   const fromWorking = () => sharp(working.data, raw)
-  const analysisOf = () => fromWorking()
+  const analysis = await fromWorking()
     .resize(ANALYSIS_SIZE, ANALYSIS_SIZE, { fit: 'inside', withoutEnlargement: true })
     .raw()
     .toBuffer({ resolveWithObject: true })
     .then(({ data, info }) => ({ data, width: info.width, height: info.height, channels: info.channels }))
+  const fromAnalysis = () => sharp(analysis.data, { raw: { width: analysis.width, height: analysis.height, channels: analysis.channels as 3 } })
   // One after the other: with a few photos in flight the cores are busy anyway, and fewer
-  // pipelines at once hold less memory.
+  // pipelines at once hold less memory. A rendition no larger than the analysis picture (the
+  // thumbnail) is made from it: a smaller picture to resample, and as sharp at that size.
   const renditions: EncodedRendition[] = []
-  for (const id of eager) renditions.push(await shapeAndEncode(fromWorking, id, presets[id], working.info.width, working.info.height))
-  return { renditions, analysis: await analysisOf(), workingBytes: working.data.length }
+  for (const id of eager) {
+    // Sizes follow the original's, whichever picture they are made from.
+    const size = renditionSize(presets[id], width, height)
+    const small = Math.max(size.width, size.height) <= Math.max(analysis.width, analysis.height) && presets[id].fit !== 'square'
+    renditions.push(await shapeAndEncode(small ? fromAnalysis : fromWorking, id, presets[id], width, height))
+  }
+  return { renditions, analysis, workingBytes: working.data.length }
 }
 
 /** One rendition straight from the original (on demand, or after its preset changed). */

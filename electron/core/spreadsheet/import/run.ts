@@ -68,7 +68,8 @@ export async function runImport(
     const report: ReportRow[] = []
     const seen = new Map<string, FirstRow>()
     const rejectedSkus = new Map<string, number>()
-    const deferred: Pending[] = []
+    /** Rows waiting for their parent (parent SKU in lower case → rows, in file order), written right after it. */
+    const waiting = new Map<string, Pending[]>()
     const newCategories: string[] = []
     const counts = { rows: 0, created: 0, updated: 0, unchanged: 0, merged: 0, rejected: 0, warned: 0 }
     const written = new Set<string>()
@@ -157,13 +158,13 @@ export async function runImport(
           const outcome = result.created ? 'created' : result.changes > 0 ? 'updated' : 'unchanged'
           counts[outcome]++
           if (outcome !== 'unchanged') forRow.issues.push({ column: '', field: '', code: `group_parent_${outcome}`, message: `main product ${mapped.sku} ${outcome}`, params: { sku: mapped.sku }, severity: 'warning' })
-          return
+        } else {
+          record({
+            row: p.row, sku: mapped.sku, productId: result.id, changes: result.created ? 0 : result.changes,
+            outcome: result.created ? 'created' : result.changes > 0 ? 'updated' : 'unchanged',
+            issues: mapped.issues
+          })
         }
-        record({
-          row: p.row, sku: mapped.sku, productId: result.id, changes: result.created ? 0 : result.changes,
-          outcome: result.created ? 'created' : result.changes > 0 ? 'updated' : 'unchanged',
-          issues: mapped.issues
-        })
       } catch (err) {
         resolver.forget(created)
         makeFamilies.forget(createdFamily)
@@ -182,7 +183,27 @@ export async function runImport(
           : [rowIssue(err.code, err.message.replace(/\.$/, ''), err.params)]
         if (forRow) forRow.issues.push(...issues.map((i) => ({ ...i, message: `main product ${mapped.sku}: ${i.message}` })))
         else reject(p.row, mapped.sku, [...mapped.issues.filter((i) => i.severity === 'warning'), ...issues])
+        return
       }
+      // Its variants that came before it in the file go in now, so few rows are ever held back.
+      const children = waiting.get(mapped.sku.toLowerCase())
+      if (children) {
+        waiting.delete(mapped.sku.toLowerCase())
+        for (const child of children) settle(child, resolver)
+      }
+    }
+
+    /** A row that waited for its parent: written under it, or refused when the parent is nowhere. */
+    const settle = (p: Pending, resolver: CategoryResolver): void => {
+      const parentSku = p.mapped.parentSku!
+      if (s.products.findIdBySku(parentSku)) return write(p, resolver)
+      const rejectedAt = rejectedSkus.get(parentSku.toLowerCase())
+      reject(p.row, p.mapped.sku, [rowIssue(
+        'parent_not_found',
+        rejectedAt ? `the parent product ${parentSku} was rejected on row ${rejectedAt}` : `no product with SKU ${parentSku} in the catalogue or in this file`,
+        { parent: parentSku, ...(rejectedAt ? { parentRow: rejectedAt } : {}) },
+        plan.columns.find((c) => c.target.kind === 'parent')?.header ?? '', 'parentId'
+      )])
     }
 
     const handle = (row: TableRow, resolver: CategoryResolver): void => {
@@ -221,8 +242,10 @@ export async function runImport(
       const errors = mapped.issues.filter((i) => i.severity === 'error')
       if (errors.length) return reject(row.row, mapped.sku, mapped.issues)
       const pending: Pending = { row: row.row, mapped, existingId, first: firstRow }
-      if (mapped.parentSku && !s.products.findIdBySku(mapped.parentSku)) {
-        deferred.push(pending) // its parent may come later in the file
+      if (mapped.parentSku && (!s.products.findIdBySku(mapped.parentSku) || layout.parentRowAfter(mapped.parentSku, row.row))) {
+        // Its parent comes later in the file (or is not there at all: then it is refused at the end).
+        const key = mapped.parentSku.toLowerCase()
+        waiting.set(key, [...(waiting.get(key) ?? []), pending])
         return
       }
       write(pending, resolver)
@@ -240,7 +263,7 @@ export async function runImport(
         return reject(row.row, mapped.sku, [rowIssue('first_row_rejected', `row ${first.row}, the first row of ${mapped.sku}, was rejected; fix it and import both rows again`, { firstRow: first.row }, plan.sku.header, 'sku')])
       }
       const added = mapped.images ?? []
-      const pending = first.productId ? null : deferred.find((d) => d.first === first)
+      const pending = first.productId ? null : [...waiting.values()].flat().find((d) => d.first === first)
       if (added.length && pending) pending.mapped.images = [...(pending.mapped.images ?? []), ...added]
       else if (added.length && first.productId) {
         setImages(first.productId, added, first.images?.length ?? 0)
@@ -252,6 +275,10 @@ export async function runImport(
     }
 
     const layout = new VariantRows({ plan, families, products: s.products, ctx, defaultFamily: settings.family })
+    // Parents that list their variants (Magento's configurable_variations) may come after them:
+    // one quick read of the SKU and list columns first, so each variant knows its parent in time.
+    const scanShare = layout.listsVariants ? 10 : 0
+    if (scanShare) await scanAhead(imp, limits, layout, plan.sku.index, job, (f) => job.progress(Math.floor(f * scanShare), 100, null))
 
     s.db.exec('BEGIN IMMEDIATE')
     let committed = false
@@ -262,25 +289,15 @@ export async function runImport(
         handle(row, resolver)
         if (Date.now() - sliceStart > SLICE_MS) {
           job.throwIfStopped()
-          job.progress(Math.floor(fraction * 100), 100, `${counts.rows.toLocaleString('en')} rows`)
+          job.progress(scanShare + Math.floor(fraction * (100 - scanShare)), 100, `${counts.rows.toLocaleString('en')} rows`)
           await new Promise((r) => setImmediate(r))
           sliceStart = Date.now()
         }
       }
       job.throwIfStopped()
-      for (const p of deferred) {
-        const parentSku = p.mapped.parentSku!
-        if (s.products.findIdBySku(parentSku)) write(p, resolver)
-        else {
-          const rejectedAt = rejectedSkus.get(parentSku.toLowerCase())
-          reject(p.row, p.mapped.sku, [rowIssue(
-            'parent_not_found',
-            rejectedAt ? `the parent product ${parentSku} was rejected on row ${rejectedAt}` : `no product with SKU ${parentSku} in the catalogue or in this file`,
-            { parent: parentSku, ...(rejectedAt ? { parentRow: rejectedAt } : {}) },
-            plan.columns.find((c) => c.target.kind === 'parent')?.header ?? '', 'parentId'
-          )])
-        }
-      }
+      const left = [...waiting.values()].flat().sort((a, b) => a.row - b.row)
+      waiting.clear()
+      for (const p of left) settle(p, resolver)
       const keep = mode === 'valid-rows' || (mode === 'all-or-nothing' && counts.rejected === 0)
       if (keep) {
         s.db.exec('COMMIT')
@@ -302,6 +319,30 @@ export async function runImport(
     return {
       report,
       summary: { ...counts, newCategories: [...new Set(newCategories)], newFamilies: [...new Set(makeFamilies.created)], warnings, leftOut: [...leftOut.values()], written: committed && (counts.created + counts.updated > 0) }
+    }
+  } finally {
+    table.close()
+  }
+}
+
+/** The look ahead of the variant layouts: every row's SKU and list of variants, nothing written. */
+async function scanAhead(
+  imp: ImportRecord, limits: ReadLimits, layout: VariantRows, skuIndex: number,
+  job: Pick<RunningJob<unknown>, 'signal' | 'throwIfStopped'>, progress: (fraction: number) => void
+): Promise<void> {
+  const table = await openTable(imp.file, imp.spec.read, limits)
+  try {
+    let fraction = 0
+    const framed = await frameTable(table, imp.spec.read, { signal: job.signal, onProgress: (f) => { fraction = f } })
+    let sliceStart = Date.now()
+    for await (const row of framed.rows) {
+      layout.scanRow(skuOf(row.cells[skuIndex]), row.cells, row.row)
+      if (Date.now() - sliceStart > SLICE_MS) {
+        job.throwIfStopped()
+        progress(fraction)
+        await new Promise((r) => setImmediate(r))
+        sliceStart = Date.now()
+      }
     }
   } finally {
     table.close()

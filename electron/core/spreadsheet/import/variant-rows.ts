@@ -39,6 +39,13 @@ export class VariantRows {
   private readonly groups = new Map<string, { sku: string; parent: boolean }>()
   /** Variant SKU (lower case) → axis values from its parent's list of variants. */
   private readonly specs = new Map<string, { parent: string; axes: Record<string, string> }>()
+  /**
+   * From the look ahead (scan): variant SKU (lower case) → the parent whose list names it first,
+   * and parent SKU (lower case) → the row of that parent. Magento lists the variants before their
+   * parent, so a variant must know its parent before the parent's row is read.
+   */
+  private readonly listedBy = new Map<string, string>()
+  private readonly parentRows = new Map<string, number>()
   /** Whether the mapping uses any variant layout. */
   readonly active: boolean
 
@@ -52,6 +59,25 @@ export class VariantRows {
     }
     const hasAxes = deps.plan.columns.some((c) => c.target.kind === 'axis' || c.target.kind === 'axisValue')
     this.active = !!(this.col.group || this.col.rowType || this.col.spec || hasAxes)
+  }
+
+  /** Whether the import must look ahead first (scan): parents list their variants, which may come before them. */
+  get listsVariants(): boolean {
+    return !!this.col.spec
+  }
+
+  /** The look ahead: which parent lists each variant first, and on which row each parent is. */
+  scanRow(sku: string, cells: Cell[], row: number): void {
+    const c = this.col.spec
+    const text = c && !isEmptyCell(cells[c.index]) ? cellText(cells[c.index]).trim() : ''
+    if (!text || !sku) return
+    if (!this.parentRows.has(sku.toLowerCase())) this.parentRows.set(sku.toLowerCase(), row)
+    for (const v of parseVariantsSpec(text) ?? []) if (!this.listedBy.has(v.sku.toLowerCase())) this.listedBy.set(v.sku.toLowerCase(), sku)
+  }
+
+  /** Whether the row of the parent `sku` comes after row `row` (its variants wait for it, even when the parent is already in the catalogue). */
+  parentRowAfter(sku: string, row: number): boolean {
+    return (this.parentRows.get(sku.toLowerCase()) ?? 0) > row
   }
 
   /**
@@ -69,6 +95,9 @@ export class VariantRows {
     if (this.col.group) return key ? this.groupRow(mapped, key) : null
     const hasAxes = Object.keys(mapped.patch.axes ?? {}).length > 0
     const kind: RowKind = this.col.rowType ? rowKindOf(text(this.col.rowType)) : hasAxes ? 'child' : 'single'
+    // A product a parent's list names is that parent's variant, whatever its own type says ("simple").
+    const listed = mapped.sku ? this.listedBy.get(mapped.sku.toLowerCase()) : undefined
+    if (listed && kind !== 'parent' && !mapped.parentSku) mapped.parentSku = listed
     const given = mapped.parentSku !== null && mapped.parentSku !== ''
     if (kind === 'parent') {
       this.open = mapped.sku ? { sku: mapped.sku, typed: !!this.col.rowType } : null
@@ -95,7 +124,7 @@ export class VariantRows {
   prepare(mapped: MappedRow): void {
     const spec = mapped.sku ? this.specs.get(mapped.sku.toLowerCase()) : undefined
     if (spec) {
-      if (mapped.parentSku === null) mapped.parentSku = spec.parent
+      if (!mapped.parentSku) mapped.parentSku = spec.parent
       mapped.patch.axes = { ...spec.axes, ...(mapped.patch.axes ?? {}) }
     }
     const axes = Object.keys(mapped.patch.axes ?? {})
@@ -138,6 +167,12 @@ export class VariantRows {
     }
     const axes: string[] = []
     for (const v of list) {
+      const first = this.listedBy.get(v.sku.toLowerCase())
+      if (first && first.toLowerCase() !== mapped.sku.toLowerCase()) {
+        // Magento lets one simple product serve several configurables; in Vetrina a variant has one parent.
+        mapped.issues.push(issue('variant_listed_twice', `${v.sku} is already a variant of ${first}, which lists it first; it stays there`, { sku: v.sku, parent: first }, 'warning', this.col.spec))
+        continue
+      }
       const values: Record<string, string> = {}
       for (const [name, value] of v.values) {
         const code = axisCodeOf(name, family)

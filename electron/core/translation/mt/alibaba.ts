@@ -4,6 +4,7 @@
 // Requests are RPC-style and signed with HMAC-SHA1 (signature version 1.0).
 import { createHmac, randomUUID } from 'node:crypto'
 import type { Services } from '../../core.ts'
+import { assertSecretEndpoint, originOf, secretFor } from '../../platform/endpoints.ts'
 import { readMtConfig, SECRET } from './config.ts'
 import { MtError, mtFetch, retryAfterMs } from './errors.ts'
 import type { MtProvider, MtRequest } from './provider.ts'
@@ -50,10 +51,11 @@ export class AlibabaProvider implements MtProvider {
   }
 
   async translate(req: MtRequest, signal: AbortSignal): Promise<string[]> {
-    const id = await this.s.secrets.get(SECRET.alibabaId)
-    const secret = await this.s.secrets.get(SECRET.alibabaSecret)
-    if (!id || !secret) throw new MtError('auth', 'Alibaba Cloud needs an AccessKey ID and secret; add them in the translation settings.')
     const endpoint = (readMtConfig(this.s).alibaba.baseUrl ?? 'https://mt.cn-hangzhou.aliyuncs.com').replace(/\/+$/, '')
+    assertSecretEndpoint(endpoint)
+    const id = await secretFor(this.s.secrets, SECRET.alibabaId, originOf(endpoint))
+    const secret = await secretFor(this.s.secrets, SECRET.alibabaSecret, originOf(endpoint))
+    if (!id || !secret) throw new MtError('auth', 'Alibaba Cloud needs an AccessKey ID and secret; add them in the translation settings.')
     const out: string[] = []
     for (const text of req.texts) {
       const params: Record<string, string> = {

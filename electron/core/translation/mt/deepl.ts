@@ -2,6 +2,7 @@
 // do-not-translate terms (DeepL glossaries are immutable: a changed glossary is uploaded anew).
 import { createHash } from 'node:crypto'
 import type { Services } from '../../core.ts'
+import { assertSecretEndpoint, originOf, secretFor } from '../../platform/endpoints.ts'
 import { readMtConfig, SECRET } from './config.ts'
 import { MtError, errorText, mtFetch, retryAfterMs } from './errors.ts'
 import type { MtProvider, MtRequest } from './provider.ts'
@@ -16,6 +17,11 @@ export function deeplTargetLang(locale: string, englishVariant: string): string 
   if (locale === 'en') return englishVariant
   if (/^pt(-BR)?$/.test(locale)) return locale === 'pt' ? 'PT-PT' : 'PT-BR'
   return locale.toUpperCase()
+}
+
+/** DeepL's address: the one set, else the free or the pro API by the key's suffix. */
+export function deeplUrl(baseUrl: string | null, key: string): string {
+  return (baseUrl ?? (key.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com')).replace(/\/+$/, '')
 }
 
 /** DeepL glossaries use bare language codes. */
@@ -49,10 +55,12 @@ export class DeeplProvider implements MtProvider {
   }
 
   private async base(): Promise<{ url: string; key: string }> {
-    const key = await this.s.secrets.get(SECRET.deeplKey)
-    if (!key) throw new MtError('auth', 'DeepL has no API key; add it in the translation settings.')
-    const cfg = readMtConfig(this.s).deepl
-    const url = (cfg.baseUrl ?? (key.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com')).replace(/\/+$/, '')
+    const stored = await this.s.secrets.get(SECRET.deeplKey)
+    if (!stored) throw new MtError('auth', 'DeepL has no API key; add it in the translation settings.')
+    const url = deeplUrl(readMtConfig(this.s).deepl.baseUrl, stored)
+    // The key goes only over https, and only to the address it was entered for.
+    assertSecretEndpoint(url)
+    const key = (await secretFor(this.s.secrets, SECRET.deeplKey, originOf(url)))!
     return { url, key }
   }
 

@@ -1,6 +1,7 @@
 // LibreTranslate-compatible server (self-hosted on the office network). It pivots non-English
 // pairs through English internally; we send Italian and ask for the target directly.
 import type { Services } from '../../core.ts'
+import { assertSecretEndpoint, originOf, secretFor } from '../../platform/endpoints.ts'
 import { readMtConfig, SECRET } from './config.ts'
 import { MtError, errorText, mtFetch, retryAfterMs } from './errors.ts'
 import type { MtProvider, MtRequest } from './provider.ts'
@@ -70,7 +71,9 @@ export class LibreTranslateProvider implements MtProvider {
     if (!(this.languages?.codes.get(source) ?? []).includes(target)) {
       throw new MtError('unsupported', `The LibreTranslate server cannot translate ${req.sourceLang} → ${req.targetLang}.`)
     }
-    const apiKey = await this.s.secrets.get(SECRET.libreKey)
+    // A server on the office network may answer plain http; its API key goes only over https (or to this computer).
+    if (await this.s.secrets.get(SECRET.libreKey)) assertSecretEndpoint(url)
+    const apiKey = await secretFor(this.s.secrets, SECRET.libreKey, originOf(url))
     const res = await mtFetch(`${url}/translate`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

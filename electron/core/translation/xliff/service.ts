@@ -122,6 +122,7 @@ export class XliffService {
     return {
       kind: 'translation.xliffImport',
       payload: ImportPayload,
+      interrupted: 'pause',
       run: async (job) => {
         const size = statSync(job.payload.file).size
         if (size > MAX_XLIFF_BYTES) throw new AppError('xliff_too_large', `The file is ${Math.round(size / 1024 / 1024)} MB; the limit is ${MAX_XLIFF_BYTES / 1024 / 1024} MB.`, { params: { megabytes: Math.round(size / 1024 / 1024), limit: MAX_XLIFF_BYTES / 1024 / 1024 } })

@@ -132,6 +132,15 @@ export function ChipsField(props: { path: string; label: ReactNode; max?: number
   )
 }
 
+// A link or image in a description must be an absolute web address: a relative one ("/media/…")
+// would lead the reader into Vetrina's own origin (the core drops them too; a restored catalogue
+// may still hold old ones).
+DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  for (const attr of ['href', 'src', 'action', 'formaction', 'xlink:href']) {
+    const value = node.getAttribute(attr)
+    if (value !== null && !/^(https?:\/\/|mailto:)/i.test(value.trim())) node.removeAttribute(attr)
+  }
+})
 const RTE_COMMANDS: Array<[LucideIcon, string, string, string?]> = [
   [Bold, 'bold', 'bold'], [Italic, 'italic', 'italic'], [List, 'list', 'insertUnorderedList'], [Heading3, 'heading', 'formatBlock', 'h3'], [Pilcrow, 'paragraph', 'formatBlock', 'p']
 ]

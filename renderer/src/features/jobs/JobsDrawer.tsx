@@ -66,6 +66,7 @@ export function JobsDrawer(props: { onClose(): void }) {
             )}
             {job.error && <div className="error">{job.error.message}</div>}
             {job.state === 'waiting' && job.message && <div className="muted small">{job.message}</div>}
+            {job.state === 'paused' && job.message === 'interrupted' && <div className="muted small">{t('common:jobs.interrupted')}</div>}
             <div className="row" style={{ marginTop: 'var(--space-2)' }}>
               {(job.state === 'running' || job.state === 'queued' || job.state === 'waiting') && (
                 <Button size="sm" icon={Pause} onClick={() => act(() => api.jobs.pause({ id: job.id }))}>{t('common:jobs.pause')}</Button>

@@ -2,22 +2,19 @@
 // time (the WebAssembly decoder is single-threaded), with a time limit per file. The decoder's
 // WebAssembly memory grows to fit the largest picture and never shrinks while the worker lives,
 // so the worker is stopped (and its memory given back) after a failure (its memory may be in a
-// bad state), as soon as nothing waits for it once it holds more than a few megapixels' worth,
-// at once after a picture that made it grow very large, and when idle.
+// bad state), after any picture that made it grow beyond a few megapixels' worth (a new worker
+// starts in about 70 ms, a twelfth of a 12 MP decode), and when idle.
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import type { HeicReply, HeicRequest, HeicWorkerData } from './heic-worker.ts'
+import type { HeicReply, HeicRequest, HeicWorkerData, SizeNeed } from './heic-worker.ts'
 
 export type HeicResult = Extract<HeicReply, { ok: true }>
 export interface HeicFailure { ok: false; kind: 'damaged' | 'too_many_pixels' | 'unreadable' | 'io' | 'timeout'; message: string; code?: string }
 
 const IDLE_MS = 20_000
-const MB = 1024 * 1024
-/** Decoder memory kept while more files wait (a 12 MP photo needs about 70 MB). */
-const KEEP_BUSY_BYTES = 96 * MB
-/** Decoder memory kept while nothing waits (the start-up size is 17 MB). */
-const KEEP_IDLE_BYTES = 24 * MB
+/** Decoder memory a worker may keep (its start-up size is 17 MB; a 12 MP photo needs about 70 MB). */
+const KEEP_BYTES = 24 * 1024 * 1024
 
 /** The worker script: built next to the app bundle (heic-worker.js) or run from source (.ts). */
 function workerFile(): string {
@@ -57,11 +54,12 @@ export class HeicDecoder {
    * Decodes `path` into a TIFF file at `out` (the caller removes it); never rejects: failures
    * come back as `{ ok: false, kind, message }`.
    */
-  async decode(path: string, opts: { maxPixels: number; timeoutMs: number; out: string }): Promise<HeicResult | HeicFailure> {
+  async decode(path: string, opts: { maxPixels: number; timeoutMs: number; out: string; need?: SizeNeed }): Promise<HeicResult | HeicFailure> {
     await this.ready
     if (this.closed) return { ok: false, kind: 'damaged', message: 'the photo service is shutting down' }
+    const need = opts.need ?? { width: Number.MAX_SAFE_INTEGER, long: Number.MAX_SAFE_INTEGER }
     return new Promise((resolve) => {
-      this.queue.push({ req: { id: this.nextId++, path, out: opts.out, maxPixels: opts.maxPixels }, timeoutMs: opts.timeoutMs, resolve })
+      this.queue.push({ req: { id: this.nextId++, path, out: opts.out, maxPixels: opts.maxPixels, need }, timeoutMs: opts.timeoutMs, resolve })
       this.pump()
     })
   }
@@ -96,8 +94,7 @@ export class HeicDecoder {
     const worker = new Worker(workerFile(), { workerData: this.workerData, resourceLimits: { maxYoungGenerationSizeMb: 4 } })
     worker.on('message', (reply: HeicReply) => {
       if (this.current?.req.id !== reply.id) return
-      const limit = this.queue.length > 0 ? KEEP_BUSY_BYTES : KEEP_IDLE_BYTES
-      if (!reply.ok || reply.decoderBytes > limit) this.dropWorker()
+      if (!reply.ok || reply.decoderBytes > KEEP_BYTES) this.dropWorker()
       this.finish(reply)
     })
     const lost = (why: string) => {

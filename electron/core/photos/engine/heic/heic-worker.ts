@@ -10,16 +10,30 @@ export interface HeicWorkerData {
   /** Display P3 ICC profile, for files that declare P3 primaries in an nclx box instead of an ICC profile. */
   displayP3Icc: Uint8Array | null
 }
-/** Decode `path` into a TIFF file at `out` (which must not exist). */
-export interface HeicRequest { id: number; path: string; out: string; maxPixels: number }
+/**
+ * Decode `path` into a TIFF file at `out` (which must not exist), as small as `need` allows: at
+ * least `need.width` pixels wide and `need.long` on the longer side (or the full size).
+ */
+export interface HeicRequest { id: number; path: string; out: string; maxPixels: number; need: SizeNeed }
+export interface SizeNeed { width: number; long: number }
 export type HeicReply =
-  | { id: number; ok: true; width: number; height: number; hasAlpha: boolean; hasProfile: boolean; tiff: string; decoderBytes: number }
+  /** width/height: the picture's (upright); the TIFF may be smaller (tiffWidth/tiffHeight). */
+  | { id: number; ok: true; width: number; height: number; tiffWidth: number; tiffHeight: number; hasAlpha: boolean; hasProfile: boolean; tiff: string; decoderBytes: number }
   | { id: number; ok: false; kind: 'damaged' | 'too_many_pixels' | 'unreadable' | 'io'; message: string; code?: string; decoderBytes: number }
 
 /** nclx colour_primaries code for Display P3 (SMPTE EG 432-1), used by recent phones. */
 const PRIMARIES_P3 = 12
 
 const config = (workerData ?? { displayP3Icc: null }) as HeicWorkerData
+
+/** The largest whole factor (up to 8) the picture can be shrunk by and still meet `need`. */
+export function shrinkFactor(width: number, height: number, need: SizeNeed): number {
+  const wantWidth = Math.min(need.width, width)
+  const wantLong = Math.min(need.long, Math.max(width, height))
+  let k = 1
+  while (k < 8 && Math.floor(width / (k + 1)) >= wantWidth && Math.max(Math.floor(width / (k + 1)), Math.floor(height / (k + 1))) >= wantLong) k++
+  return k
+}
 
 parentPort?.on('message', async (req: HeicRequest) => {
   let reply: HeicReply
@@ -32,13 +46,14 @@ parentPort?.on('message', async (req: HeicRequest) => {
     }
     const info = await decodeHeic(bytes, req.maxPixels, ({ pixels, icc: own, primaries }) => {
       const icc = own ?? (primaries === PRIMARIES_P3 ? config.displayP3Icc : null)
+      let written: { width: number; height: number }
       try {
-        writeRawTiff(req.out, pixels, icc)
+        written = writeRawTiff(req.out, pixels, icc, shrinkFactor(pixels.width, pixels.height, req.need))
       } catch (err) {
         // Not the file's fault (a full disk, say): the caller decides what to do.
         throw Object.assign(err as Error, { kind: 'io' })
       }
-      return { width: pixels.width, height: pixels.height, hasAlpha: pixels.channels === 4, hasProfile: !!icc }
+      return { width: pixels.width, height: pixels.height, tiffWidth: written.width, tiffHeight: written.height, hasAlpha: pixels.channels === 4, hasProfile: !!icc }
     })
     reply = { id: req.id, ok: true, ...info, tiff: req.out, decoderBytes: decoderMemoryBytes() }
   } catch (err) {
