@@ -82,7 +82,7 @@ export interface MediaFileSource {
 
 /** What answers while the catalogue cannot be used: the way out, and nothing that touches the catalogue. */
 export const RESCUE_CALLS = new Set([
-  'system.info', 'system.health', 'system.getSettings', 'system.listBackups', 'system.restore', 'system.recover', 'system.startEmpty',
+  'system.info', 'system.health', 'system.getSettings', 'system.listBackups', 'system.restore', 'system.restoreListed', 'system.recover', 'system.startEmpty',
   'system.onlineStatus', 'system.checkOnline'
 ])
 const RESCUE_JOBS = ['system.restore', 'system.recover']

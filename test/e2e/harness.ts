@@ -19,9 +19,10 @@ export interface AppUnderTest {
   stop(): Promise<void>
 }
 
-export async function startApp(dataDir = mkdtempSync(join(tmpdir(), 'vetrina-e2e-'))): Promise<AppUnderTest> {
+/** `rescue`: open a catalogue that cannot be used for its way out only, as the app and browser mode do. */
+export async function startApp(dataDir = mkdtempSync(join(tmpdir(), 'vetrina-e2e-')), o: { rescue?: boolean } = {}): Promise<AppUnderTest> {
   if (!existsSync(join(UI_DIR, 'index.html'))) throw new Error('Build the UI first (npm run build).')
-  const core = Core.open({ dataDir, logFile: join(dataDir, 'logs', 'e2e.log'), secrets: new MemorySecretStore() })
+  const core = Core.open({ dataDir, logFile: join(dataDir, 'logs', 'e2e.log'), secrets: new MemorySecretStore(), rescue: o.rescue })
   const host = await startHost({ core, uiDir: UI_DIR })
   return {
     dataDir,

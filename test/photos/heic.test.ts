@@ -1,12 +1,13 @@
 // HEIC, which sharp's prebuilt libvips cannot decode: decoded by libheif in a worker thread,
 // then through the same sharp pipeline. Rotation stored in the file is applied once, the
 // colour profile is honoured, and a damaged file is a per-file error.
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PhotoSummary } from '../../shared/contract/photos.ts'
 import { HeicDecoder } from '../../electron/core/photos/engine/heic/heic-decoder.ts'
+import { decodeHeic, type DecodedHeic } from '../../electron/core/photos/engine/heic/decode-heic.ts'
 import { addAndWait, fixture, meanColour, meanDiff, openCore, pixels, tempDir } from './helpers.ts'
 
 let env: ReturnType<typeof openCore>
@@ -127,6 +128,30 @@ describe('HEIC decoder worker', () => {
     const next = await decoder.decode(fixture('heic/rotated.heic'), { maxPixels: 10e6, timeoutMs: 10_000, out: out() })
     expect(next).toMatchObject({ ok: true, width: 1800, height: 1200 })
     await decoder.close()
+  })
+
+  it('shrinks as YCbCr (no full-size RGB picture) to the same colours as libheif converting to RGB', async () => {
+    for (const file of ['heic/rotated.heic', 'heic/flag-display-p3.heic']) {
+      const bytes = readFileSync(fixture(file))
+      // Rows packed (libheif's may be padded), copied out of the decoder's memory.
+      const copy = (d: DecodedHeic) => {
+        const { width, height, stride, data } = d.pixels
+        const rows = Buffer.alloc(width * height * 3)
+        for (let y = 0; y < height; y++) rows.set(data.subarray(y * stride, y * stride + width * 3), y * width * 3)
+        return { width, height, data: rows, shrink: d.shrink }
+      }
+      const small = await decodeHeic(bytes, 20e6, () => 3, copy)
+      const full = await decodeHeic(bytes, 20e6, () => 3, copy, { viaRgb: true })
+      // The YCbCr path shrank while converting; libheif's RGB comes at full size.
+      expect([small.shrink, full.shrink]).toEqual([1, 3])
+      expect([small.width, small.height]).toEqual([Math.floor(full.width / 3), Math.floor(full.height / 3)])
+      const want = await sharp(full.data, { raw: { width: full.width, height: full.height, channels: 3 } }).resize(small.width, small.height, { kernel: 'cubic' }).raw().toBuffer()
+      let diff = 0
+      for (let i = 0; i < want.length; i++) diff += Math.abs(want[i] - small.data[i])
+      // Same matrix, range and rotation: well under one level on average (a wrong matrix or a
+      // turned picture differs by tens).
+      expect(diff / want.length).toBeLessThan(1.5)
+    }
   })
 
   it('writes the picture only as large as the renditions need (shrunk while written)', async () => {

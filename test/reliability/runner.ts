@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path'
 import { Core } from '../../electron/core/core.ts'
 import { startSandbox, type Sandbox } from '../../electron/sandbox/server.ts'
 import { verifiedRecord } from '../../electron/core/system/backup-files.ts'
+import { INTERRUPTED_JSON } from '../../electron/core/jobs/runner.ts'
 import { tempDir } from '../helpers/core.ts'
 import { WINE_CATEGORY, makePhotos, wineCreate } from '../publish/helpers.ts'
 import { plantMedia } from '../system/helpers.ts'
@@ -202,7 +203,7 @@ export async function runReliability(o: { n: number; seed?: number; log?: (line:
         const last = db.prepare("SELECT state FROM jobs WHERE kind = 'spreadsheet.import' ORDER BY created_at DESC LIMIT 1").get() as { state: string } | undefined
         check(last?.state === 'done' ? delta === IMPORT_ROWS : delta === 0, `${label}: the import left ${delta} of ${IMPORT_ROWS} rows with its job ${last?.state ?? 'missing'} (all or nothing)`)
         check(!completed || last?.state === 'done', `${label}: a finished import is not done`)
-        const paused = db.prepare("SELECT id FROM jobs WHERE kind = 'spreadsheet.import' AND state = 'paused' AND message = 'interrupted'").all() as Array<{ id: string }>
+        const paused = db.prepare("SELECT id FROM jobs WHERE kind = 'spreadsheet.import' AND state = 'paused' AND message = ?").all(INTERRUPTED_JSON) as Array<{ id: string }>
         // The user resumes interrupted imports (every other time), or leaves them.
         for (const p of paused) {
           if (counts.interruptedImportsResumed % 2 === 0) {

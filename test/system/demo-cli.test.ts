@@ -3,7 +3,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cliLanguage } from '../../electron/core/cli/commands/demo.ts'
 import { DEMO_PRODUCTS } from '../../electron/core/system/demo/catalogue.ts'
 import { vetrina } from '../helpers/cli.ts'
 import { tempDir } from '../helpers/core.ts'
@@ -41,11 +40,4 @@ describe('vetrina demo create', () => {
     expect(r.stderr).toContain(`Il catalogo di esempio non è stato creato: La cartella ${busy} non è vuota`)
     expect(existsSync(join(busy, 'vetrina-demo.json'))).toBe(false)
   }, 60_000)
-
-  it('speaks the terminal\'s language when none is asked for', () => {
-    expect(cliLanguage(undefined, { LANG: 'it_IT.UTF-8' })).toBe('it')
-    expect(cliLanguage(undefined, { LANG: 'zh_CN.UTF-8' })).toBe('zh-CN')
-    expect(cliLanguage(undefined, { LC_ALL: 'C' })).toBe('en')
-    expect(cliLanguage('en', { LANG: 'it_IT.UTF-8' })).toBe('en')
-  })
 })

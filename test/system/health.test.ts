@@ -161,7 +161,8 @@ describe('never silently empty', () => {
     const file = await makeBackup(t)
     await t.close()
     t = null
-    for (const damage of ['missing', 'empty'] as const) {
+    // Missing last: the restore below then has no catalogue file at all to put aside.
+    for (const damage of ['empty', 'missing'] as const) {
       for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `catalog.sqlite${suffix}`), { force: true })
       if (damage === 'empty') writeFileSync(join(dir, 'catalog.sqlite'), '')
       expect(() => Core.open({ dataDir: dir, logFile: null })).toThrow(expect.objectContaining({ code: 'system_catalog_missing' }))
@@ -171,6 +172,10 @@ describe('never silently empty', () => {
     t = openTestCore({ dataDir: dir, rescue: true })
     expect(await t.api.system.health({})).toMatchObject({ state: 'missing', canStartEmpty: true, newestGoodBackup: { path: file } })
     expect((await t.core.call('catalog.listProducts', {})).ok).toBe(false)
+    // The rescue screen restores a listed backup by its name; no other name (nor a path) is taken.
+    for (const name of ['../catalog.sqlite', file, 'vetrina-backup-20200101-000000.vetrina-backup']) {
+      expect(await t.core.call('system.restoreListed', { name })).toMatchObject({ ok: false, error: { code: 'system_restore_missing_file' } })
+    }
     expect((await restore(t, file)).state).toBe('done')
     expect(t.core.health.state).toBe('ok')
     expect((await t.api.catalog.getProduct({ sku: 'KEEP' })).sku).toBe('KEEP')

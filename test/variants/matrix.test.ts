@@ -86,5 +86,12 @@ describe('pavilion mapping for the Variants tab', () => {
     expect(colours.map((c) => [c.value, c.source, c.picture])).toEqual([['fucsia', 'new', 'missing'], ['nero', 'auto', 'ok']])
     expect(colours[0].pictureVariantId).toBe(v1.id)
     expect(bagInfo.problems.map((p) => p.code)).toContain('variant_image_missing')
+
+    // Axes named as a Magento export names them ("size_general", "color") find the category's Size and Color.
+    const magento = await api.catalog.createProduct({ ...bagParent('MT01', bagCat), variantAxes: ['size_general', 'color'] })
+    await api.catalog.createProduct({ sku: 'MT01-M-Black', parentId: magento.id, axes: { size_general: 'M', color: 'Black' }, trade: { ladder: [{ minQty: 2, price: 29 }] } })
+    const magentoInfo = await api.publish.variantOptions({ productId: magento.id })
+    const nameOf = (id: string | null) => magentoInfo.attributes.find((a) => a.id === id)?.name
+    expect(magentoInfo.axes.map((a) => [a.axis, nameOf(a.attributeId)])).toEqual([['size_general', 'Size'], ['color', 'Color']])
   })
 })

@@ -30,7 +30,8 @@ export const LOGIN_SCRIPT = `(function () {
   function go() {
     show('wait');
     fetch('/api/session', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: key }) })
-      .then(function (r) { if (r.ok) location.replace('/' + hash); else show('failed'); })
+      // The address is already '/' + hash: replacing it with itself would only move to the hash, not load the app.
+      .then(function (r) { if (r.ok) location.reload(); else show('failed'); })
       .catch(function () { show('failed'); });
   }
   document.getElementById('go').addEventListener('click', go);

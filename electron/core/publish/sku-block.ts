@@ -68,6 +68,10 @@ export function saleAttributeFor(axis: string, parent: Product, def: AttributeDe
   if (exact) return exact
   const partial = sale.find((f) => [...wanted].some((w) => ` ${normalizeName(f.name)} `.includes(` ${w} `)))
   if (partial) return partial
+  // A shop's attribute code ("size_general", "size_pants", "shoe_size"): a word of it that names an axis.
+  const words = names.flatMap((n) => n.split(' ')).filter((w) => AXIS_WORDS[w])
+  const byWord = sale.find((f) => words.some((w) => AXIS_WORDS[w].includes(normalizeName(f.name))))
+  if (byWord) return byWord
   // Values such as "0,75 L" or "500 g": the sale property whose options are quantities of that kind.
   const q = values.map(quantityOf).find(Boolean)
   if (q) return sale.find((f) => f.options.some((o) => quantityOf(o.displayName)?.dim === q.dim)) ?? null

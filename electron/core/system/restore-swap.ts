@@ -80,8 +80,9 @@ export function executeSwap(paths: DataPaths): void {
   let made = 0
   try {
     for (const [from, to] of plan.moves) {
-      // WAL and shared-memory files exist only while a catalogue is open, or after a crash.
-      if (!existsSync(from) && (from.endsWith('-wal') || from.endsWith('-shm') || from === paths.media)) continue
+      // WAL and shared-memory files exist only while a catalogue is open, or after a crash; a
+      // missing catalogue (restored from the rescue screen) has nothing to put aside.
+      if (!existsSync(from) && (from.startsWith(paths.db) || from === paths.media)) continue
       if (crashAfterMoves !== null && made >= crashAfterMoves) throw new SimulatedCrash()
       renameSync(from, to)
       made++

@@ -9,6 +9,7 @@ import { rememberLanguage } from '../i18n/index.ts'
 import { DesktopShell } from '../features/desktop/DesktopShell.tsx'
 import { JobsDrawer } from '../features/jobs/JobsDrawer.tsx'
 import { DemoBanner } from '../features/start/DemoCatalogue.tsx'
+import { RescuePage } from '../features/settings/RescuePage.tsx'
 import { Button } from '../ui/Button.tsx'
 import { ConfirmHost } from '../ui/confirm.tsx'
 import { Icon } from '../ui/Icon.tsx'
@@ -31,6 +32,8 @@ export function App() {
   const jobsOpen = useApp((s) => s.jobsOpen)
   const version = useApp((s) => s.version)
   const ready = useApp((s) => s.ready)
+  // A catalogue that cannot be used shows only the way out (restore, recover), never the sections.
+  const usable = useApp((s) => s.health === 'ok')
   const activeJobs = useApp((s) => Object.values(s.jobs).filter((j) => j.state === 'running' || j.state === 'queued').length)
   const [error, setError] = useState<string | null>(null)
 
@@ -41,7 +44,7 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  const features = ready ? FEATURES.filter((f) => f.roles.includes(role)) : []
+  const features = ready && usable ? FEATURES.filter((f) => f.roles.includes(role)) : []
   const current = features.find((f) => f.id === route.feature) ?? features[0]
 
   const changeLanguage = (lng: UiLanguage) => {
@@ -74,7 +77,7 @@ export function App() {
           aria-label={t('common:language')}
           value={i18n.language as UiLanguage}
           onChange={changeLanguage}
-          options={UI_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_LABELS[l] }))}
+          options={UI_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_LABELS[l], lang: l }))}
           testId="language"
         />
       </header>
@@ -90,6 +93,7 @@ export function App() {
       </nav>
       <main className="main">
         <DemoBanner />
+        {ready && !usable && <RescuePage />}
         {current && <current.Page params={route.feature === current.id ? route.params : []} />}
       </main>
       {jobsOpen && <JobsDrawer onClose={() => useApp.getState().setJobsOpen(false)} />}
@@ -104,15 +108,16 @@ function OnlineBadge() {
   const { t } = useTranslation()
   const online = useApp((s) => s.online)
   const cls = online.online === true ? 'ok' : online.online === false ? 'err' : ''
-  const label = !online.target
+  // target "" is the sandbox built into Vetrina (named in words); null: nothing to publish to.
+  const label = online.target === null
     ? t('common:status.local')
     : online.online === true ? t('common:status.online') : online.online === false ? t('common:status.offline') : t('common:status.unknown')
-  const icon = !online.target ? HardDrive : online.online === false ? CloudOff : Cloud
+  const icon = online.target === null ? HardDrive : online.online === false ? CloudOff : Cloud
   return (
     <button
       type="button"
       className={`badge ${cls}`}
-      title={online.target ? t('common:status.probing', { target: online.target }) : t('common:status.noTarget')}
+      title={online.target !== null ? t('common:status.probing', { target: online.target || t('publish:target.builtinGateway') }) : t('common:status.noTarget')}
       onClick={() => void api.system.checkOnline({}).then((s) => useApp.setState({ online: s }))}
       data-testid="online-status"
     >

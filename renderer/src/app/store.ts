@@ -2,7 +2,7 @@
 import { create } from 'zustand'
 import type { Role } from '../../../shared/contract/define.ts'
 import type { Job } from '../../../shared/contract/jobs.ts'
-import type { CatalogueInfo, OnlineStatus, Settings } from '../../../shared/contract/system.ts'
+import type { CatalogueInfo, HEALTH_STATES, OnlineStatus, Settings } from '../../../shared/contract/system.ts'
 import { api, transport } from '../api/client.ts'
 
 interface AppState {
@@ -18,6 +18,8 @@ interface AppState {
   connected: boolean
   jobs: Record<string, Job>
   jobsOpen: boolean
+  /** Anything but "ok": the catalogue cannot be used and only the way out is shown (RescuePage). */
+  health: (typeof HEALTH_STATES)[number]
   load(): Promise<void>
   setSettings(s: Settings): void
   setJobsOpen(open: boolean): void
@@ -34,13 +36,14 @@ export const useApp = create<AppState>((set, get) => ({
   connected: true,
   jobs: {},
   jobsOpen: false,
+  health: 'ok',
   async load() {
     const [info, settings, online, jobs] = await Promise.all([
       api.system.info({}), api.system.getSettings({}), api.system.onlineStatus({}), api.jobs.list({ limit: 30 })
     ])
     set({
       ready: true,
-      role: info.role, dataDir: info.dataDir, version: info.version, catalogue: info.catalogue, settings, online,
+      role: info.role, dataDir: info.dataDir, version: info.version, catalogue: info.catalogue, settings, online, health: info.health,
       jobs: Object.fromEntries(jobs.items.map((j) => [j.id, j]))
     })
   },
@@ -60,6 +63,11 @@ transport.subscribe((name, payload) => {
   if (name === 'data.changed' && (payload as { entity: string }).entity === 'catalogue') location.reload()
   if (name === 'data.changed' && (payload as { entity: string }).entity === 'settings') {
     void api.system.getSettings({}).then((settings) => useApp.setState({ settings }))
+  }
+  // A restore or recovery reopened the catalogue, or a backup found it damaged: ask again how it is.
+  const change = payload as { entity?: string; all?: boolean }
+  if (name === 'data.changed' && (change.entity === 'health' || (change.entity === '*' && change.all))) {
+    void api.system.info({}).then((info) => useApp.setState({ health: info.health })).catch(() => undefined)
   }
 })
 transport.onConnection((connected) => useApp.setState({ connected }))

@@ -2,42 +2,29 @@
 // leather workshop and a majolica maker, with photos and translations) in a folder of its own, ready
 // to publish to the built-in sandbox. Without --data-dir it goes where the app's "Prova con un
 // catalogo di esempio" opens it: the demo folder beside the firm's catalogue. Every line it prints
-// comes from the message catalogues (cli:demo.*), in the language of --lang or of the terminal.
+// comes from the message catalogues (cli:demo.*), in the CLI's language (--lang or the system's).
 import type { Command } from 'commander'
-import { UI_LANGUAGES, type UiLanguage } from '../../../../shared/domain/locales.ts'
 import { errorText } from '../../../../shared/messages/errors.ts'
-import { translator, type TFunction } from '../../../../shared/messages/translator.ts'
+import type { TFunction } from '../../../../shared/messages/translator.ts'
 import { APP_VERSION } from '../../core.ts'
 import { resolveDataDir } from '../../platform/data-dir.ts'
 import { demoFolderOf } from '../../platform/demo-folder.ts'
 import { DEMO_STEPS } from '../../system/demo/build.ts'
 import { createDemoCatalogue } from '../../system/demo/create.ts'
-
-/** The language asked for, else the terminal's (LC_ALL, LANG: it_IT.UTF-8 → it), else English. */
-export function cliLanguage(asked?: string, env: NodeJS.ProcessEnv = process.env): UiLanguage {
-  const wanted = asked ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? ''
-  const tag = wanted.replace(/[.@].*$/, '').replace('_', '-').toLowerCase()
-  if (tag.startsWith('zh')) return 'zh-CN'
-  return UI_LANGUAGES.find((l) => l === tag || l === tag.split('-')[0]) ?? 'en'
-}
+import { common } from '../context.ts'
+import { say, t } from '../lang.ts'
 
 interface DemoOptions {
   dataDir?: string
   replace?: boolean
   json?: boolean
-  lang?: string
 }
 
 export function registerDemo(program: Command): void {
-  const demo = program.command('demo').description('the sample catalogue: try Vetrina without touching your own catalogue')
-  demo.command('create')
-    .description('make the sample catalogue in a folder of its own (default: beside your catalogue, where the app opens it)')
-    .option('--data-dir <dir>', 'the sample catalogue\'s folder (empty, or a sample catalogue already)')
-    .option('--replace', 'make it again even if a sample catalogue is there')
-    .option('--lang <lang>', 'language of the output: it, en or zh-CN (default: the terminal\'s)')
-    .option('--json', 'print machine-readable JSON')
+  const demo = program.command('demo').description(say('cli:demo.about'))
+  common(demo.command('create').description(say('cli:demo.createAbout')))
+    .option('--replace', say('cli:demo.replaceOption'))
     .action(async (o: DemoOptions) => {
-      const t = translator(cliLanguage(o.lang))
       try {
         const dir = o.dataDir ? resolveDataDir(o.dataDir) : demoFolderOf(resolveDataDir(undefined))
         const started = Date.now()

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
 import { AppError } from '../../../../shared/contract/errors.ts'
+import { msg } from '../../../../shared/messages/message.ts'
 import type { Services } from '../../core.ts'
 import type { JobKind } from '../../jobs/runner.ts'
 import { demoFolderOf } from '../../platform/demo-folder.ts'
@@ -32,7 +33,7 @@ export function demoJobs(s: Services) {
         throwIfStopped: () => job.throwIfStopped(),
         progress: (done, total, step) => {
           const before = DEMO_STEPS.slice(0, DEMO_STEPS.indexOf(step)).reduce((n, st) => n + WEIGHT[st], 0)
-          job.progress(Math.round(before + (WEIGHT[step] * done) / Math.max(1, total)), 100, step)
+          job.progress(Math.round(before + (WEIGHT[step] * done) / Math.max(1, total)), 100, msg(`settings:job.demo.step.${step}`))
         },
         core: { photoEngine: s.options.photoEngine },
         appVersion: s.appVersion
@@ -60,12 +61,12 @@ export function demoJobs(s: Services) {
     jobs: [openJob, closeJob] as JobKind<any>[],
     open(fresh: boolean) {
       if (s.demo || away()) throw new AppError('demo_already_open', 'The sample catalogue is open already.')
-      const job = s.jobs.enqueue('system.openDemo', { fresh }, { title: 'Sample catalogue', dedupeKey: 'demo-open' })
+      const job = s.jobs.enqueue('system.openDemo', { fresh }, { title: msg('settings:job.demo.open'), dedupeKey: 'demo-open' })
       return { jobId: job.id }
     },
     close() {
       if (!away()) throw new AppError('demo_no_way_back', 'This Vetrina was started on the sample catalogue\'s own folder: there is no other catalogue to go back to. Start Vetrina on your catalogue instead.')
-      const job = s.jobs.enqueue('system.closeDemo', {}, { title: 'Back to your catalogue', dedupeKey: 'demo-close' })
+      const job = s.jobs.enqueue('system.closeDemo', {}, { title: msg('settings:job.demo.close'), dedupeKey: 'demo-close' })
       return { jobId: job.id }
     }
   }

@@ -1,8 +1,7 @@
 // Settings: languages, backups and restore, office-network access, categories, attribute families.
-import { Archive, DatabaseBackup, FolderOpen, Globe, HardDriveDownload, Network } from 'lucide-react'
+import { Archive, ArchiveRestore, DatabaseBackup, FolderOpen, Globe, HardDriveDownload, Network } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LOCALE_NAMES } from '../../../../shared/domain/locales.ts'
 import { api, transport } from '../../api/client.ts'
 import { useEvent } from '../../api/events.ts'
 import { useApp } from '../../app/store.ts'
@@ -20,8 +19,10 @@ import { toast } from '../../ui/toasts.ts'
 import { UpdatesCard } from '../desktop/UpdatesCard.tsx'
 import { CategoriesCard } from './CategoriesCard.tsx'
 import { FamiliesCard } from './FamiliesCard.tsx'
+import { languageOf } from '../../i18n/language-names.ts'
+import { LinksCard } from './LinksCard.tsx'
 
-interface BackupRow { fileName: string; path: string; size: number; createdAt: string; automatic: boolean }
+interface BackupRow { fileName: string; path: string; size: number; createdAt: string; automatic: boolean; verified: boolean; products: number | null }
 
 function GeneralCard() {
   const { t } = useTranslation()
@@ -32,7 +33,7 @@ function GeneralCard() {
   return (
     <>
       <Card title={t('settings:general.title')} icon={Globe}>
-        <Field label={t('settings:general.targetLocales')} hint={t('settings:general.targetLocalesHint', { names: settings.targetLocales.map((l) => LOCALE_NAMES[l] ?? l).join(', ') })}>
+        <Field label={t('settings:general.targetLocales')} hint={t('settings:general.targetLocalesHint', { names: settings.targetLocales.map((l) => languageOf(l)).join(', ') })}>
           {(id) => <ChipsInput id={id} value={settings.targetLocales} max={10} onChange={(v) => v.length && void update({ targetLocales: v })} />}
         </Field>
         <p className="muted row" style={{ margin: 0 }}><span className="row"><Icon icon={FolderOpen} size="sm" />{t('settings:general.dataDir')}:</span> <code>{dataDir}</code></p>
@@ -62,30 +63,39 @@ function BackupsCard() {
   useEvent('job.progress', (job) => {
     if ((job.kind === 'system.backup' || job.kind === 'system.restore') && (job.state === 'done' || job.state === 'failed')) {
       load()
-      if (job.state === 'failed') toast(job.error?.message ?? t('settings:backups.failed'), 'err')
-      else toast(job.kind === 'system.restore' ? t('settings:backups.restored') : t('settings:backups.done'))
+      if (job.state === 'failed') toast(job.error ? errorText(job.error, t) : t('settings:backups.failed'), 'err')
+      else if (job.kind === 'system.restore') {
+        const r = job.result as { products?: number; kept?: { settingsKept?: number } } | null
+        const kept = r?.kept?.settingsKept ?? 0
+        toast(kept > 0 ? t('settings:backups.restoredKept', { count: kept, products: r?.products ?? 0 }) : t('settings:backups.restored'), 'success')
+      } else toast(t('settings:backups.done'))
     }
   })
   if (!settings) return null
   const backupNow = () => api.system.backup({}).then(() => useApp.getState().setJobsOpen(true)).catch((err) => toast(errorText(err, t), 'err'))
-  const restore = async (file: File) => {
-    const ok = await confirm({
-      title: t('ui:settings.restoreTitle', { name: file.name }),
-      body: t('ui:settings.restoreBody'),
-      confirmLabel: t('ui:settings.restoreVerb'),
-      danger: true
-    })
-    if (!ok) return
+  // A backup may come from another computer: the confirmation says what of it is not taken.
+  const askRestore = (name: string) => confirm({
+    title: t('ui:settings.restoreTitle', { name }),
+    body: `${t('ui:settings.restoreBody')} ${t('settings:backups.keptHere')}`,
+    confirmLabel: t('ui:settings.restoreVerb'),
+    danger: true
+  })
+  const start = async (work: () => Promise<unknown>) => {
     setBusy(true)
     try {
-      const ref = await transport.upload(file)
-      await api.system.restore({ file: ref })
+      await work()
       useApp.getState().setJobsOpen(true)
     } catch (err) {
       toast(errorText(err, t), 'err')
     } finally {
       setBusy(false)
     }
+  }
+  const restore = async (file: File) => {
+    if (await askRestore(file.name)) await start(async () => api.system.restore({ file: await transport.upload(file) }))
+  }
+  const restoreListed = async (b: BackupRow) => {
+    if (await askRestore(b.fileName)) await start(() => api.system.restoreListed({ name: b.fileName }))
   }
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
   const mb = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
@@ -99,18 +109,23 @@ function BackupsCard() {
         <input type="checkbox" checked={settings.autoBackup.enabled} onChange={(e) => void api.system.updateSettings({ autoBackup: { ...settings.autoBackup, enabled: e.target.checked } }).then(setSettings)} />
         {t('settings:backups.auto', { keep: settings.autoBackup.keep })}
       </label>
+      <p className="muted small" style={{ margin: 'var(--space-1) 0 0' }}>{t('settings:backups.retention', { days: settings.autoBackup.keep, weeks: settings.autoBackup.weeks, months: settings.autoBackup.months })}</p>
       {backups.length === 0 ? (
         <EmptyState compact icon={DatabaseBackup} title={t('settings:backups.none')} body={t('ui:empty.backupsBody')} />
       ) : (
         <div className="table-wrap" style={{ marginTop: 'var(--space-3)', maxHeight: 320 }}>
           <table className="table">
-            <thead><tr><th>{t('settings:backups.file')}</th><th>{t('settings:backups.date')}</th><th className="num">{t('settings:backups.size')}</th></tr></thead>
+            <thead><tr><th>{t('settings:backups.file')}</th><th>{t('settings:backups.date')}</th><th>{t('settings:backups.check')}</th><th className="num">{t('settings:backups.size')}</th><th /></tr></thead>
             <tbody>
               {backups.map((b) => (
-                <tr key={b.fileName}>
+                <tr key={b.fileName} data-testid="backup-row">
                   <td title={b.path} style={{ wordBreak: 'break-all' }}>{b.fileName} {b.automatic && <Badge>{t('settings:backups.automatic')}</Badge>}</td>
                   <td>{fmt.format(new Date(b.createdAt))}</td>
+                  <td>{b.verified
+                    ? <Badge tone="success" title={b.products !== null ? t('settings:backups.products', { count: b.products }) : undefined}>{t('settings:backups.verified')}</Badge>
+                    : <Badge tone="warning" title={t('settings:backups.unverifiedHint')}>{t('settings:backups.unverified')}</Badge>}</td>
                   <td className="num">{mb.format(b.size / 1024 / 1024)} MB</td>
+                  <td><Button size="sm" variant="ghost" icon={ArchiveRestore} busy={busy} onClick={() => void restoreListed(b)} testId="backup-restore">{t('ui:settings.restoreVerb')}</Button></td>
                 </tr>
               ))}
             </tbody>
@@ -128,6 +143,7 @@ export function SettingsPage() {
       <PageHeader title={t('settings:title')} />
       <GeneralCard />
       <BackupsCard />
+      <LinksCard />
       {transport.kind === 'ipc' && <UpdatesCard />}
       <CategoriesCard />
       <FamiliesCard />

@@ -38,7 +38,7 @@ export function SampleOffer() {
         {busy ? (
           <div className="start-demo-progress" data-testid="start-demo-progress">
             <ProgressBar done={job?.done ?? 0} total={job?.total ?? null} label={t('start:demo.making')} />
-            <span className="muted small">{step && t(`start:demo.steps.${step}`, { defaultValue: t('start:demo.making') })}</span>
+            <span className="muted small">{step ? t(step.key, step.params ?? {}) : t('start:demo.making')}</span>
           </div>
         ) : (
           <Button icon={FlaskConical} onClick={() => void start(() => api.system.openDemo({}))} testId="start-demo">

@@ -18,6 +18,7 @@ import { Select } from '../../ui/Select.tsx'
 import { toast } from '../../ui/toasts.ts'
 import { SampleOffer } from './DemoCatalogue.tsx'
 import './start.css'
+import { formatDecimal, parseDecimal } from '../../../../shared/domain/numbers.ts'
 
 export interface StartState {
   products: number
@@ -111,16 +112,16 @@ function FirmForm() {
 
 function RateForm(props: { value: number | null }) {
   const { t, i18n } = useTranslation()
-  const [draft, setDraft] = useState(props.value === null ? '' : new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 6 }).format(props.value))
+  const [draft, setDraft] = useState(formatDecimal(props.value, i18n.language))
   const save = () => {
-    const v = Number(draft.replace(/\s/g, '').replace(',', '.'))
-    if (!draft.trim() || !Number.isFinite(v) || v <= 0) return
+    const v = parseDecimal(draft, i18n.language)
+    if (!draft.trim() || v === null || v <= 0) return
     void api.publish.updateSettings({ eurToUsd: v }).catch((err) => toast(errorText(err, t), 'err'))
   }
   return (
     <span className="row">
       <label className="muted small" htmlFor="start-rate">{t('start:rate.label')}</label>
-      <input id="start-rate" className="input start-rate" inputMode="decimal" value={draft} placeholder="1,08" onChange={(e) => setDraft(e.target.value)}
+      <input id="start-rate" className="input start-rate" inputMode="decimal" value={draft} placeholder={formatDecimal(1.08, i18n.language)} onChange={(e) => setDraft(e.target.value)}
         onBlur={save} onKeyDown={(e) => e.key === 'Enter' && save()} data-testid="start-rate" />
     </span>
   )

@@ -13,7 +13,12 @@ import { createRequire } from 'node:module'
 import type { PixelRows } from '../raw-tiff.ts'
 
 export interface DecodedHeic {
+  /** The upright picture, `shrink` times larger on each side than it needs to be written. */
   pixels: PixelRows
+  shrink: number
+  /** The picture's own (upright) size. */
+  width: number
+  height: number
   /** Embedded ICC profile, if any. */
   icc: Uint8Array | null
   /** nclx colour primaries code (ITU-T H.273) when the file has no ICC profile, else null. */
@@ -57,6 +62,14 @@ interface LibHeif {
   _heif_image_handle_get_raw_color_profile(sret: number, h: number, out: number): void
   _heif_image_handle_get_nclx_color_profile(sret: number, h: number, out: number): void
   _heif_nclx_color_profile_free(p: number): void
+  _heif_image_handle_get_luma_bits_per_pixel(h: number): number
+  _heif_image_handle_get_chroma_bits_per_pixel(h: number): number
+  _heif_decode_image(sret: number, h: number, outImage: number, colorspace: number, chroma: number, options: number): void
+  _heif_image_get_nclx_color_profile(sret: number, img: number, out: number): void
+  _heif_image_get_plane_readonly(img: number, channel: number, stride: number): number
+  _heif_image_get_width(img: number, channel: number): number
+  _heif_image_get_height(img: number, channel: number): number
+  _heif_image_release(img: number): void
 }
 interface DecodedImage {
   image: unknown
@@ -91,7 +104,11 @@ function isError(x: unknown, ok: unknown): x is HeifErrorLike {
   return !x || (typeof x === 'object' && 'code' in (x as object) && (x as HeifErrorLike).code !== ok && (x as HeifErrorLike).code !== undefined)
 }
 
-export async function decodeHeic<T>(bytes: Uint8Array, maxPixels: number, use: (decoded: DecodedHeic) => T): Promise<T> {
+/**
+ * Decodes the primary picture and hands it to `use` (pixels valid only during the call).
+ * `shrinkFor(width, height)` says by what whole factor the picture may be made smaller.
+ */
+export async function decodeHeic<T>(bytes: Uint8Array, maxPixels: number, shrinkFor: (width: number, height: number) => number, use: (decoded: DecodedHeic) => T, opts: { viaRgb?: boolean } = {}): Promise<T> {
   const m = await libheif()
   const ok = m.heif_error_code.heif_error_Ok
   const ctx = m.heif_context_alloc()
@@ -109,6 +126,11 @@ export async function decodeHeic<T>(bytes: Uint8Array, maxPixels: number, use: (
     if (width * height > maxPixels) throw new HeicDecodeError('too_many_pixels', `${width}×${height} pixels`)
     const channels = m.heif_image_handle_has_alpha_channel(handle) ? 4 : 3
     const { icc, primaries } = colourProfile(m, handle.$$.ptr)
+    const k = Math.max(1, Math.min(8, Math.floor(shrinkFor(width, height))))
+    if (k > 1 && channels === 3 && !opts.viaRgb) {
+      const small = decodeShrunk(m, handle.$$.ptr, k)
+      if (small) return use({ pixels: small, shrink: 1, width, height, icc, primaries })
+    }
     const decoded = await m.heif_js_decode_image2(handle, m.heif_colorspace.heif_colorspace_RGB,
       channels === 4 ? m.heif_chroma.heif_chroma_interleaved_RGBA : m.heif_chroma.heif_chroma_interleaved_RGB)
     if (isError(decoded, ok) || !('channels' in (decoded as object))) throw new HeicDecodeError('damaged', (decoded as HeifErrorLike)?.message || 'the picture data cannot be decoded')
@@ -116,7 +138,7 @@ export async function decodeHeic<T>(bytes: Uint8Array, maxPixels: number, use: (
     try {
       const plane = img.channels.find((c) => c.id === m.heif_channel.heif_channel_interleaved)
       if (!plane) throw new HeicDecodeError('damaged', 'the decoder returned no pixels')
-      return use({ pixels: { data: plane.data, width: plane.width, height: plane.height, channels, stride: plane.stride }, icc, primaries })
+      return use({ pixels: { data: plane.data, width: plane.width, height: plane.height, channels, stride: plane.stride }, shrink: k, width, height, icc, primaries })
     } finally {
       m.heif_image_release(img.image)
     }
@@ -124,6 +146,129 @@ export async function decodeHeic<T>(bytes: Uint8Array, maxPixels: number, use: (
     if (handle) m.heif_image_handle_release(handle)
     m.heif_context_free(ctx)
   }
+}
+
+/** libheif's enum values: heif_colorspace_YCbCr, heif_chroma_420, heif_channel_Y/Cb/Cr. */
+const COLORSPACE_YCBCR = 0
+const CHROMA_420 = 1
+const [CHANNEL_Y, CHANNEL_CB, CHANNEL_CR] = [0, 1, 2]
+
+/** Kr and Kb of the YCbCr matrices (ITU-T H.273 matrix_coefficients) libheif itself converts with. */
+function matrixKrKb(code: number): [number, number] | null {
+  if (code === 1) return [0.2126, 0.0722] // BT.709
+  if (code === 2 || code === 5 || code === 6) return [0.299, 0.114] // BT.601 (libheif's default for "unspecified")
+  if (code === 9 || code === 10) return [0.2627, 0.0593] // BT.2020
+  return null
+}
+
+/**
+ * Decodes an 8-bit 4:2:0 picture as YCbCr (as the HEVC decoder makes it) and converts it to
+ * RGB while shrinking it `k` times, each output pixel the mean of a k×k block: the decoder then
+ * never allocates the full-size RGB picture (36 MB for 12 MP, the largest part of its memory).
+ * Null when the picture is not of that kind; the caller then asks libheif for RGB.
+ */
+function decodeShrunk(m: LibHeif, handlePtr: number, k: number): PixelRows | null {
+  if (m._heif_image_handle_get_luma_bits_per_pixel(handlePtr) !== 8 || m._heif_image_handle_get_chroma_bits_per_pixel(handlePtr) !== 8) return null
+  const sret = m._malloc(16)
+  const slot = m._malloc(16)
+  let img = 0
+  try {
+    m.HEAP32[slot >> 2] = 0
+    m._heif_decode_image(sret, handlePtr, slot, COLORSPACE_YCBCR, CHROMA_420, 0)
+    img = m.HEAP32[slot >> 2]
+    if (m.HEAP32[sret >> 2] !== 0 || !img) {
+      const at = m.HEAP32[(sret + 8) >> 2]
+      let message = ''
+      for (let i = at; at && m.HEAPU8[i] && i < at + 400; i++) message += String.fromCharCode(m.HEAPU8[i])
+      throw new HeicDecodeError('damaged', message || 'the picture data cannot be decoded')
+    }
+    // The matrix and range the decoded picture carries (from the file or the HEVC stream).
+    let kr = 0.299
+    let kb = 0.114
+    let fullRange = true
+    m.HEAP32[(slot + 4) >> 2] = 0
+    m._heif_image_get_nclx_color_profile(sret, img, slot + 4)
+    const nclx = m.HEAP32[(slot + 4) >> 2]
+    if (m.HEAP32[sret >> 2] === 0 && nclx) {
+      const matrix = matrixKrKb(m.HEAP32[(nclx + 12) >> 2])
+      fullRange = m.HEAPU8[nclx + 16] !== 0
+      m._heif_nclx_color_profile_free(nclx)
+      if (!matrix) return null
+      ;[kr, kb] = matrix
+    }
+    const plane = (channel: number) => {
+      const at = m._heif_image_get_plane_readonly(img, channel, slot + 8)
+      return { at, stride: m.HEAP32[(slot + 8) >> 2] }
+    }
+    const Y = plane(CHANNEL_Y)
+    const Cb = plane(CHANNEL_CB)
+    const Cr = plane(CHANNEL_CR)
+    const width = m._heif_image_get_width(img, CHANNEL_Y)
+    const height = m._heif_image_get_height(img, CHANNEL_Y)
+    if (!Y.at || !Cb.at || !Cr.at || !(width > 0 && height > 0)) throw new HeicDecodeError('damaged', 'the decoder returned no pixels')
+    return ycbcrToRgbShrunk(m.HEAPU8, { Y, Cb, Cr, width, height }, k, kr, kb, fullRange)
+  } finally {
+    if (img) m._heif_image_release(img)
+    m._free(slot)
+    m._free(sret)
+  }
+}
+
+interface Planes420 {
+  Y: { at: number; stride: number }
+  Cb: { at: number; stride: number }
+  Cr: { at: number; stride: number }
+  width: number
+  height: number
+}
+
+/** Block means of Y, Cb and Cr (each pixel with the chroma sample of its 2×2 cell), converted to RGB. */
+export function ycbcrToRgbShrunk(heap: Uint8Array, p: Planes420, k: number, kr: number, kb: number, fullRange: boolean): PixelRows {
+  const outW = Math.max(1, Math.floor(p.width / k))
+  const outH = Math.max(1, Math.floor(p.height / k))
+  const out = new Uint8Array(outW * outH * 3)
+  const sums = new Uint32Array(outW * 3)
+  const area = k * k
+  // R = Y + rCr·Cr', G = Y + gCb·Cb' + gCr·Cr', B = Y + bCb·Cb' (H.273; as libheif computes them).
+  const rCr = 2 * (1 - kr)
+  const bCb = 2 * (1 - kb)
+  const gCb = (2 * kb * (1 - kb)) / (kb + kr - 1)
+  const gCr = (2 * kr * (1 - kr)) / (kb + kr - 1)
+  const yScale = fullRange ? 1 : 255 / 219
+  const cScale = fullRange ? 1 : 255 / 224
+  const yOffset = fullRange ? 0 : 16
+  const clamp = (v: number) => (v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v))
+  for (let oy = 0; oy < outH; oy++) {
+    sums.fill(0)
+    for (let dy = 0; dy < k; dy++) {
+      const y = oy * k + dy
+      const yRow = p.Y.at + y * p.Y.stride
+      const cbRow = p.Cb.at + (y >> 1) * p.Cb.stride
+      const crRow = p.Cr.at + (y >> 1) * p.Cr.stride
+      for (let ox = 0, o = 0, x = 0; ox < outW; ox++, o += 3) {
+        let sy = 0
+        let scb = 0
+        let scr = 0
+        for (let dx = 0; dx < k; dx++, x++) {
+          sy += heap[yRow + x]
+          scb += heap[cbRow + (x >> 1)]
+          scr += heap[crRow + (x >> 1)]
+        }
+        sums[o] += sy
+        sums[o + 1] += scb
+        sums[o + 2] += scr
+      }
+    }
+    for (let ox = 0, o = 0, q = oy * outW * 3; ox < outW; ox++, o += 3, q += 3) {
+      const Yv = (sums[o] / area - yOffset) * yScale
+      const cb = (sums[o + 1] / area - 128) * cScale
+      const cr = (sums[o + 2] / area - 128) * cScale
+      out[q] = clamp(Yv + rCr * cr)
+      out[q + 1] = clamp(Yv + gCb * cb + gCr * cr)
+      out[q + 2] = clamp(Yv + bCb * cb)
+    }
+  }
+  return { data: out, width: outW, height: outH, channels: 3, stride: outW * 3 }
 }
 
 // The embind wrapper has no getter for the colour profile, so the C functions are called on the

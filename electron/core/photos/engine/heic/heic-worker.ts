@@ -44,16 +44,17 @@ parentPort?.on('message', async (req: HeicRequest) => {
     } catch (err) {
       throw Object.assign(new Error((err as Error).message), { kind: 'unreadable', code: (err as NodeJS.ErrnoException).code })
     }
-    const info = await decodeHeic(bytes, req.maxPixels, ({ pixels, icc: own, primaries }) => {
+    const shrinkFor = (width: number, height: number) => shrinkFactor(width, height, req.need)
+    const info = await decodeHeic(bytes, req.maxPixels, shrinkFor, ({ pixels, shrink, width, height, icc: own, primaries }) => {
       const icc = own ?? (primaries === PRIMARIES_P3 ? config.displayP3Icc : null)
       let written: { width: number; height: number }
       try {
-        written = writeRawTiff(req.out, pixels, icc, shrinkFactor(pixels.width, pixels.height, req.need))
+        written = writeRawTiff(req.out, pixels, icc, shrink)
       } catch (err) {
         // Not the file's fault (a full disk, say): the caller decides what to do.
         throw Object.assign(err as Error, { kind: 'io' })
       }
-      return { width: pixels.width, height: pixels.height, tiffWidth: written.width, tiffHeight: written.height, hasAlpha: pixels.channels === 4, hasProfile: !!icc }
+      return { width, height, tiffWidth: written.width, tiffHeight: written.height, hasAlpha: pixels.channels === 4, hasProfile: !!icc }
     })
     reply = { id: req.id, ok: true, ...info, tiff: req.out, decoderBytes: decoderMemoryBytes() }
   } catch (err) {
