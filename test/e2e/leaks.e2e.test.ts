@@ -171,6 +171,28 @@ const SCREENS: Screen[] = [
   { name: 'publish settings', route: 'publish/settings', ready: (p) => p.locator('.page').first().waitFor() },
   { name: 'settings', route: 'settings', ready: (p) => p.locator('.page').first().waitFor() },
   {
+    name: 'category browser with search results', route: 'settings', ready: byTestId('pavilion-link'),
+    act: async (page) => {
+      await page.getByTestId('pavilion-link').first().click()
+      const dialog = page.getByTestId('category-browser')
+      await dialog.waitFor()
+      await dialog.getByTestId('pavilion-search').fill('wine')
+      await dialog.getByTestId('pavilion-results').locator('li').first().waitFor({ timeout: 20_000 })
+    }
+  },
+  {
+    name: 'bulk edit of the selected products, checked before applying', route: 'catalog', ready: byTestId('product-row'),
+    act: async (page) => {
+      await page.getByTestId('select-loaded').check()
+      await page.getByTestId('bulk-edit-open').click()
+      const bulk = page.getByTestId('bulk-edit')
+      await bulk.getByTestId('bulk-moq').fill('0')
+      await bulk.getByTestId('bulk-lead-time').fill('15')
+      // The check's outcome: the count line, or the refusal of an MOQ of 0 (either is read for leaks).
+      await bulk.getByTestId('bulk-summary').locator('strong, [role=alert]').first().waitFor({ timeout: 20_000 })
+    }
+  },
+  {
     name: 'jobs panel with failed jobs', route: 'catalog', ready: byTestId('product-row'),
     act: async (page) => {
       await page.getByTestId('jobs-button').click()
