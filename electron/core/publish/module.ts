@@ -235,6 +235,13 @@ export function publishModule(s: Services): CoreModule<'publish'> {
     return { set: !!raw, appKey: raw ? (JSON.parse(raw) as { appKey: string }).appKey : null }
   }
 
+  /** The sample catalogue's products are invented: they never go to the real Alibaba.com. */
+  const sampleStaysInSandbox = (target: PublishTarget) => {
+    if (s.demo && target === 'alibaba') {
+      throw new AppError('publish_demo_sandbox_only', 'This is the sample catalogue: it publishes to the built-in sandbox only, never to Alibaba.com. Go back to your catalogue to publish there.')
+    }
+  }
+
   const handlers: CoreModule<'publish'>['handlers'] = {
     async status() {
       const t = settings().target
@@ -312,6 +319,7 @@ export function publishModule(s: Services): CoreModule<'publish'> {
 
     enqueue(input) {
       const target = input.target ?? settings().target
+      sampleStaysInSandbox(target)
       const ids = selection(input.productIds)
       let queued = 0
       let unchanged = 0
@@ -435,6 +443,7 @@ export function publishModule(s: Services): CoreModule<'publish'> {
     },
 
     updateSettings(input) {
+      if (input.target) sampleStaysInSandbox(input.target)
       const next = PublishSettings.parse({ ...settings(), ...input })
       // Gateways receive the seller's credentials: https only (plain http only to this computer).
       if (input.alibaba) assertSecretEndpoint(next.alibaba.url)
@@ -448,6 +457,7 @@ export function publishModule(s: Services): CoreModule<'publish'> {
     },
 
     async setCredentials(input) {
+      sampleStaysInSandbox(input.target)
       await targets.setCredentials(input.target, { appKey: input.appKey, appSecret: input.appSecret, accessToken: input.accessToken, refreshToken: input.refreshToken })
       signedIn(input.target)
       return { ok: true }
@@ -459,6 +469,7 @@ export function publishModule(s: Services): CoreModule<'publish'> {
     },
 
     async signIn(input) {
+      sampleStaysInSandbox(input.target)
       let tokens
       // The app secret and the code go only to an https gateway (or this computer).
       await targets.origin(input.target)

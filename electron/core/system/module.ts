@@ -18,6 +18,8 @@ import { SystemErrorCodes as E, systemError } from './errors.ts'
 import { recoverReadable } from './health.ts'
 import { neutraliseRestored } from './restore-neutralise.ts'
 import { discardPlan, executeSwap, planSwap } from './restore-swap.ts'
+import { demoJobs } from './demo/jobs.ts'
+import { demoFolderOf, isDemoCatalogue } from '../platform/demo-folder.ts'
 
 const DAY_MS = 24 * 3600 * 1000
 /** Largest backup we agree to unpack (protects against archive bombs beyond the free-space check). */
@@ -193,6 +195,7 @@ export function systemModule(s: Services): CoreModule<'system'> {
     s.jobs.enqueue('system.backup', { automatic: true }, { title: msg('settings:job.autoBackup'), dedupeKey: 'auto-backup' })
   }
 
+  const demo = demoJobs(s)
   const health = (): CatalogHealth => {
     const h = s.health.get()
     return { ...h, newestGoodBackup: newestVerified(s.paths.backups), canRecover: h.state === 'damaged', canStartEmpty: h.state === 'missing' }
@@ -200,7 +203,7 @@ export function systemModule(s: Services): CoreModule<'system'> {
 
   return {
     area: 'system',
-    jobs: [backupJob, restoreJob, recoverJob],
+    jobs: [backupJob, restoreJob, recoverJob, ...demo.jobs],
     start() {
       sweepTemporary()
       first = setTimeout(maybeAutoBackup, s.options.autoBackupDelayMs ?? 5_000)
@@ -230,8 +233,15 @@ export function systemModule(s: Services): CoreModule<'system'> {
         schemaVersion: schemaVersion(s.db),
         sourceLocale: SOURCE_LOCALE,
         role: ctx.role,
-        health: s.health.get().state
+        health: s.health.get().state,
+        catalogue: {
+          demo: s.demo,
+          canGoBack: resolve(s.paths.dataDir) !== resolve(s.options.dataDir),
+          demoReady: isDemoCatalogue(demoFolderOf(resolve(s.options.dataDir)))
+        }
       }),
+      openDemo: (input) => demo.open(input.fresh),
+      closeDemo: () => demo.close(),
       health: () => health(),
       recover: () => {
         if (s.health.get().state !== 'damaged') throw systemError(E.recoverNothing, 'The catalogue is not damaged; there is nothing to recover.')

@@ -8,6 +8,7 @@ import { api } from '../api/client.ts'
 import { rememberLanguage } from '../i18n/index.ts'
 import { DesktopShell } from '../features/desktop/DesktopShell.tsx'
 import { JobsDrawer } from '../features/jobs/JobsDrawer.tsx'
+import { DemoBanner } from '../features/start/DemoCatalogue.tsx'
 import { RescuePage } from '../features/settings/RescuePage.tsx'
 import { Button } from '../ui/Button.tsx'
 import { ConfirmHost } from '../ui/confirm.tsx'
@@ -91,6 +92,7 @@ export function App() {
         {ready && <div className="sidebar-foot">{t(`common:role.${role}`)} · v{version}</div>}
       </nav>
       <main className="main">
+        <DemoBanner />
         {ready && !usable && <RescuePage />}
         {current && <current.Page params={route.feature === current.id ? route.params : []} />}
       </main>

@@ -16,6 +16,7 @@ import { Icon } from '../../ui/Icon.tsx'
 import { PageHeader } from '../../ui/PageHeader.tsx'
 import { Select } from '../../ui/Select.tsx'
 import { toast } from '../../ui/toasts.ts'
+import { SampleOffer } from './DemoCatalogue.tsx'
 import './start.css'
 import { formatDecimal, parseDecimal } from '../../../../shared/domain/numbers.ts'
 
@@ -129,6 +130,7 @@ function RateForm(props: { value: number | null }) {
 export function StartPage() {
   const { t, i18n } = useTranslation()
   const settings = useApp((s) => s.settings)
+  const catalogue = useApp((s) => s.catalogue)
   const [state, setState] = useState<StartState | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [version, setVersion] = useState(0)
@@ -201,6 +203,7 @@ export function StartPage() {
             action={s.products > 0 && <Go to={['publish']} primary={s.blocked === 0 && s.products > 0}>{s.blocked ? t('start:fixes.action') : t('start:fixes.publish')}</Go>} />
         </ol>
       </Card>
+      {s.products === 0 && catalogue && !catalogue.demo && <SampleOffer />}
     </div>
   )
 }
