@@ -2,7 +2,7 @@
 // handler table, starts the job runner. Runs under plain Node (CLI, browser-mode host, tests)
 // and inside Electron's main process alike. Areas plug in through `modules.ts`.
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { Api, AreaName } from '../../shared/contract/index.ts'
 import { AppError, ErrorCodes, type CallResult } from '../../shared/contract/errors.ts'
 import { calls } from '../../shared/contract/index.ts'
@@ -34,6 +34,7 @@ import { ProductStore } from './catalog/product-store.ts'
 import { ProductList } from './catalog/product-list.ts'
 import { HistoryService } from './catalog/history-service.ts'
 import { MODULES } from './modules.ts'
+import { isDemoCatalogue } from './platform/demo-folder.ts'
 
 export const APP_VERSION = '0.1.0'
 
@@ -146,6 +147,13 @@ export interface Services {
   reloadNow(prepare: () => void, after?: (s: Services) => void): Promise<void>
   /** Every area's keepOnRestore hook (see CoreModule). */
   keepOnRestore(restored: Db): void
+  /**
+   * Once the current job has finished, closes this catalogue and opens the one in `dir` instead
+   * (the sample catalogue, or back to `options.dataDir`), through the same reload as a restore.
+   */
+  requestCatalogue(dir: string): void
+  /** This is a sample catalogue made by Vetrina (system/demo), not a firm's. */
+  demo: boolean
   appVersion: string
   options: CoreOptions
 }
@@ -181,6 +189,10 @@ export class Core {
   private reloading: Promise<void> | null = null
   private closed = false
   private lock: InstanceLock | null = null
+  /** The catalogue open now: options.dataDir, or another one opened from it (the sample catalogue). */
+  private dataDir: string
+  /** The lock of that other catalogue (options.dataDir stays locked by this process meanwhile). */
+  private awayLock: InstanceLock | null = null
   /** Opened once (a keyring probe is not free), kept across reloads. */
   private secretStore: SecretStore | null = null
   /** This build's subscriptions (removed at teardown). */
@@ -188,6 +200,7 @@ export class Core {
 
   private constructor(options: CoreOptions) {
     this.options = options
+    this.dataDir = resolve(options.dataDir)
     // A restore asked for a reload: do it once its job has finished.
     this.events.on('job.progress', (job) => {
       if (this.pendingReload && job.state === 'done') setImmediate(() => !this.closed && void this.reload())
@@ -263,8 +276,24 @@ export class Core {
     try {
       await this.teardown()
     } finally {
+      this.awayLock?.release()
       this.lock?.release()
     }
+  }
+
+  /** Switches the folder the next build opens (inside a reload, with the store closed). */
+  private moveTo(dir: string): void {
+    if (dir === this.dataDir) return
+    const home = resolve(this.options.dataDir)
+    let lock: InstanceLock | null = null
+    if (dir !== home && this.options.lock !== false) {
+      mkdirSync(dir, { recursive: true })
+      lock = new InstanceLock(dir)
+      lock.acquire() // another Vetrina on it: the reload reopens the catalogue that was open
+    }
+    this.awayLock?.release()
+    this.awayLock = lock
+    this.dataDir = dir
   }
 
   /** Opens the catalogue, or (in rescue mode) a stand-in when it cannot be used. */
@@ -307,7 +336,8 @@ export class Core {
 
   private build(): void {
     const o = this.options
-    const paths = dataPaths(o.dataDir)
+    const paths = dataPaths(this.dataDir)
+    const home = this.dataDir === resolve(o.dataDir)
     mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 })
     const clock = o.clock ?? systemClock
     const log = createLogger(o.logFile === undefined ? join(paths.logs, 'vetrina.log') : o.logFile, o.echoLog ?? false)
@@ -334,7 +364,8 @@ export class Core {
     const history = new HistoryService(db, products)
     this.services = {
       db, paths, clock, log, events, jobs, settings, files,
-      secrets: (this.secretStore ??= o.secrets ?? openSecretStore(paths.dataDir)), connectivity,
+      // Secrets belong to the firm's catalogue: another one (the sample) keeps its own, in its folder.
+      secrets: home ? (this.secretStore ??= o.secrets ?? openSecretStore(paths.dataDir)) : openSecretStore(paths.dataDir), connectivity,
       categories, families, products, productList, history, productMedia: new ProductMedia(), pavilionLinks: new PavilionLinks(), links: this.links,
       accessLinks: new AccessLinks(db, clock),
       mediaGuard: new MediaGuard(),
@@ -356,6 +387,12 @@ export class Core {
           }
         }
       },
+      requestCatalogue: (dir) => {
+        const target = resolve(dir)
+        // Screens everywhere (other browser tabs too) start again on the catalogue now open.
+        this.pendingReload = { prepare: () => this.moveTo(target), after: (fresh) => fresh.events.emit('data.changed', { entity: 'catalogue', all: true }) }
+      },
+      demo: isDemoCatalogue(paths.dataDir),
       appVersion: APP_VERSION,
       options: o
     }

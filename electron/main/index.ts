@@ -117,9 +117,10 @@ app.whenReady().then(() => {
   const dataDir = app.getPath('userData')
   const c = Core.open({ dataDir, secrets: new KeychainSecretStore(dataDir, safeStorageEncryptor), rescue: true })
   core = c
-  const media = c.s.paths.media
   protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET') return new Response('Method not allowed', { status: 405 })
+    // The media folder of the catalogue open now (the core may have switched to the sample catalogue).
+    const media = c.s.paths.media
     const file = resolveAppRequest(request.url, rendererDir, media)
     if (!file) return new Response('Not found', { status: 404 })
     const response = await net.fetch(pathToFileURL(file).toString())

@@ -55,7 +55,8 @@ export function builderConfig(env: Record<string, string | undefined> = process.
     copyright: 'Copyright © 2026 Vetrina',
     directories: { output: 'release/${version}', buildResources: 'resources/build' },
     files: ['out/**/*', 'package.json', ...EXCLUDED],
-    extraResources: [{ from: 'resources/build/icons/512x512.png', to: 'icon.png' }],
+    // The sample catalogue's real photos (with their licence notes), read by the core at run time.
+    extraResources: [{ from: 'resources/build/icons/512x512.png', to: 'icon.png' }, { from: 'resources/demo', to: 'demo' }],
     asar: true,
     asarUnpack: ASAR_UNPACK,
     // better-sqlite3 13 and sharp are Node-API addons with prebuilt binaries: nothing to rebuild for Electron.

@@ -55,6 +55,7 @@ export class AppError extends Error {
   }
 
   static fromData(data: AppErrorData): AppError {
+    // codes: passed on
     return new AppError(data.code, data.message, { params: data.params, issues: data.issues })
   }
 }

@@ -1,24 +1,34 @@
 // Long work (backup, restore, import, photo batches, translation, publishing) runs as persisted
 // jobs; the UI follows them through `job.progress` events.
 import { z } from 'zod'
+import { Message, MessageParams } from '../messages/message.ts'
 import { call } from './define.ts'
 
 export const JOB_STATES = ['queued', 'running', 'paused', 'waiting', 'done', 'failed', 'cancelled'] as const
 export const JobState = z.enum(JOB_STATES)
 export type JobState = z.infer<typeof JobState>
 
+/** What `done` and `total` count, for "1.234 di 3.599 righe" (common:jobs.progress.<unit>). */
+export const JOB_UNITS = ['rows', 'files', 'photos', 'units', 'listings', 'entries', 'categories', 'percent'] as const
+export const JobUnit = z.enum(JOB_UNITS)
+export type JobUnit = z.infer<typeof JobUnit>
+
 export const Job = z.object({
   id: z.string(),
   kind: z.string(),
   state: JobState,
-  /** Short human label, e.g. the file being imported. */
-  title: z.string(),
+  /** Short label as a message, e.g. "Import listino.csv" (import:job.apply with the file name). */
+  title: Message,
   done: z.number(),
   total: z.number().nullable(),
+  /** What done and total count; null when they are only a measure of progress. */
+  unit: JobUnit.nullable(),
   /** Seconds left, estimated from the recent rate; null while unknown. */
   etaSeconds: z.number().nullable(),
-  message: z.string().nullable(),
-  error: z.object({ code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional() }).nullable(),
+  /** What the job is doing now, or why it waits. */
+  message: Message.nullable(),
+  /** Why it failed: an error code with its params (shown like any error), and the English for logs. */
+  error: z.object({ code: z.string(), message: z.string(), params: MessageParams.optional() }).nullable(),
   attempts: z.number().int(),
   /** When a waiting job (backoff, ban, offline) may run again (ISO time). */
   runAfter: z.string().nullable(),

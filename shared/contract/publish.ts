@@ -5,6 +5,7 @@ import { call } from './define.ts'
 import { JobRef } from './jobs.ts'
 import { Id } from '../domain/product.ts'
 import { ListingLanguage, ListingState, Listing, PublishSettings, PublishTarget, ReadinessProblem } from '../domain/publish.ts'
+import { Message, MessageParams } from '../messages/message.ts'
 
 export const ProductReadiness = z.object({
   productId: Id,
@@ -36,7 +37,7 @@ export const PublishStatus = z.object({
   gateway: z.string(),
   paused: z.boolean(),
   /** The queue stopped because the sign-in or the app credentials are not accepted. */
-  authProblem: z.object({ target: PublishTarget, message: z.string(), at: z.string() }).nullable(),
+  authProblem: z.object({ target: PublishTarget, code: z.string(), params: MessageParams.optional(), message: z.string(), at: z.string() }).nullable(),
   counts: z.record(z.string(), z.number().int()),
   /** Listings the outbox still has to send. */
   pending: z.number().int(),
@@ -122,7 +123,7 @@ export const publish = {
     summary: 'One listing with what happened to it.',
     roles: ['owner', 'translator'],
     input: z.object({ id: z.string().min(1) }),
-    output: Listing.extend({ history: z.array(z.object({ at: z.string(), event: z.string(), detail: z.string().nullable() })) })
+    output: Listing.extend({ history: z.array(z.object({ at: z.string(), event: z.string(), detail: Message.nullable() })) })
   }),
   retry: call({
     summary: 'Queue failed or needs-fixing listings again.',
@@ -168,7 +169,7 @@ export const publish = {
   testConnection: call({
     summary: 'Sign a real call to the gateway and report whether it is accepted.',
     input: z.object({ target: PublishTarget.optional() }).default({}),
-    output: z.object({ ok: z.boolean(), gateway: z.string(), message: z.string(), code: z.string().nullable(), latencyMs: z.number() })
+    output: z.object({ ok: z.boolean(), gateway: z.string(), message: z.string(), code: z.string().nullable(), params: MessageParams.optional(), latencyMs: z.number() })
   }),
   refreshRules: call({ summary: 'Download the pavilion category tree and the rules of every mapped category.', input: z.object({ target: PublishTarget.optional() }).default({}), output: JobRef }),
   categoryChildren: call({

@@ -11,6 +11,7 @@ import { Id, ProductStatus } from '../domain/product.ts'
 import { LocalizedName } from '../domain/catalog-structure.ts'
 import { isTarget } from '../domain/spreadsheet/targets.ts'
 import { DATE_ORDERS, NUMBER_FORMATS } from '../domain/spreadsheet/values.ts'
+import { UiLanguage } from '../domain/locales.ts'
 
 export const MAX_COLUMNS = 1000
 
@@ -207,6 +208,8 @@ export const ExportInput = z.object({
   csvLocale: z.enum(['it', 'en']).default('it'),
   /** Where to write the file (desktop and CLI); browser mode downloads it. */
   path: z.string().max(4096).optional(),
+  /** Language of the downloaded file's name ("catalogo-…", "catalogue-…"). */
+  language: UiLanguage.default('it'),
   /** Products with variants: "rows" = the parent's row then its variants' rows (parent column); "group" = one row per variant with a group column. */
   variantLayout: z.enum(['rows', 'group']).default('rows')
 })
@@ -271,13 +274,13 @@ export const spreadsheet = {
     output: z.object({ items: z.array(ReportRow), nextAfterRow: z.number().int().nullable(), summary: Summary.nullable() })
   }),
   reportFile: call({
-    summary: 'The full report as a CSV or XLSX file to download.',
-    input: ByImport.extend({ format: SourceFormat.default('xlsx') }),
+    summary: 'The full report as a CSV or XLSX file to download, in the given language (headers, outcomes, problems).',
+    input: ByImport.extend({ format: SourceFormat.default('xlsx'), language: UiLanguage.default('it') }),
     output: Download
   }),
   rejectedFile: call({
-    summary: 'The rejected rows in the format of the original file (header included), to fix and import again.',
-    input: ByImport,
+    summary: 'The rejected rows in the format of the original file (header included), to fix and import again; what to fix is written in the given language.',
+    input: ByImport.extend({ language: UiLanguage.default('it') }),
     output: Download
   }),
   listProfiles: call({ summary: 'Saved column mappings.', input: z.object({}).default({}), output: z.object({ items: z.array(Profile) }) }),

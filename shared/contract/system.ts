@@ -97,6 +97,17 @@ export const OnlineStatus = z.object({
 })
 export type OnlineStatus = z.infer<typeof OnlineStatus>
 
+/** Which catalogue is open: the firm's, or the sample catalogue Vetrina makes (its own folder). */
+export const CatalogueInfo = z.object({
+  /** This is the sample catalogue: the UI says so everywhere; it publishes to the built-in sandbox only. */
+  demo: z.boolean(),
+  /** It was opened from the firm's catalogue, which one click opens again. */
+  canGoBack: z.boolean(),
+  /** A sample catalogue is ready to open beside the firm's (else opening it makes it first). */
+  demoReady: z.boolean()
+})
+export type CatalogueInfo = z.infer<typeof CatalogueInfo>
+
 export const system = {
   info: call({
     summary: 'Version, data folder and database facts.',
@@ -108,9 +119,20 @@ export const system = {
       schemaVersion: z.number().int(),
       sourceLocale: z.string(),
       role: z.enum(['owner', 'translator']),
+      catalogue: CatalogueInfo,
       /** Anything but "ok": the UI shows only the way out (see system.health). */
       health: z.enum(HEALTH_STATES).default('ok')
     })
+  }),
+  openDemo: call({
+    summary: 'Open the sample catalogue (about 30 products of a winery, a leather workshop and a ceramics maker) in its own folder, making it first when needed; the firm\'s catalogue is left as it is. A job: the catalogue is switched when it ends.',
+    input: z.object({ fresh: z.boolean().default(false) }).default({ fresh: false }),
+    output: JobRef
+  }),
+  closeDemo: call({
+    summary: 'Leave the sample catalogue and open the firm\'s catalogue again (a job: switched when it ends).',
+    input: z.object({}).default({}),
+    output: JobRef
   }),
   health: call({
     summary: 'Whether the catalogue is sound, and the way out when it is not.',

@@ -2,6 +2,7 @@
 // A listing is one product on one target in one language (English is the main listing; the
 // Chinese copy is published where the target supports it).
 import { z } from 'zod'
+import { MessageParams } from '../messages/message.ts'
 
 export const PUBLISH_TARGETS = ['sandbox', 'alibaba'] as const
 export const PublishTarget = z.enum(PUBLISH_TARGETS)
@@ -108,7 +109,8 @@ export const Listing = z.object({
   /** A write was sent and its outcome is not known yet: it is reconciled before anything is re-sent. */
   reconciling: z.boolean(),
   problems: z.array(ReadinessProblem),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Why it failed or waits: a code with params (publish:error.<code>) and the English for logs. */
+  error: z.object({ code: z.string(), message: z.string(), params: MessageParams.optional() }).nullable(),
   failures: z.number().int(),
   runAfter: z.string().nullable(),
   updatedAt: z.string(),

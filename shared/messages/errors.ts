@@ -64,7 +64,9 @@ export function errorText(err: unknown, t: TFunction, names?: FieldNames): strin
     return `${t('errors:validation')}: ${issueWithField(issues[0], t, names)}${more}`
   }
   const key = errorKey(data.code)
-  if (t(key, { defaultValue: '' })) return String(t(key, { ...(data.params ?? {}) }))
+  // "Not found" says what was not found when it knows (errors:not_found_sku …).
+  const context = data.code === 'not_found' && typeof data.params?.sku === 'string' ? 'sku' : undefined
+  if (t(key, { defaultValue: '' })) return String(t(key, { ...(data.params ?? {}), context }))
   if (data.code === 'validation') return String(t('errors:validation'))
   return String(t('errors:internal'))
 }

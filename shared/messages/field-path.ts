@@ -20,6 +20,12 @@ export function languageName(locale: string, lng: string): string {
   }
 }
 
+/** The same as a label, starting with a capital where the language has them: "Inglese". */
+export function languageLabel(locale: string, lng: string): string {
+  const name = languageName(locale, lng)
+  return name.charAt(0).toLocaleUpperCase(lng) + name.slice(1)
+}
+
 export function fieldLabel(path: string, t: TFunction, names: FieldNames = {}): string | null {
   const p = path.split('.').filter((s) => s !== '')
   const lng = (t as { lng?: string }).lng ?? 'en'

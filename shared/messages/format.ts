@@ -2,7 +2,9 @@
 // sentence's language ("3.599" in Italian, "3,599" in English), dates through Intl.DateTimeFormat,
 // lists through Intl.ListFormat. Plugged into i18next as its formatter, with `alwaysFormat`, so a
 // plain {{count}} is written the local way too; {{x, date}}, {{x, datetime}}, {{x, list}},
-// {{x, percent}} and {{x, raw}} (identifiers such as years or ports) choose another way.
+// {{x, percent}}, {{x, units}} (unit codes such as "months, days" as the language says them) and
+// {{x, raw}} (identifiers such as years or ports) choose another way.
+import { MESSAGE_CATALOGUES, type Catalogue } from './catalogues.ts'
 
 type Options = Record<string, unknown>
 
@@ -35,6 +37,11 @@ export function formatValue(value: unknown, format: string | undefined, lng: str
     }
     case 'list':
       return Array.isArray(value) ? new Intl.ListFormat(lng, { type: 'conjunction' }).format(value.map(String)) : value
+    case 'units': {
+      const codes = Array.isArray(value) ? value.map(String) : String(value).split(/\s*,\s*/).filter(Boolean)
+      const names = ((MESSAGE_CATALOGUES as Record<string, Record<string, Catalogue>>)[lng] ?? MESSAGE_CATALOGUES.en).common.unit as Record<string, string> | undefined
+      return new Intl.ListFormat(lng, { type: 'disjunction' }).format(codes.map((c) => names?.[c] ?? c))
+    }
     default:
       return value
   }

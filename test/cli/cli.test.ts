@@ -34,7 +34,7 @@ describe('vetrina CLI', () => {
     expect(dup.json<{ ok: boolean; error: { code: string } }>()).toMatchObject({ ok: false, error: { code: 'duplicate_sku' } })
     const bad = vetrina(dir, ['products', 'create', '--sku', 'has space'])
     expect(bad.code).toBe(1)
-    expect(bad.stderr).toMatch(/sku/)
+    expect(bad.stderr).toMatch(/SKU/)
     const missing = vetrina(dir, ['products', 'get', 'NOPE'])
     expect(missing.code).toBe(1)
     expect(missing.stderr).toMatch(/No product with SKU NOPE/)

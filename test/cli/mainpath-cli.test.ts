@@ -9,6 +9,7 @@ import { priceList, translateXliff, translationMemory, writePhotos, writePriceLi
 import { describe, expect, it } from 'vitest'
 import { vetrina } from '../helpers/cli.ts'
 import { tempDir } from '../helpers/core.ts'
+import { cliEnv } from '../helpers/cli.ts'
 
 const MAIN = resolve(import.meta.dirname, '../../electron/core/cli/main.ts')
 
@@ -18,7 +19,7 @@ describe('vetrina main path from the CLI', () => {
     const csv = join(dir, 'listino.csv')
     writeFileSync(csv, 'Codice;Descrizione;Categoria;Prezzo €\nCHI-21;Chianti Classico DOCG 2021;Vini/Rossi;9,80\nEVO-05;Olio extravergine 0,5 L;Olio;12,90\nBOR-01;Borsa a mano in pelle;Pelletteria/Borse;180\n')
     // --data-dir before the command, as git-style tools take it.
-    const imported = spawnSync(process.execPath, [MAIN, '--data-dir', dir, 'import', csv, '--json'], { encoding: 'utf8', timeout: 120_000 })
+    const imported = spawnSync(process.execPath, [MAIN, '--data-dir', dir, 'import', csv, '--json'], { env: cliEnv(), encoding: 'utf8', timeout: 120_000 })
     expect(imported.status, imported.stderr).toBe(0)
 
     const link = vetrina(dir, ['categories', 'pavilion', 'link', 'Vini/Rossi', 'vino', 'rosso', '--json'])

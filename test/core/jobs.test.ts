@@ -9,6 +9,7 @@ import { AppError } from '../../shared/contract/errors.ts'
 import { RetryLater, WaitForNetwork } from '../../electron/core/jobs/errors.ts'
 import { openTestCore, tempDir, type TestCore } from '../helpers/core.ts'
 import { countingJob } from '../helpers/jobs.ts'
+import { msg } from '../../shared/messages/message.ts'
 
 let t: TestCore | null = null
 afterEach(async () => {
@@ -39,7 +40,7 @@ describe('job runner', () => {
     jobs.register(countingJob(t.core))
     expect(() =>
       t!.core.s.db.transaction(() => {
-        jobs.enqueue('test.count', { to: 3 }, { title: 'doomed' })
+        jobs.enqueue('test.count', { to: 3 }, { title: msg('common:jobs.untitled', { test: 'doomed' }) })
         throw new Error('the user intent failed')
       })()
     ).toThrow(/intent failed/)
@@ -51,7 +52,7 @@ describe('job runner', () => {
     t.core.s.jobs.register(countingJob(t.core, 30))
     const seen: Job[] = []
     t.core.events.on('job.progress', (j) => seen.push(j))
-    const job = t.core.s.jobs.enqueue('test.count', { to: 12 }, { title: 'count' })
+    const job = t.core.s.jobs.enqueue('test.count', { to: 12 }, { title: msg('common:jobs.untitled', { test: 'count' }) })
     const done = await waitFor(t.core, job.id, ['done'])
     expect(done.result).toEqual({ counted: 12 })
     expect(done.done).toBe(12)
@@ -63,7 +64,7 @@ describe('job runner', () => {
   test('cancel stops a running job; committed work stays', async () => {
     t = openTestCore()
     t.core.s.jobs.register(countingJob(t.core, 20))
-    const job = t.core.s.jobs.enqueue('test.count', { to: 1000 }, { title: 'long' })
+    const job = t.core.s.jobs.enqueue('test.count', { to: 1000 }, { title: msg('common:jobs.untitled', { test: 'long' }) })
     await new Promise((r) => setTimeout(r, 120))
     await t.api.jobs.cancel({ id: job.id })
     const end = await waitFor(t.core, job.id, ['cancelled'])
@@ -76,7 +77,7 @@ describe('job runner', () => {
   test('pause keeps the checkpoint; resume continues without repeating work', async () => {
     t = openTestCore()
     t.core.s.jobs.register(countingJob(t.core, 10))
-    const job = t.core.s.jobs.enqueue('test.count', { to: 30 }, { title: 'pausable' })
+    const job = t.core.s.jobs.enqueue('test.count', { to: 30 }, { title: msg('common:jobs.untitled', { test: 'pausable' }) })
     await new Promise((r) => setTimeout(r, 100))
     await t.api.jobs.pause({ id: job.id })
     await waitFor(t.core, job.id, ['paused'])
@@ -122,13 +123,13 @@ describe('job runner', () => {
       backoffMs: () => 20,
       async run() {
         calls++
-        if (calls === 1) throw new RetryLater(30, 'the server said later')
+        if (calls === 1) throw new RetryLater(30, 'the server said later', 'publish_rate_limited', { seconds: 1 })
         throw new AppError('pavilion_down', 'The pavilion is not answering.')
       }
     })
-    const job = t.core.s.jobs.enqueue('test.flaky', {}, { title: 'flaky' })
+    const job = t.core.s.jobs.enqueue('test.flaky', {}, { title: msg('common:jobs.untitled', { test: 'flaky' }) })
     const waiting = await waitFor(t.core, job.id, ['waiting'])
-    expect(waiting.message).toBe('the server said later')
+    expect(waiting.message).toEqual({ key: 'publish:error.publish_rate_limited', params: { seconds: 1 } })
     expect(waiting.runAfter).not.toBeNull()
     const failed = await waitFor(t.core, job.id, ['failed'])
     expect(calls).toBe(3)
@@ -154,7 +155,7 @@ describe('job runner', () => {
         return 'sent'
       }
     })
-    const job = t.core.s.jobs.enqueue('test.upload', {}, { title: 'upload' })
+    const job = t.core.s.jobs.enqueue('test.upload', {}, { title: msg('common:jobs.untitled', { test: 'upload' }) })
     await new Promise((r) => setTimeout(r, 50))
     expect(runs).toBe(0)
     expect(t.core.s.connectivity.status().pending).toBe(1)
@@ -182,7 +183,7 @@ describe('job runner', () => {
       }
     })
     reachable = false
-    const job = t.core.s.jobs.enqueue('test.upload', {}, { title: 'upload' })
+    const job = t.core.s.jobs.enqueue('test.upload', {}, { title: msg('common:jobs.untitled', { test: 'upload' }) })
     const waiting = await waitFor(t.core, job.id, ['waiting'])
     expect(waiting.attempts).toBe(0)
     await t.core.s.connectivity.check()
@@ -195,14 +196,14 @@ describe('job runner', () => {
     t = openTestCore()
     t.core.s.jobs.register(countingJob(t.core, 1))
     await t.api.jobs.pauseKind({ kind: 'test.count' })
-    const a = t.core.s.jobs.enqueue('test.count', { to: 2 }, { title: 'a', dedupeKey: 'listing:1' })
-    const b = t.core.s.jobs.enqueue('test.count', { to: 2 }, { title: 'b', dedupeKey: 'listing:1' })
+    const a = t.core.s.jobs.enqueue('test.count', { to: 2 }, { title: msg('common:jobs.untitled', { test: 'a' }), dedupeKey: 'listing:1' })
+    const b = t.core.s.jobs.enqueue('test.count', { to: 2 }, { title: msg('common:jobs.untitled', { test: 'b' }), dedupeKey: 'listing:1' })
     expect(b.id).toBe(a.id)
     await new Promise((r) => setTimeout(r, 50))
     expect(t.core.s.jobs.get(a.id).state).toBe('queued')
     expect((await t.api.jobs.resumeKind({ kind: 'test.count' })).paused).toEqual([])
     await waitFor(t.core, a.id, ['done'])
-    const c = t.core.s.jobs.enqueue('test.count', { to: 2 }, { title: 'c', dedupeKey: 'listing:1' })
+    const c = t.core.s.jobs.enqueue('test.count', { to: 2 }, { title: msg('common:jobs.untitled', { test: 'c' }), dedupeKey: 'listing:1' })
     expect(c.id).not.toBe(a.id)
   })
 })

@@ -93,6 +93,8 @@ describe('backups, links and rescue (browser mode, Italian)', () => {
     const text = await rescue.textContent()
     expect(text).toContain('Il catalogo non si può usare')
     expect(text).toContain('manca il catalogo')
+    // The core's English words (and file names) stay in the log.
+    expect(text).not.toMatch(/The data folder|catalog\.sqlite|no catalogue/)
     expect(text).toMatch(/L'ultimo backup verificato è del .* \(1 prodotto\)/)
     // No section of the app is offered meanwhile.
     expect(await page.getByRole('navigation').locator('a').count()).toBe(0)

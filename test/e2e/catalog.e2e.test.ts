@@ -34,14 +34,14 @@ describe('catalogue in browser mode', () => {
     await page.getByRole('button', { name: 'Crea' }).click()
     await expect.poll(() => page.getByTestId('editor-title').textContent()).toContain('CHI-2021-075')
 
-    // Edit: the Chinese and English titles, then the MOQ on the trade tab.
-    await page.getByRole('tab', { name: /中文/ }).click()
-    const zhTitle = page.getByLabel(/Nome \(中文/)
+    // Edit: the Chinese and English titles (languages named in Italian), then the MOQ on the trade tab.
+    await page.getByRole('tab', { name: /^Cinese/ }).click()
+    const zhTitle = page.getByLabel(/Nome \(Cinese/)
     await zhTitle.fill('经典基安蒂红葡萄酒 2021')
     await zhTitle.blur()
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Salvato')
-    await page.getByRole('tab', { name: 'English' }).click()
-    const enTitle = page.getByLabel(/Nome \(English/)
+    await page.getByRole('tab', { name: 'Inglese' }).click()
+    const enTitle = page.getByLabel(/Nome \(Inglese/)
     await enTitle.fill('Chianti Classico DOCG 2021 Red Wine 750ml')
     await enTitle.blur()
     await page.getByRole('tab', { name: 'Condizioni commerciali' }).click()

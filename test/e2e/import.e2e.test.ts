@@ -87,7 +87,7 @@ describe('import wizard in browser mode', () => {
     const report = () => page.getByTestId('report-row').allTextContents()
     await page.getByRole('tab', { name: 'scartato' }).click()
     await expect.poll(report).toEqual([
-      expect.stringContaining('Prezzo: “nove euro” non è un prezzo'),
+      expect.stringContaining('Prezzo: «nove euro» non è un prezzo'),
       expect.stringContaining('questo codice compare già alla riga 2')
     ])
     expect(await page.getByRole('button', { name: /Importa tutto/ }).isDisabled()).toBe(true)

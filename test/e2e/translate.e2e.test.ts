@@ -47,7 +47,7 @@ describe('translation workspace in browser mode', () => {
     await expect.poll(() => page.locator('.sidebar').textContent()).toContain('翻译')
     expect(await page.locator('.sidebar').textContent()).not.toContain('设置')
     await page.locator('.sidebar a', { hasText: '翻译' }).click()
-    await choose(page, page.getByLabel('目标语言'), 'English')
+    await choose(page, page.getByLabel('目标语言'), '英语')
     await choose(page, page.getByLabel('字段'), '标题')
     await expect.poll(() => page.getByTestId('unit-row').count()).toBe(3)
 
@@ -104,7 +104,7 @@ describe('translation workspace in browser mode', () => {
 
     // The description's tags are protected: a broken tag is refused, the right ones saved as HTML.
     await choose(page, page.getByLabel('字段'), '描述')
-    await choose(page, page.getByLabel('目标语言'), '中文（简体）')
+    await choose(page, page.getByLabel('目标语言'), '简体中文')
     await expect.poll(() => page.getByTestId('unit-row').count()).toBe(1)
     await page.getByTestId('unit-row').first().click()
     await expect.poll(() => page.getByTestId('source-text').locator('.tag-chip').count()).toBe(4)

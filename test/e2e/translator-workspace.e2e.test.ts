@@ -36,7 +36,7 @@ describe('translator workspace', () => {
   test('Ctrl+Enter confirms and moves on, even when the confirmed unit leaves the filter; bulk actions ask once with the count', async () => {
     const { page, errors } = await openApp(await newContext(browser), `${app.host.ownerLink}#/translate`)
     const nativeDialogs = forbidNativeDialogs(page)
-    await choose(page, page.getByLabel('Lingua di destinazione'), 'English')
+    await choose(page, page.getByLabel('Lingua di destinazione'), 'Inglese')
     await choose(page, page.getByLabel('Campo', { exact: true }), 'Titolo')
     await page.getByRole('group', { name: 'Stato' }).getByLabel('Nuova').check()
     await expect.poll(() => page.getByTestId('unit-row').count()).toBe(4)

@@ -83,8 +83,8 @@ describe('design system', () => {
     expect(await page.getByLabel('Descrizione breve').inputValue()).toContain('Perché è così')
 
     // Chinese: the Han characters come from Noto Sans SC, the digits from Noto Sans.
-    await page.getByRole('tab', { name: /中文/ }).click()
-    await page.getByLabel(/Nome \(中文/).waitFor()
+    await page.getByRole('tab', { name: /^Cinese/ }).click()
+    await page.getByLabel(/Nome \(Cinese/).waitFor()
     await page.evaluate(() => {
       const probe = document.createElement('div')
       probe.id = 'font-probe'

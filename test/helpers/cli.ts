@@ -11,8 +11,16 @@ export interface CliResult {
   json<T = unknown>(): T
 }
 
-export function vetrina(dataDir: string, args: string[], input?: string): CliResult {
-  const r = spawnSync(process.execPath, [MAIN, ...args, '--data-dir', dataDir], { encoding: 'utf8', input, timeout: 120_000 })
+/**
+ * The environment the CLI runs in for tests: English unless a test asks for another locale, so the
+ * outcome does not depend on the locale of the machine running the tests.
+ */
+export function cliEnv(lang = 'en_US.UTF-8'): NodeJS.ProcessEnv {
+  return { ...process.env, LANG: lang, LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '' }
+}
+
+export function vetrina(dataDir: string, args: string[], input?: string, lang?: string): CliResult {
+  const r = spawnSync(process.execPath, [MAIN, ...args, '--data-dir', dataDir], { encoding: 'utf8', input, timeout: 120_000, env: cliEnv(lang) })
   return {
     code: r.status ?? -1,
     stdout: r.stdout,

@@ -94,7 +94,7 @@ describe('adding a folder', () => {
 
   it('the command line prints the skipped line', () => {
     const r = vetrina(tempDir(), ['photos', 'add', shoot])
-    expect(r.stdout).toMatch(/^10 file\(s\): 3 added, 0 already in the library, 1 refused$/m)
+    expect(r.stdout).toMatch(/^10 files: 3 added, 0 already in the library, 1 refused$/m)
     expect(r.stdout).toMatch(/^Skipped 6 files: 3 not images, 1 symbolic link, 2 hidden files\.$/m)
   }, 120_000)
 })

@@ -6,6 +6,7 @@ import type { Sandbox } from '../../electron/sandbox/server.ts'
 import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import { WINE_CATEGORY, startTestSandbox, tempDir, wineCreate } from './helpers.ts'
+import { cliEnv } from '../helpers/cli.ts'
 
 let sandbox: Sandbox
 let dataDir: string
@@ -13,7 +14,7 @@ let dataDir: string
 /** The real `vetrina` command, run asynchronously: the sandbox lives in this process and must keep answering. */
 function vetrina(dir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string; json<T>(): T }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [resolve(import.meta.dirname, '../../electron/core/cli/main.ts'), ...args, '--data-dir', dir])
+    const child = spawn(process.execPath, [resolve(import.meta.dirname, '../../electron/core/cli/main.ts'), ...args, '--data-dir', dir], { env: cliEnv() })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => { stdout += d })

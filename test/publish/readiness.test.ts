@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Sandbox } from '../../electron/sandbox/server.ts'
 import type { ListingImage } from '../../electron/core/platform/product-media.ts'
 import { translator } from '../../shared/messages/translator.ts'
-import { problemText } from '../../renderer/src/features/publish/problems.tsx'
+import { problemText } from '../../shared/messages/publish.ts'
 import { WINE_CATEGORY, linkedCategory, makePhotos, openPublishCore, startTestSandbox, tempDir, waitFor, wineCreate, type TestCore } from './helpers.ts'
 
 let sb: Sandbox

@@ -6,10 +6,11 @@
 // re-run), and the pavilion sandbox holds no duplicate listing or image.
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { Core } from '../../electron/core/core.ts'
 import { startSandbox, type Sandbox } from '../../electron/sandbox/server.ts'
-import { verifiedRecord } from '../../electron/core/system/backup-files.ts'
+import { listBackupFiles, verifiedRecord } from '../../electron/core/system/backup-files.ts'
+import { INTERRUPTED_JSON } from '../../electron/core/jobs/runner.ts'
 import { tempDir } from '../helpers/core.ts'
 import { WINE_CATEGORY, makePhotos, wineCreate } from '../publish/helpers.ts'
 import { plantMedia } from '../system/helpers.ts'
@@ -25,6 +26,12 @@ export interface Counts {
   failures: string[]
   perScenario: Record<Scenario, { trials: number; killed: number; completed: number }>
   verifiedBackupsRestored: number
+  /** After a restart: catalogues whose integrity_check (or health) was not ok. */
+  integrityFailures: number
+  /** After a restart: temporary staging folders, .partial backups and restore plans left behind. */
+  leftovers: number
+  /** After a restart: interrupted backups, restores or imports that would run again by themselves. */
+  silentWork: number
   interruptedImportsResumed: number
   sandbox: { products: number; images: number; duplicateListings: number; duplicateImages: number }
 }
@@ -47,33 +54,44 @@ function openCore(dataDir: string, startJobs = true): Core {
   return Core.open({ dataDir, startJobs, autoBackupDelayMs: 3_600_000, connectivity: { onlineIntervalMs: 60_000, offlineIntervalMs: 200, timeoutMs: 2000 } })
 }
 
-/** Runs the worker; kills it with SIGKILL after `killAfterMs` unless it finished. */
+/**
+ * Runs the worker; kills it with SIGKILL `killAfterMs` after it said it is ready (its core open),
+ * unless it finished. `ms` is the time of the work itself, from ready to done.
+ */
 function runWorker(scenario: Scenario, dataDir: string, args: unknown, killAfterMs: number | null): Promise<{ completed: boolean; ms: number }> {
-  const started = Date.now()
+  let readyAt = Date.now()
   const child = spawn(process.execPath, [WORKER, scenario, dataDir, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   let err = ''
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+  let timer: NodeJS.Timeout | null = null
+  child.stdout.on('data', (d: Buffer) => {
+    const was = out
+    out += d.toString()
+    if (!was.includes('ready') && out.includes('ready')) {
+      readyAt = Date.now()
+      if (killAfterMs !== null) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs)
+    }
+  })
   child.stderr.on('data', (d: Buffer) => (err += d.toString()))
-  const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs)
   return new Promise((res, rej) => {
     child.once('exit', (code, signal) => {
       if (timer) clearTimeout(timer)
       const completed = out.includes('done')
       if (!completed && signal !== 'SIGKILL') rej(new Error(`${scenario} worker exited with ${code}: ${err.slice(-2000)}`))
-      else res({ completed, ms: Date.now() - started })
+      else res({ completed, ms: Date.now() - readyAt })
     })
   })
 }
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-export async function runReliability(o: { n: number; seed?: number; log?: (line: string) => void }): Promise<Counts> {
+/** `killWindow`: kills land at a random point of [0, killWindow × the last finished run's work time]. */
+export async function runReliability(o: { n: number; seed?: number; killWindow?: number; log?: (line: string) => void }): Promise<Counts> {
   const log = o.log ?? (() => undefined)
   const rnd = random(o.seed ?? 20261122)
   const root = tempDir('vetrina-reliability-')
   const counts: Counts = {
-    trials: 0, killed: 0, completed: 0, checks: 0, failures: [], verifiedBackupsRestored: 0, interruptedImportsResumed: 0,
+    trials: 0, killed: 0, completed: 0, checks: 0, failures: [], verifiedBackupsRestored: 0, interruptedImportsResumed: 0, integrityFailures: 0, leftovers: 0, silentWork: 0,
     perScenario: Object.fromEntries(SCENARIOS.map((s) => [s, { trials: 0, killed: 0, completed: 0 }])) as Counts['perScenario'],
     sandbox: { products: 0, images: 0, duplicateListings: 0, duplicateImages: 0 }
   }
@@ -148,10 +166,12 @@ export async function runReliability(o: { n: number; seed?: number; log?: (line:
     const before = await snapshot(dir)
     const args = argsFor(s, trial)
     const calibrating = durations[s] === undefined
-    const killAfter = calibrating ? null : Math.floor(rnd() * durations[s] * 1.1)
-    log(`    ${s}: starting${killAfter === null ? ' (calibration, not killed)' : `, kill after ${killAfter} ms`}`)
+    const killAfter = calibrating ? null : Math.floor(rnd() * durations[s] * (o.killWindow ?? 0.9))
+    log(`    ${s}: starting${killAfter === null ? ' (calibration, not killed)' : `, kill ${killAfter} ms into the work`}`)
     const { completed, ms } = await runWorker(s, dir, args, killAfter)
-    if (calibrating) durations[s] = ms
+    // The kill lands at a random point of the work (timed from the worker's core being open); a run
+    // that finished before its kill shows the work is quicker now, so the window follows it.
+    if (completed) durations[s] = ms
     counts.trials++
     counts.perScenario[s].trials++
     if (completed) {
@@ -161,7 +181,7 @@ export async function runReliability(o: { n: number; seed?: number; log?: (line:
       counts.killed++
       counts.perScenario[s].killed++
     }
-    log(`${String(trial + 1).padStart(3)} ${s.padEnd(8)} ${completed ? `completed in ${ms} ms` : `killed after ${killAfter} ms`}`)
+    log(`${String(trial + 1).padStart(3)} ${s.padEnd(8)} ${completed ? `completed, work took ${ms} ms` : `killed ${killAfter} ms into the work`}`)
     await checkAfter(s, dir, before, completed, args)
   }
 
@@ -173,6 +193,8 @@ export async function runReliability(o: { n: number; seed?: number; log?: (line:
   counts.sandbox.duplicateImages = (db.prepare('SELECT count(*) AS n FROM (SELECT sha256 FROM images GROUP BY seller_id, sha256 HAVING count(*) > 1)').get() as { n: number }).n
   check(counts.sandbox.duplicateListings === 0, `duplicate listings on the sandbox: ${counts.sandbox.duplicateListings}`)
   check(counts.sandbox.duplicateImages === 0, `duplicate photobank images on the sandbox: ${counts.sandbox.duplicateImages}`)
+  // Backups that finished are verified ones: the check above must have restored some of them.
+  check(counts.perScenario.backup.completed === 0 || counts.verifiedBackupsRestored > 0, `${counts.perScenario.backup.completed} backups finished, but no verified backup was restored`)
   await sandbox.close()
   if (!counts.failures.length) rmSync(root, { recursive: true, force: true })
   else log(`data folders kept for inspection in ${root}`)
@@ -186,23 +208,30 @@ export async function runReliability(o: { n: number; seed?: number; log?: (line:
     try {
       check(core.health.state === 'ok', `${label}: the catalogue is ${core.health.state} after the restart`)
       const integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check)
-      check(integrity.length === 1 && integrity[0] === 'ok', `${label}: integrity_check says ${integrity.slice(0, 3).join('; ')}`)
-      check(!existsSync(join(dir, 'restore-plan.json')), `${label}: a restore plan was left`)
+      const sound = core.health.state === 'ok' && integrity.length === 1 && integrity[0] === 'ok'
+      if (!sound) counts.integrityFailures++
+      check(sound, `${label}: integrity_check says ${integrity.slice(0, 3).join('; ')}`)
+      const plan = existsSync(join(dir, 'restore-plan.json')) ? ['restore-plan.json'] : []
       const tmp = existsSync(join(dir, 'tmp')) ? readdirSync(join(dir, 'tmp')).filter((f) => /^(backup|restore|recover)-/.test(f)) : []
-      check(tmp.length === 0, `${label}: temporary files left in tmp: ${tmp.join(', ')}`)
       const partial = readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.partial'))
+      counts.leftovers += plan.length + tmp.length + partial.length
+      check(plan.length === 0, `${label}: a restore plan was left`)
+      check(tmp.length === 0, `${label}: temporary files left in tmp: ${tmp.join(', ')}`)
       check(partial.length === 0, `${label}: partial backups left: ${partial.join(', ')}`)
       // Nothing applied or re-run by itself.
       const active = db.prepare("SELECT kind, state FROM jobs WHERE kind IN ('system.backup', 'system.restore', 'spreadsheet.import') AND state IN ('queued', 'running', 'waiting')").all()
+      counts.silentWork += active.length
       check(active.length === 0, `${label}: interrupted work would run by itself: ${JSON.stringify(active)}`)
       const products = (db.prepare('SELECT count(*) AS n FROM products').get() as { n: number }).n
       if (s === 'import') {
         const delta = products - before.products
         // All or nothing: the rows are there exactly when the import job finished (it may finish just before the kill).
-        const last = db.prepare("SELECT state FROM jobs WHERE kind = 'spreadsheet.import' ORDER BY created_at DESC LIMIT 1").get() as { state: string } | undefined
+        // This trial's import job (none when the kill came before it was recorded).
+        const last = db.prepare(`SELECT j.state FROM jobs j JOIN spreadsheet_imports i ON i.id = json_extract(j.payload, '$.importId')
+          WHERE j.kind = 'spreadsheet.import' AND i.file_name = ? ORDER BY j.created_at DESC LIMIT 1`).get(basename(args.csv!)) as { state: string } | undefined
         check(last?.state === 'done' ? delta === IMPORT_ROWS : delta === 0, `${label}: the import left ${delta} of ${IMPORT_ROWS} rows with its job ${last?.state ?? 'missing'} (all or nothing)`)
         check(!completed || last?.state === 'done', `${label}: a finished import is not done`)
-        const paused = db.prepare("SELECT id FROM jobs WHERE kind = 'spreadsheet.import' AND state = 'paused' AND message = 'interrupted'").all() as Array<{ id: string }>
+        const paused = db.prepare("SELECT id FROM jobs WHERE kind = 'spreadsheet.import' AND state = 'paused' AND message = ?").all(INTERRUPTED_JSON) as Array<{ id: string }>
         // The user resumes interrupted imports (every other time), or leaves them.
         for (const p of paused) {
           if (counts.interruptedImportsResumed % 2 === 0) {
@@ -238,8 +267,7 @@ export async function runReliability(o: { n: number; seed?: number; log?: (line:
         check(st.pending === 0, `${label}: the outbox did not drain after the restart (${JSON.stringify(st.counts)})`)
       }
       // Every verified backup restores (each checked once, into a scratch folder).
-      for (const b of readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.tar.gz'))) {
-        const file = join(dir, 'backups', b)
+      for (const { path: file } of listBackupFiles(join(dir, 'backups'))) {
         if (checked.has(file) || !verifiedRecord(file)) continue
         checked.add(file)
         await restoresInScratch(file, verifiedRecord(file)!.products)

@@ -1,6 +1,7 @@
 // One unit of work for the reliability runner, in its own process, killed with SIGKILL at a
 // random moment: a backup, a restore, an import or a publish on a real data folder.
-// Usage: node worker.ts <scenario> <dataDir> <json args>. Prints "done" when the work finished.
+// Usage: node worker.ts <scenario> <dataDir> <json args>. Prints "ready" once the core is open and
+// "done" when the work finished.
 import { readFileSync } from 'node:fs'
 import { Core } from '../../electron/core/core.ts'
 import type { ListingImage } from '../../electron/core/platform/product-media.ts'
@@ -25,6 +26,9 @@ if (args.photos) {
   const photos = JSON.parse(readFileSync(args.photos, 'utf8')) as Record<string, ListingImage[]>
   core.s.productMedia.provider = { mainImages: (id) => photos[id] ?? [] }
 }
+
+// The core is open: from here on the kill lands in the work itself (the runner times from this line).
+process.stdout.write('ready\n')
 
 switch (scenario) {
   case 'backup': {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import type { Core } from '../../electron/core/core.ts'
 import { openCore } from './helpers.ts'
+import { msg } from '../../shared/messages/message.ts'
 
 let core: Core
 afterEach(async () => {
@@ -52,12 +53,12 @@ describe('exclusive jobs', () => {
       }
     })
     s.jobs.register({ kind: 'test.other', payload: z.object({}), run: async () => { order.push('other') } })
-    s.jobs.enqueue('test.slow', {}, { title: 'slow' })
+    s.jobs.enqueue('test.slow', {}, { title: msg('common:jobs.untitled', { test: 'slow' }) })
     await new Promise((r) => setTimeout(r, 20))
-    s.jobs.enqueue('test.exclusive', {}, { title: 'exclusive' })
+    s.jobs.enqueue('test.exclusive', {}, { title: msg('common:jobs.untitled', { test: 'exclusive' }) })
     await new Promise((r) => setTimeout(r, 20))
     expect(order).toEqual(['slow:start'])
-    s.jobs.enqueue('test.other', {}, { title: 'other' })
+    s.jobs.enqueue('test.other', {}, { title: msg('common:jobs.untitled', { test: 'other' }) })
     releaseSlow()
     await new Promise((r) => setTimeout(r, 20))
     expect(order).toEqual(['slow:start', 'slow:end', 'exclusive:start'])

@@ -87,7 +87,7 @@ describe('the command line', () => {
     expect(human.stdout).toMatch(/Excel workbook/)
     expect(human.stdout).toMatch(/Sheets: Listino/)
     expect(human.stdout).toMatch(/2 data rows/)
-    expect(human.stdout).toMatch(/Codice\s+→ sku/)
+    expect(human.stdout).toMatch(/Codice\s+→ SKU \(item code\) \[sku\]/)
   })
 
   it('vetrina import --json carries the "not UTF-8, read as Windows-1252" warning, in the summary and the inspection', () => {

@@ -126,7 +126,7 @@ describe('long imports', () => {
     c = Core.open({ dataDir, logFile: null, lock: false } as Parameters<typeof Core.open>[0])
     core = c
     await c.s.jobs.whenIdle()
-    expect(await c.api().jobs.get({ id: jobId })).toMatchObject({ state: 'paused', message: 'interrupted' })
+    expect(await c.api().jobs.get({ id: jobId })).toMatchObject({ state: 'paused', message: { key: 'common:jobs.interrupted' } })
     expect((await c.api().catalog.stats()).total).toBe(0)
     await c.api().jobs.resume({ id: jobId })
     await new Promise((r) => setTimeout(r, 20))

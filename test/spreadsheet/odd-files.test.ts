@@ -53,7 +53,7 @@ describe('an image map with one row per image', () => {
     const report = await api.spreadsheet.report({ importId })
     const byRow = Object.fromEntries(report.items.map((r) => [r.row, r]))
     expect(byRow[3]).toMatchObject({ outcome: 'merged', sku: 'VIN-001' })
-    expect(byRow[8]).toMatchObject({ outcome: 'rejected', issues: [expect.objectContaining({ code: 'duplicate_sku_in_file', column: 'Titolo', params: expect.objectContaining({ firstRow: 7, row: 8 }) })] })
+    expect(byRow[8]).toMatchObject({ outcome: 'rejected', issues: [expect.objectContaining({ code: 'duplicate_sku_in_file', column: 'Titolo', params: expect.objectContaining({ firstRow: 7, column: 'Titolo' }) })] })
     expect((await api.catalog.getProduct({ sku: 'VIN-003' })).texts.it?.title).toBe('Rosso di Montalcino 2022')
   })
 })

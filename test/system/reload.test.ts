@@ -81,7 +81,7 @@ describe('after a restore', () => {
     if (xliffFile) await run((await api.translation.xliffImport({ file: { kind: 'path', path: xliffFile }, dryRun: true })).jobId)
     await run((await api.translation.recheckQa({})).jobId)
     const unit = (await api.translation.listUnits({ limit: 1 } as never)).items[0]
-    await run(core.s.jobs.enqueue('translation.mt', { provider: 'libretranslate', units: [{ productId: unit.productId, field: unit.field, locale: unit.locale }], actor: null }, { title: 'MT' }).id)
+    await run(core.s.jobs.enqueue('translation.mt', { provider: 'libretranslate', units: [{ productId: unit.productId, field: unit.field, locale: unit.locale }], actor: null }, { title: { key: 'translate:job.mt' } }).id)
     // Backup and restore once more.
     const again = await run((await api.system.backup({})).jobId)
     expect(again.state).toBe('done')

@@ -8,11 +8,12 @@ import { openTestCore, tempDir } from '../helpers/core.ts'
 import { vetrina } from '../helpers/cli.ts'
 import { seedWinery } from './helpers.ts'
 import { startLibreTranslate, type FakeServer } from './mt-servers.ts'
+import { cliEnv } from '../helpers/cli.ts'
 
 /** Like vetrina() but without blocking this process, so the local MT server can answer. */
 function vetrinaAsync(dataDir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [resolve(import.meta.dirname, '../../electron/core/cli/main.ts'), ...args, '--data-dir', dataDir])
+    const child = spawn(process.execPath, [resolve(import.meta.dirname, '../../electron/core/cli/main.ts'), ...args, '--data-dir', dataDir], { env: cliEnv() })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
@@ -66,7 +67,7 @@ describe('vetrina translation commands', () => {
     writeFileSync(unknown, '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="it" trgLang="en"><file id="f"><unit id="p_NOPE.title"><segment><source>a</source><target>b</target></segment></unit></file></xliff>')
     const u = vetrina(dir, ['xliff', 'import', unknown])
     expect(u.code).toBe(1)
-    expect(u.stdout).toMatch(/p_NOPE\.title.*Unknown unit|No unit "p_NOPE.title"/)
+    expect(u.stdout).toMatch(/p_NOPE\.title.*Unit “p_NOPE\.title” is unknown in this catalogue/)
   })
 
   it('imports a glossary, exports and imports the memory, and machine-translates', async () => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { translationInternals } from '../../electron/core/translation/module.ts'
 import { jobDone, openCore, seedWinery, waitFor, type TestCore } from './helpers.ts'
 import { startAlibaba, startDeepl, startLibreTranslate, type FakeServer } from './mt-servers.ts'
+import { OFFLINE_MESSAGE } from '../../electron/core/jobs/runner.ts'
 
 let t: TestCore
 const servers: FakeServer[] = []
@@ -102,7 +103,7 @@ describe('DeepL adapter', () => {
       const j = await t.api.jobs.get({ id: jobId })
       return j.state === 'waiting' ? j : null
     })
-    expect(waiting.message).toMatch(/temporarily unavailable/)
+    expect(waiting.message).toEqual({ key: 'translate:errors.mt_server', params: { provider: 'DeepL' } })
     t.core.s.jobs.wake(jobId)
     expect((await jobDone(t.api, jobId)).state).toBe('done')
   })
@@ -118,7 +119,7 @@ describe('LibreTranslate adapter', () => {
       const j = await t.api.jobs.get({ id: jobId })
       return j.state === 'waiting' ? j : null
     })
-    expect(parked.message).toBe('offline')
+    expect(parked.message).toEqual(OFFLINE_MESSAGE)
     expect(parked.attempts).toBe(0)
     const internals = translationInternals.get(t.core.s)!
     expect(await internals.mt.wakeReachable()).toEqual([])
@@ -162,7 +163,7 @@ describe('Alibaba Cloud adapter', () => {
     expect(job.state).toBe('done')
     const result = job.result as { machine: number; problems: Array<{ unitId: string; message: string }> }
     expect(result.machine).toBe(1)
-    expect(result.problems).toEqual([{ unitId: `${chianti.id}.title.zh-CN`, message: expect.stringMatching(/English/) }])
+    expect(result.problems).toEqual([{ unitId: `${chianti.id}.title.zh-CN`, code: 'mt_no_english', params: { sku: 'CHI-2021-075', field: 'title', locale: 'zh-CN' }, message: expect.stringMatching(/English/) }])
     expect((await t.api.translation.getUnit({ productId: oil.id, field: 'title', locale: 'zh-CN' })).target).toBe('[zh/title] Extra virgin olive oil 0.5 L')
     const form = Object.fromEntries(new URLSearchParams(ali.requests[0].body))
     expect(form).toMatchObject({ Action: 'Translate', SourceLanguage: 'en', TargetLanguage: 'zh', Scene: 'title', FormatType: 'text', AccessKeyId: 'AKID' })

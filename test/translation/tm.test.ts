@@ -79,6 +79,7 @@ describe('translation memory', () => {
     writeFileSync(broken, '<tmx version="1.4"><body><tu><tuv xml:lang="it"><seg>ciao</tuv></tu></body></tmx>')
     const j2 = await jobDone(t.api, (await t.api.translation.tmImport({ file: { kind: 'path', path: broken } })).jobId)
     expect(j2.error?.code).toBe('tmx_invalid')
+    expect(j2.error?.params).toMatchObject({ line: 1 })
     expect(j2.error?.message).toMatch(/line 1/)
     expect((await t.api.translation.tmStats({})).pairs).toEqual([])
   })

@@ -4,6 +4,8 @@ import { resolve } from 'node:path'
 import { Core } from '../core.ts'
 import { resolveDataDir } from '../platform/data-dir.ts'
 import { startHost, type RunningHost } from './server.ts'
+import { translator } from '../../../shared/messages/translator.ts'
+import { cliLanguage } from '../cli/lang.ts'
 
 export const UI_DIR = resolve(import.meta.dirname, '../../../out/renderer')
 
@@ -31,9 +33,10 @@ export async function runWebHost(o: WebOptions): Promise<{ core: Core; host: Run
   if (o.json) {
     process.stdout.write(`${JSON.stringify({ url: host.url, link: host.ownerLink, lanLinks: host.lanLinks(token), dataDir })}\n`)
   } else {
-    process.stdout.write(`Vetrina is running in browser mode (catalogue: ${dataDir}).\nOpen: ${host.ownerLink}\n`)
-    for (const l of host.lanLinks(token)) process.stdout.write(`Office network: ${l}\n`)
-    process.stdout.write('Press Ctrl+C to stop.\n')
+    const t = translator(cliLanguage(process.argv.slice(2), process.env))
+    process.stdout.write(`${t('cli:web.running', { dataDir })}\n${t('cli:web.open', { link: host.ownerLink })}\n`)
+    for (const l of host.lanLinks(token)) process.stdout.write(`${t('cli:web.office', { link: l })}\n`)
+    process.stdout.write(`${t('cli:web.stop')}\n`)
   }
   let stopping = false
   const stop = async () => {

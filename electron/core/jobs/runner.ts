@@ -4,7 +4,9 @@
 // events, and resumes jobs left running by a crash from their last checkpoint.
 import type { z } from 'zod'
 import { AppError, ErrorCodes } from '../../../shared/contract/errors.ts'
-import type { Job, JobState } from '../../../shared/contract/jobs.ts'
+import type { Job, JobState, JobUnit } from '../../../shared/contract/jobs.ts'
+import { errorKey } from '../../../shared/messages/errors.ts'
+import { isMessage, msg, type Message, type MessageParams } from '../../../shared/messages/message.ts'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../store/db.ts'
 import type { EventBus } from '../events.ts'
@@ -23,8 +25,8 @@ export interface RunningJob<P> {
   readonly attempt: number
   /** Aborted when the job is cancelled or paused, or the app shuts down. */
   readonly signal: AbortSignal
-  /** Reports progress; persisted and broadcast at most a few times per second. */
-  progress(done: number, total?: number | null, message?: string | null): void
+  /** Reports progress (and what is being done, as a message); persisted and broadcast at most a few times per second. */
+  progress(done: number, total?: number | null, message?: Message | null): void
   /** Persists a checkpoint now. Call it inside the same transaction as the work it describes. */
   checkpointNow(value: unknown): void
   /** Throws JobStopped if the job was asked to stop. Call between units of work. */
@@ -44,6 +46,8 @@ export interface JobKind<P = unknown> {
   maxAttempts?: number
   /** Only picked while the connectivity monitor says online. */
   requiresOnline?: boolean
+  /** What progress counts (rows, photos …), shown with the numbers; none when it is only a measure. */
+  unit?: JobUnit
   /**
    * Runs alone: it starts once no other job runs, no job starts while it runs, and contract calls
    * other than jobs.* wait for it (Core.call). For work that keeps one transaction open across
@@ -66,7 +70,8 @@ export interface JobKind<P = unknown> {
 }
 
 export interface EnqueueOptions {
-  title: string
+  /** What the jobs panel and the CLI call the job, e.g. msg('import:job.apply', { file }). */
+  title: Message
   dedupeKey?: string
   priority?: number
   maxAttempts?: number
@@ -101,13 +106,17 @@ interface Active {
   eta: EtaEstimator
   lastPersist: number
   lastEmit: number
-  pending: { done: number; total: number | null; message: string | null } | null
+  pending: { done: number; total: number | null; message: Message | null } | null
   promise: Promise<void>
 }
 
 const ACTIVE_STATES: JobState[] = ['queued', 'running', 'paused', 'waiting']
-/** The message (a code the UI translates) of a job stopped by a crash, a kill or a shutdown. */
-export const INTERRUPTED = 'interrupted'
+/** The message of a job parked until the network returns (stored as JSON, compared in SQL). */
+export const OFFLINE_MESSAGE = msg('common:jobs.wait.offline')
+const OFFLINE_JSON = JSON.stringify(OFFLINE_MESSAGE)
+/** The message of a job stopped by a crash, a kill or a shutdown (stored as JSON, compared in SQL). */
+export const INTERRUPTED = msg('common:jobs.interrupted')
+export const INTERRUPTED_JSON = JSON.stringify(INTERRUPTED)
 export const INTERRUPTED_ERROR = { code: 'job_interrupted', message: 'Vetrina stopped while this was running; nothing of it was applied. Start it again if you still want it.' }
 const PERSIST_EVERY_MS = 250
 const EMIT_EVERY_MS = 100
@@ -180,7 +189,7 @@ export class JobRunner {
     this.online = online
     if (online && changed) {
       // Jobs parked for the network may run now.
-      this.sql("UPDATE jobs SET run_after = NULL WHERE state = 'waiting' AND message = 'offline'").run()
+      this.sql("UPDATE jobs SET run_after = NULL WHERE state = 'waiting' AND message = ?").run(OFFLINE_JSON)
     }
     if (changed) this.schedule()
   }
@@ -201,12 +210,12 @@ export class JobRunner {
           `INSERT INTO jobs (id, kind, state, title, payload, max_attempts, run_after, priority, dedupe_key, created_at, updated_at)
            VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)`
         )
-        .run(id, kind, opts.title, JSON.stringify(parsed), opts.maxAttempts ?? def.maxAttempts ?? 1,
+        .run(id, kind, JSON.stringify(opts.title), JSON.stringify(parsed), opts.maxAttempts ?? def.maxAttempts ?? 1,
           opts.runAfter?.toISOString() ?? null, opts.priority ?? 0, opts.dedupeKey ?? null, now, now)
     } catch (err) {
       if (opts.dedupeKey && /UNIQUE constraint failed: jobs.dedupe_key/.test((err as Error).message)) {
         const existing = this.sql('SELECT * FROM jobs WHERE dedupe_key = ? AND state IN (?, ?, ?, ?)').get(opts.dedupeKey, ...ACTIVE_STATES) as JobRow
-        return toJob(existing, null)
+        return this.toJob(existing, null)
       }
       throw err
     }
@@ -221,7 +230,7 @@ export class JobRunner {
   get(id: string): Job {
     const row = this.sql('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined
     if (!row) throw new AppError(ErrorCodes.notFound, `No job with id ${id}`, { params: { id } })
-    return toJob(row, this.active.get(id)?.eta.etaSeconds(row.done, row.total) ?? null)
+    return this.toJob(row, this.active.get(id)?.eta.etaSeconds(row.done, row.total) ?? null)
   }
 
   list(filter: { states?: JobState[]; kinds?: string[]; limit: number }): Job[] {
@@ -237,7 +246,7 @@ export class JobRunner {
     }
     const sql = `SELECT * FROM jobs ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, id DESC LIMIT ?`
     const rows = this.sql(sql).all(...args, filter.limit) as JobRow[]
-    return rows.map((r) => toJob(r, this.active.get(r.id)?.eta.etaSeconds(r.done, r.total) ?? null))
+    return rows.map((r) => this.toJob(r, this.active.get(r.id)?.eta.etaSeconds(r.done, r.total) ?? null))
   }
 
   /** Number of jobs that are not finished, optionally of some kinds only. */
@@ -258,7 +267,7 @@ export class JobRunner {
     if (job.state === 'running') {
       this.stopActive(id, 'cancel')
     } else if (ACTIVE_STATES.includes(job.state)) {
-      this.finish(id, 'cancelled', { message: 'Cancelled' })
+      this.finish(id, 'cancelled', {})
     }
     return this.get(id)
   }
@@ -292,7 +301,7 @@ export class JobRunner {
   retry(id: string): Job {
     const job = this.get(id)
     if (job.state !== 'failed' && job.state !== 'cancelled') {
-      throw new AppError(ErrorCodes.conflict, `Only failed or cancelled jobs can be retried (this one is ${job.state}).`)
+      throw new AppError('job_not_retryable', `Only failed or cancelled jobs can be retried (this one is ${job.state}).`, { params: { state: job.state } })
     }
     const now = this.clock.now().toISOString()
     this.sql("UPDATE jobs SET state = 'queued', attempts = 0, error = NULL, run_after = NULL, finished_at = NULL, updated_at = ? WHERE id = ?")
@@ -339,7 +348,7 @@ export class JobRunner {
       const rows = this.sql("SELECT id, payload FROM jobs WHERE kind = ? AND state IN ('running', 'queued')").all(def.kind) as Array<{ id: string; payload: string }>
       for (const row of rows) {
         if (policy === 'pause') {
-          this.sql("UPDATE jobs SET state = 'paused', message = ?, updated_at = ? WHERE id = ?").run(INTERRUPTED, this.clock.now().toISOString(), row.id)
+          this.sql("UPDATE jobs SET state = 'paused', message = ?, updated_at = ? WHERE id = ?").run(INTERRUPTED_JSON, this.clock.now().toISOString(), row.id)
         } else {
           this.finish(row.id, 'failed', { error: INTERRUPTED_ERROR, message: INTERRUPTED })
         }
@@ -495,7 +504,7 @@ export class JobRunner {
       payload = def.payload.parse(JSON.parse(row.payload))
     } catch (err) {
       this.active.delete(row.id)
-      this.finish(row.id, 'failed', { error: { code: 'bad_payload', message: `The job's stored data is invalid: ${(err as Error).message}` } })
+      this.finish(row.id, 'failed', { error: { code: 'job_bad_payload', message: `The job's stored data is invalid: ${(err as Error).message}` } })
       return
     }
 
@@ -533,12 +542,12 @@ export class JobRunner {
 
   private settleFailure(def: JobKind<any>, id: string, attempt: number, maxAttempts: number, active: Active, err: unknown): void {
     const stop = err instanceof JobStopped ? err.reason : active.reason
-    if (stop === 'cancel') return this.finish(id, 'cancelled', { message: 'Cancelled' })
+    if (stop === 'cancel') return this.finish(id, 'cancelled', {})
     if (stop === 'pause') return this.setState(id, 'paused')
     if (stop === 'shutdown') {
       const policy = def.interrupted ?? 'resume'
       if (policy === 'pause') {
-        this.sql("UPDATE jobs SET state = 'paused', message = ?, updated_at = ? WHERE id = ?").run(INTERRUPTED, this.clock.now().toISOString(), id)
+        this.sql("UPDATE jobs SET state = 'paused', message = ?, updated_at = ? WHERE id = ?").run(INTERRUPTED_JSON, this.clock.now().toISOString(), id)
         return this.emit(id)
       }
       if (policy === 'fail') return this.finish(id, 'failed', { error: INTERRUPTED_ERROR, message: INTERRUPTED })
@@ -546,33 +555,33 @@ export class JobRunner {
     }
     if (err instanceof WaitForNetwork) {
       // Not the job's fault: give the attempt back and wait for the monitor.
-      this.sql("UPDATE jobs SET state = 'waiting', attempts = attempts - 1, message = 'offline', run_after = ?, updated_at = ? WHERE id = ?")
-        .run(new Date(this.clock.now().getTime() + 60_000).toISOString(), this.clock.now().toISOString(), id)
+      this.sql("UPDATE jobs SET state = 'waiting', attempts = attempts - 1, message = ?, run_after = ?, updated_at = ? WHERE id = ?")
+        .run(OFFLINE_JSON, new Date(this.clock.now().getTime() + 60_000).toISOString(), this.clock.now().toISOString(), id)
       this.emit(id)
       return
     }
     if (err instanceof RetryLater) {
       if (attempt >= maxAttempts && maxAttempts > 0) {
-        return this.finish(id, 'failed', { error: { code: err.code, message: err.message } })
+        return this.finish(id, 'failed', { error: { code: err.code, message: err.message, ...(err.params ? { params: err.params } : {}) } })
       }
-      return this.wait(id, err.afterMs, err.message)
+      // codes: passed on
+      return this.wait(id, err.afterMs, msg(errorKey(err.code), err.params))
     }
-    // The params travel with the code, so the failure can be said in the user's language.
-    const data = err instanceof AppError
-      ? { code: err.code, message: err.message, ...(err.params && Object.keys(err.params).length ? { params: err.params } : {}) }
+    const data: JobError = err instanceof AppError
+      ? { code: err.code, message: err.message, ...(err.params ? { params: err.params } : {}) }
       : { code: ErrorCodes.internal, message: (err as Error)?.message ?? String(err) }
     if (!(err instanceof AppError)) this.log.error(`job ${id} (${def.kind}) failed`, err)
     if (attempt < maxAttempts && !(err instanceof AppError && err.code === ErrorCodes.validation)) {
       const backoff = def.backoffMs ? def.backoffMs(attempt) : defaultBackoffMs(attempt)
-      return this.wait(id, backoff, data.message)
+      return this.wait(id, backoff, msg('common:jobs.wait.retry', { attempt: attempt + 1, attempts: maxAttempts }))
     }
     this.finish(id, 'failed', { error: data })
   }
 
-  private wait(id: string, afterMs: number, message: string): void {
+  private wait(id: string, afterMs: number, message: Message): void {
     const now = this.clock.now()
     this.sql("UPDATE jobs SET state = 'waiting', run_after = ?, message = ?, updated_at = ? WHERE id = ?")
-      .run(new Date(now.getTime() + afterMs).toISOString(), message, now.toISOString(), id)
+      .run(new Date(now.getTime() + afterMs).toISOString(), JSON.stringify(message), now.toISOString(), id)
     this.emit(id)
   }
 
@@ -588,7 +597,7 @@ export class JobRunner {
     this.emit(id)
   }
 
-  private finish(id: string, state: 'done' | 'failed' | 'cancelled', extra: { result?: unknown; error?: { code: string; message: string; params?: unknown }; message?: string }): void {
+  private finish(id: string, state: 'done' | 'failed' | 'cancelled', extra: { result?: unknown; error?: JobError; message?: Message }): void {
     const now = this.clock.now().toISOString()
     this.sql(
         `UPDATE jobs SET state = ?, result = ?, error = ?, message = coalesce(?, message), finished_at = ?, updated_at = ?,
@@ -596,11 +605,11 @@ export class JobRunner {
          WHERE id = ?`
       )
       .run(state, extra.result === undefined ? null : JSON.stringify(extra.result), extra.error ? JSON.stringify(extra.error) : null,
-        extra.message ?? null, now, now, state, id)
+        extra.message ? JSON.stringify(extra.message) : null, now, now, state, id)
     this.emit(id)
   }
 
-  private reportProgress(id: string, done: number, total: number | null, message: string | null, totalGiven: boolean): void {
+  private reportProgress(id: string, done: number, total: number | null, message: Message | null, totalGiven: boolean): void {
     const a = this.active.get(id)
     if (!a) return
     const prevTotal = a.pending?.total ?? null
@@ -621,7 +630,7 @@ export class JobRunner {
     a.pending = null
     a.lastPersist = a.lastEmit = Date.now()
     this.sql('UPDATE jobs SET done = ?, total = coalesce(?, total), message = coalesce(?, message), updated_at = ? WHERE id = ?')
-      .run(done, total, message, this.clock.now().toISOString(), id)
+      .run(done, total, message ? JSON.stringify(message) : null, this.clock.now().toISOString(), id)
     this.emit(id)
   }
 
@@ -632,24 +641,39 @@ export class JobRunner {
       this.log.warn(`cannot emit progress for job ${id}`, err)
     }
   }
+
+  private toJob(row: JobRow, etaSeconds: number | null): Job {
+    return {
+      id: row.id,
+      kind: row.kind,
+      state: row.state,
+      title: storedMessage(row.title) ?? msg('common:jobs.untitled'),
+      done: row.done,
+      total: row.total,
+      unit: this.kinds.get(row.kind)?.unit ?? null,
+      etaSeconds: row.state === 'running' ? etaSeconds : null,
+      message: storedMessage(row.message),
+      error: row.error ? JSON.parse(row.error) : null,
+      attempts: row.attempts,
+      runAfter: row.run_after,
+      result: row.result ? JSON.parse(row.result) : null,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      finishedAt: row.finished_at
+    }
+  }
 }
 
-function toJob(row: JobRow, etaSeconds: number | null): Job {
-  return {
-    id: row.id,
-    kind: row.kind,
-    state: row.state,
-    title: row.title,
-    done: row.done,
-    total: row.total,
-    etaSeconds: row.state === 'running' ? etaSeconds : null,
-    message: row.message,
-    error: row.error ? JSON.parse(row.error) : null,
-    attempts: row.attempts,
-    runAfter: row.run_after,
-    result: row.result ? JSON.parse(row.result) : null,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    finishedAt: row.finished_at
+type JobError = { code: string; message: string; params?: MessageParams }
+
+/** A title or message column: a message as JSON; text written by older versions counts as none. */
+function storedMessage(text: string | null): Message | null {
+  if (!text) return null
+  if (text === 'offline') return OFFLINE_MESSAGE
+  try {
+    const value = JSON.parse(text) as unknown
+    return isMessage(value) ? value : null
+  } catch {
+    return null
   }
 }

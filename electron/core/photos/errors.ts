@@ -17,6 +17,7 @@ export const PhotoErrorCodes = {
   /** Not the file's fault: Vetrina is closing (the file stays to do). */
   engineClosed: 'photo_engine_closed',
   tooManyMain: 'photo_too_many_main',
+  renditionTooLarge: 'photo_rendition_too_large',
   /** The chosen folders hold nothing that could be a picture. */
   noFiles: 'photo_no_files'
 } as const
@@ -24,6 +25,7 @@ export const PhotoErrorCodes = {
 type Params = Record<string, string | number | boolean | null>
 
 export function photoError(code: string, message: string, params: Params = {}): AppError {
+  // codes: passed on
   return new AppError(code, message, { params })
 }
 
@@ -105,6 +107,11 @@ export function explainDecodeError(err: unknown, format: string, limits: { maxPi
 export function isHarmlessJpegWarning(err: unknown): boolean {
   const text = String((err as Error)?.message ?? err)
   return /extraneous bytes before marker 0xd9/i.test(text) && !/premature|huffman|invalid|bogus/i.test(text.replace(/extraneous bytes before marker 0xd9/gi, ''))
+}
+
+/** Megabytes with one decimal, for sentences ("12,4 MB"). */
+export function megabytes(bytes: number): number {
+  return Math.round((bytes / MB) * 10) / 10
 }
 
 export function describeBytes(bytes: number): string {

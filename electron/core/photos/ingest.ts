@@ -9,13 +9,16 @@ import type { PhotoAnalysis } from '../../../shared/domain/photo-quality.ts'
 import { PRESET_IDS, type PhotoPresets, type PresetId } from '../../../shared/domain/photo-presets.ts'
 import { newId } from '../platform/clock.ts'
 import type { PhotoEngineClient } from './engine/engine-client.ts'
-import { PhotoErrorCodes, describeBytes, photoError } from './errors.ts'
+import { PhotoErrorCodes, describeBytes, megabytes, photoError } from './errors.ts'
 import type { FileJournal } from './file-journal.ts'
 import type { MediaStore } from './media-store.ts'
 import type { RenditionRow } from './photo-store.ts'
 import { EXTENSION, IMAGE_EXTENSIONS, sniff } from './sniff.ts'
 import type { SkipReason } from '../../../shared/domain/photo-skips.ts'
 import type { PipelineLimits, SourceFacts } from './types.ts'
+
+/** Formats with their own advice on how to get a usable photo (photos:formatHint.<format>); the others get the general one. */
+const FORMATS_WITH_HINT: string[] = ['xcf', 'psd', 'svg', 'pdf', 'raw', 'video']
 
 export interface PreparedPhoto {
   id: string
@@ -65,7 +68,7 @@ export async function prepareFile(path: string, displayName: string, deps: Inges
     if (info.size === 0 && fromFolder && !imageName) return { kind: 'skipped', reason: 'not_image' }
     if (info.size === 0) throw photoError(PhotoErrorCodes.empty, 'The file is empty (0 bytes); the copy was probably interrupted.')
     if (info.size > deps.limits.maxFileBytes) {
-      throw photoError(PhotoErrorCodes.fileTooLarge, `The file is ${describeBytes(info.size)}, more than the ${describeBytes(deps.limits.maxFileBytes)} Vetrina accepts for one photo.`, { bytes: info.size, maxBytes: deps.limits.maxFileBytes })
+      throw photoError(PhotoErrorCodes.fileTooLarge, `The file is ${describeBytes(info.size)}, more than the ${describeBytes(deps.limits.maxFileBytes)} Vetrina accepts for one photo.`, { bytes: info.size, maxBytes: deps.limits.maxFileBytes, megabytes: megabytes(info.size), maxMegabytes: megabytes(deps.limits.maxFileBytes) })
     }
     const detected = sniff(await readHead(path), name, info.size)
     if (detected.kind === 'unknown' && fromFolder && !imageName) return { kind: 'skipped', reason: 'not_image' }
@@ -73,7 +76,7 @@ export async function prepareFile(path: string, displayName: string, deps: Inges
       throw photoError(PhotoErrorCodes.notImage, 'This file is not an image Vetrina recognises (whatever its extension says). Choose a JPEG, PNG, WebP, AVIF, TIFF, GIF or HEIC photo.')
     }
     if (detected.kind === 'unsupported') {
-      throw photoError(PhotoErrorCodes.unsupportedFormat, `${detected.label} files are not supported. ${detected.hint}`, { format: detected.format })
+      throw photoError(PhotoErrorCodes.unsupportedFormat, `${detected.label} files are not supported. ${detected.hint}`, { format: detected.format, hint: FORMATS_WITH_HINT.includes(detected.format) ? detected.format : 'default' })
     }
     const format = detected.format
     staged = await deps.engine.stage({ op: 'stage', input: path, limits: deps.limits }).catch((err: NodeJS.ErrnoException) => {

@@ -14,6 +14,7 @@ import { ImageRefs, orderByRefs } from './image-refs.ts'
 import { prepareFile, type FileOutcome, type IngestDeps } from './ingest.ts'
 import type { PhotoLibrary } from './library.ts'
 import type { ProductPhotoService } from './product-photos.ts'
+import { msg } from '../../../shared/messages/message.ts'
 
 export const IngestPayload = z.object({ productId: z.string().nullable(), as: PhotoRole })
 export type IngestPayload = z.infer<typeof IngestPayload>
@@ -37,6 +38,7 @@ export function ingestJob(d: JobDeps): JobKind<IngestPayload> {
   return {
     kind: 'photos.ingest',
     payload: IngestPayload,
+    unit: 'files',
     concurrency: 1,
     async run(job) {
       const { s, items, library, productPhotos } = d
@@ -44,7 +46,7 @@ export function ingestJob(d: JobDeps): JobKind<IngestPayload> {
       const counts = items.counts(job.id)
       const total = pending.length + counts.added + counts.duplicate + counts.failed + counts.skipped
       let done = total - pending.length
-      job.progress(done, total, pending.length ? null : 'nothing left to do')
+      job.progress(done, total, pending.length ? null : msg('photos:job.nothingLeft'))
       const deps = d.ingestDeps()
       // Without a product chosen, files named in an imported spreadsheet go to those products.
       const refs = job.payload.productId ? null : new ImageRefs(s.db)
@@ -66,7 +68,7 @@ export function ingestJob(d: JobDeps): JobKind<IngestPayload> {
         const orphans = s.db.transaction(() => batch.flatMap((b) => commit(b.seq, b.name, b.outcome)))()
         if (orphans.length) deps.journal.settle(await deps.media.remove(orphans))
         done += batch.length
-        job.progress(done, total, batch[batch.length - 1].name)
+        job.progress(done, total, msg('photos:job.lastFile', { name: batch[batch.length - 1].name }))
       }
       const commit = (seq: number, name: string, outcome: FileOutcome): string[] => {
         if (outcome.kind === 'failed') {

@@ -19,6 +19,7 @@ import { PhotoStore } from './photo-store.ts'
 import { PresetStore } from './presets.ts'
 import { ProductPhotoService } from './product-photos.ts'
 import { DEFAULT_LIMITS, type PipelineLimits } from './types.ts'
+import { msg } from '../../../shared/messages/message.ts'
 
 /**
  * Photos processed at once. Each sharp pipeline runs on one libuv thread (libvips concurrency
@@ -133,7 +134,7 @@ export function photosModule(s: Services, options: PhotosOptions = {}): CoreModu
           const skipped = planned.length
           throw new AppError(PhotoErrorCodes.noFiles, skipped ? `The chosen folders hold no files to add (${skipped} skipped: links, hidden or special files).` : 'The chosen folders are empty.', { params: { skipped } })
         }
-        const title = planned.length === 1 ? `Photo ${planned[0].name}` : `${planned.length} photos`
+        const title = planned.length === 1 ? msg('photos:job.addOne', { name: planned[0].name }) : msg('photos:job.addMany', { count: planned.length })
         const job = s.db.transaction(() => {
           const j = s.jobs.enqueue('photos.ingest', { productId, as: input.as }, { title })
           items.insert(j.id, planned)
@@ -162,7 +163,7 @@ export function photosModule(s: Services, options: PhotosOptions = {}): CoreModu
           presets.set(next)
           library.refreshWarnings(store.allIds())
           const stale = library.staleWork(1).length > 0
-          return stale ? s.jobs.enqueue('photos.render', {}, { title: 'Update photo renditions', dedupeKey: 'photos.render' }).id : null
+          return stale ? s.jobs.enqueue('photos.render', {}, { title: msg('photos:job.render'), dedupeKey: 'photos.render' }).id : null
         })()
         s.events.emit('data.changed', { entity: 'photo', all: true })
         return { presets: presets.get(), jobId }

@@ -87,7 +87,7 @@ export class FileService {
     if (!ID.test(ref.id)) throw new AppError(ErrorCodes.validation, 'Invalid upload id.')
     const dir = join(this.paths.uploads, ref.id)
     const entries = existsSync(dir) ? readdirSync(dir) : []
-    if (entries.length !== 1) throw new AppError('file_not_found', 'The uploaded file is no longer available; upload it again.')
+    if (entries.length !== 1) throw new AppError('upload_expired', 'The uploaded file is no longer available; upload it again.')
     return join(dir, entries[0])
   }
 

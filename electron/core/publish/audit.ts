@@ -6,12 +6,14 @@ import { PAVILION_LANGUAGE, PublishTarget } from '../../../shared/domain/publish
 import type { Services } from '../core.ts'
 import { RetryLater, WaitForNetwork } from '../jobs/errors.ts'
 import type { JobKind } from '../jobs/runner.ts'
-import { PavilionError } from './errors.ts'
+import { PavilionError, reasonOf, type Reason } from './errors.ts'
+import { errorColumns } from './listing-store.ts'
 import type { ListingRow, ListingStore } from './listing-store.ts'
 import { problem } from './mapping.ts'
 import { backoffMs } from './outbox.ts'
 import { formatPlatformTime } from './reconcile.ts'
 import type { PublishTargets } from './targets.ts'
+import { msg } from '../../../shared/messages/message.ts'
 
 export const AUDIT_JOB = 'publish.audit'
 const AuditPayload = z.object({ target: PublishTarget })
@@ -23,7 +25,7 @@ export interface AuditDeps {
   listings: ListingStore
   targets: PublishTargets
   pollMs(): number
-  onAuthProblem(target: string, message: string): void
+  onAuthProblem(target: string, reason: Reason): void
   /** A listing approved but off display whose intent is publish: queue it to switch display on. */
   requeue(listing: ListingRow): void
 }
@@ -50,7 +52,7 @@ export class AuditWatcher {
   }
 
   watch(target: PublishTarget): void {
-    this.d.s.jobs.enqueue(AUDIT_JOB, { target }, { title: 'Check the pavilion audit', dedupeKey: `${AUDIT_JOB}:${target}` })
+    this.d.s.jobs.enqueue(AUDIT_JOB, { target }, { title: msg('publish:job.audit'), dedupeKey: `${AUDIT_JOB}:${target}` })
   }
 
   get job(): JobKind<z.infer<typeof AuditPayload>> {
@@ -59,6 +61,7 @@ export class AuditWatcher {
       payload: AuditPayload,
       concurrency: 2,
       maxAttempts: 0,
+      unit: 'listings',
       requiresOnline: true,
       run: async (job) => {
         const { target } = job.payload
@@ -66,21 +69,25 @@ export class AuditWatcher {
           const checked = await this.pass(target, job.signal)
           this.failures = 0
           const waiting = this.d.listings.auditLanguages(target).reduce((n, lang) => n + this.d.listings.inAudit(target, lang).length, 0)
-          job.progress(checked, checked + waiting, waiting ? `${waiting} listing(s) still in audit` : 'audit finished')
-          if (waiting > 0) throw new RetryLater(this.d.pollMs(), `${waiting} listing(s) in audit`, 'audit_wait')
+          job.progress(checked, checked + waiting, waiting ? msg('publish:job.inAudit', { count: waiting }) : msg('publish:job.auditDone'))
+          if (waiting > 0) throw new RetryLater(this.d.pollMs(), `${waiting} listing(s) in audit`, 'publish_audit_wait', { count: waiting })
           return { checked }
         } catch (err) {
           if (err instanceof RetryLater || err instanceof WaitForNetwork || job.signal.aborted) throw err
+          const reason = reasonOf(err)
           if (err instanceof PavilionError) {
-            if (err.kind === 'rate_limited') throw new RetryLater(err.retryAfterMs ?? 1000, err.message, 'rate_limited')
+            // codes: passed on (reasonOf)
+            if (err.kind === 'rate_limited') throw new RetryLater(err.retryAfterMs ?? 1000, err.message, reason.code, reason.params)
             if (err.kind === 'auth' || err.kind === 'credentials') {
-              this.d.onAuthProblem(target, err.message)
-              throw new RetryLater(this.d.pollMs(), err.message, err.code)
+              this.d.onAuthProblem(target, reason)
+              // codes: passed on (reasonOf)
+              throw new RetryLater(this.d.pollMs(), err.message, reason.code, reason.params)
             }
             if (err.kind === 'unreachable' && !(await this.d.s.connectivity.check()).online) throw new WaitForNetwork(err.message)
           }
           this.failures++
-          throw new RetryLater(Math.min(30_000, backoffMs(this.failures)), (err as Error).message, 'audit_retry')
+          // codes: passed on (reasonOf)
+          throw new RetryLater(Math.min(30_000, backoffMs(this.failures)), reason.message, reason.code, reason.params)
         }
       }
     }
@@ -119,21 +126,21 @@ export class AuditWatcher {
         this.d.listings.update(listing.id, { ...base, state: listing.intent === 'publish' ? 'queued' : 'unpublishing' })
         this.d.requeue({ ...listing, ...base })
       } else {
-        this.d.listings.update(listing.id, { ...base, state: listing.intent === 'publish' ? 'published' : 'offline', published_at: now, error_code: null, error_message: null })
+        this.d.listings.update(listing.id, { ...base, state: listing.intent === 'publish' ? 'published' : 'offline', published_at: now, ...errorColumns(null) })
       }
-      this.d.listings.log(listing.id, now, 'approved', `display ${display}`)
+      this.d.listings.log(listing.id, now, 'approved', msg(display === 'Y' ? 'publish:detail.displayOn' : 'publish:detail.displayOff'))
       emit()
       return true
     }
     if (status === 'tbd' && listing.intent === 'unpublish') {
       this.d.listings.update(listing.id, { ...base, state: 'offline' })
-      this.d.listings.log(listing.id, now, 'audit_rejected', 'taken offline anyway')
+      this.d.listings.log(listing.id, now, 'audit_rejected', msg('publish:detail.offlineAnyway'))
       emit()
       return true
     }
     if (status === 'tbd') {
       const problems = [problem('pavilion_audit_rejected', `texts.${listing.language}.title`, 'The Alibaba.com audit turned this listing down. Check the title, photos and description against the listing rules, then publish again.')]
-      this.d.listings.update(listing.id, { ...base, state: 'needs_fixing', problems: JSON.stringify(problems), published_hash: null, error_code: 'audit_rejected', error_message: problems[0].message })
+      this.d.listings.update(listing.id, { ...base, state: 'needs_fixing', problems: JSON.stringify(problems), published_hash: null, ...errorColumns({ code: 'publish_audit_rejected', params: {}, message: problems[0].message }) })
       this.d.listings.log(listing.id, now, 'audit_rejected', null)
       emit()
       return true

@@ -1,5 +1,7 @@
 // What can go wrong talking to the pavilion, sorted by what the publisher must do about it.
 // Gateway codes arrive as IOP strings ("IllegalAccessToken") or TOP numbers (27); both map here.
+import { AppError } from '../../../shared/contract/errors.ts'
+import type { MessageParams } from '../../../shared/messages/message.ts'
 export type PavilionErrorKind =
   /** Token missing, invalid or expired: refresh it and try once more; if that fails, sign in again. */
   | 'auth'
@@ -24,8 +26,10 @@ export class PavilionError extends Error {
   readonly subCode: string | null
   readonly requestId: string | null
   readonly retryAfterMs: number | null
+  /** The gateway's own words (msg — sub_msg), when the gateway answered with an error. */
+  readonly gatewayText: string | null
 
-  constructor(kind: PavilionErrorKind, message: string, extra: { code?: string; subCode?: string | null; requestId?: string | null; retryAfterMs?: number | null } = {}) {
+  constructor(kind: PavilionErrorKind, message: string, extra: { code?: string; subCode?: string | null; requestId?: string | null; retryAfterMs?: number | null; gatewayText?: string | null } = {}) {
     super(message)
     this.name = 'PavilionError'
     this.kind = kind
@@ -33,7 +37,40 @@ export class PavilionError extends Error {
     this.subCode = extra.subCode ?? null
     this.requestId = extra.requestId ?? null
     this.retryAfterMs = extra.retryAfterMs ?? null
+    this.gatewayText = extra.gatewayText ?? null
   }
+}
+
+/** Why something failed, as a code with params for the person (publish:error.<code>) and English for the log. */
+export interface Reason {
+  code: string
+  params: MessageParams
+  message: string
+}
+
+/** Codes Vetrina itself gives a PavilionError (the others are the gateway's). */
+const OWN_CODES: Record<string, string> = {
+  signin_required: 'publish_signin_required',
+  timeout: 'publish_transport_timeout',
+  unreachable: 'publish_transport_unreachable',
+  connection_lost: 'publish_transport_connection_lost',
+  too_large: 'publish_transport_too_large',
+  aborted: 'publish_transport_aborted',
+  bad_reply: 'publish_bad_reply',
+  bad_rules: 'publish_bad_rules'
+}
+
+/** Any failure while publishing as a Reason: the pavilion's errors by kind, with its code and words. */
+export function reasonOf(err: unknown): Reason {
+  if (err instanceof PavilionError) {
+    if (err.kind === 'rate_limited') return { code: 'publish_rate_limited', params: { seconds: Math.max(1, Math.ceil((err.retryAfterMs ?? 1000) / 1000)) }, message: err.message }
+    const own = OWN_CODES[err.code]
+    if (own) return { code: own, params: {}, message: err.message }
+    const gateway = err.subCode ? `${err.code}, ${err.subCode}` : err.code
+    return { code: `publish_pavilion_${err.kind}`, params: { code: gateway, detail: err.gatewayText ?? '' }, message: err.message }
+  }
+  if (err instanceof AppError) return { code: err.code, params: { ...(err.params ?? {}) }, message: err.message }
+  return { code: 'publish_unexpected', params: {}, message: (err as Error)?.message ?? String(err) }
 }
 
 const AUTH = new Set(['IllegalAccessToken', 'InvalidSession', 'MissingSession', 'InvalidRefreshToken', '26', '27', '44'])
@@ -70,7 +107,7 @@ export function fromGatewayError(e: GatewayError, nowMs: number): PavilionError 
   const msg = str(e.msg) ?? str(e.message) ?? 'error'
   const subMsg = str(e.sub_msg)
   const text = `${msg}${subMsg ? ` — ${subMsg}` : ''} (${code}${subCode ? `, ${subCode}` : ''})`
-  const extra = { code, subCode, requestId: str(e.request_id) }
+  const extra = { code, subCode, requestId: str(e.request_id), gatewayText: `${msg}${subMsg ? ` — ${subMsg}` : ''}` }
   if (FLOW.has(code) || subCode?.startsWith('accesscontrol.')) {
     const seconds = /ban will last for (\d+) more seconds/i.exec(subMsg ?? msg)?.[1]
     const daily = subCode === 'accesscontrol.limited-by-app-access-count' || code === 'AppCallLimit'

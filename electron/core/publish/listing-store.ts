@@ -4,6 +4,33 @@
 import type { ListingLanguage, ListingState, PublishTarget, ReadinessProblem } from '../../../shared/domain/publish.ts'
 import { newId } from '../platform/clock.ts'
 import type { Db } from '../store/db.ts'
+import { isMessage, type Message, type MessageParams } from '../../../shared/messages/message.ts'
+import type { Reason } from './errors.ts'
+
+/** The error columns for a reason (the params travel as JSON with the English message), or cleared. */
+export function errorColumns(reason: Reason | null): { error_code: string | null; error_message: string | null } {
+  return reason ? { error_code: reason.code, error_message: JSON.stringify({ message: reason.message, params: reason.params }) } : { error_code: null, error_message: null }
+}
+
+/** A listing's error as the contract shows it. */
+export function listingError(row: Pick<ListingRow, 'error_code' | 'error_message'>): { code: string; message: string; params?: MessageParams } | null {
+  if (!row.error_code) return null
+  try {
+    const stored = JSON.parse(row.error_message ?? '') as { message?: unknown; params?: MessageParams }
+    if (typeof stored.message === 'string') return { code: row.error_code, message: stored.message, ...(stored.params ? { params: stored.params } : {}) }
+  } catch { /* written by an older version: plain English */ }
+  return { code: row.error_code, message: row.error_message ?? row.error_code }
+}
+
+function storedMessage(text: string | null): Message | null {
+  if (!text) return null
+  try {
+    const value = JSON.parse(text) as unknown
+    return isMessage(value) ? value : null
+  } catch {
+    return null
+  }
+}
 
 export interface ListingRow {
   id: string
@@ -114,12 +141,13 @@ export class ListingStore {
     stmt.run(values)
   }
 
-  log(id: string, at: string, event: string, detail: string | null = null): void {
-    this.stmts.log.run(id, at, event, detail)
+  /** Adds to a listing's history; the detail is a message (stored as JSON). */
+  log(id: string, at: string, event: string, detail: Message | null = null): void {
+    this.stmts.log.run(id, at, event, detail ? JSON.stringify(detail) : null)
   }
 
-  history(id: string, limit: number): Array<{ at: string; event: string; detail: string | null }> {
-    return this.stmts.history.all(id, limit) as Array<{ at: string; event: string; detail: string | null }>
+  history(id: string, limit: number): Array<{ at: string; event: string; detail: Message | null }> {
+    return (this.stmts.history.all(id, limit) as Array<{ at: string; event: string; detail: string | null }>).map((h) => ({ ...h, detail: storedMessage(h.detail) }))
   }
 
   counts(target: PublishTarget): Record<string, number> {

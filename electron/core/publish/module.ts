@@ -13,9 +13,10 @@ import type { JobKind } from '../jobs/runner.ts'
 import { AUDIT_JOB, AuditWatcher } from './audit.ts'
 import { BuiltinSandbox } from './builtin-sandbox.ts'
 import { PhotobankCache, RulesCache } from './caches.ts'
-import { PavilionError } from './errors.ts'
+import { PavilionError, reasonOf, type Reason } from './errors.ts'
+import { msg, MessageParams, type Message } from '../../../shared/messages/message.ts'
 import { authorizeUrl, exchangeAuthCode } from './client.ts'
-import { ListingStore, type ListingRow } from './listing-store.ts'
+import { ListingStore, errorColumns, listingError, type ListingRow } from './listing-store.ts'
 import { keepPavilionState } from './keep-on-restore.ts'
 import { listingContent } from './listing-content.ts'
 import { describeVariantOptions } from './variant-options.ts'
@@ -28,7 +29,9 @@ import { categoryArea } from './categories/area.ts'
 const SETTINGS_KEY = 'publish'
 const AUTH_KEY = 'publish.auth'
 const RULES_JOB = 'publish.rules'
-const AuthProblem = z.object({ target: PublishTarget, message: z.string(), at: z.string(), pausedQueue: z.boolean() }).nullable()
+const AuthProblem = z.object({
+  target: PublishTarget, code: z.string().default('publish_signin_required'), params: MessageParams.optional(), message: z.string(), at: z.string(), pausedQueue: z.boolean()
+}).nullable()
 
 export function publishModule(s: Services): CoreModule<'publish'> {
   let cached: PublishSettings | null = null
@@ -39,25 +42,38 @@ export function publishModule(s: Services): CoreModule<'publish'> {
   const builtin = new BuiltinSandbox(s.paths.dataDir)
   const targets = new PublishTargets({ secrets: s.secrets, settings, builtin })
   const enqueueRules = (target: PublishTarget) =>
-    s.jobs.enqueue(RULES_JOB, { target }, { title: 'Download the Alibaba.com category rules', dedupeKey: `${RULES_JOB}:${target}` })
+    s.jobs.enqueue(RULES_JOB, { target }, { title: msg('publish:job.rules'), dedupeKey: `${RULES_JOB}:${target}` })
   // Linking a category downloads its rules at once (readiness then checks against them).
   const categoriesPart = categoryArea({ s, rules, targets, target: () => settings().target, afterLink: () => enqueueRules(settings().target) })
   const finished: number[] = []
   const languagesFor = (t: PublishTarget): ListingLanguage[] => (settings()[t].chinese ? ['en', 'zh-CN'] : ['en'])
   const emitListings = (ids?: string[]) => s.events.emit('data.changed', { entity: 'publish.listing', ids })
 
-  const onAuthProblem = (target: string, message: string) => {
+  const onAuthProblem = (target: string, reason: Reason) => {
     const current = s.settings.get(AUTH_KEY, AuthProblem, null)
-    if (current?.target === target && current.message === message) return
+    if (current?.target === target && current.code === reason.code && current.message === reason.message) return
     const wasPaused = s.jobs.pausedKinds().includes(LISTING_JOB)
     s.jobs.pauseKind(LISTING_JOB)
-    s.settings.set(AUTH_KEY, { target, message, at: s.clock.now().toISOString(), pausedQueue: !wasPaused || (current?.pausedQueue ?? false) })
-    s.log.warn(`publishing stopped for ${target}: ${message}`)
+    s.settings.set(AUTH_KEY, {
+      target, code: reason.code, params: reason.params, message: reason.message, at: s.clock.now().toISOString(), pausedQueue: !wasPaused || (current?.pausedQueue ?? false)
+    })
+    s.log.warn(`publishing stopped for ${target}: ${reason.message}`)
     emitListings()
   }
 
-  const enqueueListingJob = (row: ListingRow, title: string) => {
-    const job = s.jobs.enqueue(LISTING_JOB, { listingId: row.id }, { title, dedupeKey: `${LISTING_JOB}:${row.id}` })
+  /** "Publish CHI-2021-075 (English)": what the jobs panel calls a listing's job. */
+  const listingTitle = (row: ListingRow, action: 'publish' | 'unpublish' | 'republish' | 'show'): Message => {
+    let sku = ''
+    try {
+      sku = s.products.get(row.product_id).sku
+    } catch {
+      sku = ''
+    }
+    return msg(sku ? `publish:job.${action}` : `publish:job.${action}Deleted`, { sku, language: row.language })
+  }
+
+  const enqueueListingJob = (row: ListingRow, action: 'publish' | 'unpublish' | 'republish' | 'show') => {
+    const job = s.jobs.enqueue(LISTING_JOB, { listingId: row.id }, { title: listingTitle(row, action), dedupeKey: `${LISTING_JOB}:${row.id}` })
     if (row.job_id !== job.id) listings.update(row.id, { job_id: job.id })
     return job
   }
@@ -66,7 +82,7 @@ export function publishModule(s: Services): CoreModule<'publish'> {
     s, listings, targets,
     pollMs: () => settings().auditPollSeconds * 1000,
     onAuthProblem,
-    requeue: (row) => enqueueListingJob(row, `Show listing ${row.id}`)
+    requeue: (row) => enqueueListingJob(row, 'show')
   })
   const outbox = new Outbox({
     s, listings, rules, photobank, targets, settings, onAuthProblem,
@@ -123,7 +139,7 @@ export function publishModule(s: Services): CoreModule<'publish'> {
       id: row.id, productId: row.product_id, sku, title, variantCount, target: row.target, language: row.language, intent: row.intent, state: row.state,
       jobId: row.job_id, jobState, remoteId: row.remote_id, remoteStatus: row.remote_status, remoteDisplay: row.remote_display,
       reconciling: row.pending_op !== null, problems: row.problems ? (JSON.parse(row.problems) as ReadinessProblem[]) : [],
-      error: row.error_code ? { code: row.error_code, message: row.error_message ?? row.error_code } : null,
+      error: listingError(row),
       failures: row.failures, runAfter, updatedAt: row.updated_at, publishedAt: row.published_at
     }
   }
@@ -166,7 +182,7 @@ export function publishModule(s: Services): CoreModule<'publish'> {
               rules.put(target, catId, PAVILION_LANGUAGE[language].schema, res.xml, now())
               fetched++
             } else problems.push(`${catId}: ${res.messages.join('; ') || res.codes.join('; ')}`)
-            job.progress(done.size, mappedNow().length, `rules of ${catId}`)
+            job.progress(done.size, mappedNow().length, msg('publish:job.rulesOf', { category: catId }))
           }
           s.events.emit('data.changed', { entity: 'publish.rules' })
         }
@@ -217,6 +233,13 @@ export function publishModule(s: Services): CoreModule<'publish'> {
     const raw = await s.secrets.get(`publish.${t}.credentials`)
     if (t === 'sandbox' && targets.usesBuiltin('sandbox')) return { set: true, appKey: raw ? (JSON.parse(raw) as { appKey: string }).appKey : null }
     return { set: !!raw, appKey: raw ? (JSON.parse(raw) as { appKey: string }).appKey : null }
+  }
+
+  /** The sample catalogue's products are invented: they never go to the real Alibaba.com. */
+  const sampleStaysInSandbox = (target: PublishTarget) => {
+    if (s.demo && target === 'alibaba') {
+      throw new AppError('publish_demo_sandbox_only', 'This is the sample catalogue: it publishes to the built-in sandbox only, never to Alibaba.com. Go back to your catalogue to publish there.')
+    }
   }
 
   const handlers: CoreModule<'publish'>['handlers'] = {
@@ -296,6 +319,7 @@ export function publishModule(s: Services): CoreModule<'publish'> {
 
     enqueue(input) {
       const target = input.target ?? settings().target
+      sampleStaysInSandbox(target)
       const ids = selection(input.productIds)
       let queued = 0
       let unchanged = 0
@@ -319,7 +343,7 @@ export function publishModule(s: Services): CoreModule<'publish'> {
             }
             const row = listings.setIntent(product.id, target, language, 'publish', 'queued', null, now)
             listings.log(row.id, now, 'queued', null)
-            enqueueListingJob(row, `Publish ${product.sku} (${language})`)
+            enqueueListingJob(row, 'publish')
             queued++
           }
         }
@@ -341,7 +365,7 @@ export function publishModule(s: Services): CoreModule<'publish'> {
             if (!existing || (existing.state === 'offline' && existing.intent === 'unpublish')) continue
             const row = listings.setIntent(id, target, language, 'unpublish', 'unpublishing', null, now)
             listings.log(row.id, now, 'unpublish', null)
-            enqueueListingJob(row, `Take offline ${id} (${language})`)
+            enqueueListingJob(row, 'unpublish')
             queued++
           }
         }
@@ -373,7 +397,7 @@ export function publishModule(s: Services): CoreModule<'publish'> {
           if (!['failed', 'needs_fixing', 'cancelled', 'queued'].includes(row.state)) continue
           const next = listings.setIntent(row.product_id, row.target, row.language, row.intent, row.intent === 'publish' ? 'queued' : 'unpublishing', null, now)
           listings.log(next.id, now, 'retry', null)
-          const job = enqueueListingJob(next, `Publish again ${row.id}`)
+          const job = enqueueListingJob(next, row.intent === 'publish' ? 'republish' : 'unpublish')
           if (job.state === 'failed' || job.state === 'cancelled') s.jobs.retry(job.id)
           queued++
         }
@@ -394,7 +418,7 @@ export function publishModule(s: Services): CoreModule<'publish'> {
           } catch { /* already gone */ }
         }
         listings.update(row.id, { state: 'cancelled', updated_at: now })
-        listings.log(row.id, now, 'cancelled', row.pending_op ? 'a write awaits reconciliation; it is checked before the next publish' : null)
+        listings.log(row.id, now, 'cancelled', row.pending_op ? msg('publish:detail.awaitsReconcile') : null)
         cancelled++
       }
       emitListings(input.ids)
@@ -419,6 +443,7 @@ export function publishModule(s: Services): CoreModule<'publish'> {
     },
 
     updateSettings(input) {
+      if (input.target) sampleStaysInSandbox(input.target)
       const next = PublishSettings.parse({ ...settings(), ...input })
       // Gateways receive the seller's credentials: https only (plain http only to this computer).
       if (input.alibaba) assertSecretEndpoint(next.alibaba.url)
@@ -432,6 +457,7 @@ export function publishModule(s: Services): CoreModule<'publish'> {
     },
 
     async setCredentials(input) {
+      sampleStaysInSandbox(input.target)
       await targets.setCredentials(input.target, { appKey: input.appKey, appSecret: input.appSecret, accessToken: input.accessToken, refreshToken: input.refreshToken })
       signedIn(input.target)
       return { ok: true }
@@ -443,13 +469,17 @@ export function publishModule(s: Services): CoreModule<'publish'> {
     },
 
     async signIn(input) {
+      sampleStaysInSandbox(input.target)
       let tokens
       // The app secret and the code go only to an https gateway (or this computer).
       await targets.origin(input.target)
       try {
         tokens = await exchangeAuthCode({ baseUrl: await targets.baseUrl(input.target), appKey: input.appKey, appSecret: input.appSecret, code: input.code, gateway: targets.gateways[input.target] })
       } catch (err) {
-        if (err instanceof PavilionError) throw new AppError('publish_sign_in_failed', `Alibaba.com did not accept the sign-in: ${err.message}`, { params: { code: err.code, detail: err.message } })
+        if (err instanceof PavilionError) {
+          const reason = reasonOf(err)
+          throw new AppError('publish_sign_in_failed', `Alibaba.com did not accept the sign-in: ${err.message}`, { params: { ...reason.params, reason: reason.code } })
+        }
         throw err
       }
       await targets.setCredentials(input.target, { appKey: input.appKey, appSecret: input.appSecret, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, account: tokens.account ?? undefined })
@@ -472,8 +502,8 @@ export function publishModule(s: Services): CoreModule<'publish'> {
         await rt.api.listProducts({ language: 'ENGLISH', page: 1, pageSize: 1 })
         return { ok: true, gateway, message: 'The gateway accepted a signed call with these credentials.', code: null, latencyMs: Date.now() - started }
       } catch (err) {
-        const code = err instanceof PavilionError || err instanceof AppError ? err.code : 'error'
-        return { ok: false, gateway, message: (err as Error).message, code, latencyMs: Date.now() - started }
+        const reason = reasonOf(err)
+        return { ok: false, gateway, message: reason.message, code: reason.code, params: reason.params, latencyMs: Date.now() - started }
       }
     },
 
@@ -524,7 +554,7 @@ export function publishModule(s: Services): CoreModule<'publish'> {
         const now = s.clock.now().toISOString()
         listings.update(row.id, job.state === 'cancelled'
           ? { state: 'cancelled', updated_at: now }
-          : { state: 'failed', error_code: job.error?.code ?? 'failed', error_message: job.error?.message ?? 'failed', updated_at: now })
+          : { state: 'failed', ...errorColumns(job.error ? { code: job.error.code, params: job.error.params ?? {}, message: job.error.message } : { code: 'publish_unexpected', params: {}, message: 'failed' }), updated_at: now })
         listings.log(row.id, now, job.state, null)
         emitListings([row.id])
       })

@@ -11,8 +11,9 @@ import { RetryLater, WaitForNetwork, JobStopped } from '../jobs/errors.ts'
 import type { JobKind, RunningJob } from '../jobs/runner.ts'
 import type { ListingImage } from '../platform/product-media.ts'
 import type { PhotobankCache, RulesCache } from './caches.ts'
-import { PavilionError } from './errors.ts'
-import { CLEAR_PENDING, type ListingPatch, type ListingRow, type ListingStore } from './listing-store.ts'
+import { PavilionError, reasonOf, type Reason } from './errors.ts'
+import { msg, type Message } from '../../../shared/messages/message.ts'
+import { CLEAR_PENDING, errorColumns, type ListingPatch, type ListingRow, type ListingStore } from './listing-store.ts'
 import { mapListing, problem, type ImageRef } from './mapping.ts'
 import { findCreatedProduct, updateWasApplied } from './reconcile.ts'
 import { checkReadiness, type Readiness } from './readiness.ts'
@@ -36,7 +37,7 @@ export interface OutboxDeps {
   targets: PublishTargets
   settings: () => import('../../../shared/domain/publish.ts').PublishSettings
   /** Called when the seller sign-in or the app credentials stop working: the queue is paused. */
-  onAuthProblem(target: string, message: string): void
+  onAuthProblem(target: string, reason: Reason): void
   /** Makes sure the audit watcher runs for a target. */
   watchAudit(target: string): void
 }
@@ -79,7 +80,7 @@ export function pavilionProblems(codes: string[], messages: string[], language: 
     return `texts.${language}.title`
   }
   const list = codes.length ? codes : ['PUB_BIZCHECK_UNKNOWN']
-  return list.map((code, i) => problem(`pavilion_${code}`, fieldFor(code), `Alibaba.com refused the listing: ${messages[i] ?? messages[0] ?? code}`, { pavilionCode: code }))
+  return list.map((code, i) => problem(`pavilion_${code}`, fieldFor(code), `Alibaba.com refused the listing: ${messages[i] ?? messages[0] ?? code}`, { pavilionCode: code, detail: messages[i] ?? messages[0] ?? '' }))
 }
 
 export class Outbox {
@@ -106,7 +107,7 @@ export class Outbox {
     return this.d.s.clock.now().toISOString()
   }
 
-  private set(listing: ListingRow, patch: ListingPatch, event?: string, detail?: string | null): void {
+  private set(listing: ListingRow, patch: ListingPatch, event?: string, detail?: Message | null): void {
     const now = this.now()
     this.d.listings.update(listing.id, { ...patch, updated_at: now })
     if (event) this.d.listings.log(listing.id, now, event, detail ?? null)
@@ -146,7 +147,7 @@ export class Outbox {
     try {
       product = s.products.get(listing.product_id)
     } catch {
-      this.set(listing, { state: 'failed', error_code: 'product_deleted', error_message: 'The product was deleted from the catalogue.' }, 'failed', 'product deleted')
+      this.set(listing, { state: 'failed', ...errorColumns({ code: 'publish_product_deleted', params: {}, message: 'The product was deleted from the catalogue.' }) }, 'failed', msg('publish:error.publish_product_deleted'))
       return { state: 'failed' }
     }
     const catId = pavilionCategoryOf(s.categories, product.categoryId)
@@ -158,7 +159,7 @@ export class Outbox {
     if (catId) {
       const rules = await this.rulesFor(rt, catId, language, job)
       if ('problems' in rules) {
-        this.set(listing, { state: 'needs_fixing', problems: JSON.stringify(rules.problems), ...CLEAR_PENDING }, 'needs_fixing', rules.problems[0].message)
+        this.set(listing, { state: 'needs_fixing', problems: JSON.stringify(rules.problems), ...CLEAR_PENDING }, 'needs_fixing', null)
         return { state: 'needs_fixing' }
       }
       fields = rules.fields
@@ -169,7 +170,7 @@ export class Outbox {
     })
     if (!readiness.ready || !fields || !catId || !readiness.contentHash) {
       const problems = readiness.problems.filter((p) => p.severity !== 'warning')
-      this.set(listing, { state: 'needs_fixing', problems: JSON.stringify(problems), cat_id: catId }, 'needs_fixing', problems[0]?.message ?? 'not ready')
+      this.set(listing, { state: 'needs_fixing', problems: JSON.stringify(problems), cat_id: catId }, 'needs_fixing', null)
       return { state: 'needs_fixing', problems: problems.length }
     }
     if (listing.remote_id && listing.published_hash === readiness.contentHash) return this.ensureOnDisplay(listing, rt, job, 'unchanged')
@@ -199,7 +200,7 @@ export class Outbox {
     const send = op === 'add' ? w.values : changedFields(w.values, listing.published_fields ? JSON.parse(listing.published_fields) as Record<string, string> : null)
     const fields = JSON.stringify(fieldHashes(w.values))
     if (send.length === 0) {
-      this.set(listing, { published_hash: w.readiness.contentHash, published_fields: fields }, 'unchanged', 'nothing to send')
+      this.set(listing, { published_hash: w.readiness.contentHash, published_fields: fields }, 'unchanged', msg('publish:detail.nothingToSend'))
       return this.ensureOnDisplay(this.d.listings.get(listing.id)!, rt, job, 'unchanged')
     }
     const now = this.now()
@@ -208,7 +209,7 @@ export class Outbox {
       this.set(listing, {
         state: 'submitting', pending_op: op, pending_hash: w.readiness.contentHash, pending_title: w.title,
         pending_images: JSON.stringify(w.imageUrls), pending_since: now, pending_fields: fields, cat_id: w.catId
-      }, op === 'add' ? 'submit' : 'update', op === 'update' ? `fields ${send.map((v) => v.id).join(', ')}` : null)
+      }, op === 'add' ? 'submit' : 'update', op === 'update' ? msg('publish:detail.changedFields', { count: send.length }) : null)
       job.checkpointNow({ op, since: now })
     })()
     const request = { catId: w.catId, language: w.language, xml: buildValueXml(send), productId: listing.remote_id ?? undefined }
@@ -228,17 +229,17 @@ export class Outbox {
         this.set(fresh, {
           ...CLEAR_PENDING, state: 'in_audit', remote_id: result.productId, remote_status: 'auditing', published_hash: w.readiness.contentHash, published_fields: fields,
           submitted_at: this.now(), failures: 0, error_code: null, error_message: null, problems: null
-        }, 'accepted', `product ${result.productId}`)
+        }, 'accepted', msg('publish:detail.remoteId', { id: result.productId }))
       })()
       this.d.watchAudit(listing.target)
       return { state: 'in_audit', remoteId: result.productId }
     }
     if (result.codes.includes('PUB_BIZCHECK_PRODUCT_IN_AUDITING')) {
-      this.set(fresh, { ...CLEAR_PENDING, state: 'queued', error_code: 'in_audit', error_message: 'Waiting for the pavilion to finish auditing the previous change.' }, 'wait', 'product in audit')
-      throw new RetryLater(Math.max(2000, this.d.settings().auditPollSeconds * 1000), 'waiting for the pavilion audit')
+      this.set(fresh, { ...CLEAR_PENDING, state: 'queued', ...errorColumns({ code: 'publish_in_audit', params: {}, message: 'Waiting for the pavilion to finish auditing the previous change.' }) }, 'wait', msg('publish:error.publish_in_audit'))
+      throw new RetryLater(Math.max(2000, this.d.settings().auditPollSeconds * 1000), 'waiting for the pavilion audit', 'publish_in_audit')
     }
     const problems = pavilionProblems(result.codes, result.messages, listing.language)
-    this.set(fresh, { ...CLEAR_PENDING, state: 'needs_fixing', problems: JSON.stringify(problems), error_code: result.codes[0] ?? null, error_message: problems[0].message }, 'refused', result.codes.join(';'))
+    this.set(fresh, { ...CLEAR_PENDING, state: 'needs_fixing', problems: JSON.stringify(problems), ...errorColumns(null) }, 'refused', null)
     return { state: 'needs_fixing', codes: result.codes }
   }
 
@@ -249,7 +250,7 @@ export class Outbox {
       return { state: 'published', display: 'on' }
     }
     const state: ListingState = listing.remote_status === 'approved' ? 'published' : listing.remote_status === 'tbd' ? 'needs_fixing' : 'in_audit'
-    this.set(listing, { state, failures: 0, error_code: null, error_message: null }, why)
+    this.set(listing, { state, failures: 0, ...errorColumns(null) }, why)
     if (state === 'in_audit') this.d.watchAudit(listing.target)
     return { state, unchanged: true }
   }
@@ -259,13 +260,13 @@ export class Outbox {
   private async unpublish(listing: ListingRow, rt: TargetRuntime, job: RunningJob<ListingJobPayload>): Promise<unknown> {
     if (listing.pending_op) listing = await this.reconcile(listing, rt, job)
     if (!listing.remote_id) {
-      this.set(listing, { state: 'offline', error_code: null, error_message: null }, 'offline', 'never published')
+      this.set(listing, { state: 'offline', ...errorColumns(null) }, 'offline', msg('publish:detail.neverPublished'))
       return { state: 'offline' }
     }
     // In audit, the audit's end may put the product on display again: keep watching it.
     const inAudit = ['auditing', 'new', 'modified'].includes(listing.remote_status ?? '')
     if (listing.remote_display === 'N' && !inAudit) {
-      this.set(listing, { state: 'offline', error_code: null, error_message: null }, 'offline', 'already off display')
+      this.set(listing, { state: 'offline', ...errorColumns(null) }, 'offline', msg('publish:detail.alreadyOff'))
       return { state: 'offline' }
     }
     this.set(listing, { state: 'unpublishing' })
@@ -291,11 +292,13 @@ export class Outbox {
       throw err
     }
     if (!res.ok) {
-      this.set(listing, { ...CLEAR_PENDING, state: 'failed', error_code: res.code ?? 'display_failed', error_message: `Alibaba.com did not ${on ? 'show' : 'hide'} the listing: ${res.message ?? res.code}` }, 'failed', res.code)
-      throw new AppError('publish_display_failed', `Alibaba.com did not ${on ? 'show' : 'hide'} the listing: ${res.message ?? res.code}`, { params: { detail: String(res.message ?? res.code) } })
+      const reason: Reason = { code: 'publish_display_failed', params: { code: String(res.code ?? ''), detail: String(res.message ?? '') }, message: `Alibaba.com did not ${on ? 'show' : 'hide'} the listing: ${res.message ?? res.code}` }
+      this.set(listing, { ...CLEAR_PENDING, state: 'failed', ...errorColumns(reason) }, 'failed', msg(`publish:error.${reason.code}`, reason.params))
+      // codes: passed on (reasonOf)
+      throw new AppError(reason.code, reason.message, { params: reason.params })
     }
     this.set(listing, {
-      ...CLEAR_PENDING, state: finalState ?? (on ? 'published' : 'offline'), remote_display: on ? 'Y' : 'N', failures: 0, error_code: null, error_message: null,
+      ...CLEAR_PENDING, state: finalState ?? (on ? 'published' : 'offline'), remote_display: on ? 'Y' : 'N', failures: 0, ...errorColumns(null),
       ...(on ? { published_at: this.now() } : {})
     }, on ? 'display_on' : 'display_off')
   }
@@ -316,21 +319,21 @@ export class Outbox {
         this.set(listing, {
           ...CLEAR_PENDING, state: 'in_audit', remote_id: remoteId, remote_encrypted_id: found.product_id, remote_status: found.status || 'auditing',
           remote_display: found.display || null, published_hash: listing.pending_hash, published_fields: listing.pending_fields, submitted_at: listing.pending_since
-        }, 'reconciled', `found product ${remoteId} created by the earlier attempt`)
+        }, 'reconciled', msg('publish:detail.foundCreated', { id: remoteId }))
         this.d.watchAudit(listing.target)
       } else {
-        this.set(listing, { ...CLEAR_PENDING }, 'reconciled', 'the earlier attempt did not create a product; sending again')
+        this.set(listing, { ...CLEAR_PENDING }, 'reconciled', msg('publish:detail.notCreated'))
       }
     } else if (op === 'update') {
       const { applied, product } = await updateWasApplied(listing, deps, job.signal)
       this.set(listing, {
         ...CLEAR_PENDING, remote_encrypted_id: product.product_id, remote_status: product.status, remote_display: product.display,
         ...(applied ? { published_hash: listing.pending_hash, published_fields: listing.pending_fields, state: 'in_audit' as const, submitted_at: listing.pending_since } : {})
-      }, 'reconciled', applied ? 'the earlier update went through' : 'the earlier update did not go through')
+      }, 'reconciled', msg(applied ? 'publish:detail.updateApplied' : 'publish:detail.updateNotApplied'))
       if (applied) this.d.watchAudit(listing.target)
     } else if (op === 'display_on' || op === 'display_off') {
       const product = await rt.api.getProduct(listing.remote_encrypted_id ?? listing.remote_id!, deps.listLanguage, job.signal)
-      this.set(listing, { ...CLEAR_PENDING, remote_display: product.display, remote_status: product.status, remote_encrypted_id: product.product_id }, 'reconciled', `display is ${product.display}`)
+      this.set(listing, { ...CLEAR_PENDING, remote_display: product.display, remote_status: product.status, remote_encrypted_id: product.product_id }, 'reconciled', msg(product.display === 'Y' ? 'publish:detail.displayOn' : 'publish:detail.displayOff'))
     }
     return this.d.listings.get(listing.id)!
   }
@@ -344,7 +347,7 @@ export class Outbox {
     try {
       const res = await rt.api.schemaGet(catId, language, job.signal)
       if (!res.ok) {
-        return { problems: [problem('category_not_mapped', 'categoryId', `Alibaba.com has no usable rules for category ${catId}: ${res.messages.join('; ') || res.codes.join('; ')}`, { categoryId: catId })] }
+        return { problems: [problem('category_rules_unavailable', 'categoryId', `Alibaba.com has no usable rules for category ${catId}: ${res.messages.join('; ') || res.codes.join('; ')}`, { categoryId: catId, detail: res.messages.join('; ') || res.codes.join('; ') })] }
       }
       return this.d.rules.put(rt.target, catId, language, res.xml, this.now())
     } catch (err) {
@@ -457,52 +460,60 @@ export class Outbox {
     }
     if (err instanceof RetryLater || err instanceof WaitForNetwork) throw err
     const settings = this.d.settings()
+    const reason = reasonOf(err)
+    const said = msg(`publish:error.${reason.code}`, reason.params)
     if (err instanceof PavilionError) {
       switch (err.kind) {
         case 'rate_limited': {
           const wait = (err.retryAfterMs ?? 1000) + Math.round(Math.random() * 250)
-          this.set(listing, { state: 'queued', error_code: 'rate_limited', error_message: err.message }, 'wait', err.message)
-          throw new RetryLater(wait, err.message, 'rate_limited')
+          this.set(listing, { state: 'queued', ...errorColumns(reason) }, 'wait', said)
+          // codes: passed on (reasonOf)
+          throw new RetryLater(wait, err.message, reason.code, reason.params)
         }
         case 'auth':
         case 'credentials':
         case 'not_available': {
-          this.set(listing, { state: 'queued', error_code: err.code, error_message: err.message }, 'stopped', err.message)
-          this.d.onAuthProblem(listing.target, err.message)
-          throw new RetryLater(1000, err.message, err.code)
+          this.set(listing, { state: 'queued', ...errorColumns(reason) }, 'stopped', said)
+          this.d.onAuthProblem(listing.target, reason)
+          // codes: passed on (reasonOf)
+          throw new RetryLater(1000, err.message, reason.code, reason.params)
         }
         case 'unreachable': {
           const status = await this.d.s.connectivity.check()
-          this.set(listing, { state: 'queued', error_code: 'offline', error_message: err.message })
+          this.set(listing, { state: 'queued', ...errorColumns({ code: 'publish_offline', params: {}, message: err.message }) })
           if (!status.online) throw new WaitForNetwork(err.message)
           break
         }
         case 'rejected': {
-          this.set(listing, { state: 'failed', error_code: err.code, error_message: err.message }, 'failed', err.message)
-          throw new AppError('publish_rejected', err.message, { params: { code: err.code, detail: err.message } })
+          this.set(listing, { state: 'failed', ...errorColumns(reason) }, 'failed', said)
+          // codes: passed on (reasonOf)
+          throw new AppError(reason.code, err.message, { params: reason.params })
         }
         default:
           break
       }
     } else if (err instanceof AppError && err.code === 'publish_no_credentials') {
       // Nothing can be sent until someone signs in: stop the queue and keep the listing waiting.
-      this.set(listing, { state: 'queued', error_code: err.code, error_message: err.message }, 'stopped', err.message)
-      this.d.onAuthProblem(listing.target, err.message)
-      throw new RetryLater(1000, err.message, err.code)
+      this.set(listing, { state: 'queued', ...errorColumns(reason) }, 'stopped', said)
+      this.d.onAuthProblem(listing.target, reason)
+      // codes: passed on (reasonOf)
+      throw new RetryLater(1000, err.message, reason.code, reason.params)
     } else if (err instanceof AppError) {
-      this.set(listing, { state: 'failed', error_code: err.code, error_message: err.message }, 'failed', err.message)
+      this.set(listing, { state: 'failed', ...errorColumns(reason) }, 'failed', said)
       throw err
     }
     // Temporary: count it, back off, and give up (retryable by hand) after maxFailures.
     const failures = listing.failures + 1
-    const message = (err as Error)?.message ?? String(err)
     if (!(err instanceof PavilionError)) this.d.s.log.error(`publishing listing ${listing.id} failed`, err)
     if (failures >= settings.maxFailures) {
-      this.set(listing, { state: 'failed', failures, error_code: (err as PavilionError).code ?? 'error', error_message: message }, 'failed', message)
-      throw new AppError('publish_failed', `Gave up after ${failures} attempts: ${message}`, { params: { failures, detail: message } })
+      const gaveUp: Reason = { code: 'publish_failed', params: { failures, reason: reason.code }, message: `Gave up after ${failures} attempts: ${reason.message}` }
+      this.set(listing, { state: 'failed', failures, ...errorColumns(reason) }, 'failed', said)
+      // codes: publish_failed
+      throw new AppError(gaveUp.code, gaveUp.message, { params: { ...reason.params, ...gaveUp.params } })
     }
     const wait = backoffMs(failures)
-    this.set(listing, { state: 'queued', failures, error_code: (err as PavilionError).code ?? 'error', error_message: message }, 'retry', `${message} (retry in ${Math.round(wait / 1000)} s)`)
-    throw new RetryLater(wait, message, 'retry')
+    this.set(listing, { state: 'queued', failures, ...errorColumns(reason) }, 'retry', msg('publish:detail.retryIn', { seconds: Math.round(wait / 1000) }))
+    // codes: passed on (reasonOf)
+    throw new RetryLater(wait, reason.message, reason.code, reason.params)
   }
 }

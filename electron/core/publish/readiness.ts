@@ -12,6 +12,9 @@ import { checkAgainstSchema } from './schema-check.ts'
 import { findField, rule, type SchemaField } from './schema-xml.ts'
 import { SKU_BLOCK_FIELDS } from './sku-block.ts'
 
+/** Category rules that have their own sentence (publish:schemaRule.<rule>); others read as "other". */
+const SCHEMA_RULES = ['requiredRule', 'maxLengthRule', 'minLengthRule', 'maxValueRule', 'minValueRule', 'maxInputNumRule', 'regexRule', 'valueAttributeRule', 'valueTypeRule']
+
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024
 /** The pavilion's smallest main image side (pavilion-api.md §3). */
 const MIN_IMAGE_SIDE = 640
@@ -85,7 +88,7 @@ function baseProblems(input: ReadinessInput): ReadinessProblem[] {
   if (images.length === 0) out.push(problem('images_missing', 'images', 'Add at least one product photo.'))
   if (images.length > MAX_MAIN_IMAGES) out.push(problem('images_too_many', 'images', `Only the first ${MAX_MAIN_IMAGES} photos are published (${images.length} are set).`, { count: images.length }, 'warning'))
   images.slice(0, MAX_MAIN_IMAGES).forEach((img, i) => {
-    if (img.bytes > MAX_IMAGE_BYTES) out.push(problem('image_too_large', 'images', `Photo ${i + 1} is ${(img.bytes / 1024 / 1024).toFixed(1)} MB; the pavilion accepts at most 5 MB.`, { index: i + 1, bytes: img.bytes }))
+    if (img.bytes > MAX_IMAGE_BYTES) out.push(problem('image_too_large', 'images', `Photo ${i + 1} is ${(img.bytes / 1024 / 1024).toFixed(1)} MB; the pavilion accepts at most 5 MB.`, { index: i + 1, megabytes: Math.round((img.bytes / 1024 / 1024) * 10) / 10 }))
     // What the photos area says makes an image unusable on the pavilion blocks the listing.
     if (img.blocking?.includes('too_small')) {
       const name = img.name ?? ''
@@ -141,8 +144,8 @@ function schemaProblems(mapped: MapResult, schema: SchemaField[], already: Readi
     if (blockedFields.has(field)) continue
     // A required field with no value already has a specific problem from the mapping.
     if (issue.rule === 'requiredRule' && already.some((p) => p.field === field || (top === 'icbuCatProp' && p.code === 'attribute_required'))) continue
-    const code = issue.rule === 'minValueRule' && top === 'minOrderQuantity' ? 'moq_below_minimum' : 'schema_rule'
-    out.push(problem(code, field, `${issue.message}.`, { rule: issue.rule, path: issue.path, limit: issue.limit ?? null }))
+    if (issue.rule === 'minValueRule' && top === 'minOrderQuantity') out.push(problem('moq_below_minimum', field, `${issue.message}.`, { limit: issue.limit ?? '' }))
+    else out.push(problem('schema_rule', field, `${issue.message}.`, { rule: SCHEMA_RULES.includes(issue.rule) ? issue.rule : 'other', limit: issue.limit ?? '' }))
     blockedFields.add(field)
   }
   return out

@@ -127,10 +127,11 @@ export class PublishTargets {
   }
 
   /** Display name of the gateway (for the online indicator) without starting anything. */
+  /** The gateway's address for display; "" for the sandbox built into Vetrina (the UI names it in words). */
   describe(target: PublishTarget): string {
     const s = this.settings()
     if (target === 'alibaba') return s.alibaba.url
-    return s.sandbox.url ?? 'Vetrina sandbox (built in)'
+    return s.sandbox.url ?? ''
   }
 
   /** Closes every kept-alive connection. */

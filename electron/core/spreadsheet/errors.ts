@@ -5,5 +5,6 @@ import { AppError } from '../../../shared/contract/errors.ts'
 type Params = Record<string, string | number | boolean | null>
 
 export function sheetError(code: string, message: string, params?: Params): AppError {
+  // codes: passed on
   return new AppError(`spreadsheet_${code}`, message, params ? { params } : {})
 }

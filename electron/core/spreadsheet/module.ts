@@ -11,6 +11,7 @@ import type { CoreModule, Services } from '../core.ts'
 import type { CallContext } from '../dispatch.ts'
 import { JobStopped } from '../jobs/errors.ts'
 import type { JobKind } from '../jobs/runner.ts'
+import { msg } from '../../../shared/messages/message.ts'
 import { DEFAULT_LIMITS } from './limits.ts'
 import { sheetError } from './errors.ts'
 import { findFamily } from './import/row-mapper.ts'
@@ -23,6 +24,8 @@ import { sniffFormat } from './read/sniff.ts'
 import { exportCatalog } from './write/export-catalog.ts'
 import { writeRejectedRows } from './write/rejected-rows.ts'
 import { writeReportFile } from './write/report-file.ts'
+import { rowIssueText, type AttributeNames } from '../../../shared/messages/import.ts'
+import { translator } from '../../../shared/messages/translator.ts'
 
 export const IMPORT_JOB = 'spreadsheet.import'
 export const EXPORT_JOB = 'spreadsheet.export'
@@ -43,6 +46,7 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
     kind: IMPORT_JOB,
     payload: ImportPayload,
     exclusive: true,
+    unit: 'percent',
     // Interrupted (Ctrl+C, crash): shown as interrupted, applied only when the user resumes it.
     interrupted: 'pause',
     async run(job) {
@@ -73,6 +77,7 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
   const exportJob: JobKind<z.infer<typeof ExportPayload>> = {
     kind: EXPORT_JOB,
     payload: ExportPayload,
+    unit: 'rows',
     async run(job) {
       const request = job.payload.request as ExportRequest
       const target = job.payload.path ? { id: null, path: job.payload.path } : s.files.newDownload(job.payload.fileName)
@@ -97,11 +102,18 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
     const fileName = parsed.file.kind === 'upload' ? parsed.file.name ?? basename(file) : basename(file)
     return s.db.transaction(() => {
       const importId = imports.create({ file, fileName, format, spec: parsed })
-      const job = s.jobs.enqueue(IMPORT_JOB, { importId, mode }, { title: `${mode === 'dry-run' ? 'Check' : 'Import'} ${fileName}` })
+      const job = s.jobs.enqueue(IMPORT_JOB, { importId, mode }, { title: msg(mode === 'dry-run' ? 'import:job.check' : 'import:job.apply', { file: fileName }) })
       if (mode === 'dry-run') imports.update(importId, { dryRunJobId: job.id })
       else imports.update(importId, { applyJobId: job.id, mode, state: 'applying' })
       return { importId, jobId: job.id }
     })()
+  }
+
+  /** Attribute and axis names per language, from the families (for field names in reports). */
+  const attributeNames = (): AttributeNames => {
+    const byCode = new Map<string, Record<string, string>>()
+    for (const f of s.families.list()) for (const a of f.attributes) if (!byCode.has(a.code)) byCode.set(a.code, a.label)
+    return (code) => byCode.get(code)
   }
 
   const download = (fileName: string, write: (path: string) => Promise<unknown>) => async () => {
@@ -176,7 +188,7 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
           })
         }
         return s.db.transaction(() => {
-          const job = s.jobs.enqueue(IMPORT_JOB, { importId: imp.id, mode: input.mode }, { title: `Import ${imp.fileName}` })
+          const job = s.jobs.enqueue(IMPORT_JOB, { importId: imp.id, mode: input.mode }, { title: msg('import:job.apply', { file: imp.fileName }) })
           imports.update(imp.id, { applyJobId: job.id, mode: input.mode, state: 'applying' })
           return { importId: imp.id, jobId: job.id }
         })()
@@ -194,20 +206,22 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
       reportFile: (input) => {
         const imp = imports.record(input.importId)
         const base = basename(imp.fileName, extname(imp.fileName))
-        return download(`${base}-report.${input.format}`, (path) => writeReportFile(imports.allRows(imp.id), input.format, path))()
+        const t = translator(input.language)
+        return download(`${t('import:reportFile.fileName', { name: base })}.${input.format}`, (path) => writeReportFile(imports.allRows(imp.id), input.format, path, input.language, attributeNames()))()
       },
       rejectedFile: async (input) => {
         const imp = imports.record(input.importId)
+        const t = translator(input.language)
         const problems = new Map<number, string>()
         for (const r of imports.allRows(imp.id)) {
           if (r.outcome !== 'rejected') continue
-          problems.set(r.row, r.issues.filter((i) => i.severity === 'error').map((i) => (i.column ? `${i.column}: ${i.message}` : i.message)).join(' | '))
+          problems.set(r.row, r.issues.filter((i) => i.severity === 'error').map((i) => rowIssueText(i, t)).join(' | '))
         }
         if (problems.size === 0) throw sheetError('no_rejected_rows', 'This import has no rejected rows.')
         const ext = imp.format === 'xlsx' ? 'xlsx' : extname(imp.fileName) || '.csv'
         const base = basename(imp.fileName, extname(imp.fileName))
-        const name = `${base}-da-correggere${ext.startsWith('.') ? ext : `.${ext}`}`
-        return download(name, (path) => writeRejectedRows(imp.file, imp.spec.read, problems, path, limits))()
+        const name = `${t('import:reportFile.rejectedFileName', { name: base })}${ext.startsWith('.') ? ext : `.${ext}`}`
+        return download(name, (path) => writeRejectedRows(imp.file, imp.spec.read, problems, path, limits, String(t('import:reportFile.problemsHeader'))))()
       },
       listProfiles: () => ({ items: profiles.list() }),
       saveProfile: (input) => {
@@ -223,8 +237,9 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
       exportCatalog: (input, ctx) => {
         if (input.path && ctx.transport === 'http') throw new AppError(ErrorCodes.forbidden, 'Browser mode cannot write files by path; the export is offered as a download.')
         const stamp = s.clock.now().toISOString().slice(0, 10)
-        const { path, ...request } = input
-        const job = s.jobs.enqueue(EXPORT_JOB, { request, path, fileName: `catalogo-${stamp}.${input.format}` }, { title: `Export ${input.format.toUpperCase()}` })
+        const { path, language, ...request } = input
+        const fileName = `${translator(language)('import:exportFileName', { date: stamp })}.${input.format}`
+        const job = s.jobs.enqueue(EXPORT_JOB, { request, path, fileName }, { title: msg('import:job.export', { format: input.format.toUpperCase() }) })
         return { jobId: job.id }
       }
     }

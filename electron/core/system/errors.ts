@@ -44,5 +44,6 @@ type Params = Record<string, string | number | boolean | null>
 export const mb = (bytes: number) => Math.ceil(bytes / (1024 * 1024))
 
 export function systemError(code: SystemErrorCode, message: string, params: Params = {}): AppError {
+  // codes: passed on (SystemErrorCodes, each checked by test/system/messages.test.ts)
   return new AppError(code, message, { params })
 }

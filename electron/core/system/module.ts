@@ -2,7 +2,7 @@
 // missing), backups (manual and automatic daily, verified, rotated 7 daily / 4 weekly / 12
 // monthly), restore, recovery, browser-mode links, and the online status.
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { z } from 'zod'
 import type { CatalogHealth } from '../../../shared/contract/system.ts'
 import { SOURCE_LOCALE } from '../../../shared/domain/locales.ts'
@@ -12,11 +12,14 @@ import { openDatabase, schemaVersion } from '../store/db.ts'
 import { PARTIAL_SUFFIX, backupFileName, listBackupFiles, markVerified, newestVerified, rotateAutomatic } from './backup-files.ts'
 import { readBackup } from './backup-read.ts'
 import { writeBackup } from './backup-write.ts'
+import { msg, type Message } from '../../../shared/messages/message.ts'
 import { freeBytes } from './disk.ts'
 import { SystemErrorCodes as E, systemError } from './errors.ts'
 import { recoverReadable } from './health.ts'
 import { neutraliseRestored } from './restore-neutralise.ts'
 import { discardPlan, executeSwap, planSwap } from './restore-swap.ts'
+import { demoJobs } from './demo/jobs.ts'
+import { demoFolderOf, isDemoCatalogue } from '../platform/demo-folder.ts'
 
 const DAY_MS = 24 * 3600 * 1000
 /** Largest backup we agree to unpack (protects against archive bombs beyond the free-space check). */
@@ -25,6 +28,10 @@ const MAX_RESTORE_BYTES = 256 * 1024 ** 3
 const BackupPayload = z.object({ path: z.string().optional(), automatic: z.boolean().default(false) })
 const RestorePayload = z.object({ file: z.string() })
 const RecoverPayload = z.object({})
+
+/** The step a backup, restore or recovery is at ("database", "packing" …) as a message for the jobs panel. */
+const STAGES = ['database', 'integrity', 'verifying', 'packing', 'checking', 'checked', 'recovering']
+const stageMessage = (stage: string | null | undefined) => (stage && STAGES.includes(stage) ? msg(`settings:job.stage.${stage}`) : null)
 
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').slice(0, 15)
 
@@ -53,12 +60,12 @@ export function systemModule(s: Services): CoreModule<'system'> {
     }
   }
 
-  const recordJob = (db: ReturnType<typeof openDatabase>, id: string, kind: string, title: string, payload: unknown, result: unknown) => {
+  const recordJob = (db: ReturnType<typeof openDatabase>, id: string, kind: string, title: Message, payload: unknown, result: unknown) => {
     const now = s.clock.now().toISOString()
     db.prepare(
       `INSERT OR REPLACE INTO jobs (id, kind, state, title, payload, done, total, result, attempts, max_attempts, created_at, updated_at, finished_at)
        VALUES (?, ?, 'done', ?, ?, 1, 1, ?, 1, 1, ?, ?, ?)`
-    ).run(id, kind, title, JSON.stringify(payload), JSON.stringify(result), now, now, now)
+    ).run(id, kind, JSON.stringify(title), JSON.stringify(payload), JSON.stringify(result), now, now, now)
   }
 
   const markFailed = (fresh: Services, id: string, err: unknown) => {
@@ -86,7 +93,7 @@ export function systemModule(s: Services): CoreModule<'system'> {
           db: s.db, mediaDir: s.paths.media, workDir: tmpDir, dest, appVersion: s.appVersion, now, signal: job.signal,
           mediaFiles: s.mediaFiles, freeBytes: free,
           onDamaged: (problems) => s.health.markDamaged(problems[0], s.clock.now()),
-          progress: (done, total, message) => job.progress(done, total, message)
+          progress: (done, total, stage) => job.progress(done, total, stageMessage(stage))
         })
       } finally {
         release()
@@ -107,12 +114,12 @@ export function systemModule(s: Services): CoreModule<'system'> {
       const stage = join(tmpDir, `restore-${job.id}`)
       rmSync(stage, { recursive: true, force: true })
       const aside = asideFolder(s.paths.dataDir, 'before-restore', s.clock.now())
-      const title = `Restore ${job.payload.file}`
+      const title = msg('settings:job.restore', { file: basename(job.payload.file) })
       let result
       try {
         const read = await readBackup(job.payload.file, {
           stageDir: stage, mediaFiles: s.mediaFiles, freeBytes: free, maxBytes: MAX_RESTORE_BYTES, signal: job.signal,
-          progress: (done, total, message) => job.progress(done, total, message)
+          progress: (done, total, stage) => job.progress(done, total, stageMessage(stage))
         })
         job.throwIfStopped()
         result = { restoredFrom: job.payload.file, previousKeptIn: aside, manifest: read.manifest, products: read.products, skippedFiles: read.skipped, kept: {} as Record<string, number> }
@@ -155,11 +162,11 @@ export function systemModule(s: Services): CoreModule<'system'> {
       const aside = asideFolder(s.paths.dataDir, 'before-recover', s.clock.now())
       let report
       try {
-        job.progress(0, null, 'recovering')
+        job.progress(0, null, stageMessage('recovering'))
         report = recoverReadable(s.db.name, join(stage, 'catalog.sqlite'))
         const staged = openDatabase(join(stage, 'catalog.sqlite'))
         try {
-          recordJob(staged, job.id, 'system.recover', 'Recover the catalogue', {}, { ...report, previousKeptIn: aside })
+          recordJob(staged, job.id, 'system.recover', msg('settings:job.recover'), {}, { ...report, previousKeptIn: aside })
         } finally {
           staged.close()
         }
@@ -185,9 +192,10 @@ export function systemModule(s: Services): CoreModule<'system'> {
     if (newest && s.clock.now().getTime() - Date.parse(newest.createdAt) < DAY_MS) return
     const hasProducts = s.db.prepare('SELECT 1 FROM products LIMIT 1').get()
     if (!hasProducts) return
-    s.jobs.enqueue('system.backup', { automatic: true }, { title: 'Automatic daily backup', dedupeKey: 'auto-backup' })
+    s.jobs.enqueue('system.backup', { automatic: true }, { title: msg('settings:job.autoBackup'), dedupeKey: 'auto-backup' })
   }
 
+  const demo = demoJobs(s)
   const health = (): CatalogHealth => {
     const h = s.health.get()
     return { ...h, newestGoodBackup: newestVerified(s.paths.backups), canRecover: h.state === 'damaged', canStartEmpty: h.state === 'missing' }
@@ -195,7 +203,7 @@ export function systemModule(s: Services): CoreModule<'system'> {
 
   return {
     area: 'system',
-    jobs: [backupJob, restoreJob, recoverJob],
+    jobs: [backupJob, restoreJob, recoverJob, ...demo.jobs],
     start() {
       sweepTemporary()
       first = setTimeout(maybeAutoBackup, s.options.autoBackupDelayMs ?? 5_000)
@@ -225,12 +233,19 @@ export function systemModule(s: Services): CoreModule<'system'> {
         schemaVersion: schemaVersion(s.db),
         sourceLocale: SOURCE_LOCALE,
         role: ctx.role,
-        health: s.health.get().state
+        health: s.health.get().state,
+        catalogue: {
+          demo: s.demo,
+          canGoBack: resolve(s.paths.dataDir) !== resolve(s.options.dataDir),
+          demoReady: isDemoCatalogue(demoFolderOf(resolve(s.options.dataDir)))
+        }
       }),
+      openDemo: (input) => demo.open(input.fresh),
+      closeDemo: () => demo.close(),
       health: () => health(),
       recover: () => {
         if (s.health.get().state !== 'damaged') throw systemError(E.recoverNothing, 'The catalogue is not damaged; there is nothing to recover.')
-        return { jobId: s.jobs.enqueue('system.recover', {}, { title: 'Recover the catalogue', dedupeKey: 'system.recover' }).id }
+        return { jobId: s.jobs.enqueue('system.recover', {}, { title: msg('settings:job.recover'), dedupeKey: 'system.recover' }).id }
       },
       startEmpty: async () => {
         if (s.health.get().state !== 'missing') throw systemError(E.startEmptyRefused, 'There is a catalogue here; an empty one is started only when it is missing.')
@@ -240,20 +255,20 @@ export function systemModule(s: Services): CoreModule<'system'> {
       getSettings: () => s.settings.app(),
       updateSettings: (input) => s.settings.updateApp(input),
       backup: (input) => {
-        const job = s.jobs.enqueue('system.backup', { path: input.path, automatic: false }, { title: input.path ? `Backup to ${input.path}` : 'Backup' })
+        const job = s.jobs.enqueue('system.backup', { path: input.path, automatic: false }, { title: input.path ? msg('settings:job.backupTo', { path: input.path }) : msg('settings:job.backup') })
         return { jobId: job.id }
       },
       listBackups: () => ({ items: listBackupFiles(s.paths.backups) }),
       restore: (input, ctx) => {
         const file = s.files.resolve(input.file, ctx)
-        const job = s.jobs.enqueue('system.restore', { file }, { title: `Restore ${input.file.kind === 'upload' ? input.file.name ?? 'uploaded backup' : file}` })
+        const job = s.jobs.enqueue('system.restore', { file }, { title: msg('settings:job.restore', { file: input.file.kind === 'upload' ? input.file.name ?? basename(file) : basename(file) }) })
         return { jobId: job.id }
       },
       restoreListed: (input) => {
         // Only a name from our own list: no path reaches the core this way.
         const b = listBackupFiles(s.paths.backups).find((x) => x.fileName === input.name)
         if (!b) throw systemError(E.restoreMissingFile, `There is no backup named ${input.name} in the backups folder.`, { file: input.name })
-        return { jobId: s.jobs.enqueue('system.restore', { file: b.path }, { title: `Restore ${b.fileName}` }).id }
+        return { jobId: s.jobs.enqueue('system.restore', { file: b.path }, { title: msg('settings:job.restore', { file: b.fileName }) }).id }
       },
       listLinks: (input) => ({ items: s.accessLinks.list(input.includeInactive) }),
       revokeLink: (input) => {

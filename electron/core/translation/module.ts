@@ -1,6 +1,6 @@
 // Contract handlers and jobs of the translation area.
 import { readFileSync, statSync } from 'node:fs'
-import { extname } from 'node:path'
+import { basename, extname } from 'node:path'
 import { z } from 'zod'
 import { AppError, ErrorCodes } from '../../../shared/contract/errors.ts'
 import type { MtProviderName, UnitKey } from '../../../shared/contract/translation.ts'
@@ -22,6 +22,7 @@ import { XliffService } from './xliff/service.ts'
 import { xmlFileError } from './xml/file-errors.ts'
 import { XmlError } from './xml/xml.ts'
 import { fieldToText } from '../../../shared/domain/translation/units.ts'
+import { msg } from '../../../shared/messages/message.ts'
 
 const MAX_TMX_BYTES = 100 * 1024 * 1024
 const MAX_GLOSSARY_BYTES = 32 * 1024 * 1024
@@ -36,10 +37,11 @@ function readLimited(path: string, max: number, what: string): Buffer {
   return readFileSync(path)
 }
 
-function asAppError(err: unknown, code: string, what: string): never {
+function asAppError(err: unknown, kind: 'tmx' | 'glossary'): never {
   if (err instanceof AppError) throw err
-  if (err instanceof XmlError) throw xmlFileError(err, code, what)
-  throw new AppError(code, `The ${what} could not be read: ${(err as Error).message}`)
+  if (err instanceof XmlError) throw xmlFileError(err, `${kind}_invalid`, kind === 'tmx' ? 'TMX file' : 'glossary file')
+  // codes: tmx_unreadable, glossary_unreadable
+  throw new AppError(`${kind}_unreadable`, `The ${kind} file could not be read: ${(err as Error).message}`)
 }
 
 /** Internals reachable from tests (the module's services for one open core). */
@@ -57,6 +59,7 @@ export function translationModule(s: Services): CoreModule<'translation'> {
 
   const recheckJob: JobKind<Record<string, never>> = {
     kind: 'translation.qaRecheck',
+    unit: 'units',
     payload: z.object({}).strict() as unknown as z.ZodType<Record<string, never>>,
     async run(job) {
       const total = (s.db.prepare('SELECT count(*) AS n FROM tr_units').get() as { n: number }).n
@@ -79,6 +82,7 @@ export function translationModule(s: Services): CoreModule<'translation'> {
 
   const tmImportJob: JobKind<{ file: string; name: string }> = {
     kind: 'translation.tmImport',
+    unit: 'entries',
     payload: z.object({ file: z.string(), name: z.string() }),
     interrupted: 'pause',
     async run(job) {
@@ -86,7 +90,7 @@ export function translationModule(s: Services): CoreModule<'translation'> {
       try {
         parsed = readTmx(readLimited(job.payload.file, MAX_TMX_BYTES, 'TMX file'), { source: SOURCE_LOCALE, targets: units.targetLocales() }, { maxBytes: MAX_TMX_BYTES })
       } catch (err) {
-        asAppError(err, 'tmx_invalid', 'TMX file')
+        asAppError(err, 'tmx')
       }
       let imported = 0
       let skipped = 0
@@ -109,6 +113,7 @@ export function translationModule(s: Services): CoreModule<'translation'> {
 
   const tmExportJob: JobKind<{ targetLocales?: string[] }> = {
     kind: 'translation.tmExport',
+    unit: 'entries',
     payload: z.object({ targetLocales: z.array(z.string()).optional() }),
     async run(job) {
       const dl = s.files.newDownload(`vetrina-memory-${s.clock.now().toISOString().slice(0, 10)}.tmx`)
@@ -146,7 +151,7 @@ export function translationModule(s: Services): CoreModule<'translation'> {
       s.events.on('data.changed', (e) => {
         if (e.entity === 'settings' && e.ids?.includes('app')) units.reconcile()
         if (e.entity === 'settings' && e.ids?.includes('translation.limits')) units.invalidateLimits()
-        if (e.entity === 'settings' && e.ids?.includes('translation.limits')) s.jobs.enqueue('translation.qaRecheck', {}, { title: 'QA check of all translations', dedupeKey: 'translation.qaRecheck' })
+        if (e.entity === 'settings' && e.ids?.includes('translation.limits')) s.jobs.enqueue('translation.qaRecheck', {}, { title: msg('translate:job.qaRecheck'), dedupeKey: 'translation.qaRecheck' })
       })
     },
     stop() {
@@ -209,16 +214,16 @@ export function translationModule(s: Services): CoreModule<'translation'> {
         })
         return { locales }
       },
-      recheckQa: () => ({ jobId: s.jobs.enqueue('translation.qaRecheck', {}, { title: 'QA check of all translations', dedupeKey: 'translation.qaRecheck' }).id }),
+      recheckQa: () => ({ jobId: s.jobs.enqueue('translation.qaRecheck', {}, { title: msg('translate:job.qaRecheck'), dedupeKey: 'translation.qaRecheck' }).id }),
 
       tmLookup: (input) => ({
         matches: tm.lookup({ sourceLang: SOURCE_LOCALE, targetLang: input.targetLocale, text: input.text, field: input.field ?? null, productId: input.productId ?? null, limit: input.limit, minScore: input.minScore })
       }),
       tmImport: (input, ctx) => {
         const f = resolveFile(input.file, ctx)
-        return { jobId: s.jobs.enqueue('translation.tmImport', { file: f.path, name: f.name }, { title: `Import translation memory ${f.name}` }).id }
+        return { jobId: s.jobs.enqueue('translation.tmImport', { file: f.path, name: f.name }, { title: msg('translate:job.tmImport', { file: basename(f.name) }) }).id }
       },
-      tmExport: (input) => ({ jobId: s.jobs.enqueue('translation.tmExport', { targetLocales: input.targetLocales }, { title: 'Export translation memory (TMX)' }).id }),
+      tmExport: (input) => ({ jobId: s.jobs.enqueue('translation.tmExport', { targetLocales: input.targetLocales }, { title: msg('translate:job.tmExport') }).id }),
       tmStats: () => ({ pairs: tm.pairs() }),
 
       listTerms: (input) => ({ items: glossary.list(input) }),
@@ -244,7 +249,7 @@ export function translationModule(s: Services): CoreModule<'translation'> {
             parsed = readGlossaryCsv(bytes, input.targetLang)
           }
         } catch (err) {
-          asAppError(err, 'glossary_invalid', 'glossary file')
+          asAppError(err, 'glossary')
         }
         let imported = 0
         let updated = 0
@@ -263,7 +268,7 @@ export function translationModule(s: Services): CoreModule<'translation'> {
         })()
         if (imported + updated > 0) {
           s.events.emit('data.changed', { entity: 'glossary' })
-          s.jobs.enqueue('translation.qaRecheck', {}, { title: 'QA check of all translations', dedupeKey: 'translation.qaRecheck' })
+          s.jobs.enqueue('translation.qaRecheck', {}, { title: msg('translate:job.qaRecheck'), dedupeKey: 'translation.qaRecheck' })
         }
         return { imported, updated, skipped: problems.length, problems: problems.slice(0, 200) }
       },
@@ -307,12 +312,12 @@ export function translationModule(s: Services): CoreModule<'translation'> {
         const p = mt.providers[input.provider]
         const cfg = readMtConfig(s)[input.provider]
         if (!cfg.enabled || !(await p.configured())) {
-          throw new AppError('mt_not_configured', `${p.label} is not set up or not enabled (translation settings).`, { params: { provider: input.provider } })
+          throw new AppError('mt_not_configured', `${p.label} is not set up or not enabled (translation settings).`, { params: { provider: p.label } })
         }
         const keys = units.keys(input.selection)
         if (!keys.length) throw new AppError('translation_nothing_selected', 'No units match the selection.')
         const job = s.jobs.enqueue('translation.mt', { provider: input.provider, units: keys, actor: actorOf(ctx) }, {
-          title: `Machine translation (${p.label}) of ${keys.length} unit(s)`
+          title: msg('translate:job.mt', { provider: p.label, count: keys.length })
         })
         return { jobId: job.id, units: keys.length }
       },
@@ -329,12 +334,12 @@ export function translationModule(s: Services): CoreModule<'translation'> {
       },
 
       xliffExport: (input) => ({
-        jobId: s.jobs.enqueue('translation.xliffExport', { version: input.version, selection: input.selection }, { title: `XLIFF ${input.version} export` }).id
+        jobId: s.jobs.enqueue('translation.xliffExport', { version: input.version, selection: input.selection }, { title: msg('translate:job.xliffExport', { version: input.version }) }).id
       }),
       xliffImport: (input, ctx) => {
         const f = resolveFile(input.file, ctx)
         const job = s.jobs.enqueue('translation.xliffImport', { file: f.path, name: f.name, dryRun: input.dryRun, force: input.force, actor: actorOf(ctx) }, {
-          title: `${input.dryRun ? 'Check' : 'Import'} XLIFF ${f.name}`
+          title: msg(input.dryRun ? 'translate:job.xliffCheck' : 'translate:job.xliffImport', { file: basename(f.name) })
         })
         return { jobId: job.id }
       }

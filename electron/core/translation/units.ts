@@ -457,7 +457,8 @@ function storedForm(field: TextField, text: string): string {
 }
 
 export function parseStored(field: TextField, stored: string): unknown {
-  return field === 'keywords' && stored ? JSON.parse(stored) : stored
+  // Translation-memory matches of keywords come in unit-text form (one per line), not as the JSON list.
+  return field === 'keywords' && stored.startsWith('[') ? JSON.parse(stored) : stored
 }
 
 /**

@@ -8,6 +8,7 @@ import { api } from '../api/client.ts'
 import { rememberLanguage } from '../i18n/index.ts'
 import { DesktopShell } from '../features/desktop/DesktopShell.tsx'
 import { JobsDrawer } from '../features/jobs/JobsDrawer.tsx'
+import { DemoBanner } from '../features/start/DemoCatalogue.tsx'
 import { RescuePage } from '../features/settings/RescuePage.tsx'
 import { Button } from '../ui/Button.tsx'
 import { ConfirmHost } from '../ui/confirm.tsx'
@@ -76,7 +77,7 @@ export function App() {
           aria-label={t('common:language')}
           value={i18n.language as UiLanguage}
           onChange={changeLanguage}
-          options={UI_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_LABELS[l] }))}
+          options={UI_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_LABELS[l], lang: l }))}
           testId="language"
         />
       </header>
@@ -91,6 +92,7 @@ export function App() {
         {ready && <div className="sidebar-foot">{t(`common:role.${role}`)} · v{version}</div>}
       </nav>
       <main className="main">
+        <DemoBanner />
         {ready && !usable && <RescuePage />}
         {current && <current.Page params={route.feature === current.id ? route.params : []} />}
       </main>
@@ -106,15 +108,16 @@ function OnlineBadge() {
   const { t } = useTranslation()
   const online = useApp((s) => s.online)
   const cls = online.online === true ? 'ok' : online.online === false ? 'err' : ''
-  const label = !online.target
+  // target "" is the sandbox built into Vetrina (named in words); null: nothing to publish to.
+  const label = online.target === null
     ? t('common:status.local')
     : online.online === true ? t('common:status.online') : online.online === false ? t('common:status.offline') : t('common:status.unknown')
-  const icon = !online.target ? HardDrive : online.online === false ? CloudOff : Cloud
+  const icon = online.target === null ? HardDrive : online.online === false ? CloudOff : Cloud
   return (
     <button
       type="button"
       className={`badge ${cls}`}
-      title={online.target ? t('common:status.probing', { target: online.target }) : t('common:status.noTarget')}
+      title={online.target !== null ? t('common:status.probing', { target: online.target || t('publish:target.builtinGateway') }) : t('common:status.noTarget')}
       onClick={() => void api.system.checkOnline({}).then((s) => useApp.setState({ online: s }))}
       data-testid="online-status"
     >

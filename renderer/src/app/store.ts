@@ -2,7 +2,7 @@
 import { create } from 'zustand'
 import type { Role } from '../../../shared/contract/define.ts'
 import type { Job } from '../../../shared/contract/jobs.ts'
-import type { HEALTH_STATES, OnlineStatus, Settings } from '../../../shared/contract/system.ts'
+import type { CatalogueInfo, HEALTH_STATES, OnlineStatus, Settings } from '../../../shared/contract/system.ts'
 import { api, transport } from '../api/client.ts'
 
 interface AppState {
@@ -11,6 +11,8 @@ interface AppState {
   role: Role
   dataDir: string
   version: string
+  /** Which catalogue is open: the firm's or the sample (system/demo). */
+  catalogue: CatalogueInfo | null
   settings: Settings | null
   online: OnlineStatus
   connected: boolean
@@ -28,6 +30,7 @@ export const useApp = create<AppState>((set, get) => ({
   role: 'owner',
   dataDir: '',
   version: '',
+  catalogue: null,
   settings: null,
   online: { online: null, checkedAt: null, target: null, pending: 0 },
   connected: true,
@@ -40,7 +43,7 @@ export const useApp = create<AppState>((set, get) => ({
     ])
     set({
       ready: true,
-      role: info.role, dataDir: info.dataDir, version: info.version, settings, online, health: info.health,
+      role: info.role, dataDir: info.dataDir, version: info.version, catalogue: info.catalogue, settings, online, health: info.health,
       jobs: Object.fromEntries(jobs.items.map((j) => [j.id, j]))
     })
   },
@@ -56,6 +59,8 @@ transport.subscribe((name, payload) => {
     const job = payload as Job
     useApp.setState((s) => ({ jobs: { ...s.jobs, [job.id]: job } }))
   }
+  // Another catalogue was opened (the sample, or back to the firm's): every screen starts again on it.
+  if (name === 'data.changed' && (payload as { entity: string }).entity === 'catalogue') location.reload()
   if (name === 'data.changed' && (payload as { entity: string }).entity === 'settings') {
     void api.system.getSettings({}).then((settings) => useApp.setState({ settings }))
   }

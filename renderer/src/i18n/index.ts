@@ -44,6 +44,11 @@ export function initialLanguage(): UiLanguage {
   return 'it'
 }
 
+/** The UI language now (files the core writes for the user are written in it). */
+export function currentLanguage(): UiLanguage {
+  return (UI_LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as UiLanguage) : 'it'
+}
+
 export function rememberLanguage(lng: UiLanguage): void {
   localStorage.setItem(STORAGE_KEY, lng)
   document.documentElement.lang = lng

@@ -15,6 +15,8 @@ export interface SelectOption<V extends string = string> {
   disabled?: boolean
   /** Indentation level in a tree (categories). */
   depth?: number
+  /** The language the label is in, when not the UI's (a language named in itself: "English"). */
+  lang?: string
 }
 
 export interface SelectGroup<V extends string = string> {
@@ -65,7 +67,7 @@ export function Select<V extends string>(props: SelectProps<V>) {
         {props.icon && <Icon icon={props.icon} size="md" />}
         <span className="select-value">
           <RS.Value placeholder={<span className="placeholder">{props.placeholder ?? t('ui:select.placeholder')}</span>}>
-            {selected ? selected.label : undefined}
+            {selected ? <span lang={selected.lang}>{selected.label}</span> : undefined}
           </RS.Value>
         </span>
         <RS.Icon asChild><Icon icon={ChevronDown} size="md" /></RS.Icon>
@@ -94,7 +96,7 @@ export function Select<V extends string>(props: SelectProps<V>) {
 function SelectItem(props: { option: SelectOption }): ReactNode {
   const o = props.option
   return (
-    <RS.Item value={toRadix(o.value)} disabled={o.disabled} className="select-item" style={o.depth ? { paddingLeft: `calc(var(--space-6) + ${o.depth} * var(--space-4))` } : undefined}>
+    <RS.Item value={toRadix(o.value)} disabled={o.disabled} lang={o.lang} className="select-item" style={o.depth ? { paddingLeft: `calc(var(--space-6) + ${o.depth} * var(--space-4))` } : undefined}>
       <RS.ItemIndicator className="select-check"><Icon icon={Check} size="sm" /></RS.ItemIndicator>
       {o.icon && <Icon icon={o.icon} size="md" />}
       <RS.ItemText>{o.label}</RS.ItemText>

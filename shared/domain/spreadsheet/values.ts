@@ -54,7 +54,7 @@ export function parseNumberText(raw: string, format: NumberFormat): number | nul
 export function parseNumber(cell: Cell, loc: ValueLocale): Parsed<number> {
   const err = excelError(cell)
   if (err) return err
-  if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : fail('not_a_number', 'not a finite number')
+  if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : fail('not_a_number', 'not a finite number', { value: String(cell) })
   if (typeof cell === 'boolean' || isDateCell(cell)) return fail('not_a_number', `"${cellText(cell)}" is not a number`, { value: cellText(cell) })
   const n = parseNumberText(String(cell), loc.numberFormat)
   if (n === null) return fail('not_a_number', `"${cellText(cell)}" is not a number`, { value: cellText(cell) })

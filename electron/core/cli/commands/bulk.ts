@@ -3,8 +3,10 @@
 import type { Command } from 'commander'
 import type { BulkChange } from '../../../../shared/contract/catalog-bulk.ts'
 import type { Api } from '../../../../shared/contract/index.ts'
-import { AppError } from '../../../../shared/contract/errors.ts'
-import { common, reportError, withCore, type CommonOptions } from '../context.ts'
+import { AppError, type ErrorIssue } from '../../../../shared/contract/errors.ts'
+import { issueWithField } from '../../../../shared/messages/errors.ts'
+import { common, reportError, say, t, withCore, type CommonOptions } from '../context.ts'
+import { statuses } from './products.ts'
 import { findCategory } from './categories.ts'
 
 interface SelectOpts { query?: string; status?: string[]; sku?: string[] }
@@ -17,7 +19,7 @@ async function selection(api: Api, o: SelectOpts) {
     for (const sku of o.sku) ids.push((await api.catalog.getProduct({ sku })).id)
     return { ids }
   }
-  return { filter: { query: o.query ?? '', status: o.status as never } }
+  return { filter: { query: o.query ?? '', status: statuses(o.status) as never } }
 }
 
 /** FIELD=VALUE pairs → a bulk change. */
@@ -26,7 +28,7 @@ export async function parseChange(api: Api, pairs: string[]): Promise<BulkChange
   const families = (await api.catalog.listFamilies()).items
   for (const pair of pairs) {
     const m = /^([a-z.-]+?)(\+|-)?=(.*)$/i.exec(pair)
-    if (!m) throw new AppError('validation', `"${pair}" is not FIELD=VALUE. Fields: ${FIELDS}.`, { params: { pair } })
+    if (!m) throw new AppError('cli_bad_change', `"${pair}" is not FIELD=VALUE. Fields: ${FIELDS}.`, { params: { value: pair, fields: FIELDS } })
     const [, rawField, op, value] = m
     const [field, locale = 'en'] = rawField.toLowerCase().split('.')
     const list = value.split(/[|;]/).map((x) => x.trim()).filter(Boolean)
@@ -35,11 +37,11 @@ export async function parseChange(api: Api, pairs: string[]): Promise<BulkChange
       case 'pavilion-category': change.pavilionCategoryId = value; break
       case 'family': {
         const f = families.find((x) => x.code === value || x.id === value || Object.values(x.label).some((l) => l?.toLowerCase() === value.toLowerCase()))
-        if (!f && value) throw new AppError('validation', `No family "${value}". Known: ${families.map((x) => x.code).join(', ')}.`, { params: { value } })
+        if (!f && value) throw new AppError('cli_unknown_family', `No family "${value}". Known: ${families.map((x) => x.code).join(', ')}.`, { params: { value, known: families.map((x) => x.label.it ?? x.code).join(', ') } })
         change.familyId = f?.id ?? null
         break
       }
-      case 'status': change.status = value; break
+      case 'status': change.status = statuses([value])![0]; break
       case 'currency': change.currency = value.toUpperCase(); break
       case 'unit': change.sellingUnit = value; break
       case 'moq': change.moq = Number(value); break
@@ -54,7 +56,7 @@ export async function parseChange(api: Api, pairs: string[]): Promise<BulkChange
         change.keywords = k
         break
       }
-      default: throw new AppError('validation', `Unknown field "${rawField}". Fields: ${FIELDS}.`, { params: { field: rawField } })
+      default: throw new AppError('cli_unknown_field', `Unknown field "${rawField}". Fields: ${FIELDS}.`, { params: { field: rawField, fields: FIELDS } })
     }
   }
   return change as BulkChange
@@ -63,23 +65,23 @@ export async function parseChange(api: Api, pairs: string[]): Promise<BulkChange
 export function registerBulk(program: Command): void {
   const products = program.commands.find((c) => c.name() === 'products') ?? program.command('products')
 
-  common(products.command('set').description(`set fields on every product matching a search (or on --sku …): FIELD=VALUE with FIELD one of ${FIELDS}`).argument('<changes...>'))
-    .option('-q, --query <text>', 'products matching this search (all of them, not one page)')
-    .option('--status <status...>', 'only products with this status (draft, ready, archived)')
-    .option('--sku <sku...>', 'only these products')
-    .option('--dry-run', 'show what would change and which products would become invalid; change nothing')
-    .option('--skip-invalid', 'change the valid products and leave the others as they are')
+  common(products.command('set').description(say('cli:bulk.set.about', { fields: FIELDS })).argument('<changes...>', say('cli:bulk.set.changes')))
+    .option('-q, --query <text>', say('cli:bulk.set.query'))
+    .option('--status <status...>', say('cli:opt.status'))
+    .option('--sku <sku...>', say('cli:bulk.set.sku'))
+    .option('--dry-run', say('cli:bulk.set.dryRun'))
+    .option('--skip-invalid', say('cli:bulk.set.skipInvalid'))
     .action(async (pairs: string[], o: CommonOptions & SelectOpts & { dryRun?: boolean; skipInvalid?: boolean }) => {
       try {
         await withCore(o, async ({ api, out }) => {
           const change = await parseChange(api, pairs)
           const res = await api.catalog.bulkEdit({ selection: await selection(api, o), change, dryRun: !!o.dryRun, skipInvalid: !!o.skipInvalid })
           out(() => [
-            `${res.matched} products matched; ${res.changed} ${o.dryRun ? 'would change' : 'changed'}, ${res.unchanged} already like that.`,
-            res.categoriesLinked ? `${res.categoriesLinked} categories ${o.dryRun ? 'would be' : 'were'} linked to Alibaba.com category ${change.pavilionCategoryId} (with ${res.otherProductsInLinkedCategories} other products in them).` : '',
-            ...res.invalid.slice(0, 50).map((i) => `  ${i.sku}: ${i.issues.map((x) => `${x.path || 'product'} — ${x.message}`).join('; ')}`),
-            res.invalid.length ? `${res.invalid.length} products would not be valid${o.dryRun || !o.skipInvalid ? '' : ' and were left as they are'}.` : '',
-            res.batchId ? `Undo with: vetrina products undo ${res.batchId}` : ''
+            say(o.dryRun ? 'cli:bulk.set.wouldChange' : 'cli:bulk.set.changed', { count: res.matched, changed: res.changed, unchanged: res.unchanged }),
+            res.categoriesLinked ? say(o.dryRun ? 'cli:bulk.set.wouldLink' : 'cli:bulk.set.linked', { count: res.categoriesLinked, category: String(change.pavilionCategoryId ?? ''), others: res.otherProductsInLinkedCategories }) : '',
+            ...res.invalid.slice(0, 50).map((i) => `  ${i.sku}: ${i.issues.map((x) => issueWithField(x as ErrorIssue, t)).join('; ')}`),
+            res.invalid.length ? say(o.dryRun || !o.skipInvalid ? 'cli:bulk.set.invalid' : 'cli:bulk.set.invalidLeft', { count: res.invalid.length }) : '',
+            res.batchId ? say('cli:bulk.undoWith', { command: `vetrina products undo ${res.batchId}` }) : ''
           ].filter(Boolean).join('\n'), res)
         })
       } catch (err) {
@@ -87,56 +89,56 @@ export function registerBulk(program: Command): void {
       }
     })
 
-  common(products.command('undo').description('undo a bulk change or a delete').argument('<batch>'))
+  common(products.command('undo').description(say('cli:bulk.undo.about')).argument('<batch>', say('cli:bulk.undo.batch')))
     .action(async (batchId: string, o: CommonOptions) => {
       try {
         await withCore(o, async ({ api, out }) => {
           const res = await api.catalog.undoBulk({ batchId })
-          out(`${res.reverted} products put back.`, res)
+          out(say('cli:bulk.undo.done', { count: res.reverted }), res)
         })
       } catch (err) {
         reportError(err, !!o.json)
       }
     })
 
-  common(products.command('delete').description('move products to the trash (restorable)').argument('[sku...]'))
-    .option('-q, --query <text>', 'every product matching this search')
+  common(products.command('delete').description(say('cli:bulk.delete.about')).argument('[sku...]', say('cli:bulk.delete.skus')))
+    .option('-q, --query <text>', say('cli:bulk.delete.query'))
     .action(async (skus: string[], o: CommonOptions & SelectOpts) => {
       try {
         await withCore(o, async ({ api, out }) => {
-          if (!skus.length && !o.query) throw new AppError('validation', 'Name the SKUs or give --query.')
+          if (!skus.length && !o.query) throw new AppError('cli_nothing_selected', 'Name the SKUs or give --query.')
           const res = await api.catalog.trashProducts({ selection: await selection(api, { ...o, sku: skus.length ? skus : undefined }) })
-          out(`${res.trashed} products moved to the trash. Undo with: vetrina products undo ${res.batchId}`, res)
+          out(`${say('cli:bulk.delete.done', { count: res.trashed })} ${say('cli:bulk.undoWith', { command: `vetrina products undo ${res.batchId}` })}`, res)
         })
       } catch (err) {
         reportError(err, !!o.json)
       }
     })
 
-  const trash = program.command('trash').description('deleted products')
-  common(trash.command('list').description('products in the trash'))
+  const trash = program.command('trash').description(say('cli:trash.about'))
+  common(trash.command('list').description(say('cli:trash.list.about')))
     .action(async (o: CommonOptions) => {
       try {
         await withCore(o, async ({ api, out }) => {
           const res = await api.catalog.listTrash({})
-          out(() => res.items.map((t) => `${t.sku}\t${t.title}\t${t.deletedAt}`).join('\n') || 'The trash is empty.', res)
+          out(() => res.items.map((x) => `${x.sku}\t${x.title}\t${say('cli:trash.list.deleted', { at: x.deletedAt })}`).join('\n') || say('cli:trash.list.empty'), res)
         })
       } catch (err) {
         reportError(err, !!o.json)
       }
     })
-  common(trash.command('restore').description('put products back from the trash').argument('<sku...>'))
+  common(trash.command('restore').description(say('cli:trash.restore.about')).argument('<sku...>', say('cli:trash.restore.skus')))
     .action(async (skus: string[], o: CommonOptions) => {
       try {
         await withCore(o, async ({ api, out }) => {
           const items = (await api.catalog.listTrash({})).items
           const ids = skus.map((sku) => {
-            const t = items.find((x) => x.sku.toLowerCase() === sku.toLowerCase())
-            if (!t) throw new AppError('not_found', `${sku} is not in the trash.`, { params: { sku } })
-            return t.productId
+            const hit = items.find((x) => x.sku.toLowerCase() === sku.toLowerCase())
+            if (!hit) throw new AppError('cli_not_in_trash', `${sku} is not in the trash.`, { params: { sku } })
+            return hit.productId
           })
           const res = await api.catalog.restoreFromTrash({ productIds: ids })
-          out(`${res.restored} products restored.`, res)
+          out(say('cli:trash.restore.done', { count: res.restored }), res)
         })
       } catch (err) {
         reportError(err, !!o.json)

@@ -3,7 +3,7 @@
 import type { Command } from 'commander'
 import type { Api } from '../../../../shared/contract/index.ts'
 import { AppError } from '../../../../shared/contract/errors.ts'
-import { common, reportError, withCore, type CommonOptions } from '../context.ts'
+import { common, reportError, say, withCore, type CommonOptions } from '../context.ts'
 
 type Hit = Awaited<ReturnType<Api['publish']['searchCategories']>>['items'][number]
 const pathText = (h: Hit) => `${h.path.map((p) => p.name).join(' › ')} (${h.node.id})${h.node.leaf ? '' : ' …'}`
@@ -24,7 +24,8 @@ export async function findCategory(api: Api, ref: string): Promise<{ id: string;
   })
   if (matches.length !== 1) {
     const known = all.map((c) => Object.values(c.name)[0]).filter(Boolean).slice(0, 12).join(', ')
-    throw new AppError('not_found', matches.length ? `"${ref}" names ${matches.length} categories; write the path, e.g. Vini/Rossi.` : `No category "${ref}". Known: ${known}.`, { params: { ref } })
+    // codes: cli_category_ambiguous, cli_unknown_category
+    throw new AppError(matches.length ? 'cli_category_ambiguous' : 'cli_unknown_category', matches.length ? `"${ref}" names ${matches.length} categories; write the path, e.g. Vini/Rossi.` : `No category "${ref}". Known: ${known}.`, { params: { ref, count: matches.length, known } })
   }
   return { id: matches[0].id, name: Object.values(matches[0].name)[0] ?? ref }
 }
@@ -34,44 +35,44 @@ async function treeReady(api: Api): Promise<void> {
   for (let i = 0; i < 600; i++) {
     const { tree } = await api.publish.searchCategories({ query: '', limit: 1 })
     if (!tree.downloading && tree.pendingBranches === 0 && tree.nodes > 0) return
-    if (i === 0) process.stderr.write('Downloading the Alibaba.com category tree…\n')
+    if (i === 0) process.stderr.write(`${say('cli:categories.downloading')}\n`)
     await new Promise((r) => setTimeout(r, 500))
   }
 }
 
 export function registerCategories(program: Command): void {
-  const categories = program.command('categories').description("the firm's categories and their Alibaba.com categories")
+  const categories = program.command('categories').description(say('cli:categories.about'))
 
-  common(categories.command('list').description('categories with their linked Alibaba.com category'))
+  common(categories.command('list').description(say('cli:categories.list.about')))
     .action(async (o: CommonOptions) => {
       try {
         await withCore(o, async ({ api, out }) => {
           const { items } = await api.catalog.listCategories()
-          out(() => items.map((c) => `${Object.values(c.name)[0]}\t${c.productCount} products\t${c.pavilionCategoryId ?? '(not linked)'}`).join('\n') || 'No categories.', { items })
+          out(() => items.map((c) => `${Object.values(c.name)[0]}\t${say('cli:categories.list.products', { count: c.productCount })}\t${c.pavilionCategoryId ?? say('cli:categories.list.notLinked')}`).join('\n') || say('cli:categories.list.none'), { items })
         })
       } catch (err) {
         reportError(err, !!o.json)
       }
     })
 
-  const pavilion = categories.command('pavilion').description('find Alibaba.com categories and link them')
+  const pavilion = categories.command('pavilion').description(say('cli:categories.pavilion.about'))
 
-  common(pavilion.command('search').description('search Alibaba.com categories by English, Chinese or Italian words').argument('<words...>'))
-    .option('--limit <n>', 'how many', '10')
+  common(pavilion.command('search').description(say('cli:categories.search.about')).argument('<words...>', say('cli:categories.search.words')))
+    .option('--limit <n>', say('cli:categories.search.limit'), '10')
     .action(async (words: string[], o: CommonOptions & { limit: string }) => {
       try {
         await withCore(o, async ({ api, out }) => {
           await api.publish.categoryChildren({})
           await treeReady(api)
           const { items } = await api.publish.searchCategories({ query: words.join(' '), limit: Number(o.limit) })
-          out(() => items.map(pathText).join('\n') || 'No Alibaba.com category matches these words.', { items })
+          out(() => items.map(pathText).join('\n') || say('cli:categories.search.none'), { items })
         })
       } catch (err) {
         reportError(err, !!o.json)
       }
     })
 
-  common(pavilion.command('browse').description('one level of the Alibaba.com category tree').argument('[id]', 'a category id (default: the top level)'))
+  common(pavilion.command('browse').description(say('cli:categories.browse.about')).argument('[id]', say('cli:categories.browse.id')))
     .action(async (id: string | undefined, o: CommonOptions) => {
       try {
         await withCore(o, async ({ api, out }) => {
@@ -83,7 +84,7 @@ export function registerCategories(program: Command): void {
       }
     })
 
-  common(pavilion.command('suggest').description('Alibaba.com categories that fit one of your categories').argument('<category>', 'name (or path a/b) or id'))
+  common(pavilion.command('suggest').description(say('cli:categories.suggest.about')).argument('<category>', say('cli:categories.yours')))
     .action(async (ref: string, o: CommonOptions) => {
       try {
         await withCore(o, async ({ api, out }) => {
@@ -91,15 +92,15 @@ export function registerCategories(program: Command): void {
           await api.publish.categoryChildren({})
           await treeReady(api)
           const { items } = await api.publish.suggestCategories({ categoryId: cat.id })
-          out(() => items.map(pathText).join('\n') || 'No suggestion.', { items })
+          out(() => items.map(pathText).join('\n') || say('cli:categories.suggest.none'), { items })
         })
       } catch (err) {
         reportError(err, !!o.json)
       }
     })
 
-  common(pavilion.command('link').description('link one of your categories to an Alibaba.com leaf category, chosen by words (or by id)')
-    .argument('<category>', 'your category: name (or path a/b) or id').argument('<pavilion...>', 'words to search (the best leaf is taken) or an id'))
+  common(pavilion.command('link').description(say('cli:categories.link.about'))
+    .argument('<category>', say('cli:categories.yours')).argument('<pavilion...>', say('cli:categories.link.pavilion')))
     .action(async (ref: string, words: string[], o: CommonOptions) => {
       try {
         await withCore(o, async ({ api, out }) => {
@@ -110,7 +111,7 @@ export function registerCategories(program: Command): void {
             await api.publish.categoryChildren({})
             await treeReady(api)
             const leaf = (await api.publish.searchCategories({ query: words.join(' '), limit: 20 })).items.find((h) => h.node.leaf)
-            if (!leaf) throw new AppError('not_found', `No Alibaba.com category matches "${words.join(' ')}".`, { params: { words: words.join(' ') } })
+            if (!leaf) throw new AppError('cli_no_pavilion_match', `No Alibaba.com category matches "${words.join(' ')}".`, { params: { words: words.join(' ') } })
             pavilionId = leaf.node.id
           }
           const res = await api.publish.linkCategory({ categoryId: cat.id, pavilionCategoryId: pavilionId, searchedFor })

@@ -3,6 +3,7 @@ import type { Command } from 'commander'
 import { registerBackup } from './backup.ts'
 import { registerBulk } from './bulk.ts'
 import { registerCategories } from './categories.ts'
+import { registerDemo } from './demo.ts'
 import { registerPublishing } from './publishing.ts'
 import { registerPhotos } from './photos.ts'
 import { registerProducts } from './products.ts'
@@ -21,5 +22,6 @@ export const COMMANDS: Array<(program: Command) => void> = [
   registerPhotos,
   registerBulk,
   registerCategories,
-  registerPublishing
+  registerPublishing,
+  registerDemo
 ]

@@ -3,9 +3,10 @@ import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import type { BatchItem, PhotoSummary } from '../../../../shared/contract/photos.ts'
 import { WARNING_CODES } from '../../../../shared/domain/photo-quality.ts'
+import { AppError } from '../../../../shared/contract/errors.ts'
 import { skippedText } from '../../../../shared/domain/photo-skips.ts'
-import { translator } from '../../../../shared/messages/translator.ts'
-import { common, reportError, withCore, type CliSession, type CommonOptions } from '../context.ts'
+import { fileErrorText } from '../../../../shared/messages/photos.ts'
+import { common, reportError, say, t, withCore, type CliSession, type CommonOptions } from '../context.ts'
 
 interface AddOptions extends CommonOptions {
   product?: string
@@ -21,21 +22,18 @@ async function allItems(api: CliSession['api'], jobId: string): Promise<BatchIte
   }
 }
 
-const warningList = (p: PhotoSummary) => p.warnings.map((w) => w.code).join(', ')
-
-/** The batch report's line of skipped files (in English until the command line speaks the user's language). */
-const skippedLine = (by: Record<string, number>) => skippedText(by, translator('en'))
+const warningList = (p: PhotoSummary) => p.warnings.map((w) => say(`photos:warning.${w.code}.short`)).join(', ')
 
 export function registerPhotos(program: Command): void {
-  const photos = program.command('photos').description('the photo library')
+  const photos = program.command('photos').description(say('cli:photos.about'))
 
-  common(photos.command('add').description('add photo files and folders (folders are searched for images)').argument('<paths...>'))
-    .option('--product <sku>', 'attach the photos to this product')
-    .option('--as <role>', 'main (pavilion main images, while there is room) or extra', 'main')
+  common(photos.command('add').description(say('cli:photos.add.about')).argument('<paths...>', say('cli:photos.add.paths')))
+    .option('--product <sku>', say('cli:photos.add.product'))
+    .option('--as <role>', say('cli:photos.add.as'), 'main')
     .action(async (paths: string[], o: AddOptions) => {
       try {
         await withCore(o, async ({ api, out, follow }) => {
-          if (o.as !== 'main' && o.as !== 'extra') throw new Error('--as must be "main" or "extra"')
+          if (o.as !== 'main' && o.as !== 'extra') throw new AppError('cli_bad_role', `--as must be "main" or "extra"`, { params: { value: String(o.as) } })
           const { jobId, files } = await api.photos.add({
             sources: paths.map((p) => ({ kind: 'path' as const, path: resolve(p) })),
             sku: o.product,
@@ -47,9 +45,9 @@ export function registerPhotos(program: Command): void {
           const result = job.result as { added: number; duplicates: number; failed: number; skipped?: number; skippedBy?: Record<string, number> }
           out(
             () => [
-              `${files} file(s): ${result.added} added, ${result.duplicates} already in the library, ${result.failed} refused${o.product ? ` (attached to ${o.product})` : ''}`,
-              ...(result.skipped ? [skippedLine(result.skippedBy ?? {})!] : []),
-              ...failed.map((i) => `  ${i.name}: ${i.error?.message ?? 'refused'}`)
+              say(o.product ? 'cli:photos.add.summaryFor' : 'cli:photos.add.summary', { count: files, added: result.added, duplicates: result.duplicates, failed: result.failed, sku: o.product ?? '' }),
+              ...(result.skipped ? [skippedText(result.skippedBy ?? {}, t)!] : []),
+              ...failed.map((i) => `  ${i.name}: ${i.error ? fileErrorText({ ...i.error, params: i.error.params ?? {} }, t) : say('cli:photos.add.refused')}`)
             ].join('\n'),
             { jobId, files, ...result, items }
           )
@@ -60,12 +58,12 @@ export function registerPhotos(program: Command): void {
       }
     })
 
-  common(photos.command('list').description('list the library (newest first)'))
-    .option('--warning <code>', `only photos with this warning (${WARNING_CODES.join(', ')})`)
-    .option('--product <sku>', "only this product's photos, in order")
-    .option('--unattached', 'only photos not used by any product')
-    .option('--search <text>', 'file name contains')
-    .option('--limit <n>', 'how many', '100')
+  common(photos.command('list').description(say('cli:photos.list.about')))
+    .option('--warning <code>', say('cli:photos.list.warning', { codes: WARNING_CODES.join(', ') }))
+    .option('--product <sku>', say('cli:photos.list.product'))
+    .option('--unattached', say('cli:photos.list.unattached'))
+    .option('--search <text>', say('cli:photos.list.search'))
+    .option('--limit <n>', say('cli:photos.list.limit'), '100')
     .action(async (o: CommonOptions & { warning?: string; product?: string; unattached?: boolean; search?: string; limit: string }) => {
       try {
         await withCore(o, async ({ api, core, out }) => {
@@ -76,7 +74,7 @@ export function registerPhotos(program: Command): void {
           out(
             () => [
               ...list.items.map((p) => `${p.id}  ${p.width}×${p.height} ${p.format.padEnd(4)}  ${p.name}${p.warnings.length ? `  [${warningList(p)}]` : ''}`),
-              `${list.items.length} of ${list.total} · ${core.s.paths.media}`
+              say('cli:photos.list.count', { shown: list.items.length, count: list.total, folder: core.s.paths.media })
             ].join('\n'),
             list
           )
@@ -86,18 +84,18 @@ export function registerPhotos(program: Command): void {
       }
     })
 
-  common(photos.command('show').description('one photo: renditions, measurements, warnings, products').argument('<id>'))
+  common(photos.command('show').description(say('cli:photos.show.about')).argument('<id>', say('cli:photos.show.id')))
     .action(async (id: string, o: CommonOptions) => {
       try {
         await withCore(o, async ({ api, core, out }) => {
           const p = await api.photos.get({ id })
           out(
             () => [
-              `${p.name} — ${p.format.toUpperCase()} ${p.width}×${p.height}, ${Math.round(p.bytes / 1024)} KB, sha256 ${p.sha256}`,
-              `original: ${resolve(core.s.paths.media, p.source.relPath)}`,
-              ...p.renditions.map((r) => `${r.preset.padEnd(8)} ${r.width}×${r.height} ${r.mime} ${Math.round(r.bytes / 1024)} KB${r.current ? '' : ' (out of date)'}  ${resolve(core.s.paths.media, r.relPath)}`),
-              ...(p.warnings.length ? p.warnings.map((w) => `warning: ${w.code} ${JSON.stringify(w.params)}`) : ['no warnings']),
-              ...p.products.map((x) => `product: ${x.sku} (${x.role})`)
+              `${p.name} — ${p.format.toUpperCase()} ${p.width}×${p.height}, ${say('cli:photos.show.kb', { kb: Math.round(p.bytes / 1024) })}, sha256 ${p.sha256}`,
+              say('cli:photos.show.original', { path: resolve(core.s.paths.media, p.source.relPath) }),
+              ...p.renditions.map((r) => `${r.preset.padEnd(8)} ${r.width}×${r.height} ${r.mime} ${say('cli:photos.show.kb', { kb: Math.round(r.bytes / 1024) })}${r.current ? '' : ` ${say('cli:photos.show.outdated')}`}  ${resolve(core.s.paths.media, r.relPath)}`),
+              ...(p.warnings.length ? p.warnings.map((w) => say('cli:photos.show.warning', { text: say(`photos:warning.${w.code}.long`, w.params) })) : [say('cli:photos.show.noWarnings')]),
+              ...p.products.map((x) => say('cli:photos.show.product', { sku: x.sku, role: say(`cli:photos.role.${x.role}`) }))
             ].join('\n'),
             p
           )
@@ -107,13 +105,13 @@ export function registerPhotos(program: Command): void {
       }
     })
 
-  common(photos.command('presets').description('show the rendition presets'))
+  common(photos.command('presets').description(say('cli:photos.presets.about')))
     .action(async (o: CommonOptions) => {
       try {
         await withCore(o, async ({ api, out }) => {
           const presets = await api.photos.presets({})
           out(
-            () => Object.entries(presets).map(([id, p]) => `${id.padEnd(8)} ${p.fit} ${p.size}px ${p.format} q${p.quality} ${p.background}${p.maxBytes ? ` ≤${Math.round(p.maxBytes / 1024)} KB` : ''}${p.eager ? ' (made when added)' : ''}`).join('\n'),
+            () => Object.entries(presets).map(([id, p]) => `${id.padEnd(8)} ${p.fit} ${p.size}px ${p.format} q${p.quality} ${p.background}${p.maxBytes ? ` ≤${Math.round(p.maxBytes / 1024)} KB` : ''}${p.eager ? ` ${say('cli:photos.presets.eager')}` : ''}`).join('\n'),
             presets
           )
         })

@@ -5,7 +5,9 @@
 import type { Command } from 'commander'
 import { AppError, ErrorCodes } from '../../../../shared/contract/errors.ts'
 import { PublishTarget } from '../../../../shared/domain/publish.ts'
-import { common, reportError, withCore, type CliSession, type CommonOptions } from '../context.ts'
+import { errorText } from '../../../../shared/messages/errors.ts'
+import { problemText } from '../../../../shared/messages/publish.ts'
+import { common, reportError, say, t, withCore, type CliSession, type CommonOptions } from '../context.ts'
 
 export interface PublishOptions extends CommonOptions {
   target?: string
@@ -28,17 +30,17 @@ function ids(session: CliSession, skus: string[] | undefined): string[] | undefi
 export async function runPublish(session: CliSession, o: PublishOptions): Promise<void> {
   const { api, out, json } = session
   const parsedTarget = o.target === undefined ? undefined : PublishTarget.safeParse(o.target)
-  if (parsedTarget && !parsedTarget.success) throw new AppError(ErrorCodes.validation, `--target must be sandbox or alibaba (got ${o.target}).`)
+  if (parsedTarget && !parsedTarget.success) throw new AppError('cli_bad_target', `--target must be sandbox or alibaba (got ${o.target}).`, { params: { value: String(o.target) } })
   const target = parsedTarget?.data
   const productIds = ids(session, o.sku)
 
   if (o.dryRun) {
     const r = await api.publish.readiness({ productIds, target, limit: 5000 })
     out(() => {
-      const lines = [`${r.summary.ready} listing(s) ready, ${r.summary.blocked} need fixing, ${r.summary.pending} not fully checked (category rules not downloaded).`]
+      const lines = [say('cli:publish.readiness', { ready: r.summary.ready, blocked: r.summary.blocked, pending: r.summary.pending })]
       for (const item of r.items.filter((i) => i.problems.length)) {
-        lines.push(`  ${item.sku} [${item.language}] ${item.ready ? 'ready' : 'NEEDS FIXING'}`)
-        for (const p of item.problems) lines.push(`    - ${p.severity}: ${p.message} (${p.field})`)
+        lines.push(`  ${item.sku} [${say(`common:languageName.${item.language}`)}] ${say(item.ready ? 'cli:publish.ready' : 'cli:publish.needsFixing')}`)
+        for (const p of item.problems) lines.push(`    - ${say(`publish:severity.${p.severity}`)}: ${problemText(p, t)}`)
       }
       return lines.join('\n')
     }, r)
@@ -46,16 +48,20 @@ export async function runPublish(session: CliSession, o: PublishOptions): Promis
   }
 
   const queued = await api.publish.enqueue({ productIds, target })
-  if (!json) process.stderr.write(`Queued ${queued.queued}, unchanged ${queued.unchanged}, need fixing ${queued.needsFixing}.\n`)
+  if (!json) process.stderr.write(`${say('cli:publish.queued', { queued: queued.queued, unchanged: queued.unchanged, needsFixing: queued.needsFixing })}\n`)
   const deadline = o.timeout ? Date.now() + Number(o.timeout) * 1000 : Infinity
   let status = await api.publish.status()
   let lastLine = ''
   while (o.wait !== false && (status.pending > 0 || status.inAudit > 0) && Date.now() < deadline) {
     const online = session.core.s.connectivity.status().online
     const done = (status.counts.published ?? 0) + (status.counts.in_audit ?? 0)
-    const line = `published ${status.counts.published ?? 0}, in audit ${status.inAudit}, waiting ${status.pending}` +
-      `${status.etaSeconds !== null ? `, about ${status.etaSeconds}s left` : ''}${online === false ? ' — offline, waiting for the gateway' : ''}` +
-      `${status.paused ? ' — queue paused' : ''}${status.authProblem ? ` — ${status.authProblem.message}` : ''}`
+    const line = [
+      say('cli:publish.progress', { published: status.counts.published ?? 0, inAudit: status.inAudit, waiting: status.pending }),
+      ...(status.etaSeconds !== null ? [say('cli:job.eta', { seconds: status.etaSeconds })] : []),
+      ...(online === false ? [say('cli:publish.offline')] : []),
+      ...(status.paused ? [say('cli:publish.paused')] : []),
+      ...(status.authProblem ? [errorText(status.authProblem, t)] : [])
+    ].join(' — ')
     if (!json && line !== lastLine) process.stderr.write(`${line}\n`)
     if (json && line !== lastLine) process.stderr.write(`${JSON.stringify({ progress: { done, pending: status.pending, inAudit: status.inAudit, etaSeconds: status.etaSeconds } })}\n`)
     lastLine = line
@@ -67,21 +73,26 @@ export async function runPublish(session: CliSession, o: PublishOptions): Promis
   const result = { ...queued, counts: status.counts, pending: status.pending, inAudit: status.inAudit, authProblem: status.authProblem, problems }
   out(() => {
     const c = status.counts
-    const lines = [`Published ${c.published ?? 0}, in audit ${c.in_audit ?? 0}, waiting ${status.pending}, need fixing ${c.needs_fixing ?? 0}, failed ${c.failed ?? 0}, offline ${c.offline ?? 0}.`]
-    if (status.authProblem) lines.push(`Stopped: ${status.authProblem.message}`)
-    for (const l of problems.slice(0, 50)) lines.push(`  ${l.sku ?? l.productId} [${l.language}] ${l.state}: ${l.error?.message ?? l.problems[0]?.message ?? ''}`)
+    const lines = [say('cli:publish.result', {
+      published: c.published ?? 0, inAudit: c.in_audit ?? 0, waiting: status.pending, needsFixing: c.needs_fixing ?? 0, failed: c.failed ?? 0, offline: c.offline ?? 0
+    })]
+    if (status.authProblem) lines.push(say('cli:publish.stopped', { reason: errorText(status.authProblem, t) }))
+    for (const l of problems.slice(0, 50)) {
+      const why = l.error ? errorText(l.error, t) : l.problems[0] ? problemText(l.problems[0], t) : ''
+      lines.push(`  ${l.sku ?? l.productId} [${say(`common:languageName.${l.language}`)}] ${say(`publish:state.${l.state}`)}: ${why}`)
+    }
     return lines.join('\n')
   }, result)
   if (problems.length > 0 || status.authProblem || status.pending > 0) process.exitCode = 1
 }
 
 export function registerPublish(program: Command): void {
-  common(program.command('publish').description('publish ready products to the pavilion (Alibaba.com or the sandbox) and wait for the result'))
-    .option('--target <target>', 'sandbox or alibaba (default: the target chosen in settings)')
-    .option('--dry-run', 'only check readiness; send nothing')
-    .option('--sku <sku...>', 'only these products')
-    .option('--no-wait', 'queue and return at once (the app or a later run sends them)')
-    .option('--timeout <seconds>', 'stop waiting after this many seconds (the queue is kept)')
+  common(program.command('publish').description(say('cli:publish.about')))
+    .option('--target <target>', say('cli:publish.target'))
+    .option('--dry-run', say('cli:publish.dryRun'))
+    .option('--sku <sku...>', say('cli:publish.sku'))
+    .option('--no-wait', say('cli:publish.noWait'))
+    .option('--timeout <seconds>', say('cli:publish.timeout'))
     .action(async (o: PublishOptions) => {
       try {
         await withCore(o, (session) => runPublish(session, o))

@@ -3,7 +3,8 @@
 // users of the machine can see in the process list and which shells keep in their history).
 import type { Command } from 'commander'
 import { AppError } from '../../../../shared/contract/errors.ts'
-import { common, reportError, withCore, type CommonOptions } from '../context.ts'
+import { errorText } from '../../../../shared/messages/errors.ts'
+import { common, reportError, say, t, withCore, type CommonOptions } from '../context.ts'
 
 /** Reads `count` lines from standard input (a pipe, a file, or typed without echo on a terminal). */
 async function readSecrets(labels: string[]): Promise<string[]> {
@@ -38,19 +39,19 @@ async function readSecrets(labels: string[]): Promise<string[]> {
 }
 
 export function registerPublishing(program: Command): void {
-  const publishing = program.command('publishing').description('set up publishing: target, currency rate, credentials, category rules')
+  const publishing = program.command('publishing').description(say('cli:publishing.about'))
 
-  common(publishing.command('status').description('target, credentials, queue'))
+  common(publishing.command('status').description(say('cli:publishing.status.about')))
     .action(async (o: CommonOptions) => {
       try {
         await withCore(o, async ({ api, out }) => {
           const st = await api.publish.status()
           const settings = await api.publish.getSettings()
           out(() => [
-            `Target: ${st.target} (${st.gateway})`,
-            `Credentials: sandbox ${st.credentials.sandbox.set ? 'set' : 'missing'}, alibaba ${st.credentials.alibaba.set ? 'set' : 'missing'}`,
-            `EUR → USD: ${settings.eurToUsd ?? 'not set'}`,
-            `Listings: ${Object.entries(st.counts).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`
+            say('cli:publishing.status.target', { target: st.target, gateway: st.gateway || say('publish:target.builtinGateway') }),
+            say('cli:publishing.status.credentials', { sandbox: say(st.credentials.sandbox.set ? 'cli:publishing.status.set' : 'cli:publishing.status.missing'), alibaba: say(st.credentials.alibaba.set ? 'cli:publishing.status.set' : 'cli:publishing.status.missing') }),
+            say('cli:publishing.status.rate', { rate: settings.eurToUsd ?? say('cli:publishing.status.notSet') }),
+            say('cli:publishing.status.listings', { counts: Object.entries(st.counts).map(([k, v]) => `${say(`publish:state.${k}`)} ${v}`).join(', ') || say('cli:publishing.status.none') })
           ].join('\n'), { status: st, eurToUsd: settings.eurToUsd })
         })
       } catch (err) {
@@ -58,59 +59,59 @@ export function registerPublishing(program: Command): void {
       }
     })
 
-  common(publishing.command('target').description('where to publish: sandbox (rehearsal) or alibaba').argument('<target>'))
+  common(publishing.command('target').description(say('cli:publishing.target.about')).argument('<target>', say('cli:publishing.target.value')))
     .action(async (target: string, o: CommonOptions) => {
       try {
         await withCore(o, async ({ api, out }) => {
-          if (target !== 'sandbox' && target !== 'alibaba') throw new AppError('validation', 'The target is sandbox or alibaba.', { params: { target } })
+          if (target !== 'sandbox' && target !== 'alibaba') throw new AppError('cli_bad_target', 'The target is sandbox or alibaba.', { params: { value: target } })
           const s = await api.publish.updateSettings({ target })
-          out(`Publishing to ${s.target}.`, s)
+          out(say('cli:publishing.target.done', { target: s.target }), s)
         })
       } catch (err) {
         reportError(err, !!o.json)
       }
     })
 
-  common(publishing.command('rate').description('EUR → USD rate for prices in euro (Alibaba.com shows USD)').argument('<usdPerEur>', 'e.g. 1.08 (or 1,08)'))
+  common(publishing.command('rate').description(say('cli:publishing.rate.about')).argument('<usdPerEur>', say('cli:publishing.rate.value')))
     .action(async (raw: string, o: CommonOptions) => {
       try {
         await withCore(o, async ({ api, out }) => {
           const rate = Number(raw.replace(',', '.'))
-          if (!(rate > 0)) throw new AppError('validation', `"${raw}" is not a rate; write e.g. 1.08.`, { params: { raw } })
+          if (!(rate > 0)) throw new AppError('cli_bad_rate', `"${raw}" is not a rate; write e.g. 1.08.`, { params: { value: raw } })
           const s = await api.publish.updateSettings({ eurToUsd: rate })
-          out(`1 EUR = ${s.eurToUsd} USD.`, s)
+          out(say('cli:publishing.rate.done', { rate: s.eurToUsd ?? 0 }), s)
         })
       } catch (err) {
         reportError(err, !!o.json)
       }
     })
 
-  common(publishing.command('credentials').description('store app key, app secret and seller tokens (secret and tokens read from standard input, one per line)'))
-    .requiredOption('--app-key <key>', 'the app key (not secret)')
-    .option('--target <target>', 'sandbox or alibaba', 'alibaba')
-    .option('--no-refresh-token', 'no refresh token line follows the access token')
+  common(publishing.command('credentials').description(say('cli:publishing.credentials.about')))
+    .requiredOption('--app-key <key>', say('cli:publishing.credentials.appKey'))
+    .option('--target <target>', say('cli:publishing.credentials.target'), 'alibaba')
+    .option('--no-refresh-token', say('cli:publishing.credentials.noRefresh'))
     .action(async (o: CommonOptions & { appKey: string; target: string; refreshToken: boolean }) => {
       try {
-        const labels = ['App secret', 'Access token', ...(o.refreshToken ? ['Refresh token'] : [])]
+        const labels = [say('cli:publishing.credentials.secret'), say('cli:publishing.credentials.access'), ...(o.refreshToken ? [say('cli:publishing.credentials.refresh')] : [])]
         const secrets = await readSecrets(labels)
-        if (secrets.length < 2 || secrets.slice(0, 2).some((x) => !x)) throw new AppError('validation', `Give ${labels.join(', ')} on standard input, one per line.`)
+        if (secrets.length < 2 || secrets.slice(0, 2).some((x) => !x)) throw new AppError('cli_secrets_missing', `Give ${labels.join(', ')} on standard input, one per line.`, { params: { labels: labels.join(', ') } })
         await withCore(o, async ({ api, out }) => {
           await api.publish.setCredentials({ target: o.target as never, appKey: o.appKey, appSecret: secrets[0], accessToken: secrets[1], refreshToken: secrets[2] || null })
           const test = await api.publish.testConnection({ target: o.target as never })
-          out(test.ok ? `Credentials stored for ${o.target}; the gateway accepted them.` : `Credentials stored for ${o.target}, but the gateway said: ${test.message}`, { stored: true, test })
+          out(test.ok ? say('cli:publishing.credentials.ok', { target: o.target }) : say('cli:publishing.credentials.refused', { target: o.target, reason: errorText({ code: test.code ?? 'publish_unexpected', message: test.message, params: test.params }, t) }), { stored: true, test })
         })
       } catch (err) {
         reportError(err, !!o.json)
       }
     })
 
-  common(publishing.command('rules').description('download the Alibaba.com category tree and the rules of the linked categories, and wait'))
+  common(publishing.command('rules').description(say('cli:publishing.rules.about')))
     .action(async (o: CommonOptions) => {
       try {
         await withCore(o, async ({ api, out, follow }) => {
           const { jobId } = await api.publish.refreshRules({})
           const job = await follow(jobId)
-          out('Category rules downloaded.', job)
+          out(say('cli:publishing.rules.done'), job)
         })
       } catch (err) {
         reportError(err, !!o.json)

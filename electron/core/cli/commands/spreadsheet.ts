@@ -6,8 +6,11 @@ import type { Command } from 'commander'
 import { AppError } from '../../../../shared/contract/errors.ts'
 import type { ColumnMapping, ReportRow, Summary } from '../../../../shared/contract/spreadsheet.ts'
 import { isTarget } from '../../../../shared/domain/spreadsheet/targets.ts'
-import type { TFunction } from '../../../../shared/messages/translator.ts'
-import { common, reportError, withCore, type CliSession, type CommonOptions } from '../context.ts'
+import { errorText } from '../../../../shared/messages/errors.ts'
+import { rowIssueText, targetLabel, warningText as fileWarningText, type AttributeNames } from '../../../../shared/messages/import.ts'
+import { CLI_LANGUAGE } from '../lang.ts'
+import { common, reportError, say, t, withCore, type CliSession, type CommonOptions } from '../context.ts'
+import { statuses } from './products.ts'
 
 interface ImportOptions extends CommonOptions {
   profile?: string
@@ -26,21 +29,29 @@ interface ImportOptions extends CommonOptions {
 }
 
 function summaryLine(file: string, s: Summary, dryRun: boolean): string {
-  const what = dryRun ? 'dry run, nothing written' : s.written ? 'written' : 'nothing written'
-  const merged = s.merged ? `, ${s.merged} added images to an earlier row` : ''
-  return `${file}: ${s.rows} rows — ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged${merged}, ${s.rejected} rejected (${what})`
+  const what = say(dryRun ? 'cli:import.dryRunNote' : s.written ? 'cli:import.written' : 'cli:import.notWritten')
+  const merged = s.merged ? say('cli:import.merged', { count: s.merged }) : ''
+  return say('cli:import.summary', { file, count: s.rows, created: s.created, updated: s.updated, unchanged: s.unchanged, merged, rejected: s.rejected, what })
 }
 
-/** The sentences of the message catalogues, loaded only by the commands that print them (not at every start). */
-async function sentences(): Promise<TFunction> {
-  return (await import('../../../../shared/messages/translator.ts')).translator('en')
+/** A file-level warning as a sentence in the CLI's language. */
+function warningText(w: { code: string; message: string; params?: Record<string, string | number> }): string {
+  return fileWarningText(w, t)
 }
 
-/** A file-level warning as a sentence (the catalogue's English until the CLI speaks the user's language). */
-function warningText(w: { code: string; message: string; params?: Record<string, string | number> }, t: TFunction): string {
-  const key = `import:warning.${w.code}`
-  return t(key, { defaultValue: '' }) ? String(t(key, { ...(w.params ?? {}) })) : w.message
+/** Attribute names from the families, for column targets ("Gradazione alcolica"). */
+async function attributeNames(api: CliSession['api']): Promise<AttributeNames> {
+  const byCode = new Map<string, Record<string, string>>()
+  for (const f of (await api.catalog.listFamilies()).items) for (const a of f.attributes) if (!byCode.has(a.code)) byCode.set(a.code, a.label)
+  return (code) => byCode.get(code)
 }
+
+/** "Nome (italiano) [title/it]": the field in words, with the target to use in --map. */
+const targetText = (code: string, names: AttributeNames) => `${targetLabel(code, t, names)} [${code}]`
+const columnName = (c: { header: string; index: number }) => c.header || say('cli:import.column', { n: c.index + 1 })
+
+const EVIDENCE = ['bom', 'utf16-pattern', 'valid-utf8', 'ascii', 'not-utf8', 'chosen']
+const separatorName = (d: string) => (d === '\t' ? say('cli:inspect.tab') : `"${d}"`)
 
 /** Where each kind of translation file is imported from the command line. */
 const EXCHANGE_COMMANDS: Record<string, string> = { tmx: 'tm', xliff: 'xliff', tbx: 'glossary' }
@@ -56,7 +67,7 @@ function readOptions(o: { sheet?: string; encoding?: string; delimiter?: string;
 
 function issueLines(rows: ReportRow[]): string {
   return rows
-    .map((r) => `  row ${r.row}${r.sku ? `  ${r.sku}` : ''}: ${r.issues.map((i) => `${i.column ? `${i.column}: ` : ''}${i.message}`).join('; ')}`)
+    .map((r) => `  ${say('cli:import.row', { row: r.row })}${r.sku ? `  ${r.sku}` : ''}: ${r.issues.map((i) => rowIssueText(i, t)).join('; ')}`)
     .join('\n')
 }
 
@@ -78,9 +89,9 @@ function applyOverrides(columns: ColumnMapping[], maps: string[]): ColumnMapping
     const at = m.lastIndexOf('=')
     const header = m.slice(0, at).trim()
     const target = m.slice(at + 1).trim()
-    if (at < 0 || !isTarget(target)) throw new AppError('spreadsheet_bad_map', `--map "${m}": write it as "Column header=target", e.g. "Prezzo=trade/price".`)
+    if (at < 0 || !isTarget(target)) throw new AppError('spreadsheet_bad_map', `--map "${m}": write it as "Column header=target", e.g. "Prezzo=trade/price".`, { params: { value: m } })
     const col = out.find((c) => c.header.toLowerCase() === header.toLowerCase()) ?? (/^[A-Z]{1,3}$/.test(header) ? out.find((_, i) => i === colIndex(header)) : undefined)
-    if (!col) throw new AppError('spreadsheet_bad_map', `--map "${m}": the file has no column "${header}". Its columns: ${out.map((c) => c.header).join(', ')}`)
+    if (!col) throw new AppError('spreadsheet_no_such_column', `--map "${m}": the file has no column "${header}". Its columns: ${out.map((c) => c.header).join(', ')}`, { params: { column: header, columns: out.map((c) => c.header).join(', ') } })
     col.target = target
   }
   return out
@@ -93,26 +104,25 @@ function colIndex(letters: string): number {
 }
 
 export function registerSpreadsheet(program: Command): void {
-  common(program.command('import').description('import products from a CSV or XLSX file (matched by SKU)').argument('<file>'))
-    .option('--profile <name>', 'use a saved column mapping')
-    .option('--dry-run', 'check every row and report, write nothing')
-    .option('--valid-rows', 'import the valid rows even if some are rejected (default: all or nothing)')
-    .option('--sheet <name>', 'XLSX sheet (default: the first visible one)')
-    .option('--encoding <enc>', 'utf-8, utf-16le, utf-16be or windows-1252 (default: detected)')
-    .option('--delimiter <char>', 'CSV separator: , ; tab | (default: detected)')
-    .option('--header-row <n>', 'row number of the header (0: no header)')
-    .option('--map <header=target...>', 'map a column, e.g. "Prezzo=trade/price" (repeatable)')
-    .option('--family <code>', 'attribute family of new products (wine, olive_oil, leather …)')
-    .option('--empty-cells <keep|clear>', 'what empty cells do to existing products', 'keep')
-    .option('--number-format <it|en>', '1.234,56 (it) or 1,234.56 (en) (default: detected)')
-    .option('--rejected-out <file>', 'write the rejected rows (original format) to this file')
-    .option('--report-out <file>', 'write the full report (.csv or .xlsx) to this file')
+  common(program.command('import').description(say('cli:import.about')).argument('<file>', say('cli:import.file')))
+    .option('--profile <name>', say('cli:import.profile'))
+    .option('--dry-run', say('cli:import.dryRun'))
+    .option('--valid-rows', say('cli:import.validRows'))
+    .option('--sheet <name>', say('cli:import.sheet'))
+    .option('--encoding <enc>', say('cli:import.encoding'))
+    .option('--delimiter <char>', say('cli:import.delimiter'))
+    .option('--header-row <n>', say('cli:import.headerRow'))
+    .option('--map <header=target...>', say('cli:import.map'))
+    .option('--family <code>', say('cli:import.family'))
+    .option('--empty-cells <keep|clear>', say('cli:import.emptyCells'), 'keep')
+    .option('--number-format <it|en>', say('cli:import.numberFormat'))
+    .option('--rejected-out <file>', say('cli:import.rejectedOut'))
+    .option('--report-out <file>', say('cli:import.reportOut'))
     .action(async (file: string, o: ImportOptions) => {
       try {
         await withCore(o, async ({ api, out, follow, json }) => {
           const ref = { kind: 'path' as const, path: resolve(file) }
           const read = readOptions(o)
-          const t = await sentences()
           const inspection = await api.spreadsheet.inspect({ file: ref, read, profile: o.profile })
           const columns = applyOverrides(inspection.columns.map(({ confidence: _c, ...c }) => c), o.map ?? [])
           const settings = {
@@ -122,9 +132,12 @@ export function registerSpreadsheet(program: Command): void {
             ...(o.numberFormat ? { numberFormat: o.numberFormat as 'it' | 'en' } : {})
           }
           if (!json) {
-            process.stderr.write(`${inspection.fileName}: ${inspection.format}${inspection.encoding ? `, ${inspection.encoding}` : ''}${inspection.delimiter ? `, separator "${inspection.delimiter === '\t' ? 'tab' : inspection.delimiter}"` : ''}, header on row ${inspection.headerRow}\n`)
-            for (const c of columns) process.stderr.write(`  ${c.header || `(column ${c.index + 1})`} → ${c.target}\n`)
-            for (const w of inspection.warnings) process.stderr.write(`  ! ${warningText(w, t)}\n`)
+            const names = await attributeNames(api)
+            const facts = [inspection.format.toUpperCase(), inspection.encoding, inspection.delimiter ? say('cli:inspect.separatorShort', { separator: separatorName(inspection.delimiter) }) : null,
+              say('cli:inspect.headerOnRow', { row: inspection.headerRow })].filter(Boolean).join(', ')
+            process.stderr.write(`${inspection.fileName}: ${facts}\n`)
+            for (const c of columns) process.stderr.write(`  ${columnName(c)} → ${targetText(c.target, names)}\n`)
+            for (const w of inspection.warnings) process.stderr.write(`  ! ${warningText(w)}\n`)
           }
           const started = o.dryRun
             ? await api.spreadsheet.dryRun({ file: ref, read: inspection.read, columns, settings })
@@ -139,23 +152,23 @@ export function registerSpreadsheet(program: Command): void {
           const info = await api.spreadsheet.getImport({ importId: started.importId })
           const summary = info.summary!
           const rejected = await allReport(api, started.importId, ['rejected'])
-          if (o.rejectedOut && rejected.length) copyFileSync((await api.spreadsheet.rejectedFile({ importId: started.importId })).path!, resolve(o.rejectedOut))
+          if (o.rejectedOut && rejected.length) copyFileSync((await api.spreadsheet.rejectedFile({ importId: started.importId, language: CLI_LANGUAGE })).path!, resolve(o.rejectedOut))
           if (o.reportOut) {
             const format = extname(o.reportOut).toLowerCase() === '.csv' ? 'csv' : 'xlsx'
-            copyFileSync((await api.spreadsheet.reportFile({ importId: started.importId, format })).path!, resolve(o.reportOut))
+            copyFileSync((await api.spreadsheet.reportFile({ importId: started.importId, format, language: CLI_LANGUAGE })).path!, resolve(o.reportOut))
           }
           out(
             () => [
               summaryLine(inspection.fileName, summary, !!o.dryRun),
-              ...(summary.newCategories.length ? [`New categories: ${summary.newCategories.join(', ')}`] : []),
-              ...(summary.newFamilies.length ? [`New families: ${summary.newFamilies.join(', ')}`] : []),
-              ...summary.warnings.map((w) => `! ${warningText(w, t)}`),
-              ...(rejected.length ? ['Rejected rows:', issueLines(rejected.slice(0, 50)), ...(rejected.length > 50 ? [`  … and ${rejected.length - 50} more (--report-out FILE for all)`] : [])] : []),
-              ...(failure ? [failure.message] : [])
+              ...(summary.newCategories.length ? [say('cli:import.newCategories', { names: summary.newCategories.join(', ') })] : []),
+              ...(summary.newFamilies.length ? [say('cli:import.newFamilies', { names: summary.newFamilies.join(', ') })] : []),
+              ...summary.warnings.map((w) => `! ${warningText(w)}`),
+              ...(rejected.length ? [say('cli:import.rejectedRows'), issueLines(rejected.slice(0, 50)), ...(rejected.length > 50 ? [say('cli:import.more', { count: rejected.length - 50 })] : [])] : []),
+              ...(failure ? [errorText(failure, t)] : [])
             ].join('\n'),
             {
               importId: started.importId, jobId: started.jobId, state: info.state, summary, rejected,
-              inspection: { format: inspection.format, encoding: inspection.encoding, encodingEvidence: inspection.encodingEvidence, delimiter: inspection.delimiter, sheet: inspection.sheet, headerRow: inspection.headerRow, warnings: inspection.warnings.map((w) => ({ ...w, text: warningText(w, t) })) }
+              inspection: { format: inspection.format, encoding: inspection.encoding, encodingEvidence: inspection.encodingEvidence, delimiter: inspection.delimiter, sheet: inspection.sheet, headerRow: inspection.headerRow, warnings: inspection.warnings.map((w) => ({ ...w, text: warningText(w) })) }
             }
           )
           if (failure || (o.dryRun && summary.rejected > 0)) process.exitCode = 1
@@ -165,17 +178,16 @@ export function registerSpreadsheet(program: Command): void {
       }
     })
 
-  common(program.command('inspect').description('say what a file is and how Vetrina would read it: format, encoding, separator, sheets, header, rows, suggested columns').argument('<file>'))
-    .option('--profile <name>', 'apply a saved column mapping')
-    .option('--sheet <name>', 'XLSX sheet (default: the first visible one)')
-    .option('--encoding <enc>', 'utf-8, utf-16le, utf-16be or windows-1252 (default: detected)')
-    .option('--delimiter <char>', 'CSV separator: , ; tab | (default: detected)')
-    .option('--header-row <n>', 'row number of the header (0: no header)')
+  common(program.command('inspect').description(say('cli:inspect.about')).argument('<file>', say('cli:import.file')))
+    .option('--profile <name>', say('cli:import.profile'))
+    .option('--sheet <name>', say('cli:import.sheet'))
+    .option('--encoding <enc>', say('cli:import.encoding'))
+    .option('--delimiter <char>', say('cli:import.delimiter'))
+    .option('--header-row <n>', say('cli:import.headerRow'))
     .action(async (file: string, o: ImportOptions) => {
       try {
         await withCore(o, async ({ api, out }) => {
           const path = resolve(file)
-          const t = await sentences()
           let inspection
           try {
             inspection = await api.spreadsheet.inspect({ file: { kind: 'path', path }, read: readOptions(o), profile: o.profile, countRows: true })
@@ -184,21 +196,22 @@ export function registerSpreadsheet(program: Command): void {
             const kind = err instanceof AppError && err.code === 'spreadsheet_exchange_file' ? String(err.params?.kind) : null
             if (!kind) throw err
             const command = `vetrina ${EXCHANGE_COMMANDS[kind]} import ${JSON.stringify(path)}`
-            out(`${file}: ${kind.toUpperCase()} translation file, not a spreadsheet. Import it with:\n  ${command}`, { file: path, kind, command })
+            out(`${say('cli:inspect.exchangeFile', { file, kind: kind.toUpperCase() })}\n  ${command}`, { file: path, kind, command })
             return
           }
           const i = inspection
-          const warnings = i.warnings.map((w) => ({ ...w, text: warningText(w, t) }))
-          const width = Math.max(0, ...i.columns.map((c) => (c.header || `(column ${c.index + 1})`).length))
+          const warnings = i.warnings.map((w) => ({ ...w, text: warningText(w) }))
+          const width = Math.max(0, ...i.columns.map((c) => columnName(c).length))
+          const names = await attributeNames(api)
           out(() => [
-            `${i.fileName}: ${i.format === 'xlsx' ? 'Excel workbook (.xlsx)' : 'CSV text'}, ${i.fileSize.toLocaleString('en')} bytes`,
-            ...(i.encoding ? [`  Encoding: ${i.encoding} (${i.encodingEvidence === 'not-utf8' ? 'not UTF-8: read as Windows-1252' : i.encodingEvidence})`] : []),
-            ...(i.delimiter ? [`  Separator: ${i.delimiter === '\t' ? 'tab' : `"${i.delimiter}"`}`] : []),
-            ...(i.sheets.length ? [`  Sheets: ${i.sheets.map((sh) => `${sh.name}${sh.hidden ? ' (hidden)' : ''}${sh.name === i.sheet ? ' (read)' : ''}`).join(', ')}`] : []),
-            `  Header: ${i.headerRow ? `row ${i.headerRow}${i.headerRows > 1 ? `–${i.headerRow + i.headerRows - 1}` : ''}` : 'none (columns named A, B, C …)'}`,
-            `  ${i.rowCount} data rows · numbers ${i.numberFormat === 'it' ? '1.234,56' : '1,234.56'} · dates ${i.dateOrder}`,
-            '  Columns:',
-            ...i.columns.map((c) => `    ${(c.header || `(column ${c.index + 1})`).padEnd(width)} → ${c.target}`),
+            say(i.format === 'xlsx' ? 'cli:inspect.xlsx' : 'cli:inspect.csv', { file: i.fileName, bytes: i.fileSize }),
+            ...(i.encoding ? [`  ${say('cli:inspect.encoding', { encoding: i.encoding, how: say(`cli:inspect.evidence.${EVIDENCE.includes(i.encodingEvidence ?? '') ? i.encodingEvidence : 'other'}`) })}`] : []),
+            ...(i.delimiter ? [`  ${say('cli:inspect.separator', { separator: separatorName(i.delimiter) })}`] : []),
+            ...(i.sheets.length ? [`  ${say('cli:inspect.sheets', { sheets: i.sheets.map((sh) => `${sh.name}${sh.hidden ? ` ${say('cli:inspect.hidden')}` : ''}${sh.name === i.sheet ? ` ${say('cli:inspect.read')}` : ''}`).join(', ') })}`] : []),
+            `  ${i.headerRow ? say(i.headerRows > 1 ? 'cli:inspect.headerRows' : 'cli:inspect.header', { from: i.headerRow, to: i.headerRow + i.headerRows - 1 }) : say('cli:inspect.noHeader')}`,
+            `  ${say('cli:inspect.rows', { count: i.rowCount ?? 0, numbers: i.numberFormat === 'it' ? '1.234,56' : '1,234.56', dates: say(`cli:inspect.dateOrder.${i.dateOrder}`) })}`,
+            `  ${say('cli:inspect.columns')}`,
+            ...i.columns.map((c) => `    ${columnName(c).padEnd(width)} → ${targetText(c.target, names)}`),
             ...warnings.map((w) => `  ! ${w.text}`)
           ].join('\n'), { ...i, warnings })
         })
@@ -207,24 +220,24 @@ export function registerSpreadsheet(program: Command): void {
       }
     })
 
-  common(program.command('export').description('export the catalogue to CSV or XLSX (imports back unchanged)').argument('<file>'))
-    .option('--format <csv|xlsx>', 'file format (default: from the file name)')
-    .option('--csv-locale <it|en>', 'CSV style: it = ";" and 1,5; en = "," and 1.5', 'it')
-    .option('-q, --query <text>', 'only products matching this search')
-    .option('--status <status...>', 'only these statuses (draft, ready, archived)')
-    .option('--variants <rows|group>', 'products with variants: rows = the parent row then its variants (parent column); group = one row per variant with a group column', 'rows')
+  common(program.command('export').description(say('cli:export.about')).argument('<file>', say('cli:export.file')))
+    .option('--format <csv|xlsx>', say('cli:export.format'))
+    .option('--csv-locale <it|en>', say('cli:export.csvLocale'), 'it')
+    .option('-q, --query <text>', say('cli:export.query'))
+    .option('--status <status...>', say('cli:opt.status'))
+    .option('--variants <rows|group>', say('cli:export.variants'), 'rows')
     .action(async (file: string, o: CommonOptions & { format?: string; csvLocale: string; query?: string; status?: string[]; variants: string }) => {
       try {
         await withCore(o, async ({ api, out, follow }) => {
           const format = (o.format ?? (extname(file).toLowerCase() === '.csv' ? 'csv' : 'xlsx')) as 'csv' | 'xlsx'
-          if (format !== 'csv' && format !== 'xlsx') throw new AppError('spreadsheet_bad_format', `--format must be csv or xlsx, not "${o.format}".`)
+          if (format !== 'csv' && format !== 'xlsx') throw new AppError('spreadsheet_bad_format', `--format must be csv or xlsx, not "${o.format}".`, { params: { value: String(o.format) } })
           const { jobId } = await api.spreadsheet.exportCatalog({
-            format, csvLocale: o.csvLocale as 'it' | 'en', path: resolve(file), variantLayout: o.variants as 'rows' | 'group',
-            filter: { ...(o.query ? { query: o.query } : {}), ...(o.status ? { status: o.status as never } : {}) }
+            format, csvLocale: o.csvLocale as 'it' | 'en', path: resolve(file), language: CLI_LANGUAGE, variantLayout: o.variants as 'rows' | 'group',
+            filter: { ...(o.query ? { query: o.query } : {}), ...(o.status ? { status: statuses(o.status) as never } : {}) }
           })
           const job = await follow(jobId)
           const result = job.result as { rows: number; columns: number }
-          out(`Exported ${result.rows} products (${result.columns} columns) to ${resolve(file)}`, { file: resolve(file), ...result })
+          out(say('cli:export.done', { count: result.rows, columns: result.columns, file: resolve(file) }), { file: resolve(file), ...result })
         })
       } catch (err) {
         reportError(err, !!o.json)

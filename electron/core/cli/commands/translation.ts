@@ -7,17 +7,20 @@ import type { Job } from '../../../../shared/contract/jobs.ts'
 import type { UnitSelection, XliffImportReport } from '../../../../shared/contract/translation.ts'
 import { AppError } from '../../../../shared/contract/errors.ts'
 import type { Core } from '../../core.ts'
-import { common, reportError, withCore, type CommonOptions } from '../context.ts'
+import { OFFLINE_MESSAGE } from '../../jobs/runner.ts'
+import { problemText } from '../../../../shared/messages/translate.ts'
+import { messageText } from '../../../../shared/messages/translator.ts'
+import { common, jobFailure, jobLine, reportError, say, t, withCore, type CommonOptions } from '../context.ts'
 
 interface SelectionOptions { locale?: string[]; status?: string[]; stale?: boolean; product?: string[]; field?: string[] }
 
 function selectionOptions(cmd: Command): Command {
   return cmd
-    .option('--locale <locale...>', 'target locales (default: all)')
-    .option('--status <status...>', 'new, machine, translated, reviewed, approved')
-    .option('--stale', 'only units whose Italian source changed')
-    .option('--product <sku...>', 'only these products (SKU or id)')
-    .option('--field <field...>', 'title, shortDescription, description, keywords')
+    .option('--locale <locale...>', say('cli:translation.locale'))
+    .option('--status <status...>', say('cli:translation.status'))
+    .option('--stale', say('cli:translation.stale'))
+    .option('--product <sku...>', say('cli:translation.product'))
+    .option('--field <field...>', say('cli:translation.field'))
 }
 
 async function selection(api: Api, o: SelectionOptions): Promise<UnitSelection> {
@@ -31,10 +34,17 @@ async function selection(api: Api, o: SelectionOptions): Promise<UnitSelection> 
 }
 
 function printReport(r: XliffImportReport): string {
-  const head = `${r.dryRun ? 'Checked (nothing written)' : 'Imported'} XLIFF ${r.version} ${r.sourceLang} → ${r.targetLang}: ${r.units} unit(s), ` +
-    `${r.applied} ${r.dryRun ? 'would be applied' : 'applied'}, ${r.unchanged} unchanged, ${r.rejected} rejected, ${r.staleOnImport} stale.`
-  const lines = r.problems.slice(0, 200).map((p) => `  ${p.unitId ?? '(file)'}${p.line ? ` (line ${p.line})` : ''}: ${p.message}`)
-  return [head, ...lines, ...(r.problems.length > 200 ? [`  … and ${r.problems.length - 200} more`] : [])].join('\n')
+  const head = say(r.dryRun ? 'cli:xliff.checked' : 'cli:xliff.imported', {
+    version: r.version, source: r.sourceLang, target: r.targetLang, count: r.units, applied: r.applied, unchanged: r.unchanged, rejected: r.rejected, stale: r.staleOnImport
+  })
+  const lines = r.problems.slice(0, 200).map((p) => `  ${p.unitId ?? say('cli:xliff.file')}${p.line ? ` ${say('cli:xliff.line', { line: p.line })}` : ''}: ${problemText(p, t)}`)
+  return [head, ...lines, ...(r.problems.length > 200 ? [say('cli:more', { count: r.problems.length - 200 })] : [])].join('\n')
+}
+
+/** "CHI-2021-075 (Title, English): …" for a unit machine translation left out. */
+function mtProblemLine(p: { unitId: string; code?: string; message: string; params?: Record<string, string> }): string {
+  const where = p.params?.sku ? `${p.params.sku} (${say(`translate:field.${p.params.field}`)}, ${say(`common:languageName.${p.params.locale}`, {})})` : p.unitId
+  return `  ${where}: ${p.code ? problemText({ code: p.code, message: p.message, params: p.params }, t) : p.message}`
 }
 
 /** Follows a machine-translation job; a job parked offline stays queued and the command ends. */
@@ -42,13 +52,13 @@ function followMt(core: Core, jobId: string, json: boolean): Promise<Job> {
   return new Promise((resolve, reject) => {
     const check = (job: Job) => {
       if (job.id !== jobId) return
-      if (!json && job.state === 'running') process.stderr.write(`${job.title}: ${job.done}/${job.total ?? '?'}${job.message ? ` · ${job.message}` : ''}\n`)
-      if (job.state === 'done' || (job.state === 'waiting' && job.message === 'offline')) {
+      if (!json && job.state === 'running') process.stderr.write(`${jobLine(job)}\n`)
+      if (job.state === 'done' || (job.state === 'waiting' && job.message?.key === OFFLINE_MESSAGE.key)) {
         off()
         resolve(job)
       } else if (job.state === 'failed' || job.state === 'cancelled') {
         off()
-        reject(new AppError(job.error?.code ?? job.state, job.error?.message ?? `${job.title}: ${job.state}`))
+        reject(jobFailure(job))
       }
     }
     const off = core.events.on('job.progress', check)
@@ -57,15 +67,15 @@ function followMt(core: Core, jobId: string, json: boolean): Promise<Job> {
 }
 
 export function registerTranslation(program: Command): void {
-  const xliff = program.command('xliff').description('exchange translations with CAT tools (XLIFF 2.0 and 1.2)')
+  const xliff = program.command('xliff').description(say('cli:xliff.about'))
 
-  selectionOptions(common(xliff.command('export').description('export units, one file per target locale')))
-    .option('--xliff-version <v>', '2.0 or 1.2', '2.0')
-    .option('--out <dir>', 'folder to write the files to', '.')
+  selectionOptions(common(xliff.command('export').description(say('cli:xliff.export.about'))))
+    .option('--xliff-version <v>', say('cli:xliff.export.version'), '2.0')
+    .option('--out <dir>', say('cli:xliff.export.out'), '.')
     .action(async (o: CommonOptions & SelectionOptions & { xliffVersion: string; out: string }) => {
       try {
         await withCore(o, async ({ api, out, follow }) => {
-          if (o.xliffVersion !== '2.0' && o.xliffVersion !== '1.2') throw new AppError('validation', '--xliff-version must be 2.0 or 1.2.')
+          if (o.xliffVersion !== '2.0' && o.xliffVersion !== '1.2') throw new AppError('cli_bad_xliff_version', '--xliff-version must be 2.0 or 1.2.', { params: { value: o.xliffVersion } })
           const { jobId } = await api.translation.xliffExport({ version: o.xliffVersion, selection: await selection(api, o) })
           const job = await follow(jobId)
           const files = (job.result as { files: Array<{ path: string; fileName: string; locale: string; units: number }> }).files
@@ -75,16 +85,16 @@ export function registerTranslation(program: Command): void {
             copyFileSync(f.path, dest)
             return { locale: f.locale, units: f.units, path: dest }
           })
-          out(written.map((w) => `${w.path} (${w.locale}, ${w.units} units)`).join('\n') || 'Nothing to export.', { files: written })
+          out(written.map((w) => say('cli:xliff.export.file', { path: w.path, locale: w.locale, count: w.units })).join('\n') || say('cli:xliff.export.nothing'), { files: written })
         })
       } catch (err) {
         reportError(err, !!o.json)
       }
     })
 
-  common(xliff.command('import').description('import translations; --dry-run only validates and reports').argument('<file>'))
-    .option('--dry-run', 'validate and report, write nothing')
-    .option('--force', 'overwrite units changed in Vetrina since the export')
+  common(xliff.command('import').description(say('cli:xliff.import.about')).argument('<file>', say('cli:xliff.import.file')))
+    .option('--dry-run', say('cli:xliff.import.dryRun'))
+    .option('--force', say('cli:xliff.import.force'))
     .action(async (file: string, o: CommonOptions & { dryRun?: boolean; force?: boolean }) => {
       try {
         await withCore(o, async ({ api, out, follow }) => {
@@ -99,52 +109,52 @@ export function registerTranslation(program: Command): void {
       }
     })
 
-  const tm = program.command('tm').description('translation memory (TMX)')
-  common(tm.command('import').description('add a TMX file to the translation memory').argument('<file>'))
+  const tm = program.command('tm').description(say('cli:tm.about'))
+  common(tm.command('import').description(say('cli:tm.import.about')).argument('<file>', say('cli:tm.import.file')))
     .action(async (file: string, o: CommonOptions) => {
       try {
         await withCore(o, async ({ api, out, follow }) => {
           const job = await follow((await api.translation.tmImport({ file: { kind: 'path', path: resolve(file) } })).jobId)
-          const r = job.result as { imported: number; skipped: number; problems: Array<{ message: string }> }
-          out(() => [`Imported ${r.imported} entries (${r.skipped} already known).`, ...r.problems.map((p) => `  ${p.message}`)].join('\n'), r)
+          const r = job.result as { imported: number; skipped: number; problems: Array<{ code: string; message: string; params?: Record<string, string | number> }> }
+          out(() => [say('cli:tm.import.done', { count: r.imported, skipped: r.skipped }), ...r.problems.map((p) => `  ${problemText(p, t)}`)].join('\n'), r)
         })
       } catch (err) {
         reportError(err, !!o.json)
       }
     })
-  common(tm.command('export').description('write the translation memory as TMX'))
-    .option('--locale <locale...>', 'only these target locales')
-    .option('--out <file>', 'where to write it', 'vetrina-memory.tmx')
+  common(tm.command('export').description(say('cli:tm.export.about')))
+    .option('--locale <locale...>', say('cli:tm.export.locale'))
+    .option('--out <file>', say('cli:tm.export.out'), 'vetrina-memory.tmx')
     .action(async (o: CommonOptions & { locale?: string[]; out: string }) => {
       try {
         await withCore(o, async ({ api, out, follow }) => {
           const job = await follow((await api.translation.tmExport({ targetLocales: o.locale })).jobId)
           const r = job.result as { entries: number; file: { path: string } }
           copyFileSync(r.file.path, resolve(o.out))
-          out(`${resolve(o.out)} (${r.entries} entries)`, { entries: r.entries, path: resolve(o.out) })
+          out(say('cli:tm.export.done', { path: resolve(o.out), count: r.entries }), { entries: r.entries, path: resolve(o.out) })
         })
       } catch (err) {
         reportError(err, !!o.json)
       }
     })
 
-  const glossary = program.command('glossary').description('terminology')
-  common(glossary.command('import').description('import terms from TBX or CSV (source;target;kind;note)').argument('<file>'))
-    .option('--format <f>', 'tbx or csv (default: from the file name)')
-    .option('--target-lang <locale>', 'target language of a CSV glossary')
+  const glossary = program.command('glossary').description(say('cli:glossary.about'))
+  common(glossary.command('import').description(say('cli:glossary.import.about')).argument('<file>', say('cli:glossary.import.file')))
+    .option('--format <f>', say('cli:glossary.import.format'))
+    .option('--target-lang <locale>', say('cli:glossary.import.targetLang'))
     .action(async (file: string, o: CommonOptions & { format?: 'tbx' | 'csv'; targetLang?: string }) => {
       try {
         await withCore(o, async ({ api, out }) => {
           const r = await api.translation.importGlossary({ file: { kind: 'path', path: resolve(file) }, format: o.format, targetLang: o.targetLang })
-          out(() => [`${r.imported} new term(s), ${r.updated} updated, ${r.skipped} skipped.`, ...r.problems.map((p) => `  ${p.line ? `line ${p.line}: ` : ''}${p.message}`)].join('\n'), r)
+          out(() => [say('cli:glossary.import.done', { count: r.imported, updated: r.updated, skipped: r.skipped }), ...r.problems.map((p) => `  ${problemText(p, t)}`)].join('\n'), r)
         })
       } catch (err) {
         reportError(err, !!o.json)
       }
     })
 
-  selectionOptions(common(program.command('translate').description('machine-translate units (results arrive as "machine", never over human work)')))
-    .requiredOption('--provider <name>', 'deepl, libretranslate or alibaba')
+  selectionOptions(common(program.command('translate').description(say('cli:translate.about'))))
+    .requiredOption('--provider <name>', say('cli:translate.provider'))
     .action(async (o: CommonOptions & SelectionOptions & { provider: string }) => {
       try {
         await withCore(o, async ({ core, api, out, json }) => {
@@ -152,11 +162,11 @@ export function registerTranslation(program: Command): void {
           const { jobId, units } = await api.translation.machineTranslate({ provider: o.provider as 'deepl', selection: sel })
           const job = await followMt(core, jobId, json)
           if (job.state === 'waiting') {
-            out(`${units} unit(s) queued: ${job.title} waits for the provider to be reachable and runs when it is (Vetrina must be open).`, { jobId, units, state: 'queued' })
+            out(say('cli:translate.queued', { count: units, job: messageText(job.title, t) }), { jobId, units, state: 'queued' })
             return
           }
-          const r = job.result as { machine: number; suggestions: number; problems: Array<{ unitId: string; message: string }> }
-          out(() => [`${r.machine} unit(s) machine-translated, ${r.suggestions} kept as suggestions (human work untouched).`, ...r.problems.map((p) => `  ${p.unitId}: ${p.message}`)].join('\n'), { jobId, units, ...r })
+          const r = job.result as { machine: number; suggestions: number; problems: Array<{ unitId: string; code?: string; message: string; params?: Record<string, string> }> }
+          out(() => [say('cli:translate.done', { count: r.machine, suggestions: r.suggestions }), ...r.problems.map(mtProblemLine)].join('\n'), { jobId, units, ...r })
         })
       } catch (err) {
         reportError(err, !!o.json)

@@ -6,7 +6,7 @@
 import sharp, { type OutputInfo, type Sharp } from 'sharp'
 import type { PhotoPresets, RenditionPreset } from '../../../../shared/domain/photo-presets.ts'
 import { PRESET_IDS, renditionSize, type PresetId } from '../../../../shared/domain/photo-sizes.ts'
-import { PhotoErrorCodes, describeBytes, explainDecodeError, isHarmlessJpegWarning, photoError } from '../errors.ts'
+import { PhotoErrorCodes, describeBytes, explainDecodeError, isHarmlessJpegWarning, megabytes, photoError } from '../errors.ts'
 import type { OpenedSource } from './open-source.ts'
 import type { PipelineLimits } from '../types.ts'
 
@@ -121,7 +121,7 @@ async function shapeAndEncode(input: () => Sharp, id: PresetId, preset: Renditio
       return { preset: id, data, width: info.width, height: info.height, format: preset.format, mime: `image/${preset.format}` }
     }
     if (quality === MIN_QUALITY) {
-      throw photoError(PhotoErrorCodes.fileTooLarge, `The ${id} image stays above ${describeBytes(preset.maxBytes)} even at low quality; lower the preset's size.`, { preset: id, maxBytes: preset.maxBytes })
+      throw photoError(PhotoErrorCodes.renditionTooLarge, `The ${id} image stays above ${describeBytes(preset.maxBytes)} even at low quality; lower the preset's size.`, { preset: id, maxBytes: preset.maxBytes, maxMegabytes: megabytes(preset.maxBytes) })
     }
     if (quality === preset.quality) {
       // Too big (rare): keep the shaped pixels so lower qualities only re-encode.

@@ -8,6 +8,7 @@ import type { JobKind } from '../../jobs/runner.ts'
 import type { RulesCache } from '../caches.ts'
 import type { PublishTargets } from '../targets.ts'
 import { CategoryBrowser } from './browser.ts'
+import { msg } from '../../../../shared/messages/message.ts'
 
 export const TREE_JOB = 'publish.categoryTree'
 /** A real tree has a few thousand nodes; stop well above that rather than walk forever. */
@@ -29,7 +30,7 @@ export function categoryArea(deps: { s: Services; rules: RulesCache; targets: Pu
   const treeState = (target: PublishTarget) => ({ ...browser.stats(target), downloading: downloading(target) })
 
   const enqueueTree = (target: PublishTarget, refresh: boolean) =>
-    s.jobs.enqueue(TREE_JOB, { target, refresh }, { title: 'Download the Alibaba.com category tree', dedupeKey: `${TREE_JOB}:${target}` })
+    s.jobs.enqueue(TREE_JOB, { target, refresh }, { title: msg('publish:job.tree'), dedupeKey: `${TREE_JOB}:${target}` })
 
   /** The upper levels are fetched eagerly: the first time anyone browses, the whole tree is queued. */
   const ensureTree = (target: PublishTarget) => {

@@ -74,6 +74,15 @@ export function skuOf(cell: Cell | undefined): string {
 
 export { findFamily }
 
+/** How people name a family or an option: its label in the catalogue's own language (Italian), else its code. */
+const familyName = (f: Family) => f.label.it ?? Object.values(f.label)[0] ?? f.code
+/** An attribute's name as the families give it (Italian first), else its code. */
+const attributeName = (families: Family[], code: string) => {
+  const label = families.flatMap((f) => f.attributes).find((a) => a.code === code)?.label
+  return label?.it ?? (label ? Object.values(label)[0] : undefined) ?? code
+}
+const optionNames = (def: AttributeDef) => def.options.map((o) => o.label.it ?? Object.values(o.label)[0] ?? o.code).join(', ')
+
 function optionCode(def: AttributeDef, text: string): string | null {
   const t = text.trim().toLowerCase()
   const o = def.options.find((o) => o.code.toLowerCase() === t) ?? def.options.find((o) => Object.values(o.label).some((l) => l.trim().toLowerCase() === t))
@@ -230,11 +239,11 @@ export function mapRow(cells: Cell[], ctx: MapContext): MappedRow {
         const def = family?.attributes.find((a) => a.code === t.code)
         if (!family) {
           // Not a reason to refuse the product: the value is left out and the report says why.
-          problem(c, { code: 'family_required', message: `the attribute "${t.code}" was left out: the product has no attribute family (choose one for the sheet or add a family column)`, params: { attribute: t.code } }, 'warning')
+          problem(c, { code: 'family_required', message: `the attribute "${t.code}" was left out: the product has no attribute family (choose one for the sheet or add a family column)`, params: { attribute: attributeName(ctx.families, t.code) } }, 'warning')
           break
         }
         if (!def) {
-          problem(c, { code: 'attribute_not_in_family', message: `the attribute "${t.code}" was left out: the family "${family.code}" does not have it (it can be added to the family)`, params: { attribute: t.code, family: family.code } }, 'warning')
+          problem(c, { code: 'attribute_not_in_family', message: `the attribute "${t.code}" was left out: the family "${family.code}" does not have it (it can be added to the family)`, params: { attribute: attributeName(ctx.families, t.code), family: familyName(family) } }, 'warning')
           break
         }
         const value = attributeValue(c, def)
@@ -348,7 +357,7 @@ export function mapRow(cells: Cell[], ctx: MapContext): MappedRow {
       case 'select': {
         const v = text(c) ?? ''
         const code = optionCode(def, v)
-        if (!code) problem(c, { code: 'unknown_option', message: `"${v}" is not one of: ${def.options.map((o) => o.label.it ?? o.code).join(', ')}`, params: { value: v } })
+        if (!code) problem(c, { code: 'unknown_option', message: `"${v}" is not one of: ${optionNames(def)}`, params: { value: v, options: optionNames(def) } })
         return code ?? undefined
       }
       case 'multiselect': {
@@ -356,7 +365,7 @@ export function mapRow(cells: Cell[], ctx: MapContext): MappedRow {
         const codes = words.map((w) => optionCode(def, w))
         const bad = words.filter((_, i) => !codes[i])
         if (bad.length) {
-          problem(c, { code: 'unknown_option', message: `not among the options: ${bad.join(', ')}`, params: { value: bad.join(', ') } })
+          problem(c, { code: 'unknown_option', message: `not among the options: ${bad.join(', ')}`, params: { value: bad.join(', '), options: optionNames(def) } })
           return undefined
         }
         return codes as string[]

@@ -5,6 +5,7 @@
 // good ones. Runs as an exclusive job, so the open transaction is never shared with other writers.
 import type { z } from 'zod'
 import { AppError } from '../../../../shared/contract/errors.ts'
+import { msg } from '../../../../shared/messages/message.ts'
 import type { ApplyMode, ReportRow, RowIssue, Summary } from '../../../../shared/contract/spreadsheet.ts'
 import { isEmptyCell } from '../../../../shared/domain/spreadsheet/cells.ts'
 import type { Services } from '../../core.ts'
@@ -178,8 +179,10 @@ export async function runImport(
               const col = columnForPath(plan, i.path)
               // The SKU pattern deserves its own words, not zod's generic "invalid format".
               const code = i.path === 'sku' && i.code === 'invalid_format' ? 'sku_format' : i.code ?? err.code
+              // codes: passed on (validation issues)
               return rowIssue(code, i.message, { ...(i as { params?: RowIssue['params'] }).params }, col?.header ?? '', i.path)
             })
+          // codes: passed on (errors)
           : [rowIssue(err.code, err.message.replace(/\.$/, ''), err.params)]
         if (forRow) forRow.issues.push(...issues.map((i) => ({ ...i, message: `main product ${mapped.sku}: ${i.message}` })))
         else reject(p.row, mapped.sku, [...mapped.issues.filter((i) => i.severity === 'warning'), ...issues])
@@ -198,12 +201,10 @@ export async function runImport(
       const parentSku = p.mapped.parentSku!
       if (s.products.findIdBySku(parentSku)) return write(p, resolver)
       const rejectedAt = rejectedSkus.get(parentSku.toLowerCase())
-      reject(p.row, p.mapped.sku, [rowIssue(
-        'parent_not_found',
-        rejectedAt ? `the parent product ${parentSku} was rejected on row ${rejectedAt}` : `no product with SKU ${parentSku} in the catalogue or in this file`,
-        { parent: parentSku, ...(rejectedAt ? { parentRow: rejectedAt } : {}) },
-        plan.columns.find((c) => c.target.kind === 'parent')?.header ?? '', 'parentId'
-      )])
+      const column = plan.columns.find((c) => c.target.kind === 'parent')?.header ?? ''
+      reject(p.row, p.mapped.sku, [rejectedAt
+        ? rowIssue('parent_rejected', `the parent product ${parentSku} was rejected on row ${rejectedAt}`, { parent: parentSku, parentRow: rejectedAt }, column, 'parentId')
+        : rowIssue('parent_not_found', `no product with SKU ${parentSku} in the catalogue or in this file`, { parent: parentSku }, column, 'parentId')])
     }
 
     const handle = (row: TableRow, resolver: CategoryResolver): void => {
@@ -257,7 +258,7 @@ export async function runImport(
       if (conflict) {
         return reject(row.row, mapped.sku, [rowIssue('duplicate_sku_in_file',
           `the SKU ${mapped.sku} already appears on row ${first.row} of this file, with another value in ${conflict.header}`,
-          { firstRow: first.row, row: row.row, column: conflict.header }, conflict.header, conflict.field)])
+          { firstRow: first.row, column: conflict.header }, conflict.header, conflict.field)])
       }
       if (first.rejected) {
         return reject(row.row, mapped.sku, [rowIssue('first_row_rejected', `row ${first.row}, the first row of ${mapped.sku}, was rejected; fix it and import both rows again`, { firstRow: first.row }, plan.sku.header, 'sku')])
@@ -289,7 +290,7 @@ export async function runImport(
         handle(row, resolver)
         if (Date.now() - sliceStart > SLICE_MS) {
           job.throwIfStopped()
-          job.progress(scanShare + Math.floor(fraction * (100 - scanShare)), 100, `${counts.rows.toLocaleString('en')} rows`)
+          job.progress(scanShare + Math.floor(fraction * (100 - scanShare)), 100, msg('import:job.rowsRead', { count: counts.rows }))
           await new Promise((r) => setImmediate(r))
           sliceStart = Date.now()
         }

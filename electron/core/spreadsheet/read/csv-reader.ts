@@ -44,9 +44,11 @@ function unreadableExample(cell: string): string {
 
 function csvFailure(err: CsvError): Error {
   const line = (err as CsvError & { lines?: number }).lines
+  // The row being read when the file ended: the records before it, plus one.
+  const row = ((err as CsvError & { records?: number }).records ?? 0) + 1
   switch (err.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return sheetError('csv_unclosed_quote', `The file ends inside a quoted value opened near line ${line}. The file may be truncated, or a value has an unmatched quote (").`, { line: line ?? null })
+      return sheetError('csv_unclosed_quote', `Row ${row} opens a quoted value that never closes; the file may be truncated, or a value has an unmatched quote (").`, { row })
     case 'CSV_MAX_RECORD_SIZE':
       return sheetError('csv_record_too_large', `Line ${line} starts a row that never ends (over the size limit). A quote (") is probably missing, or the file is not a CSV.`, { line: line ?? null })
     case 'CSV_INVALID_CLOSING_QUOTE':

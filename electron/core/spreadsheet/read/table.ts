@@ -81,7 +81,7 @@ function openCsv(path: string, read: TableReadOptions, limits: ReadLimits): Open
       const out: TableWarning[] = []
       // Said whenever the fallback is in use, also when the preview's choice was passed on to the import.
       if (guess.evidence === 'not-utf8' && encoding === guess.encoding) {
-        out.push({ code: 'encoding_guessed', message: 'The file is not UTF-8; it was read as Windows-1252 (Western European). Choose another encoding if accented letters look wrong.', params: { encoding } })
+        out.push({ code: 'encoding_guessed', message: 'The file is not UTF-8; it was read as Windows-1252 (Western European). Choose another encoding if accented letters look wrong.' })
       }
       if (stats.unreadable > 0) {
         const examples = stats.unreadableExamples.join(' · ')

@@ -9,14 +9,17 @@ import { openTable, type TableReadOptions } from '../read/table.ts'
 import { CsvWriter } from './csv-writer.ts'
 import { XlsxWriter } from './xlsx-writer.ts'
 
-export const PROBLEMS_HEADER = 'Vetrina: problemi da correggere'
-
+/**
+ * `rows`: row number → what to fix there, already in the reader's language; `problemsHeader`:
+ * the heading of that column ("Vetrina: problemi da correggere").
+ */
 export async function writeRejectedRows(
   source: string,
   read: TableReadOptions & { headerRow?: number; headerRows?: number },
   rows: Map<number, string>,
   dest: string,
-  limits: ReadLimits
+  limits: ReadLimits,
+  problemsHeader: string
 ): Promise<number> {
   const table = await openTable(source, read, limits)
   try {
@@ -30,7 +33,7 @@ export async function writeRejectedRows(
         })
     const pad = (cells: Cell[]) => Array.from({ length: width }, (_, i) => cells[i] ?? null)
     const text = (c: Cell): Cell => (typeof c === 'string' ? neutralizeFormula(c) : c)
-    for (const [i, h] of framed.headerRows.entries()) await writer.addRow([...pad(h.cells).map(text), i === 0 ? PROBLEMS_HEADER : null])
+    for (const [i, h] of framed.headerRows.entries()) await writer.addRow([...pad(h.cells).map(text), i === 0 ? problemsHeader : null])
     let written = 0
     for await (const row of framed.rows) {
       const problem = rows.get(row.row)

@@ -240,7 +240,7 @@ export async function* readSheetRows(zip: ZipArchive, part: string, opts: SheetR
         const value = cellValue()
         if (value !== null) {
           if (col >= opts.limits.maxColumns) {
-            throw sheetError('too_many_columns', `Row ${rowNum} uses column ${columnLetter(col)}; at most ${opts.limits.maxColumns} columns are supported.`, { row: rowNum, max: opts.limits.maxColumns })
+            throw sheetError('too_many_columns', `Row ${rowNum} uses column ${columnLetter(col)}; at most ${opts.limits.maxColumns} columns are supported.`, { row: rowNum, columns: col + 1, max: opts.limits.maxColumns })
           }
           cells[col] = value
         }

@@ -10,7 +10,7 @@ import { SOURCE_LOCALE } from '../../../../shared/domain/locales.ts'
 import type { TextField } from '../../../../shared/domain/product.ts'
 import type { Services } from '../../core.ts'
 import { RetryLater, WaitForNetwork } from '../../jobs/errors.ts'
-import type { JobKind, RunningJob } from '../../jobs/runner.ts'
+import { OFFLINE_MESSAGE, type JobKind, type RunningJob } from '../../jobs/runner.ts'
 import type { GlossaryStore } from '../glossary/glossary-store.ts'
 import { parseStored, type UnitStore } from '../units.ts'
 import { AlibabaProvider } from './alibaba.ts'
@@ -19,6 +19,10 @@ import { DeeplProvider } from './deepl.ts'
 import { MtError } from './errors.ts'
 import { LibreTranslateProvider } from './libretranslate.ts'
 import type { MtProvider } from './provider.ts'
+import { msg } from '../../../../shared/messages/message.ts'
+
+/** A unit machine translation left out, with why (translate:errors.<code>). */
+export interface MtProblem { unitId: string; code: string; message: string; params: Record<string, string> }
 
 export const MtPayload = z.object({
   provider: z.enum(['deepl', 'libretranslate', 'alibaba']),
@@ -93,18 +97,27 @@ export class MtService {
     }
   }
 
+  /** A unit the provider could not translate: its code and params, and which product, field and language it is. */
+  private problem(key: Item['key'], code: string, message: string, params: Record<string, string>): MtProblem {
+    let sku = ''
+    try {
+      sku = this.s.products.get(key.productId).sku
+    } catch { /* deleted meanwhile */ }
+    return { unitId: `${key.productId}.${key.field}.${key.locale}`, code, message, params: { ...params, sku, field: key.field, locale: key.locale } }
+  }
+
   /** The text the provider starts from: Italian, or English for providers without Italian. */
-  private async pivotSource(p: MtProvider, key: Item['key'], italian: string, signal: AbortSignal): Promise<{ text: string } | { problem: string }> {
+  private async pivotSource(p: MtProvider, key: Item['key'], italian: string, signal: AbortSignal): Promise<{ text: string } | { problem: string; code: string; params: Record<string, string> }> {
     const from = p.sourceFor(key.locale)
-    if (from === null) return { problem: `${p.label} cannot translate Italian into ${key.locale}; use DeepL or LibreTranslate.` }
+    if (from === null) return { problem: `${p.label} cannot translate Italian into ${key.locale}; use DeepL or LibreTranslate.`, code: 'mt_no_italian', params: { provider: p.label, locale: key.locale } }
     if (from === SOURCE_LOCALE) return { text: italian }
     const cfg = readMtConfig(this.s).alibaba
     const en = this.units.get({ ...key, locale: 'en' })
     const enText = this.units.targetText(key.productId, key.field, 'en')
     if (en && enText && !en.stale && en.status !== 'new') return { text: enText }
-    if (cfg.pivot === 'english') return { problem: 'No up-to-date English translation to start from (Alibaba Cloud translates from English only).' }
+    if (cfg.pivot === 'english') return { problem: 'No up-to-date English translation to start from (Alibaba Cloud translates from English only).', code: 'mt_no_english', params: {} }
     const pivot = this.providers[cfg.pivot]
-    if (!(await pivot.configured())) return { problem: `${pivot.label} is not set up, so Italian cannot be turned into English first.` }
+    if (!(await pivot.configured())) return { problem: `${pivot.label} is not set up, so Italian cannot be turned into English first.`, code: 'mt_pivot_not_configured', params: { provider: pivot.label } }
     const [text] = await this.translateBatch(pivot, {
       texts: [italian], sourceLang: SOURCE_LOCALE, targetLang: 'en', format: key.field === 'description' ? 'html' : 'text',
       scene: key.field === 'description' || key.field === 'shortDescription' ? 'description' : 'title',
@@ -119,7 +132,7 @@ export class MtService {
    * here as soon as their own service answers.
    */
   async wakeReachable(): Promise<string[]> {
-    const rows = this.s.db.prepare("SELECT id, payload FROM jobs WHERE kind = 'translation.mt' AND state = 'waiting' AND message = 'offline'").all() as Array<{ id: string; payload: string }>
+    const rows = this.s.db.prepare("SELECT id, payload FROM jobs WHERE kind = 'translation.mt' AND state = 'waiting' AND message = ?").all(JSON.stringify(OFFLINE_MESSAGE)) as Array<{ id: string; payload: string }>
     const woken: string[] = []
     const checked = new Map<string, boolean>()
     for (const r of rows) {
@@ -153,17 +166,18 @@ export class MtService {
       // in the checkpoint instead, while quota or key problems fail at once with their message.
       maxAttempts: 0,
       concurrency: 1,
+      unit: 'units',
       run: (job) => this.run(job)
     }
   }
 
   private async run(job: RunningJob<MtPayload>): Promise<unknown> {
     const p = this.providers[job.payload.provider]
-    if (!(await p.configured())) throw new AppError('mt_not_configured', `${p.label} is not set up yet (translation settings).`, { params: { provider: p.name } })
-    const cp = (job.checkpoint as { next: number; machine: number; suggested: number; transient?: number; problems: Array<{ unitId: string; message: string }> } | null) ??
+    if (!(await p.configured())) throw new AppError('mt_not_configured', `${p.label} is not set up yet (translation settings).`, { params: { provider: p.label } })
+    const cp = (job.checkpoint as { next: number; machine: number; suggested: number; transient?: number; problems: MtProblem[] } | null) ??
       { next: 0, machine: 0, suggested: 0, transient: 0, problems: [] }
     const all = job.payload.units
-    job.progress(cp.next, all.length, `${p.label}`)
+    job.progress(cp.next, all.length, null)
     let i = cp.next
     try {
       while (i < all.length) {
@@ -178,13 +192,13 @@ export class MtService {
           if (key.locale !== first.locale || (key.field === 'description') !== (first.field === 'description')) break
           const stored = this.units.sourceText(key.productId, key.field as TextField)
           if (!stored) {
-            cp.problems.push({ unitId: `${key.productId}.${key.field}.${key.locale}`, message: 'No Italian source any more.' })
+            cp.problems.push(this.problem(key, 'mt_no_source', 'No Italian source any more.', {}))
             continue
           }
           const italian = key.field === 'keywords' ? (parseStored('keywords', stored) as string[]).join('\n') : stored
           const pivot = await this.pivotSource(p, key, italian, job.signal)
           if ('problem' in pivot) {
-            cp.problems.push({ unitId: `${key.productId}.${key.field}.${key.locale}`, message: pivot.problem })
+            cp.problems.push(this.problem(key, pivot.code, pivot.problem, pivot.params))
             continue
           }
           const texts = key.field === 'keywords' ? pivot.text.split('\n').filter(Boolean) : [pivot.text]
@@ -204,7 +218,8 @@ export class MtService {
             }, job.signal)
           } catch (err) {
             if (err instanceof MtError && (err.kind === 'bad_request' || err.kind === 'unsupported' || err.kind === 'too_large')) {
-              for (const it of items) cp.problems.push({ unitId: `${it.key.productId}.${it.key.field}.${it.key.locale}`, message: err.message })
+              // codes: mt_bad_request, mt_unsupported, mt_too_large
+              for (const it of items) cp.problems.push(this.problem(it.key, `mt_${err.kind}`, err.message, { provider: p.label }))
               results = []
             } else throw err
           }
@@ -223,7 +238,7 @@ export class MtService {
           job.checkpointNow(cp)
         })()
         i = j
-        job.progress(i, all.length, `${p.label}: ${cp.machine} translated, ${cp.suggested} kept as suggestions`)
+        job.progress(i, all.length, msg('translate:job.mtProgress', { machine: cp.machine, suggested: cp.suggested }))
       }
     } catch (err) {
       if (err instanceof MtError) {
@@ -231,10 +246,13 @@ export class MtService {
         if (err.kind === 'rate_limited' || err.kind === 'server') {
           cp.transient = (cp.transient ?? 0) + 1
           job.checkpointNow(cp)
-          if (cp.transient > MAX_TRANSIENT_RETRIES) throw new AppError(`mt_${err.kind}`, `${err.message} Gave up after ${MAX_TRANSIENT_RETRIES} retries.`, { params: { provider: p.name } })
-          throw new RetryLater(Math.max(err.retryAfterMs ?? 0, Math.min(15 * 60_000, 10_000 * 2 ** cp.transient)), err.message, `mt_${err.kind}`)
+          // codes: mt_rate_limited, mt_server
+          if (cp.transient > MAX_TRANSIENT_RETRIES) throw new AppError(`mt_${err.kind}`, `${err.message} Gave up after ${MAX_TRANSIENT_RETRIES} retries.`, { params: { provider: p.label } })
+          // codes: mt_rate_limited, mt_server
+          throw new RetryLater(Math.max(err.retryAfterMs ?? 0, Math.min(15 * 60_000, 10_000 * 2 ** cp.transient)), err.message, `mt_${err.kind}`, { provider: p.label })
         }
-        throw new AppError(`mt_${err.kind}`, err.message, { params: { provider: p.name } })
+        // codes: mt_offline, mt_rate_limited, mt_quota, mt_auth, mt_too_large, mt_server, mt_bad_request, mt_unsupported
+        throw new AppError(`mt_${err.kind}`, err.message, { params: { provider: p.label } })
       }
       throw err
     }

@@ -25,6 +25,7 @@ import { readXliff, type XliffExtra, type XliffUnitIn } from './read.ts'
 import { validateXliff12 } from './validate12.ts'
 import { validateXliff20 } from './validate20.ts'
 import { writeXliff12, writeXliff20, type ExportProduct, type ExportUnit } from './write.ts'
+import { msg } from '../../../../shared/messages/message.ts'
 
 export const MAX_XLIFF_BYTES = 100 * 1024 * 1024
 
@@ -53,7 +54,7 @@ export function loadXliff(bytes: Uint8Array): ReturnType<typeof readXliff> {
   const violations = version.startsWith('2') ? validateXliff20(doc.root) : validateXliff12(doc.root)
   if (violations.length) {
     throw new AppError('xliff_invalid', `The file is not valid XLIFF ${version || ''}: ${violations[0].message} (line ${violations[0].line})${violations.length > 1 ? ` and ${violations.length - 1} more problem(s)` : ''}.`, {
-      params: { count: violations.length, line: violations[0].line, detail: violations[0].message },
+      params: { count: violations.length, line: violations[0].line, element: violations[0].element, version: version || '?' },
       issues: violations.slice(0, 50).map((x) => ({ path: `line ${x.line}`, message: x.message, code: x.element }))
     })
   }
@@ -104,7 +105,7 @@ export class XliffService {
       kind: 'translation.xliffExport',
       payload: ExportPayload,
       run: async (job) => {
-        job.progress(0, null, 'Collecting units')
+        job.progress(0, null, msg('translate:job.collecting'))
         const docs = this.build(job.payload.version, job.payload.selection)
         const stamp = this.s.clock.now().toISOString().slice(0, 10)
         const files = docs.map((d) => {
@@ -112,7 +113,7 @@ export class XliffService {
           writeFileSync(dl.path, d.xml)
           return { ...this.s.files.describeDownload(dl.id, dl.path), locale: d.locale, units: d.units }
         })
-        job.progress(docs.length, docs.length, `${files.reduce((n, f) => n + f.units, 0)} units exported`)
+        job.progress(docs.length, docs.length, msg('translate:job.exported', { count: files.reduce((n, f) => n + f.units, 0) }))
         return { files }
       }
     }
@@ -126,7 +127,7 @@ export class XliffService {
       run: async (job) => {
         const size = statSync(job.payload.file).size
         if (size > MAX_XLIFF_BYTES) throw new AppError('xliff_too_large', `The file is ${Math.round(size / 1024 / 1024)} MB; the limit is ${MAX_XLIFF_BYTES / 1024 / 1024} MB.`, { params: { megabytes: Math.round(size / 1024 / 1024), limit: MAX_XLIFF_BYTES / 1024 / 1024 } })
-        job.progress(0, null, 'Reading the file')
+        job.progress(0, null, msg('translate:job.reading'))
         const report = this.importBytes(readFileSync(job.payload.file), job.payload, (done, total) => job.progress(done, total))
         return report
       }

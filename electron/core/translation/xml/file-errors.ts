@@ -13,6 +13,7 @@ export function xmlFileError(err: XmlError, malformedCode: string, what: string)
     case 'dtd':
       return new AppError('translation_xml_dtd', `The ${what} declares its own DTD definitions on line ${err.line} (entities in the DOCTYPE line); for safety such files are not read. Export it again without them.`, { params: { line: err.line } })
     default:
+      // codes: tmx_invalid, glossary_invalid, xliff_malformed
       return new AppError(malformedCode, `The ${what} is not well-formed XML: ${err.message}`, { params: { line: err.line } })
   }
 }

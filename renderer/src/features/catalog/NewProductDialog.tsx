@@ -2,7 +2,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client.ts'
-import { LOCALE_NAMES } from '../../../../shared/domain/locales.ts'
 import { navigate } from '../../app/router.ts'
 import { Plus } from 'lucide-react'
 import { Button } from '../../ui/Button.tsx'
@@ -13,6 +12,7 @@ import { Dialog } from '../../ui/Dialog.tsx'
 import { Select } from '../../ui/Select.tsx'
 import { errorText, issuesByPath } from '../../ui/errors.ts'
 import { flattenCategories, localized, useCatalog } from './store.ts'
+import { languageOf } from '../../i18n/language-names.ts'
 
 export function NewProductDialog(props: { onClose(): void; parent?: { id: string; familyId: string | null; axes: string[] } }) {
   const { t, i18n } = useTranslation()
@@ -63,7 +63,7 @@ export function NewProductDialog(props: { onClose(): void; parent?: { id: string
         </Field>
         {!props.parent && (
           <>
-            <Field label={t('catalog:fields.titleIn', { locale: LOCALE_NAMES.it })} error={fieldErrors['texts.it.title']}>
+            <Field label={t('catalog:fields.titleIn', { locale: languageOf('it') })} error={fieldErrors['texts.it.title']}>
               {(id) => <input id={id} className="input" value={title} onChange={(e) => setTitle(e.target.value)} />}
             </Field>
             <Field label={t('catalog:fields.family')}>

@@ -103,7 +103,7 @@ export function ProductList() {
         actions={role === 'owner' && (
           <>
             <Button variant="ghost" icon={Trash2} onClick={() => setTrashOpen(true)} testId="open-trash">{t('bulk:trash.open', { count: trashCount })}</Button>
-            <Button variant="primary" icon={Plus} onClick={() => setCreating(true)}>{t('catalog:list.new')}</Button>
+            <Button variant="primary" icon={Plus} testId="new-product" onClick={() => setCreating(true)}>{t('catalog:list.new')}</Button>
           </>
         )}
       />

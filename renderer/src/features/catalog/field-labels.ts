@@ -1,23 +1,9 @@
-// Human names for product field paths ("trade.moq" → "Minimum order quantity (MOQ)").
+// Human names for product field paths ("trade.ladder.2.minQty" → "Scaglione 3: quantità minima"),
+// shared with the core's validation messages (shared/messages/field-path.ts). A path it does not
+// know reads as "field", never as the internal path.
 import type { TFunction } from 'i18next'
-import { LOCALE_NAMES } from '../../../../shared/domain/locales.ts'
+import { fieldLabel as sharedFieldLabel, type FieldNames } from '../../../../shared/messages/field-path.ts'
 
-const LEAF_KEYS: Record<string, string> = {
-  sku: 'sku', status: 'status', categoryId: 'category', familyId: 'family', variantAxes: 'variantAxes',
-  title: 'title', shortDescription: 'shortDescription', description: 'description', keywords: 'keywords',
-  currency: 'currency', sellingUnit: 'sellingUnit', moq: 'moq', ladder: 'ladder', fobPort: 'fobPort', leadTimes: 'leadTimes',
-  supplyAbility: 'supplyAbility', netWeight: 'netWeight', grossWeight: 'grossWeight', dimensions: 'dimensions',
-  packaging: 'packaging', unitsPerCarton: 'unitsPerCarton', hsCode: 'hsCode', country: 'country', region: 'region',
-  comune: 'comune', certifications: 'certifications'
-}
-
-export function fieldLabel(path: string, t: TFunction): string {
-  const parts = path.split('.')
-  if (parts[0] === 'texts' && parts.length === 3) {
-    const field = LEAF_KEYS[parts[2]]
-    return `${field ? t(`catalog:fields.${field}`) : parts[2]} (${LOCALE_NAMES[parts[1]] ?? parts[1]})`
-  }
-  if (parts[0] === 'attributes' || parts[0] === 'axes') return `${t(`catalog:tabs.${parts[0] === 'axes' ? 'variants' : 'attributes'}`)}: ${parts[1]}`
-  const leaf = LEAF_KEYS[parts[parts.length - 1]]
-  return leaf ? t(`catalog:fields.${leaf}`) : path
+export function fieldLabel(path: string, t: TFunction, names?: FieldNames): string {
+  return sharedFieldLabel(path, t, names) ?? String(t('errors:field.other'))
 }

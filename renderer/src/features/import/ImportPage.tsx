@@ -21,6 +21,7 @@ import { FileStep } from './FileStep.tsx'
 import { MappingStep } from './MappingStep.tsx'
 import { ResultStep } from './ResultStep.tsx'
 import { useImport, type Step } from './store.ts'
+import { currentLanguage } from '../../i18n/index.ts'
 
 const STEPS: Step[] = ['file', 'mapping', 'check', 'apply']
 
@@ -88,7 +89,7 @@ function ExportCard() {
   }, [job, t])
   const run = () =>
     api.spreadsheet
-      .exportCatalog({ format: format === 'xlsx' ? 'xlsx' : 'csv', csvLocale: format === 'csv-en' ? 'en' : 'it', filter: onlyReady ? { status: ['ready'] } : {}, variantLayout })
+      .exportCatalog({ language: currentLanguage(), format: format === 'xlsx' ? 'xlsx' : 'csv', csvLocale: format === 'csv-en' ? 'en' : 'it', filter: onlyReady ? { status: ['ready'] } : {}, variantLayout })
       .then((r) => setJobId(r.jobId))
       .catch((err) => toast(errorText(err, t), 'err'))
   return (

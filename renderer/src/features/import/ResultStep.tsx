@@ -14,6 +14,8 @@ import { toast } from '../../ui/toasts.ts'
 import { download, importErrorText, JobProgress, ReportTable } from './parts.tsx'
 import { LeftOutColumns } from './LeftOutColumns.tsx'
 import { useImport } from './store.ts'
+import { currentLanguage } from '../../i18n/index.ts'
+import { warningText } from '../../../../shared/messages/import.ts'
 
 const FINISHED = ['done', 'failed', 'cancelled']
 
@@ -57,7 +59,7 @@ export function ResultStep() {
           {summary.newCategories.length > 0 && <p className="muted">{t('import:check.newCategories', { names: summary.newCategories.join(', ') })}</p>}
           {(summary.newFamilies ?? []).length > 0 && <p className="muted" data-testid="new-families">{t('import:families.created', { count: summary.newFamilies.length, names: summary.newFamilies.join(', ') })}</p>}
           {(summary.merged ?? 0) > 0 && <p className="muted">{t('import:check.merged', { count: summary.merged })}</p>}
-          {summary.warnings.map((w) => <p key={w.code} className="muted row" data-testid="import-warning"><Icon icon={TriangleAlert} size="sm" />{t(`import:warning.${w.code}`, { ...(w.params ?? {}), defaultValue: w.message })}</p>)}
+          {summary.warnings.map((w) => <p key={w.code} className="muted row" data-testid="import-warning"><Icon icon={TriangleAlert} size="sm" />{warningText(w, t)}</p>)}
           {step === 'check' && <LeftOutColumns gaps={summary.leftOut ?? []} />}
           <div className="row wrap" style={{ marginBottom: 'var(--space-3)' }}>
             {step === 'check' && (
@@ -80,9 +82,9 @@ export function ResultStep() {
               </>
             )}
             <span className="spacer" />
-            <Button size="sm" variant="ghost" icon={Download} onClick={() => void download(() => api.spreadsheet.reportFile({ importId, format: 'xlsx' }), t)}>{t('import:check.downloadReport')}</Button>
+            <Button size="sm" variant="ghost" icon={Download} onClick={() => void download(() => api.spreadsheet.reportFile({ importId, format: 'xlsx', language: currentLanguage() }), t)}>{t('import:check.downloadReport')}</Button>
             {summary.rejected > 0 && (
-              <Button size="sm" variant="ghost" icon={FileWarning} onClick={() => void download(() => api.spreadsheet.rejectedFile({ importId }), t)}>{t('import:check.downloadRejected')}</Button>
+              <Button size="sm" variant="ghost" icon={FileWarning} onClick={() => void download(() => api.spreadsheet.rejectedFile({ importId, language: currentLanguage() }), t)}>{t('import:check.downloadRejected')}</Button>
             )}
           </div>
           {step === 'check' && summary.rejected > 0 && <p className="muted">{t('import:check.fixFirst')}</p>}

@@ -13,17 +13,16 @@ import { ProgressBar } from '../../ui/components.tsx'
 import { Tabs } from '../../ui/Tabs.tsx'
 import { errorText } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
+import { jobMessage } from '../jobs/job-text.ts'
+import { rowIssueText } from '../../../../shared/messages/import.ts'
 
-/** A file-level error in the user's language (the core's English message when there is no translation). */
+/** A file-level error in the user's language. */
 export function importErrorText(err: unknown, t: TFunction): string {
-  const data = err as { code?: string; params?: Record<string, unknown> } | null
-  const fallback = err instanceof Error ? errorText(err, t) : (err as { message?: string } | null)?.message ?? String(err)
-  return data?.code?.startsWith('spreadsheet_') ? t(`import:error.${data.code}`, { ...(data.params ?? {}), defaultValue: fallback }) : fallback
+  return errorText(err, t)
 }
 
 export function issueSentence(i: RowIssue, t: TFunction): string {
-  const text = t([`import:issue.${i.code}`, `import:variants.issue.${i.code}`, `errors:issue.${i.code}`], { ...(i.params ?? {}), defaultValue: i.message })
-  return i.column ? `${i.column}: ${text}` : text
+  return rowIssueText(i, t)
 }
 
 function etaText(seconds: number | null, t: TFunction): string {
@@ -42,7 +41,7 @@ export function JobProgress(props: { jobId: string; label: string }) {
       <div className="row">
         <strong>{props.label}</strong>
         <span className="spacer" />
-        <span className="muted">{job.message ?? ''} {etaText(job.etaSeconds, t)}</span>
+        <span className="muted">{jobMessage(job, t)} {etaText(job.etaSeconds, t)}</span>
         <Button size="sm" variant="ghost" tone="danger" icon={CircleSlash} onClick={() => api.jobs.cancel({ id: job.id }).catch((err) => toast(errorText(err, t), 'err'))}>
           {t('import:cancel')}
         </Button>

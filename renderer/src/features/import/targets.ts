@@ -1,7 +1,7 @@
 // Labels for import targets in the user's language ("trade/ladder/2/price" → "Scaglione 2 – prezzo").
 import type { TFunction } from 'i18next'
-import { LOCALE_NAMES } from '../../../../shared/domain/locales.ts'
 import { parseTarget } from '../../../../shared/domain/spreadsheet/targets.ts'
+import { languageOf } from '../../i18n/language-names.ts'
 
 export interface TargetOption {
   code: string
@@ -20,7 +20,7 @@ export function targetLabel(code: string, t: TFunction, lang: string, options: T
     const label = options.find((o) => o.code.startsWith(`attribute/${c}`) || o.code === `axis/${c}`)?.label
     return label?.[lang] ?? label?.it ?? label?.en ?? c
   }
-  const locale = (l: string) => LOCALE_NAMES[l] ?? l
+  const locale = (l: string) => languageOf(l)
   switch (target.kind) {
     case 'text': return `${t(`import:target.text.${target.field}`)} (${locale(target.locale)})`
     case 'attribute':

@@ -15,6 +15,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx'
 import { Icon } from '../../ui/Icon.tsx'
 import { errorText } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
+import { jobError, jobMessage, jobProgress, jobTitle } from './job-text.ts'
 
 export function formatEta(seconds: number | null, t: TFunction): string {
   if (seconds === null) return ''
@@ -51,22 +52,21 @@ export function JobsDrawer(props: { onClose(): void }) {
         {jobs.map((job) => (
           <div className="job" key={job.id} data-testid="job">
             <div className="row" style={{ alignItems: 'flex-start' }}>
-              <span className="job-title">{job.title}</span>
+              <span className="job-title">{jobTitle(job, t)}</span>
               <Badge tone={STATE_TONE[job.state]}>{t(`common:jobs.state.${job.state}`)}</Badge>
             </div>
             {isActive(job) && (
               <>
-                <ProgressBar done={job.done} total={job.total} label={job.title} />
+                <ProgressBar done={job.done} total={job.total} label={jobTitle(job, t)} />
                 <div className="row muted small">
-                  {job.total ? <span className="tabular">{num.format(job.done)} / {num.format(job.total)}</span> : null}
+                  {job.total ? <span className="tabular">{jobProgress(job, t)}</span> : null}
                   <span className="spacer" />
                   {formatEta(job.etaSeconds, t)}
                 </div>
               </>
             )}
-            {job.error && <div className="error">{job.error.message}</div>}
-            {job.state === 'waiting' && job.message && <div className="muted small">{job.message}</div>}
-            {job.state === 'paused' && job.message === 'interrupted' && <div className="muted small">{t('common:jobs.interrupted')}</div>}
+            {job.error && <div className="error">{jobError(job, t)}</div>}
+            {(job.state === 'waiting' || job.state === 'running' || job.state === 'paused') && job.message && <div className="muted small">{jobMessage(job, t)}</div>}
             <div className="row" style={{ marginTop: 'var(--space-2)' }}>
               {(job.state === 'running' || job.state === 'queued' || job.state === 'waiting') && (
                 <Button size="sm" icon={Pause} onClick={() => act(() => api.jobs.pause({ id: job.id }))}>{t('common:jobs.pause')}</Button>

@@ -12,6 +12,7 @@ import { Button } from '../../ui/Button.tsx'
 import { Notice } from '../../ui/Card.tsx'
 import { ProgressBar } from '../../ui/components.tsx'
 import { fileErrorText, skippedText } from './file-reasons.ts'
+import { jobError, jobMessage, jobProgress, jobTitle } from '../jobs/job-text.ts'
 
 export function BatchReport(props: { jobId: string; onClose(): void }) {
   const { t } = useTranslation()
@@ -41,7 +42,7 @@ export function BatchReport(props: { jobId: string; onClose(): void }) {
   return (
     <div className="card photo-batch" data-testid="photo-batch" aria-live="polite">
       <div className="row">
-        <strong>{job.title}</strong>
+        <strong>{jobTitle(job, t)}</strong>
         <span className="spacer" />
         <Badge tone={job.state === 'done' ? 'success' : job.state === 'failed' ? 'danger' : 'info'}>{t(`common:jobs.state.${job.state}`)}</Badge>
         {active && <Button size="sm" variant="ghost" tone="danger" icon={CircleSlash} onClick={() => void api.jobs.cancel({ id: job.id })}>{t('common:cancel')}</Button>}
@@ -51,10 +52,10 @@ export function BatchReport(props: { jobId: string; onClose(): void }) {
         <>
           <ProgressBar done={job.done} total={job.total} />
           <div className="row muted small">
-            {job.total ? t('photos:batch.progress', { done: job.done, total: job.total }) : null}
+            {jobProgress(job, t)}
             <span className="spacer" />
             {formatEta(job.etaSeconds, t)}
-            {job.message && <span style={{ marginLeft: 8 }}>{job.message}</span>}
+            {job.message && <span style={{ marginLeft: 8 }}>{jobMessage(job, t)}</span>}
           </div>
         </>
       )}
@@ -64,7 +65,7 @@ export function BatchReport(props: { jobId: string; onClose(): void }) {
         </p>
       )}
       {skippedText(skippedBy, t) && <p className="muted" data-testid="batch-skipped">{skippedText(skippedBy, t)}</p>}
-      {job.error && <Notice tone="danger" role="alert">{job.error.message}</Notice>}
+      {job.error && <Notice tone="danger" role="alert">{jobError(job, t)}</Notice>}
       {failed.length > 0 && (
         <table className="table" data-testid="batch-failures">
           <caption className="sr-only">{t('ui:photos.refused')}</caption>

@@ -3,15 +3,14 @@
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { PhotoWarning } from '../../../../shared/domain/photo-quality.ts'
+import { photoWarningText } from '../../../../shared/messages/photos.ts'
 
 export function warningLabel(w: PhotoWarning, t: TFunction): string {
   return t(`photos:warning.${w.code}.short`)
 }
 
 export function warningText(w: PhotoWarning, t: TFunction): string {
-  const p = w.params as Record<string, string | number>
-  const sides = typeof p.sides === 'string' ? p.sides.split(',').map((s) => t(`photos:side.${s}`)).join(', ') : ''
-  return t(`photos:warning.${w.code}.long`, { ...p, sides })
+  return photoWarningText(w, t)
 }
 
 export function WarningBadges(props: { warnings: PhotoWarning[]; max?: number }) {

@@ -4,7 +4,6 @@
 import { CloudDownload, Pause, Play, Send, ShieldAlert, Wrench } from 'lucide-react'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LOCALE_NAMES } from '../../../../shared/domain/locales.ts'
 import { api } from '../../api/client.ts'
 import { navigate } from '../../app/router.ts'
 import { useApp } from '../../app/store.ts'
@@ -23,6 +22,7 @@ import { ReadinessChart } from './ReadinessChart.tsx'
 import { PublishSettingsCard } from './PublishSettingsCard.tsx'
 import { usePublish, watchPublish } from './store.ts'
 import { ProblemList } from './problems.tsx'
+import { languageOf } from '../../i18n/language-names.ts'
 
 type TabId = 'overview' | 'queue' | 'settings'
 
@@ -59,7 +59,7 @@ function TargetBadge() {
   const status = usePublish((s) => s.status)
   if (!status) return null
   return (
-    <Badge tone={status.target === 'alibaba' ? 'success' : 'warning'} testId="publish-target" title={status.gateway}>
+    <Badge tone={status.target === 'alibaba' ? 'success' : 'warning'} testId="publish-target" title={status.gateway || t('publish:target.builtinGateway')}>
       {t(`publish:target.${status.target}`)}
     </Badge>
   )
@@ -71,7 +71,7 @@ function AuthBanner() {
   if (!problem) return null
   return (
     <Notice tone="danger" icon={ShieldAlert} role="alert">
-      <strong>{t('publish:auth.stopped')}</strong> {problem.message}{' '}
+      <strong>{t('publish:auth.stopped')}</strong> {errorText(problem, t)}{' '}
       <Button size="sm" onClick={() => navigate('publish', 'settings')}>{t('publish:auth.signIn')}</Button>
     </Notice>
   )
@@ -110,7 +110,7 @@ function Overview() {
       <Card title={t('publish:run.title')} icon={Send}
         actions={role === 'owner' && (
           <div className="row wrap">
-            <Button icon={CloudDownload} onClick={() => void downloadRules()}>{t('publish:rules.download')}</Button>
+            <Button icon={CloudDownload} testId="download-rules" onClick={() => void downloadRules()}>{t('publish:rules.download')}</Button>
             {status && <Button icon={status.paused ? Play : Pause} onClick={() => void togglePause()} testId="pause-queue">{status.paused ? t('publish:run.resume') : t('publish:run.pause')}</Button>}
             <Button variant="primary" icon={Send} disabled={summary !== null && summary.ready === 0} onClick={() => void publishAll()} testId="publish-all">{t('publish:run.publishAll')}</Button>
           </div>
@@ -141,7 +141,7 @@ function Overview() {
               {problems.map((p) => (
                 <tr key={`${p.productId}-${p.language}`}>
                   <td><strong>{p.sku}</strong><div className="muted small">{p.title}</div></td>
-                  <td><span className="row wrap">{LOCALE_NAMES[p.language] ?? p.language}{p.ready ? <Badge tone="success">{t('publish:readiness.ready')}</Badge> : null}</span></td>
+                  <td><span className="row wrap">{languageOf(p.language)}{p.ready ? <Badge tone="success">{t('publish:readiness.ready')}</Badge> : null}</span></td>
                   <td><ProblemList productId={p.productId} problems={p.problems} /></td>
                 </tr>
               ))}

@@ -13,9 +13,10 @@ import { Select } from '../../ui/Select.tsx'
 import { errorText } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
 import { usePublish } from './store.ts'
+import { formatDecimal, parseDecimal } from '../../../../shared/domain/numbers.ts'
 
 export function PublishSettingsCard() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { settings, status } = usePublish()
   const [creds, setCreds] = useState({ appKey: '', appSecret: '', accessToken: '', refreshToken: '' })
   const [credTarget, setCredTarget] = useState<PublishTarget>('alibaba')
@@ -44,8 +45,8 @@ export function PublishSettingsCard() {
     await api.publish.clearCredentials({ target: credTarget }).then(() => usePublish.getState().loadStatus()).catch((err) => toast(errorText(err, t), 'err'))
   }
   const runTest = () =>
-    api.publish.testConnection({}).then((r) => setTest(r.ok ? t('publish:settings.testOk', { ms: r.latencyMs }) : t('publish:settings.testFailed', { message: r.message }))).catch((err) => setTest(errorText(err, t)))
-  const num = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.')))
+    api.publish.testConnection({}).then((r) => setTest(r.ok ? t('publish:settings.testOk', { ms: r.latencyMs }) : t('publish:settings.testFailed', { message: errorText({ code: r.code ?? 'publish_unexpected', message: r.message, params: r.params }, t) }))).catch((err) => setTest(errorText(err, t)))
+  const num = (v: string) => (v.trim() === '' ? null : parseDecimal(v, i18n.language))
   const credState = status?.credentials
   return (
     <>
@@ -107,13 +108,13 @@ export function PublishSettingsCard() {
       <Card title={t('publish:settings.limitsTitle')} icon={Gauge}>
         <div className="grid3">
           <Field label={t('publish:settings.rate')} hint={t('publish:settings.rateHint')}>
-            {(id) => <input id={id} className="input" inputMode="decimal" defaultValue={String(settings.ratePerSecond)} onBlur={(e) => { const v = num(e.target.value); if (v && v !== settings.ratePerSecond) void update({ ratePerSecond: v }) }} />}
+            {(id) => <input id={id} className="input" inputMode="decimal" defaultValue={formatDecimal(settings.ratePerSecond, i18n.language)} onBlur={(e) => { const v = num(e.target.value); if (v && v !== settings.ratePerSecond) void update({ ratePerSecond: v }) }} />}
           </Field>
           <Field label={t('publish:settings.concurrency')}>
-            {(id) => <input id={id} className="input" inputMode="numeric" defaultValue={String(settings.concurrency)} onBlur={(e) => { const v = num(e.target.value); if (v && v !== settings.concurrency) void update({ concurrency: Math.round(v) }) }} />}
+            {(id) => <input id={id} className="input" inputMode="numeric" defaultValue={formatDecimal(settings.concurrency, i18n.language)} onBlur={(e) => { const v = num(e.target.value); if (v && v !== settings.concurrency) void update({ concurrency: Math.round(v) }) }} />}
           </Field>
           <Field label={t('publish:settings.eurToUsd')} hint={t('publish:settings.eurToUsdHint')}>
-            {(id) => <input id={id} className="input" inputMode="decimal" defaultValue={settings.eurToUsd === null ? '' : String(settings.eurToUsd)} onBlur={(e) => void update({ eurToUsd: num(e.target.value) })} />}
+            {(id) => <input id={id} className="input" inputMode="decimal" defaultValue={formatDecimal(settings.eurToUsd, i18n.language)} onBlur={(e) => void update({ eurToUsd: num(e.target.value) })} />}
           </Field>
         </div>
       </Card>

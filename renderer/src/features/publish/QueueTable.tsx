@@ -7,7 +7,6 @@ import { LISTING_STATES, type Listing, type ListingState } from '../../../../sha
 import { api } from '../../api/client.ts'
 import { navigate } from '../../app/router.ts'
 import { useApp } from '../../app/store.ts'
-import { LOCALE_NAMES } from '../../../../shared/domain/locales.ts'
 import { Badge, type Tone } from '../../ui/Badge.tsx'
 import { Button } from '../../ui/Button.tsx'
 import { confirm } from '../../ui/confirm.tsx'
@@ -17,6 +16,9 @@ import { errorText } from '../../ui/errors.ts'
 import { toast } from '../../ui/toasts.ts'
 import { ProblemList } from './problems.tsx'
 import { usePublish } from './store.ts'
+import { messageText } from '../../../../shared/messages/translator.ts'
+import type { Message } from '../../../../shared/messages/message.ts'
+import { languageOf } from '../../i18n/language-names.ts'
 
 const STATE_TONE: Partial<Record<ListingState, Tone>> = {
   published: 'success', failed: 'danger', needs_fixing: 'danger', in_audit: 'warning', queued: 'info', uploading_images: 'info', submitting: 'info'
@@ -64,7 +66,7 @@ function Row(props: { l: Listing; fmt: Intl.DateTimeFormat; owner: boolean; act(
   const { t } = useTranslation()
   const { l } = props
   const active = l.state === 'queued' || l.state === 'uploading_images' || l.state === 'submitting' || l.state === 'unpublishing'
-  const [history, setHistory] = useState<Array<{ at: string; event: string; detail: string | null }> | null>(null)
+  const [history, setHistory] = useState<Array<{ at: string; event: string; detail: Message | null }> | null>(null)
   const unpublish = async () => {
     const ok = await confirm({
       title: t('ui:publish.unpublishTitle', { sku: l.sku ?? '' }),
@@ -84,7 +86,7 @@ function Row(props: { l: Listing; fmt: Intl.DateTimeFormat; owner: boolean; act(
         {l.variantCount > 0 && <Badge tone="info" testId="variant-count" className="variant-count">{t('publish:variants.queue.count', { count: l.variantCount })}</Badge>}
         <div className="muted small">{l.title}</div>
       </td>
-      <td>{LOCALE_NAMES[l.language] ?? l.language}</td>
+      <td>{languageOf(l.language)}</td>
       <td>
         <span className="row wrap">
           <Badge tone={STATE_TONE[l.state] ?? 'neutral'}>{t(`publish:state.${l.state}`)}</Badge>
@@ -94,7 +96,7 @@ function Row(props: { l: Listing; fmt: Intl.DateTimeFormat; owner: boolean; act(
       </td>
       <td style={{ maxWidth: 460 }}>
         {l.problems.length > 0 && <ProblemList productId={l.productId} problems={l.problems} />}
-        {l.error && l.problems.length === 0 && <div className={l.state === 'failed' ? 'error' : 'muted small'}>{t(`publish:error.${l.error.code}`, { defaultValue: l.error.message })}</div>}
+        {l.error && l.problems.length === 0 && <div className={l.state === 'failed' ? 'error' : 'muted small'}>{errorText(l.error, t)}</div>}
         {l.runAfter && active && <div className="muted small">{t('publish:queue.nextTry', { time: props.fmt.format(new Date(l.runAfter)) })}</div>}
         {l.remoteId && <div className="muted small">{t('publish:queue.remote', { id: l.remoteId, status: l.remoteStatus ?? '—' })}</div>}
       </td>
@@ -117,7 +119,7 @@ function Row(props: { l: Listing; fmt: Intl.DateTimeFormat; owner: boolean; act(
         <td colSpan={6} style={{ background: 'var(--color-surface-sunken)' }}>
           <ol className="small" style={{ margin: 0, paddingLeft: 'var(--space-5)' }} data-testid="listing-history">
             {history.map((h, i) => (
-              <li key={i}>{props.fmt.format(new Date(h.at))} — {t(`publish:event.${h.event}`, { defaultValue: h.event })}{h.detail ? `: ${h.detail}` : ''}</li>
+              <li key={i}>{props.fmt.format(new Date(h.at))} — {t([`publish:event.${h.event}`, 'publish:event.other'])}{h.detail ? `: ${messageText(h.detail, t)}` : ''}</li>
             ))}
           </ol>
         </td>

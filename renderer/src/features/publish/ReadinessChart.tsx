@@ -2,6 +2,7 @@
 // frequent problems as horizontal bars.
 import { useTranslation } from 'react-i18next'
 import type { Summary } from './store.ts'
+import { problemShortText } from '../../../../shared/messages/publish.ts'
 
 export function ReadinessChart(props: { summary: Summary }) {
   const { t } = useTranslation()
@@ -28,7 +29,7 @@ export function ReadinessChart(props: { summary: Summary }) {
         <div style={{ marginTop: 12, display: 'grid', gridTemplateColumns: 'minmax(160px, 40%) 1fr auto', gap: '4px 10px', alignItems: 'center', fontSize: 13 }}>
           {top.map(([code, n]) => (
             <div key={code} style={{ display: 'contents' }}>
-              <span>{t([`publish:problemShort.${code}`, `publish:variants.problemShort.${code}`], { defaultValue: code })}</span>
+              <span>{problemShortText(code, t)}</span>
               <div style={{ background: 'var(--bg)', height: 10, borderRadius: 3 }}>
                 <div style={{ width: `${(100 * n) / max}%`, height: '100%', background: 'var(--danger)', opacity: 0.7, borderRadius: 3 }} />
               </div>

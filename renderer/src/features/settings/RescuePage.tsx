@@ -1,7 +1,8 @@
 // Shown instead of every section when the catalogue cannot be used (damaged, unreadable, missing,
 // from a newer Vetrina): what happened in one sentence, and the ways out — restore the newest
 // verified backup (or another backup), recover what is still readable, or start an empty
-// catalogue when the old one is gone. Nothing else touches the catalogue meanwhile.
+// catalogue when the old one is gone. Nothing else touches the catalogue meanwhile. SQLite's own
+// (English) words for the damage stay in the log: the screen says it in the user's language.
 import { Archive, DatabaseBackup, FilePlus2, LifeBuoy, ShieldAlert, Wrench } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -90,7 +91,6 @@ export function RescuePage() {
     <div className="page" data-testid="rescue-page">
       <PageHeader title={t('settings:rescue.title')} />
       <Notice tone="danger" icon={ShieldAlert} role="alert">{sentence}</Notice>
-      {health.problem && <p className="muted small">{t('settings:rescue.detail')}: <code>{health.problem}</code></p>}
       <Card title={t('settings:rescue.goodBackup')} icon={LifeBuoy}>
         {good ? (
           <>

@@ -2,7 +2,6 @@
 import { Archive, ArchiveRestore, DatabaseBackup, FolderOpen, Globe, HardDriveDownload, Network } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LOCALE_NAMES } from '../../../../shared/domain/locales.ts'
 import { api, transport } from '../../api/client.ts'
 import { useEvent } from '../../api/events.ts'
 import { useApp } from '../../app/store.ts'
@@ -20,6 +19,7 @@ import { toast } from '../../ui/toasts.ts'
 import { UpdatesCard } from '../desktop/UpdatesCard.tsx'
 import { CategoriesCard } from './CategoriesCard.tsx'
 import { FamiliesCard } from './FamiliesCard.tsx'
+import { languageOf } from '../../i18n/language-names.ts'
 import { LinksCard } from './LinksCard.tsx'
 
 interface BackupRow { fileName: string; path: string; size: number; createdAt: string; automatic: boolean; verified: boolean; products: number | null }
@@ -33,7 +33,7 @@ function GeneralCard() {
   return (
     <>
       <Card title={t('settings:general.title')} icon={Globe}>
-        <Field label={t('settings:general.targetLocales')} hint={t('settings:general.targetLocalesHint', { names: settings.targetLocales.map((l) => LOCALE_NAMES[l] ?? l).join(', ') })}>
+        <Field label={t('settings:general.targetLocales')} hint={t('settings:general.targetLocalesHint', { names: settings.targetLocales.map((l) => languageOf(l)).join(', ') })}>
           {(id) => <ChipsInput id={id} value={settings.targetLocales} max={10} onChange={(v) => v.length && void update({ targetLocales: v })} />}
         </Field>
         <p className="muted row" style={{ margin: 0 }}><span className="row"><Icon icon={FolderOpen} size="sm" />{t('settings:general.dataDir')}:</span> <code>{dataDir}</code></p>

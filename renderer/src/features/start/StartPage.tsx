@@ -16,7 +16,9 @@ import { Icon } from '../../ui/Icon.tsx'
 import { PageHeader } from '../../ui/PageHeader.tsx'
 import { Select } from '../../ui/Select.tsx'
 import { toast } from '../../ui/toasts.ts'
+import { SampleOffer } from './DemoCatalogue.tsx'
 import './start.css'
+import { formatDecimal, parseDecimal } from '../../../../shared/domain/numbers.ts'
 
 export interface StartState {
   products: number
@@ -110,16 +112,16 @@ function FirmForm() {
 
 function RateForm(props: { value: number | null }) {
   const { t, i18n } = useTranslation()
-  const [draft, setDraft] = useState(props.value === null ? '' : new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 6 }).format(props.value))
+  const [draft, setDraft] = useState(formatDecimal(props.value, i18n.language))
   const save = () => {
-    const v = Number(draft.replace(/\s/g, '').replace(',', '.'))
-    if (!draft.trim() || !Number.isFinite(v) || v <= 0) return
+    const v = parseDecimal(draft, i18n.language)
+    if (!draft.trim() || v === null || v <= 0) return
     void api.publish.updateSettings({ eurToUsd: v }).catch((err) => toast(errorText(err, t), 'err'))
   }
   return (
     <span className="row">
       <label className="muted small" htmlFor="start-rate">{t('start:rate.label')}</label>
-      <input id="start-rate" className="input start-rate" inputMode="decimal" value={draft} placeholder="1,08" onChange={(e) => setDraft(e.target.value)}
+      <input id="start-rate" className="input start-rate" inputMode="decimal" value={draft} placeholder={formatDecimal(1.08, i18n.language)} onChange={(e) => setDraft(e.target.value)}
         onBlur={save} onKeyDown={(e) => e.key === 'Enter' && save()} data-testid="start-rate" />
     </span>
   )
@@ -128,6 +130,7 @@ function RateForm(props: { value: number | null }) {
 export function StartPage() {
   const { t, i18n } = useTranslation()
   const settings = useApp((s) => s.settings)
+  const catalogue = useApp((s) => s.catalogue)
   const [state, setState] = useState<StartState | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [version, setVersion] = useState(0)
@@ -200,6 +203,7 @@ export function StartPage() {
             action={s.products > 0 && <Go to={['publish']} primary={s.blocked === 0 && s.products > 0}>{s.blocked ? t('start:fixes.action') : t('start:fixes.publish')}</Go>} />
         </ol>
       </Card>
+      {s.products === 0 && catalogue && !catalogue.demo && <SampleOffer />}
     </div>
   )
 }

@@ -3,7 +3,6 @@
 import { BookOpen, FileUp, Plus, Trash2 } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LOCALE_NAMES } from '../../../../shared/domain/locales.ts'
 import type { GlossaryTerm } from '../../../../shared/domain/translation/glossary.ts'
 import { TERM_KINDS, type TermKind } from '../../../../shared/domain/translation/glossary.ts'
 import { problemText } from './problem-text.ts'
@@ -16,6 +15,7 @@ import { FilePicker } from '../../ui/FilePicker.tsx'
 import { Select } from '../../ui/Select.tsx'
 import { toast, toastUndo } from '../../ui/toasts.ts'
 import { trError } from './UnitEditor.tsx'
+import { languageOf } from '../../i18n/language-names.ts'
 
 export function GlossaryPanel() {
   const { t } = useTranslation()
@@ -71,7 +71,7 @@ export function GlossaryPanel() {
     <Card testId="glossary">
       <div className="toolbar">
         <Select inline aria-label={t('translate:glossary.lang')} value={lang} onChange={setLang}
-          options={targets.map((l) => ({ value: l, label: `${LOCALE_NAMES.it} › ${LOCALE_NAMES[l] ?? l}` }))} />
+          options={targets.map((l) => ({ value: l, label: `${languageOf('it')} › ${languageOf(l)}` }))} />
         <span className="spacer" />
         {role === 'owner' && (
           <FilePicker accept=".tbx,.xml,.csv,.txt" icon={FileUp} label={t('translate:glossary.import')} showName={false} testId="glossary-file" onPick={([f]) => f && void importFile(f.file)} />

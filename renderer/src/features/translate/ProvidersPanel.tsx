@@ -12,21 +12,22 @@ import { Field } from '../../ui/components.tsx'
 import { Select } from '../../ui/Select.tsx'
 import { toast } from '../../ui/toasts.ts'
 import { trError } from './UnitEditor.tsx'
+import { formatDecimal, parseDecimal } from '../../../../shared/domain/numbers.ts'
 
 type Info = Awaited<ReturnType<typeof api.translation.mtProviders>>['items'][number]
 
 function ProviderCard(props: { info: Info; onSaved(i: Info): void }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const p = props.info
   const [enabled, setEnabled] = useState(p.enabled)
   const [baseUrl, setBaseUrl] = useState(p.baseUrl ?? '')
   const [key, setKey] = useState('')
   const [secret, setSecret] = useState('')
   const [pivot, setPivot] = useState(String(p.options.pivot ?? 'english'))
-  const [rate, setRate] = useState(String(p.options.rateLimit ?? 5))
+  const [rate, setRate] = useState(formatDecimal(Number(p.options.rateLimit ?? 5), i18n.language))
   const save = async () => {
     try {
-      const input: Parameters<typeof api.translation.configureMt>[0] = { provider: p.name as MtProviderName, enabled, baseUrl: baseUrl.trim() || null, rateLimit: Number(rate) }
+      const input: Parameters<typeof api.translation.configureMt>[0] = { provider: p.name as MtProviderName, enabled, baseUrl: baseUrl.trim() || null, rateLimit: parseDecimal(rate, i18n.language) ?? Number(p.options.rateLimit ?? 5) }
       if (p.name === 'alibaba') {
         if (key) input.accessKeyId = key
         if (secret) input.accessKeySecret = secret
@@ -51,7 +52,7 @@ function ProviderCard(props: { info: Info; onSaved(i: Info): void }) {
           {(id) => <input id={id} className="input" placeholder={p.name === 'libretranslate' ? 'http://192.168.1.10:5000' : t('translate:providers.defaultUrl')} value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} />}
         </Field>
         <Field label={t('translate:providers.rate')}>
-          {(id) => <input id={id} className="input" type="number" min={0.1} step={0.1} value={rate} onChange={(e) => setRate(e.target.value)} />}
+          {(id) => <input id={id} className="input" inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} />}
         </Field>
         <Field label={p.name === 'alibaba' ? 'AccessKey ID' : t('translate:providers.apiKey')} hint={p.configured ? t('ui:translate.keyKept') : undefined}>
           {(id) => <input id={id} className="input" type="password" autoComplete="off" value={key} onChange={(e) => setKey(e.target.value)} />}

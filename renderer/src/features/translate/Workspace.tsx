@@ -2,7 +2,6 @@
 import { Bot, Check, CheckCheck, DatabaseZap, Eye, FilterX, Languages, SearchX } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LOCALE_NAMES } from '../../../../shared/domain/locales.ts'
 import { TEXT_FIELDS, type TextField } from '../../../../shared/domain/product.ts'
 import { UNIT_STATUSES, type UnitStatus } from '../../../../shared/domain/translation/units.ts'
 import { api } from '../../api/client.ts'
@@ -20,6 +19,7 @@ import { Select } from '../../ui/Select.tsx'
 import { toast } from '../../ui/toasts.ts'
 import { keyOf, useWorkspace } from './store.ts'
 import { trError, UnitEditor } from './UnitEditor.tsx'
+import { languageOf } from '../../i18n/language-names.ts'
 
 type BulkAction = 'confirm' | 'review' | 'approve' | 'memory' | 'mt'
 const BULK_ICON = { confirm: Check, review: Eye, approve: CheckCheck, memory: DatabaseZap, mt: Bot }
@@ -88,7 +88,7 @@ export function Workspace() {
       <div className="toolbar">
         <SearchInput value={query} onChange={setQuery} placeholder={t('translate:filters.search')} aria-label={t('translate:filters.search')} />
         <Select inline aria-label={t('translate:filters.locale')} value={ws.filters.locales[0] ?? ''} onChange={(v) => ws.setFilters({ locales: v ? [v] : [] })}
-          options={[{ value: '', label: t('translate:filters.allLocales') }, ...targets.map((l) => ({ value: l, label: LOCALE_NAMES[l] ?? l }))]} />
+          options={[{ value: '', label: t('translate:filters.allLocales') }, ...targets.map((l) => ({ value: l, label: languageOf(l) }))]} />
         <Select<TextField | ''> inline aria-label={t('translate:filters.field')} value={ws.filters.fields[0] ?? ''} onChange={(v) => ws.setFilters({ fields: v ? [v] : [] })}
           options={[{ value: '', label: t('translate:filters.allFields') }, ...TEXT_FIELDS.map((f) => ({ value: f, label: t(`translate:field.${f}`) }))]} />
         <Combobox aria-label={t('translate:filters.category')} value={ws.filters.categoryId} onChange={(v) => ws.setFilters({ categoryId: v })}
@@ -137,7 +137,7 @@ export function Workspace() {
           {ws.items.map((u, i) => (
             <div key={keyOf(u)} className={`tr-row${i === ws.current ? ' current' : ''}`} onClick={() => void ws.open(i)} data-testid="unit-row" aria-current={i === ws.current || undefined}
               tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && void ws.open(i)}>
-              <input type="checkbox" checked={ws.checked.has(keyOf(u))} onClick={(e) => e.stopPropagation()} onChange={() => ws.toggle(keyOf(u))} aria-label={t('ui:translate.checkUnit', { sku: u.sku, field: t(`translate:field.${u.field}`), locale: LOCALE_NAMES[u.locale] ?? u.locale })} />
+              <input type="checkbox" checked={ws.checked.has(keyOf(u))} onClick={(e) => e.stopPropagation()} onChange={() => ws.toggle(keyOf(u))} aria-label={t('ui:translate.checkUnit', { sku: u.sku, field: t(`translate:field.${u.field}`), locale: languageOf(u.locale) })} />
               <div style={{ minWidth: 0 }}>
                 <div className="meta"><b>{u.sku}</b><span>{t(`translate:field.${u.field}`)}</span><span>{u.locale}</span></div>
                 <div className="src">{plain(u.source)}</div>

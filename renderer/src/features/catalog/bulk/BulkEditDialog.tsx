@@ -20,6 +20,8 @@ import { Select } from '../../../ui/Select.tsx'
 import { toast, toastUndo } from '../../../ui/toasts.ts'
 import { PavilionField } from '../../publish/categories/PavilionLink.tsx'
 import { flattenCategories, useCatalog } from '../store.ts'
+import { parseDecimal } from '../../../../../shared/domain/numbers.ts'
+import { currentLanguage } from '../../../i18n/index.ts'
 
 type DryRun = Awaited<ReturnType<typeof api.catalog.bulkEdit>>
 
@@ -48,7 +50,12 @@ const EMPTY: Form = {
   keywordLocale: 'en', keywordsAdd: [], keywordsRemove: [], originCountry: '', originRegion: '', brand: ''
 }
 
-const int = (v: string): number | undefined => (v.trim() === '' ? undefined : Number(v.replace(/[.\s]/g, '')))
+/** A whole number typed in the UI language ("1.000" in Italian, "1,000" in English); NaN when it is not one. */
+const int = (v: string): number | undefined => {
+  if (v.trim() === '') return undefined
+  const n = parseDecimal(v, currentLanguage())
+  return n !== null && Number.isInteger(n) ? n : Number.NaN
+}
 
 /** The form as the core's change: only what was filled in. */
 export function changeOf(f: Form): BulkChange | null {

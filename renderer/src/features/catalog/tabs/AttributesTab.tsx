@@ -3,8 +3,9 @@ import { DEFAULT_TARGETS } from '../../../app/store.ts'
 import { Shapes } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import type { AttributeDef } from '../../../../../shared/domain/catalog-structure.ts'
-import { LOCALE_NAMES, SOURCE_LOCALE } from '../../../../../shared/domain/locales.ts'
-import { parseDecimal } from '../../../../../shared/domain/numbers.ts'
+import { SOURCE_LOCALE } from '../../../../../shared/domain/locales.ts'
+import { formatDecimal, parseDecimal } from '../../../../../shared/domain/numbers.ts'
+import { unitName } from '../../../../../shared/messages/units.ts'
 import type { AttributeValue } from '../../../../../shared/domain/product.ts'
 import { useApp } from '../../../app/store.ts'
 import { Field } from '../../../ui/components.tsx'
@@ -12,6 +13,7 @@ import { EmptyState } from '../../../ui/EmptyState.tsx'
 import { Select } from '../../../ui/Select.tsx'
 import { useEditor } from '../editor-context.tsx'
 import { localized, useCatalog } from '../store.ts'
+import { languageOf } from '../../../i18n/language-names.ts'
 
 function AttributeInput(props: { def: AttributeDef }) {
   const { t, i18n } = useTranslation()
@@ -63,20 +65,23 @@ function AttributeInput(props: { def: AttributeDef }) {
     case 'number': {
       const num = typeof value === 'number' ? value : value && typeof value === 'object' && 'value' in value ? (value.value as number) : undefined
       const unit = value && typeof value === 'object' && 'unit' in value ? String(value.unit) : def.units[0]
-      const commit = (raw: string, u: string | undefined) => {
+      const commit = (input: HTMLInputElement, u: string | undefined) => {
+        const raw = input.value
         if (!raw.trim()) return void save(path, null)
         const n = parseDecimal(raw, i18n.language)
-        if (n === null) return
+        // Not a number: say so next to the field instead of dropping what was typed.
+        input.setCustomValidity(n === null ? t('catalog:editor.notNumber') : '')
+        if (n === null) return void input.reportValidity()
         void save(path, u ? { value: n, unit: u } : n)
       }
       return (
         <Field label={label} error={error}>
           {(id) => (
             <div className="row">
-              <input id={id} key={`${num}`} className="input" inputMode="decimal" defaultValue={num ?? ''} readOnly={readOnly} onBlur={(e) => commit(e.target.value, unit)} />
+              <input id={id} key={`${num}-${i18n.language}`} className="input" inputMode="decimal" defaultValue={formatDecimal(num, i18n.language)} readOnly={readOnly} onBlur={(e) => commit(e.target, unit)} />
               {def.units.length > 0 && (
                 <Select inline aria-label={t('catalog:fields.unit')} disabled={readOnly || num === undefined} value={unit ?? ''} onChange={(v) => num !== undefined && void save(path, { value: num, unit: v })}
-                  options={def.units.map((u) => ({ value: u, label: u }))} />
+                  options={def.units.map((u) => ({ value: u, label: unitName(u, t) }))} />
               )}
             </div>
           )}
@@ -98,7 +103,7 @@ function AttributeInput(props: { def: AttributeDef }) {
             <div>
               {[SOURCE_LOCALE, ...targets].map((l) => (
                 <div className="row" key={l} style={{ marginBottom: 4 }}>
-                  <span className="badge" style={{ minWidth: 56, justifyContent: 'center' }} title={LOCALE_NAMES[l] ?? l}>{l}</span>
+                  <span className="badge" style={{ minWidth: 56, justifyContent: 'center' }} title={languageOf(l)}>{l}</span>
                   <input key={perLocale[l] ?? ''} className="input" aria-label={`${label} (${l})`} defaultValue={perLocale[l] ?? ''} readOnly={readOnly}
                     onBlur={(e) => {
                       const v = e.target.value.trim()

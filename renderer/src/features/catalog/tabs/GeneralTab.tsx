@@ -2,13 +2,14 @@
 import { DEFAULT_TARGETS } from '../../../app/store.ts'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LOCALE_NAMES, SOURCE_LOCALE } from '../../../../../shared/domain/locales.ts'
+import { SOURCE_LOCALE } from '../../../../../shared/domain/locales.ts'
 import { PRODUCT_STATUSES } from '../../../../../shared/domain/product.ts'
 import { useApp } from '../../../app/store.ts'
 import { Tabs } from '../../../ui/Tabs.tsx'
 import { useEditor } from '../editor-context.tsx'
 import { ChipsField, RichTextField, SelectField, TextField } from '../fields.tsx'
 import { flattenCategories, localized, useCatalog } from '../store.ts'
+import { languageOf } from '../../../i18n/language-names.ts'
 
 /** The pavilion's English title limit; other languages use the catalogue's own limit. */
 const PAVILION_TITLE_MAX = 128
@@ -51,14 +52,14 @@ export function GeneralTab() {
           onChange={setLocale}
           tabs={locales.map((l) => ({
             id: l,
-            label: LOCALE_NAMES[l] ?? l,
+            label: languageOf(l),
             badge: !product.texts[l]?.title && l !== SOURCE_LOCALE ? <span className="dot" style={{ color: 'var(--color-warning)' }} title={t('ui:editor.noTitleYet')} aria-hidden="true" /> : undefined
           }))}
         />
         <div key={locale}>
           <TextField
             path={`texts.${locale}.title`}
-            label={t('catalog:fields.titleIn', { locale: LOCALE_NAMES[locale] ?? locale })}
+            label={t('catalog:fields.titleIn', { locale: languageOf(locale) })}
             max={locale === 'en' ? PAVILION_TITLE_MAX : undefined}
             hint={locale === 'en' ? t('catalog:hints.englishTitle') : undefined}
           />

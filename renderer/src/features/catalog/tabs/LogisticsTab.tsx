@@ -5,9 +5,10 @@ import { CERTIFICATIONS, LENGTH_UNITS, WEIGHT_UNITS } from '../../../../../share
 import { Select } from '../../../ui/Select.tsx'
 import { useEditor } from '../editor-context.tsx'
 import { ChipsField, NumberField, TextField } from '../fields.tsx'
+import { formatDecimal, parseDecimal } from '../../../../../shared/domain/numbers.ts'
 
 function MeasureField(props: { path: 'logistics.netWeight' | 'logistics.grossWeight'; label: string }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { product, save, errors, readOnly } = useEditor()
   const key = props.path.split('.')[1] as 'netWeight' | 'grossWeight'
   const stored = product.logistics[key]
@@ -19,14 +20,16 @@ function MeasureField(props: { path: 'logistics.netWeight' | 'logistics.grossWei
           className="input"
           inputMode="decimal"
           aria-label={props.label}
-          defaultValue={stored?.value ?? ''}
-          key={`${stored?.value}`}
+          defaultValue={formatDecimal(stored?.value, i18n.language)}
+          key={`${stored?.value}-${i18n.language}`}
           readOnly={readOnly}
           onBlur={(e) => {
-            const v = e.target.value.trim().replace(',', '.')
+            const v = e.target.value.trim()
             if (!v) return void save(props.path, null)
-            const n = Number(v)
-            if (Number.isFinite(n)) void save(props.path, { value: n, unit: stored?.unit ?? 'kg' })
+            const n = parseDecimal(v, i18n.language)
+            e.target.setCustomValidity(n === null ? t('catalog:editor.notNumber') : '')
+            if (n === null) return void e.target.reportValidity()
+            void save(props.path, { value: n, unit: stored?.unit ?? 'kg' })
           }}
         />
         <Select inline aria-label={t('catalog:fields.unit')} value={stored?.unit ?? 'kg'} disabled={readOnly || !stored}
@@ -38,25 +41,26 @@ function MeasureField(props: { path: 'logistics.netWeight' | 'logistics.grossWei
 }
 
 function Dimensions() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { product, save, errors, readOnly } = useEditor()
   const d = product.logistics.dimensions
   const [unit, setUnit] = useState<string>(d?.unit ?? 'cm')
   const box = useRef<HTMLDivElement>(null)
   const commit = (form: HTMLElement, u = unit) => {
-    const get = (n: string) => (form.querySelector(`[name=${n}]`) as HTMLInputElement | HTMLSelectElement).value.trim().replace(',', '.')
+    const get = (n: string) => (form.querySelector(`[name=${n}]`) as HTMLInputElement).value.trim()
     const [l, w, h] = [get('length'), get('width'), get('height')]
     if (!l && !w && !h) return void save('logistics.dimensions', null)
-    if ([l, w, h].some((x) => !x || !Number.isFinite(Number(x)))) return
-    void save('logistics.dimensions', { length: Number(l), width: Number(w), height: Number(h), unit: u })
+    const [nl, nw, nh] = [l, w, h].map((x) => parseDecimal(x, i18n.language))
+    if (nl === null || nw === null || nh === null) return
+    void save('logistics.dimensions', { length: nl, width: nw, height: nh, unit: u })
   }
   return (
-    <div className="field" ref={box} onBlur={(e) => commit(e.currentTarget)} key={JSON.stringify(d)}>
+    <div className="field" ref={box} onBlur={(e) => commit(e.currentTarget)} key={`${JSON.stringify(d)}-${i18n.language}`}>
       <label>{t('catalog:fields.dimensions')}</label>
       <div className="row">
-        <input name="length" className="input" aria-label={t('catalog:fields.length')} placeholder={t('catalog:fields.length')} defaultValue={d?.length ?? ''} readOnly={readOnly} />×
-        <input name="width" className="input" aria-label={t('catalog:fields.width')} placeholder={t('catalog:fields.width')} defaultValue={d?.width ?? ''} readOnly={readOnly} />×
-        <input name="height" className="input" aria-label={t('catalog:fields.height')} placeholder={t('catalog:fields.height')} defaultValue={d?.height ?? ''} readOnly={readOnly} />
+        <input name="length" className="input" aria-label={t('catalog:fields.length')} placeholder={t('catalog:fields.length')} inputMode="decimal" defaultValue={formatDecimal(d?.length, i18n.language)} readOnly={readOnly} />×
+        <input name="width" className="input" aria-label={t('catalog:fields.width')} placeholder={t('catalog:fields.width')} inputMode="decimal" defaultValue={formatDecimal(d?.width, i18n.language)} readOnly={readOnly} />×
+        <input name="height" className="input" aria-label={t('catalog:fields.height')} placeholder={t('catalog:fields.height')} inputMode="decimal" defaultValue={formatDecimal(d?.height, i18n.language)} readOnly={readOnly} />
         <Select inline aria-label={t('catalog:fields.unit')} value={unit} disabled={readOnly} options={LENGTH_UNITS.map((u) => ({ value: u, label: u }))}
           onChange={(v) => {
             setUnit(v)

@@ -9,6 +9,7 @@ import { Button } from '../../../ui/Button.tsx'
 import { Select } from '../../../ui/Select.tsx'
 import { useEditor } from '../editor-context.tsx'
 import { NumberField, SelectField, TextField } from '../fields.tsx'
+import { fieldLabel } from '../field-labels.ts'
 
 type Row = Record<string, string>
 
@@ -91,7 +92,7 @@ function RowsEditor(props: {
         <div><Button size="sm" icon={Plus} onClick={() => setRows([...rows, {}])}>{props.addLabel}</Button></div>
       )}
       {(localError || issues.length > 0) && (
-        <div className="error" role="alert">{localError ?? issues.map(([k, m]) => `${k.replace(`${props.path}.`, '#')}: ${m}`).join('; ')}</div>
+        <div className="error" role="alert">{localError ?? issues.map(([k, m]) => `${fieldLabel(k, t)}: ${m}`).join('; ')}</div>
       )}
     </div>
   )

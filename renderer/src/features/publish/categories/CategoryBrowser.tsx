@@ -30,6 +30,11 @@ export function nodeName(node: Pick<PavilionNode, 'name' | 'cnName'>, lang: stri
   return lang === 'zh-CN' && node.cnName ? node.cnName : node.name
 }
 
+/** The language the pavilion's names are in (Alibaba.com names its categories in English and Chinese only). */
+export function nodeLang(lang: string): string {
+  return lang === 'zh-CN' ? 'zh-CN' : 'en'
+}
+
 export function Breadcrumbs(props: { path: PavilionNode[]; onOpen?(id: string): void; testId?: string }) {
   const { t, i18n } = useTranslation()
   return (
@@ -41,9 +46,9 @@ export function Breadcrumbs(props: { path: PavilionNode[]; onOpen?(id: string): 
         <span key={n.id} className="crumb-step">
           {(i > 0 || props.onOpen) && <Icon icon={ChevronRight} size="sm" />}
           {props.onOpen && i < props.path.length - 1 ? (
-            <button type="button" className="crumb" onClick={() => props.onOpen!(n.id)}>{nodeName(n, i18n.language)}</button>
+            <button type="button" className="crumb" lang={nodeLang(i18n.language)} onClick={() => props.onOpen!(n.id)}>{nodeName(n, i18n.language)}</button>
           ) : (
-            <span className="crumb current">{nodeName(n, i18n.language)}</span>
+            <span className="crumb current" lang={nodeLang(i18n.language)}>{nodeName(n, i18n.language)}</span>
           )}
         </span>
       ))}
@@ -157,9 +162,9 @@ export function CategoryBrowser(props: {
         >
           <Icon icon={node.leaf ? (selected ? CircleCheck : Link2) : FolderTree} size="md" />
           <span className="pav-name">
-            <span>{nodeName(node, i18n.language)}</span>
+            <span lang={nodeLang(i18n.language)}>{nodeName(node, i18n.language)}</span>
             {i18n.language !== 'zh-CN' && node.cnName && <span className="muted small"> · {node.cnName}</span>}
-            {path.length > 1 && <span className="pav-path muted small">{pathText(path.slice(0, -1), i18n.language)}</span>}
+            {path.length > 1 && <span className="pav-path muted small" lang={nodeLang(i18n.language)}>{pathText(path.slice(0, -1), i18n.language)}</span>}
           </span>
           {extra}
           {isCurrent && <span className="badge success">{t('pavilion:browser.linkedNow')}</span>}

@@ -10,7 +10,7 @@ import { Badge } from '../../../ui/Badge.tsx'
 import { Button } from '../../../ui/Button.tsx'
 import { errorText } from '../../../ui/errors.ts'
 import { toast } from '../../../ui/toasts.ts'
-import { CategoryBrowser, nodeName, pathText } from './CategoryBrowser.tsx'
+import { CategoryBrowser, nodeLang, nodeName, pathText } from './CategoryBrowser.tsx'
 
 /** The breadcrumb path of a pavilion category id (from the cached tree; fetched when missing). */
 export function usePavilionPath(id: string | null | undefined): PavilionNode[] | null {
@@ -39,7 +39,7 @@ export function PavilionPathBadge(props: { id: string | null | undefined; testId
   const leaf = path?.[path.length - 1]
   return (
     <Badge tone="success" title={path?.length ? `${pathText(path, i18n.language)} (${props.id})` : props.id} testId={props.testId}>
-      {leaf ? nodeName(leaf, i18n.language) : t('pavilion:link.idOnly', { id: props.id })}
+      {leaf ? <span lang={nodeLang(i18n.language)}>{nodeName(leaf, i18n.language)}</span> : t('pavilion:link.idOnly', { id: props.id })}
     </Badge>
   )
 }
