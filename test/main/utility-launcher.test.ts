@@ -73,7 +73,7 @@ describe('helper processes as utility processes', () => {
     const out = await client.render({ op: 'render', input, format: 'jpeg', preset: 'main', spec: DEFAULT_PRESETS.main, output: join(dir, 'out.jpg'), limits: DEFAULT_LIMITS })
     expect(out.width).toBeGreaterThan(0)
     expect((await sharp(out.path).metadata()).format).toBe('jpeg')
-    expect(log.forks).toEqual([{ execArgv: ['--expose-gc'], serviceName: 'Vetrina photo engine' }])
+    expect(log.forks).toEqual([{ execArgv: ['--expose-gc', '--max-semi-space-size=1'], serviceName: 'Vetrina photo engine' }])
     await client.close()
     // Stopped by the disconnect message (exit 0), not by the 3-second kill.
     expect(log.exits).toEqual([0])
