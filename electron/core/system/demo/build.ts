@@ -111,6 +111,7 @@ export async function buildDemoCatalogue(o: BuildOptions): Promise<BuildResult> 
       const job = await api.jobs.get({ id: jobId })
       if (job.state === 'done') return job
       if (job.state === 'failed' || job.state === 'cancelled') {
+        // codes: demo_step_failed (or the failed job's own code, checked where that job emits it)
         throw new AppError(job.error?.code ?? 'demo_step_failed', `The sample catalogue could not be made (${job.kind}): ${job.error?.message ?? job.state}`, { params: job.error?.params })
       }
       check()
