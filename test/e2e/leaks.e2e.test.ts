@@ -267,7 +267,7 @@ async function walk(locale: LeakLocale, browserLocale: string, screens: Screen[]
 }
 
 describe('leak detector', () => {
-  test('fails on a planted English sentence, key, placeholder, code and field path — and passes Italian text', async () => {
+  test('fails on a planted English sentence, key, placeholder, code, field path and capitalised language name — and passes Italian text', async () => {
     const context = await newContext(browser)
     const page = await context.newPage()
     await page.setContent(`<html lang="it"><body>
@@ -279,12 +279,16 @@ describe('leak detector', () => {
       <div class="error">#3.minQty: deve essere almeno 1</div>
       <input placeholder="SKU, name or word, in any language (also 中文)">
       <span translate="no">olio_extra.csv</span>
+      <p>L'italiano è la lingua di origine. Ora: Inglese, Cinese semplificato.</p>
+      <label>Italiano › Inglese</label><label>Nome (inglese)</label>
     </body></html>`)
     const leaks = findLeaks(await pageSegments(page, 'planted'), 'it')
     const kinds = leaks.map((l) => `${l.kind}: ${l.text}`)
     expect(kinds).toEqual(expect.arrayContaining([
-      'english: No products.', 'key: import:check.summary', 'placeholder: {{count}}', 'code: near_duplicate', 'path: #3.minQty'
+      'english: No products.', 'key: import:check.summary', 'placeholder: {{count}}', 'code: near_duplicate', 'path: #3.minQty', 'case: Inglese', 'case: Cinese'
     ]))
+    // Language names as standalone labels keep their capital; only the mid-sentence ones are leaks.
+    expect(leaks.filter((l) => l.kind === 'case')).toHaveLength(2)
     expect(leaks.some((l) => l.kind === 'english' && l.where.includes('placeholder'))).toBe(true)
     // Italian prose, a file name and data marked translate="no" are not leaks.
     expect(leaks.filter((l) => /Prodotti|Nessun prodotto|olio_extra/.test(l.text))).toEqual([])
