@@ -231,6 +231,18 @@ const SCREENS: Screen[] = [
 /** The empty catalogue, before anything is imported or published. */
 const EMPTY_SCREENS: Screen[] = [
   { name: 'start (empty)', route: 'start', ready: byTestId('start-page') },
+  {
+    name: 'start (empty): the sample being made, then stopped from its card', route: 'start', ready: byTestId('start-demo'),
+    act: async (page) => {
+      await page.getByTestId('start-demo').click()
+      await page.getByTestId('start-demo-progress').waitFor()
+      const segs = await pageSegments(page, 'start (empty): the sample being made')
+      const leaks = findLeaks(segs, (await page.evaluate(() => document.documentElement.lang)) as LeakLocale)
+      expect(leaks.map((l) => `[${l.kind}] ${l.text} — ${l.where}`)).toEqual([])
+      await page.getByTestId('start-demo-cancel').click()
+      await page.getByTestId('start-demo-cancelled').waitFor({ timeout: 30_000 })
+    }
+  },
   { name: 'catalogue (empty)', route: 'catalog', ready: (p) => p.locator('.empty-state, [data-testid="empty-state"]').first().waitFor() },
   { name: 'photos (empty)', route: 'photos', ready: byTestId('photo-stats') },
   { name: 'translation (empty)', route: 'translate', ready: (p) => p.locator('.page').first().waitFor() },
