@@ -43,6 +43,22 @@ export const ReadinessProblem = z.object({
 })
 export type ReadinessProblem = z.infer<typeof ReadinessProblem>
 
+/**
+ * What a listing shows beside its problems: blocked by an error ("da correggere"); free of errors
+ * but not fully checked, because a check is pending ("da verificare": it can be queued, the
+ * category rules still have to say yes); or ready ("pronta"). Advice (warnings) changes nothing.
+ * The same rule as the readiness chart (ready and checked / not fully checked / to fix).
+ */
+export type ReadinessState = 'ready' | 'unverified' | 'blocked'
+
+export function readinessState(r: { blocked: boolean; pending: boolean }): ReadinessState {
+  return r.blocked ? 'blocked' : r.pending ? 'unverified' : 'ready'
+}
+
+export function readinessStateOf(problems: ReadonlyArray<Pick<ReadinessProblem, 'severity'>>): ReadinessState {
+  return readinessState({ blocked: problems.some((p) => p.severity === 'error'), pending: problems.some((p) => p.severity === 'pending') })
+}
+
 export const READINESS_CODES = [
   'not_top_level', 'no_category', 'category_not_mapped', 'rules_not_downloaded', 'rules_unusable',
   'title_missing', 'title_too_long', 'title_characters', 'keywords_missing', 'keyword_characters', 'keywords_too_long',

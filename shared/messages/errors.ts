@@ -66,7 +66,9 @@ export function errorText(err: unknown, t: TFunction, names?: FieldNames): strin
   const key = errorKey(data.code)
   // "Not found" says what was not found when it knows (errors:not_found_sku …).
   const context = data.code === 'not_found' && typeof data.params?.sku === 'string' ? 'sku' : undefined
-  if (t(key, { defaultValue: '' })) return String(t(key, { ...(data.params ?? {}), context }))
+  // With its parameters: a sentence with a count exists only as its plural forms (xliff_invalid_one …).
+  const options = { ...(data.params ?? {}), context }
+  if (t(key, { ...options, defaultValue: '' })) return String(t(key, options))
   if (data.code === 'validation') return String(t('errors:validation'))
   return String(t('errors:internal'))
 }

@@ -11,7 +11,10 @@ export interface FieldNames {
 
 const has = (t: TFunction, key: string) => !!t(key, { defaultValue: '' })
 
-/** Name of a catalogue language in the UI language: "inglese", "cinese semplificato". */
+/**
+ * Name of a catalogue language in the UI language as it reads inside a sentence: "inglese",
+ * "cinese semplificato" (Italian writes language names lowercase mid-sentence), "English", "英语".
+ */
 export function languageName(locale: string, lng: string): string {
   try {
     return new Intl.DisplayNames([lng], { type: 'language' }).of(locale === 'zh-CN' ? 'zh-Hans' : locale) ?? locale
@@ -20,7 +23,7 @@ export function languageName(locale: string, lng: string): string {
   }
 }
 
-/** The same as a label, starting with a capital where the language has them: "Inglese". */
+/** The same as a standalone label or heading, starting with a capital where the language has them: "Inglese". */
 export function languageLabel(locale: string, lng: string): string {
   const name = languageName(locale, lng)
   return name.charAt(0).toLocaleUpperCase(lng) + name.slice(1)

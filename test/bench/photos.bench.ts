@@ -29,7 +29,7 @@ import { parseArgs } from 'node:util'
 import { build } from 'rolldown'
 import { PHOTO_CONCURRENCY } from '../../electron/core/photos/module.ts'
 import { inputFiles, inputFolder, KINDS, ROOT, type InputKind } from './photos/inputs.ts'
-import { rss, tree, waitedChildrenCpuMs } from './photos/proc.ts'
+import { rss, tree, waitedChildrenCpuMs, type ThreadKind } from './photos/proc.ts'
 
 const { values } = parseArgs({
   options: {
@@ -60,6 +60,10 @@ interface Run {
   enginePeak: number
   /** Largest sum of the process tree's resident memory seen by the 20 ms sampler. */
   treePeak: number
+  /** CPU time by thread kind: bare sharp's process, or Vetrina's engine process. */
+  threads: Record<ThreadKind, number>
+  /** Vetrina: the core process's CPU time by thread kind. */
+  coreThreads?: Record<ThreadKind, number>
 }
 
 // --- preparation -------------------------------------------------------------------------------
@@ -201,6 +205,19 @@ if (folders.large) {
   console.log(row('Vetrina, 45 MP JPEG', rounds.map((r) => r.large!), 'large'))
   console.log(row('bare sharp, same work, 45 MP JPEG', rounds.map((r) => r.largeSameWork!), 'large'))
 }
+// Where the CPU time goes (12 MP JPEG, median of rounds): the same libvips work on both sides,
+// so what is left is Vetrina's own: its core process, the engine's JavaScript and V8's helpers.
+const KINDS_SHOWN: Array<[ThreadKind, string]> = [['libvips', 'libvips'], ['libuv', 'libuv pool'], ['main', 'JS main'], ['v8', 'V8 helpers'], ['other', 'other']]
+const byThread = (runs: Run[], pick: (r: Run) => Record<ThreadKind, number> | undefined) =>
+  KINDS_SHOWN.map(([k]) => median(runs.map((r) => (pick(r)?.[k] ?? 0) / COUNTS.jpeg)))
+const sharpThreads = byThread(rounds.map((r) => r.sameWork), (r) => r.threads)
+const engineThreads = byThread(rounds.map((r) => r.jpeg), (r) => r.threads)
+const coreThreads = byThread(rounds.map((r) => r.jpeg), (r) => r.coreThreads)
+const cells = (xs: number[]) => xs.map((x) => x.toFixed(1).padStart(11)).join('')
+console.log(`${'CPU ms/photo by thread, 12 MP JPEG'.padEnd(34)}${KINDS_SHOWN.map(([, l]) => l.padStart(11)).join('')}`)
+console.log(`${'bare sharp, same work'.padEnd(34)}${cells(sharpThreads)}`)
+console.log(`${'Vetrina photo engine'.padEnd(34)}${cells(engineThreads)}`)
+console.log(`${'Vetrina core process'.padEnd(34)}${cells(coreThreads)}`)
 if (magick) console.log(`${'ImageMagick convert, 12 MP JPEG'.padEnd(34)} ${(MAGICK_N / magick.seconds).toFixed(1).padStart(8)} ${(magick.cpuMs / MAGICK_N).toFixed(0).padStart(11)}   (${MAGICK_N} photos, once)`)
 else console.log(MAGICK_N > 0 ? 'ImageMagick: /usr/bin/convert not installed (apt-get install -y imagemagick), skipped' : 'ImageMagick: skipped (--magick 0)')
 console.log('')

@@ -30,18 +30,18 @@ describe('catalogue in browser mode', () => {
     // Create a product from the list.
     await page.getByRole('button', { name: 'Nuovo prodotto' }).click()
     await page.getByLabel('Codice articolo (SKU)').fill('CHI-2021-075')
-    await page.getByLabel('Nome (Italiano)').fill('Chianti Classico DOCG 2021 0,75 L')
+    await page.getByLabel('Nome (italiano)').fill('Chianti Classico DOCG 2021 0,75 L')
     await page.getByRole('button', { name: 'Crea' }).click()
     await expect.poll(() => page.getByTestId('editor-title').textContent()).toContain('CHI-2021-075')
 
     // Edit: the Chinese and English titles (languages named in Italian), then the MOQ on the trade tab.
     await page.getByRole('tab', { name: /^Cinese/ }).click()
-    const zhTitle = page.getByLabel(/Nome \(Cinese/)
+    const zhTitle = page.getByLabel(/Nome \(cinese/)
     await zhTitle.fill('经典基安蒂红葡萄酒 2021')
     await zhTitle.blur()
     await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Salvato')
     await page.getByRole('tab', { name: 'Inglese' }).click()
-    const enTitle = page.getByLabel(/Nome \(Inglese/)
+    const enTitle = page.getByLabel(/Nome \(inglese/)
     await enTitle.fill('Chianti Classico DOCG 2021 Red Wine 750ml')
     await enTitle.blur()
     await page.getByRole('tab', { name: 'Condizioni commerciali' }).click()
@@ -58,7 +58,7 @@ describe('catalogue in browser mode', () => {
     await page.getByRole('button', { name: 'Nuovo prodotto' }).click()
     await page.getByLabel('Codice articolo (SKU)').fill('XSS-1')
     const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>Borsa'
-    await page.getByLabel('Nome (Italiano)').fill(payload)
+    await page.getByLabel('Nome (italiano)').fill(payload)
     await page.getByRole('button', { name: 'Crea' }).click()
     await expect.poll(() => page.getByTestId('editor-title').textContent()).toContain('XSS-1')
     await page.getByRole('button', { name: /Indietro/ }).click()

@@ -4,7 +4,7 @@
 // click goes back to the firm's own catalogue — still empty. Prints the user actions it took.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { demoFolderOf } from '../../electron/core/platform/demo-folder.ts'
+import { demoFolderOf, isDemoCatalogue } from '../../electron/core/platform/demo-folder.ts'
 import { DEMO_PRODUCTS } from '../../electron/core/system/demo/catalogue.ts'
 import { launchBrowser, newContext, openApp, startApp, type AppUnderTest } from './harness.ts'
 
@@ -22,6 +22,30 @@ afterAll(async () => {
 })
 
 describe('the sample catalogue in browser mode', () => {
+  test('making the sample can be stopped from its card: nothing is switched, made or lost, and the offer is back', async () => {
+    const context = await newContext(browser)
+    const { page, errors } = await openApp(context, app.host.ownerLink)
+    await page.getByTestId('start-page').waitFor()
+    await page.getByTestId('start-demo').click()
+    await page.getByTestId('start-demo-progress').waitFor()
+    const stop = page.getByTestId('start-demo-cancel')
+    expect(await stop.textContent()).toBe('Interrompi')
+    await stop.click()
+    // Stopped without a question (only the sample's own folder was being made): the offer is back.
+    await page.getByTestId('start-demo-cancelled').waitFor({ timeout: 30_000 })
+    expect(await page.getByTestId('start-demo-cancelled').textContent()).toContain('il tuo catalogo non è cambiato')
+    expect(await page.getByTestId('start-demo-progress').count()).toBe(0)
+    expect(await page.getByTestId('start-demo').textContent()).toBe('Prova con un catalogo di esempio')
+    expect(await page.getByTestId('start-demo-card').getByRole('alert').count()).toBe(0)
+    const jobs = (await app.core.api().jobs.list({})).items.filter((j) => j.kind === 'system.openDemo')
+    expect(jobs.map((j) => j.state)).toEqual(['cancelled'])
+    expect(app.core.s.paths.dataDir).toBe(app.dataDir)
+    expect(isDemoCatalogue(demoFolderOf(app.dataDir))).toBe(false)
+    expect(await page.getByTestId('demo-banner').count()).toBe(0)
+    expect(errors).toEqual([])
+    await context.close()
+  }, 120_000)
+
   test('empty catalogue → try the sample → banner → publish to the sandbox → back to the empty catalogue', async () => {
     const started = Date.now()
     let actions = 0

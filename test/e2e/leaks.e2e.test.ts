@@ -4,13 +4,15 @@
 // sentence of the catalogue the language words differently, i18next key, {{placeholder}} or
 // internal code (test/e2e/leaks.ts). First, proof that it fails on planted leaks.
 // A new screen joins the walk with one entry in SCREENS (or an assertNoLeaks call in its own test).
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { makePhotos, startTestSandbox, wineCreate } from '../publish/helpers.ts'
 import type { Sandbox } from '../../electron/sandbox/server.ts'
 import { fixture } from '../photos/helpers.ts'
+import { bagParent, bagVariants } from '../variants/variant-fixtures.ts'
 import { launchBrowser, newContext, openApp, startApp, type AppUnderTest } from './harness.ts'
 import { assertNoLeaks, findLeaks, pageSegments, type LeakLocale } from './leaks.ts'
 
@@ -52,6 +54,13 @@ async function setUp(): Promise<void> {
   ids.good = (await api.catalog.createProduct(wineCreate(1, { categoryId: cat.id }))).id
   ids.second = (await api.catalog.createProduct(wineCreate(2, { categoryId: cat.id }))).id
   ids.broken = (await api.catalog.createProduct(wineCreate(3, { categoryId: cat.id, sku: 'ROSE-2022', texts: { it: { title: 'Rosato di Toscana IGT' }, en: { title: 'Rosé di Toscana IGT' } } }))).id
+
+  // A bag with a real variant matrix: two axes (colour × size), four variants, one without a price.
+  const bags = await api.catalog.createCategory({ name: { it: 'Borse', en: 'Bags', 'zh-CN': '包袋' }, pavilionCategoryId: '152401' })
+  ids.bag = (await api.catalog.createProduct(bagParent('TOTE-WALK', bags.id, { trade: { currency: 'USD', sellingUnit: 'piece', moq: 2, ladder: [{ minQty: 2, price: 150 }], leadTimes: [{ maxQty: null, days: 20 }] } }))).id
+  for (const v of bagVariants('TOTE-WALK', ids.bag).filter((v) => v.axes?.colour !== 'bordeaux')) {
+    await api.catalog.createProduct(v.sku === 'TOTE-WALK-COG-L' ? { ...v, trade: { stock: 4 } } : v)
+  }
 
   // A rejected import (checked), and one that failed as a whole (all or nothing, rolled back).
   const bad = join(app.dataDir, 'listino-errori.csv')
@@ -103,6 +112,7 @@ interface Screen {
   act?: (page: Page) => Promise<void>
 }
 
+const FIXTURES = join(import.meta.dirname, '../fixtures')
 const byTestId = (id: string) => (page: Page) => page.getByTestId(id).first().waitFor()
 
 const SCREENS: Screen[] = [
@@ -128,6 +138,7 @@ const SCREENS: Screen[] = [
   },
   { name: 'editor: logistics', route: `catalog/{good}/logistics`, ready: byTestId('editor-title') },
   { name: 'editor: variants', route: `catalog/{good}/variants`, ready: byTestId('editor-title') },
+  { name: 'editor: variants of a bag (colour × size, four variants, a photo per colour missing)', route: `catalog/{bag}/variants`, ready: byTestId('variant-row') },
   { name: 'editor: photos', route: `catalog/{good}/photos`, ready: byTestId('editor-title') },
   { name: 'editor: history', route: `catalog/{good}/history`, ready: byTestId('history') },
   { name: 'import: start and recent imports', route: 'import', ready: byTestId('recent-import') },
@@ -150,6 +161,22 @@ const SCREENS: Screen[] = [
     }
   },
   { name: 'translation exchange', route: 'translate/exchange', ready: (p) => p.locator('.page').first().waitFor() },
+  {
+    name: 'translation exchange: an XLIFF file that cannot be read', route: 'translate/exchange', ready: (p) => p.getByTestId('xliff-file').waitFor({ state: 'attached' }),
+    act: async (page) => {
+      await page.getByTestId('xliff-file').setInputFiles({ name: 'traduzioni-agenzia.xlf', mimeType: 'application/xml', buffer: Buffer.from('<?xml version="1.0"?>\n<xliff version="2.0" srcLang="it" trgLang="en"><file id="f1"><unit id="u1"><segment><source>Vino') })
+      await page.getByTestId('toast').filter({ hasText: /XLIFF/ }).first().waitFor({ timeout: 20_000 })
+    }
+  },
+  {
+    name: 'translation exchange: an XLIFF from another tool that is refused', route: 'translate/exchange', ready: (p) => p.getByTestId('xliff-file').waitFor({ state: 'attached' }),
+    act: async (page) => {
+      // Made by locize (en-US → de-CH), with a unit id XLIFF 2.0 does not allow: refused, saying where
+      // (it was "internal error" while sentences with a count were looked up without it).
+      await page.getByTestId('xliff-file').setInputFiles({ name: 'example.xliff', mimeType: 'application/xml', buffer: readFileSync(join(FIXTURES, 'translation/xliff/locize/example.xliff')) })
+      await page.getByTestId('toast').filter({ hasText: /XLIFF/ }).first().waitFor({ timeout: 20_000 })
+    }
+  },
   { name: 'glossary', route: 'translate/glossary', ready: (p) => p.locator('.page').first().waitFor() },
   { name: 'providers', route: 'translate/providers', ready: (p) => p.locator('.page').first().waitFor() },
   {
@@ -204,6 +231,18 @@ const SCREENS: Screen[] = [
 /** The empty catalogue, before anything is imported or published. */
 const EMPTY_SCREENS: Screen[] = [
   { name: 'start (empty)', route: 'start', ready: byTestId('start-page') },
+  {
+    name: 'start (empty): the sample being made, then stopped from its card', route: 'start', ready: byTestId('start-demo'),
+    act: async (page) => {
+      await page.getByTestId('start-demo').click()
+      await page.getByTestId('start-demo-progress').waitFor()
+      const segs = await pageSegments(page, 'start (empty): the sample being made')
+      const leaks = findLeaks(segs, (await page.evaluate(() => document.documentElement.lang)) as LeakLocale)
+      expect(leaks.map((l) => `[${l.kind}] ${l.text} — ${l.where}`)).toEqual([])
+      await page.getByTestId('start-demo-cancel').click()
+      await page.getByTestId('start-demo-cancelled').waitFor({ timeout: 30_000 })
+    }
+  },
   { name: 'catalogue (empty)', route: 'catalog', ready: (p) => p.locator('.empty-state, [data-testid="empty-state"]').first().waitFor() },
   { name: 'photos (empty)', route: 'photos', ready: byTestId('photo-stats') },
   { name: 'translation (empty)', route: 'translate', ready: (p) => p.locator('.page').first().waitFor() },
@@ -214,9 +253,40 @@ const EMPTY_SCREENS: Screen[] = [
   } }
 ]
 
-async function walk(locale: LeakLocale, browserLocale: string, screens: Screen[]): Promise<string[]> {
+/** A catalogue with a damaged page: the rescue screen and its confirmations are all there is. */
+const RESCUE_SCREENS: Screen[] = [
+  { name: 'rescue (damaged catalogue)', route: '', ready: byTestId('rescue-page') },
+  {
+    name: 'rescue: restore the newest verified backup, asked first', route: '', ready: byTestId('rescue-restore'),
+    act: async (page) => {
+      await page.getByTestId('rescue-restore').click()
+      await page.getByTestId('confirm-dialog').waitFor()
+    }
+  },
+  {
+    name: 'rescue: recover what is readable, asked first', route: '', ready: byTestId('rescue-recover'),
+    act: async (page) => {
+      await page.getByTestId('rescue-recover').click()
+      await page.getByTestId('confirm-dialog').waitFor()
+    }
+  }
+]
+
+/** Overwrites part of one leaf page of `table` in a closed catalogue, keeping the file header (as a failing disk does). */
+function damagePage(file: string, table: string): void {
+  const db = new Database(file)
+  const page = (db.prepare('SELECT pageno FROM dbstat WHERE name = ? AND pagetype = ? ORDER BY pageno LIMIT 1 OFFSET 1').get(table, 'leaf') as { pageno: number }).pageno
+  const size = db.pragma('page_size', { simple: true }) as number
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  db.close()
+  const bytes = readFileSync(file)
+  for (let i = 0; i < 300; i++) bytes[(page - 1) * size + 8 + i] = (i * 73 + 11) & 0xff
+  writeFileSync(file, bytes)
+}
+
+async function walk(locale: LeakLocale, browserLocale: string, screens: Screen[], on: AppUnderTest = app): Promise<string[]> {
   const context = await newContext(browser, browserLocale)
-  const { page, errors } = await openApp(context, app.host.ownerLink)
+  const { page, errors } = await openApp(context, on.host.ownerLink)
   const found: string[] = []
   const started = Date.now()
   let states = 0
@@ -256,7 +326,7 @@ async function walk(locale: LeakLocale, browserLocale: string, screens: Screen[]
     }
   }
   // The online indicator says the queue waits for the connection.
-  await check('header: offline queue')
+  if (on === app) await check('header: offline queue')
   expect(errors).toEqual([])
   await context.close()
   // The walk's size, so a walk that silently shrinks shows in the log (and cannot pass empty).
@@ -267,7 +337,7 @@ async function walk(locale: LeakLocale, browserLocale: string, screens: Screen[]
 }
 
 describe('leak detector', () => {
-  test('fails on a planted English sentence, key, placeholder, code and field path — and passes Italian text', async () => {
+  test('fails on a planted English sentence, key, placeholder, code, field path and capitalised language name — and passes Italian text', async () => {
     const context = await newContext(browser)
     const page = await context.newPage()
     await page.setContent(`<html lang="it"><body>
@@ -279,12 +349,16 @@ describe('leak detector', () => {
       <div class="error">#3.minQty: deve essere almeno 1</div>
       <input placeholder="SKU, name or word, in any language (also 中文)">
       <span translate="no">olio_extra.csv</span>
+      <p>L'italiano è la lingua di origine. Ora: Inglese, Cinese semplificato.</p>
+      <label>Italiano › Inglese</label><label>Nome (inglese)</label>
     </body></html>`)
     const leaks = findLeaks(await pageSegments(page, 'planted'), 'it')
     const kinds = leaks.map((l) => `${l.kind}: ${l.text}`)
     expect(kinds).toEqual(expect.arrayContaining([
-      'english: No products.', 'key: import:check.summary', 'placeholder: {{count}}', 'code: near_duplicate', 'path: #3.minQty'
+      'english: No products.', 'key: import:check.summary', 'placeholder: {{count}}', 'code: near_duplicate', 'path: #3.minQty', 'case: Inglese', 'case: Cinese'
     ]))
+    // Language names as standalone labels keep their capital; only the mid-sentence ones are leaks.
+    expect(leaks.filter((l) => l.kind === 'case')).toHaveLength(2)
     expect(leaks.some((l) => l.kind === 'english' && l.where.includes('placeholder'))).toBe(true)
     // Italian prose, a file name and data marked translate="no" are not leaks.
     expect(leaks.filter((l) => /Prodotti|Nessun prodotto|olio_extra/.test(l.text))).toEqual([])
@@ -303,4 +377,24 @@ describe('leak detector', () => {
     const zh = await walk('zh-CN', 'zh-CN', SCREENS)
     expect([...empty, ...it, ...zh]).toEqual([])
   }, 240_000)
+
+  test('the rescue screen of a damaged catalogue, in Italian and in Chinese, shows no leaks', async () => {
+    let damaged = await startApp()
+    const api = damaged.core.api()
+    for (let i = 0; i < 60; i++) {
+      await api.catalog.createProduct({ sku: `VINO-${i}`, texts: { it: { title: `Vino rosso della casa numero ${i}`, description: `<p>${'Un vino morbido e profumato. '.repeat(6)}</p>` } } })
+    }
+    const { jobId } = await api.system.backup({})
+    for (let i = 0; i < 300 && damaged.core.s.jobs.get(jobId)?.state !== 'done'; i++) await new Promise((r) => setTimeout(r, 100))
+    await damaged.stop()
+    damagePage(join(damaged.dataDir, 'catalog.sqlite'), 'product_texts')
+    damaged = await startApp(damaged.dataDir, { rescue: true })
+    try {
+      expect(damaged.core.health.state).toBe('damaged')
+      const found = [...await walk('it', 'it-IT', RESCUE_SCREENS, damaged), ...await walk('zh-CN', 'zh-CN', RESCUE_SCREENS, damaged)]
+      expect(found).toEqual([])
+    } finally {
+      await damaged.stop()
+    }
+  }, 120_000)
 })

@@ -7,13 +7,15 @@
 // Text inside an element marked translate="no" (the HTML way to say "this is data, not prose":
 // SKUs, file names, codes the user typed) is still checked for keys, placeholders and English
 // sentences, but not for codes and paths.
+// In Italian it also finds a language name written as a label inside a sentence ("Ora: Inglese",
+// "Nome (Inglese)"): Italian writes language names lowercase there ("Ora: inglese, cinese semplificato").
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { ROOT } from '../boundaries.ts'
 
 export type LeakLocale = 'it' | 'zh-CN'
-export type LeakKind = 'english' | 'key' | 'placeholder' | 'code' | 'path'
+export type LeakKind = 'english' | 'key' | 'placeholder' | 'code' | 'path' | 'case'
 
 export interface Leak {
   kind: LeakKind
@@ -107,6 +109,9 @@ function knownNamespaces(): string[] {
 const PATH_ROOTS = ['texts', 'trade', 'logistics', 'origin', 'attributes', 'axes', 'variantAxes']
 
 /** Chunks that are a file name, an address or an e-mail: data, not words. */
+/** Italian language names capitalised right after punctuation inside a text: a label form mid-sentence. */
+const CAPITAL_LANGUAGE_IT = /[,:;(]\s*(Italiano|Inglese|Cinese|Tedesco|Francese|Spagnolo|Portoghese|Giapponese|Russo|Arabo|Coreano|Olandese)\b/g
+
 const DATA_CHUNK = /^(?:[\w.-]+\.[A-Za-z0-9]{2,5}|https?:\/\/\S+|[\w.-]+@[\w.-]+|[\w-]+\/[\w/.-]+)$/
 
 export function findLeaks(segments: Iterable<Segment>, locale: LeakLocale): Leak[] {
@@ -129,6 +134,7 @@ export function findLeaks(segments: Iterable<Segment>, locale: LeakLocale): Leak
       }
     }
     if (seg.data) continue
+    if (locale === 'it' && !seg.foreign) for (const m of text.matchAll(CAPITAL_LANGUAGE_IT)) add('case', m[1])
     for (const m of text.matchAll(pathRe)) add('path', m[0])
     for (const chunk of text.split(/[\s,;:()«»“”"'[\]{}]+/)) {
       if (!chunk || DATA_CHUNK.test(chunk)) continue

@@ -41,10 +41,22 @@ describe('publishing in browser mode', () => {
 
     // Rules not downloaded yet → not fully checked; download them.
     await expect.poll(() => page.getByTestId('readiness-chart').textContent()).toContain('non ancora verificat')
+    // Beside each language, the same word as its problems: "da verificare", never "pronta" next to a check still to do.
+    const rowStates = () => page.getByTestId('readiness-problems').locator('tbody tr').evaluateAll((rows) => rows.map((r) => ({
+      sku: r.querySelector('strong')?.textContent, state: r.querySelector('[data-testid="readiness-state"]')?.textContent,
+      problems: [...r.querySelectorAll('.problem-list li .badge')].map((b) => b.textContent).sort().join(', ')
+    })).sort((a, b) => String(a.sku).localeCompare(String(b.sku))))
+    await expect.poll(async () => (await rowStates()).length).toBe(3)
+    expect(await rowStates()).toEqual([
+      { sku: 'CHI-00001', state: 'da verificare', problems: 'da verificare' },
+      { sku: 'CHI-00002', state: 'da verificare', problems: 'da verificare' },
+      { sku: 'ROSE-2022', state: 'da correggere', problems: 'da correggere, da verificare' }
+    ])
     await page.getByRole('button', { name: 'Scarica le regole delle categorie' }).click()
     await expect.poll(() => page.getByTestId('readiness-chart').textContent(), { timeout: 15_000 }).toContain('2 inserzioni pronte')
     await expect.poll(() => page.getByTestId('readiness-chart').textContent()).toContain('1 da correggere')
     await expect.poll(() => page.getByTestId('readiness-problems').textContent()).toContain('togli: é')
+    await expect.poll(rowStates).toEqual([{ sku: 'ROSE-2022', state: 'da correggere', problems: 'da correggere' }])
 
     // Publish everything that is ready and follow the progress to the end of the audit.
     await page.getByTestId('publish-all').click()

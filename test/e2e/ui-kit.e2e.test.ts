@@ -84,7 +84,7 @@ describe('design system', () => {
 
     // Chinese: the Han characters come from Noto Sans SC, the digits from Noto Sans.
     await page.getByRole('tab', { name: /^Cinese/ }).click()
-    await page.getByLabel(/Nome \(Cinese/).waitFor()
+    await page.getByLabel(/Nome \(cinese/).waitFor()
     await page.evaluate(() => {
       const probe = document.createElement('div')
       probe.id = 'font-probe'

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BatchItem } from '../../shared/contract/photos.ts'
 import { fileErrorText } from '../../renderer/src/features/photos/file-reasons.ts'
@@ -104,6 +105,15 @@ describe('bad input', () => {
     expect(item!.error?.code).toBe(code)
     expect(item!.error?.message.length).toBeGreaterThan(20)
     expect(item!.photoId).toBeNull()
+  })
+
+  it('no file of a refused photo stays journalled once the batch is done (originals and renditions alike)', () => {
+    const db = new Database(join(env.dataDir, 'catalog.sqlite'), { readonly: true })
+    try {
+      expect(db.prepare('SELECT rel_path FROM photo_unsettled_files').all()).toEqual([])
+    } finally {
+      db.close()
+    }
   })
 
   it('unsupported formats and variants say what to re-export as', () => {

@@ -5,6 +5,7 @@ import type { Sandbox } from '../../electron/sandbox/server.ts'
 import type { ListingImage } from '../../electron/core/platform/product-media.ts'
 import { translator } from '../../shared/messages/translator.ts'
 import { problemText } from '../../shared/messages/publish.ts'
+import { readinessStateOf } from '../../shared/domain/publish.ts'
 import { WINE_CATEGORY, linkedCategory, makePhotos, openPublishCore, startTestSandbox, tempDir, waitFor, wineCreate, type TestCore } from './helpers.ts'
 
 let sb: Sandbox
@@ -44,6 +45,8 @@ describe('readiness gate', () => {
     const { en } = await readiness({})
     expect(en.ready).toBe(true)
     expect(en.problems).toEqual([expect.objectContaining({ code: 'rules_not_downloaded', severity: 'pending', field: 'categoryId' })])
+    // Sendable, but what it shows beside its "to check" problem is "to check", never "ready".
+    expect(readinessStateOf(en.problems)).toBe('unverified')
   })
 
   it('checks against the downloaded category rules, in plain words, with the field to fix', async () => {
@@ -57,9 +60,11 @@ describe('readiness gate', () => {
     const ok = await readiness({})
     expect(ok.en.problems).toEqual([])
     expect(ok.en.ready && ok.zh.ready).toBe(true)
+    expect(readinessStateOf(ok.en.problems)).toBe('ready')
 
     const long = await readiness({ texts: { en: { title: 'Chianti Classico '.repeat(9), keywords: ['chianti, classico'], description: '<p>x</p>' } } })
     expect(long.en.ready).toBe(false)
+    expect(readinessStateOf(long.en.problems)).toBe('blocked')
     expect(long.codes(long.en)).toEqual(expect.arrayContaining(['title_too_long', 'keyword_characters']))
     const tooLong = long.en.problems.find((p) => p.code === 'title_too_long')!
     expect(tooLong).toMatchObject({ field: 'texts.en.title', params: { max: 128 } })
@@ -90,6 +95,8 @@ describe('readiness gate', () => {
     const many = await readiness({}, photos)
     expect(many.en.ready).toBe(true)
     expect(many.en.problems).toEqual([expect.objectContaining({ code: 'images_too_many', severity: 'warning' })])
+    // Advice does not take "ready" away.
+    expect(readinessStateOf(many.en.problems)).toBe('ready')
     const big = await readiness({}, [{ ...photos[0], bytes: 6 * 1024 * 1024, warnings: ['too_small'] }])
     expect(big.codes(big.en)).toEqual(['image_too_large', 'image_quality'])
     expect(big.en.ready).toBe(false)

@@ -59,6 +59,8 @@ export async function prepareFile(path: string, displayName: string, deps: Inges
   const name = displayName || basename(path)
   let staged: { tmp: string; sha256: string } | null = null
   const written: string[] = []
+  /** The original's place in the store, journalled but not filled yet. */
+  let original: string | null = null
   try {
     const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
       throw photoError(PhotoErrorCodes.unreadable, unreadableMessage(err), { reason: err.code ?? null })
@@ -97,16 +99,19 @@ export async function prepareFile(path: string, displayName: string, deps: Inges
     const relOf = (p: PresetId) => deps.media.renditionRel(p, id, deps.specs[p], deps.presets[p].format === 'jpeg' ? 'jpg' : deps.presets[p].format)
     const outputs = Object.fromEntries(eager.map((p) => [p, deps.media.abs(relOf(p))]))
     written.push(...eager.map(relOf))
-    // Journalled before the engine writes them: a crash before the commit leaves nothing behind.
-    deps.journal.add(written)
+    const sha256 = staged.sha256
+    const relPath = deps.media.originalRel(sha256, EXTENSION[format])
+    // Journalled (in one transaction) before the engine writes the renditions and the original is
+    // moved into place: a crash before the commit leaves nothing behind.
+    deps.journal.add([...written, relPath])
+    original = relPath
     const result = await deps.engine.prepare({ op: 'prepare', input: staged.tmp, format, presets: deps.presets, outputs, limits: deps.limits })
     const rows: PreparedPhoto['renditions'] = result.renditions.map((r) => ({
       photo_id: id, preset: r.preset, spec: deps.specs[r.preset], rel_path: relOf(r.preset), sha256: r.sha256,
       width: r.width, height: r.height, bytes: r.bytes, mime: r.mime
     }))
-    const sha256 = staged.sha256
-    const relPath = deps.media.originalRel(sha256, EXTENSION[format])
-    deps.journal.add([relPath])
+    // From here a failure may have placed the file: the journal entry stays for the next start's sweep.
+    original = null
     await deps.media.keepOriginal(staged.tmp, relPath)
     staged = null
     return {
@@ -116,6 +121,8 @@ export async function prepareFile(path: string, displayName: string, deps: Inges
   } catch (err) {
     if (staged) await deps.media.discard(staged.tmp)
     deps.journal.settle(await deps.media.remove(written))
+    // Nothing was moved there: forgotten, not removed (the same bytes may be another photo's original).
+    if (original) deps.journal.settle([original])
     if ((err as AppError)?.code === PhotoErrorCodes.engineClosed) throw err
     if ((err as AppError)?.code?.startsWith?.('photo_')) return { kind: 'failed', error: err as AppError }
     throw err

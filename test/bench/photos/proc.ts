@@ -71,3 +71,47 @@ export function cpuMs(pid: number): number {
   const f = statFields(pid)
   return f ? (Number(f[11]) + Number(f[12])) * TICK_MS : 0
 }
+
+export type ThreadKind = 'libvips' | 'libuv' | 'main' | 'v8' | 'other'
+export type ThreadTimes = Map<string, { kind: ThreadKind; ms: number }>
+
+/**
+ * CPU time (user + system, ms) of each thread of a process, with its kind: libvips' workers,
+ * libuv's thread pool (file system, sharp's calls, hashing), the JavaScript main thread, V8's
+ * helper threads (garbage collection) and the rest.
+ */
+export function threadTimes(pid: number): ThreadTimes {
+  const out: ThreadTimes = new Map()
+  let tasks: string[] = []
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`)
+  } catch {
+    return out // the process ended meanwhile
+  }
+  for (const task of tasks) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8')
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      out.set(task, { kind: threadKind(name, task === String(pid)), ms: (Number(f[11]) + Number(f[12])) * TICK_MS })
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out
+}
+
+/** CPU time per thread kind spent between two readings of the same process. */
+export function cpuByKind(before: ThreadTimes, after: ThreadTimes): Record<ThreadKind, number> {
+  const out: Record<ThreadKind, number> = { libvips: 0, libuv: 0, main: 0, v8: 0, other: 0 }
+  for (const [tid, t] of after) out[t.kind] += t.ms - (before.get(tid)?.ms ?? 0)
+  return out
+}
+
+function threadKind(name: string, isMain: boolean): ThreadKind {
+  if (isMain) return 'main'
+  if (name.startsWith('libvips')) return 'libvips'
+  if (name.startsWith('libuv')) return 'libuv'
+  if (name.startsWith('V8') || name.startsWith('DelayedTask')) return 'v8'
+  return 'other'
+}

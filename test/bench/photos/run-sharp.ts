@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import sharp from 'sharp'
-import { ownCpuMs, peakRss } from './proc.ts'
+import { cpuByKind, ownCpuMs, peakRss, threadTimes } from './proc.ts'
 
 const { values } = parseArgs({ options: { folder: { type: 'string' }, slots: { type: 'string' }, store: { type: 'boolean', default: false } } })
 const files = (await readdir(values.folder!)).sort().map((f) => join(values.folder!, f))
@@ -57,6 +57,7 @@ async function one(file: string, i: number): Promise<void> {
 
 try {
   const cpu0 = ownCpuMs()
+  const threads0 = threadTimes(process.pid)
   const t0 = performance.now()
   let next = 0
   await Promise.all(Array.from({ length: Number(values.slots) }, async () => {
@@ -66,7 +67,8 @@ try {
     }
   }))
   const seconds = (performance.now() - t0) / 1000
-  console.log(JSON.stringify({ seconds, cpuMs: ownCpuMs() - cpu0, corePeak: peakRss('self'), enginePeak: 0, lagP99Ms: 0, lagMaxMs: 0 }))
+  const threads = cpuByKind(threads0, threadTimes(process.pid))
+  console.log(JSON.stringify({ seconds, cpuMs: ownCpuMs() - cpu0, threads, corePeak: peakRss('self'), enginePeak: 0, lagP99Ms: 0, lagMaxMs: 0 }))
 } finally {
   rmSync(out, { recursive: true, force: true })
 }

@@ -11,7 +11,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { Core } from '../../../electron/core/core.ts'
 import { MemorySecretStore } from '../../../electron/core/platform/secrets.ts'
-import { childrenOf, cpuMs as processCpuMs, ownCpuMs, peakRss } from './proc.ts'
+import { childrenOf, cpuByKind, cpuMs as processCpuMs, ownCpuMs, peakRss, threadTimes } from './proc.ts'
 
 const { values } = parseArgs({ options: { folder: { type: 'string' }, count: { type: 'string' }, engine: { type: 'string' }, warmup: { type: 'string' } } })
 const count = Number(values.count)
@@ -36,10 +36,16 @@ try {
   // The running engine's CPU so far (the warm-up's) is not the batch's.
   const cpu0 = ownCpuMs() + childrenOf(process.pid).reduce((n, pid) => n + processCpuMs(pid), 0)
   const coreCpu0 = process.cpuUsage()
+  const [engine] = childrenOf(process.pid)
+  const engine0 = threadTimes(engine)
+  const core0 = threadTimes(process.pid)
   const t0 = performance.now()
   const result = await addAndWait(values.folder!)
   const seconds = (performance.now() - t0) / 1000
   const coreCpu = process.cpuUsage(coreCpu0)
+  // Where the time went, by thread kind (the engine's threads; the core process as a whole).
+  const engineThreads = cpuByKind(engine0, threadTimes(engine))
+  const coreThreads = cpuByKind(core0, threadTimes(process.pid))
   // The batch's CPU time: this process's and the engine's, read while it still runs (closing the
   // catalogue afterwards is not part of adding photos).
   const cpuMs = ownCpuMs() + childrenOf(process.pid).reduce((n, pid) => n + processCpuMs(pid), 0) - cpu0
@@ -49,7 +55,7 @@ try {
   await core.close()
   if (result.added !== count) throw new Error(`expected ${count} photos added, got ${JSON.stringify(result)}`)
   console.log(JSON.stringify({
-    seconds, cpuMs, coreCpuMs: (coreCpu.user + coreCpu.system) / 1000, lagP99Ms: lag.percentile(99) / 1e6, lagMaxMs: lag.max / 1e6,
+    seconds, cpuMs, coreCpuMs: (coreCpu.user + coreCpu.system) / 1000, threads: engineThreads, coreThreads, lagP99Ms: lag.percentile(99) / 1e6, lagMaxMs: lag.max / 1e6,
     corePeak: peakRss('self'), enginePeak
   }))
 } finally {

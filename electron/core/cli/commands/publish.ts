@@ -4,7 +4,7 @@
 // stopping the command (or a crash) loses nothing; the next run or the app carries on.
 import type { Command } from 'commander'
 import { AppError, ErrorCodes } from '../../../../shared/contract/errors.ts'
-import { PublishTarget } from '../../../../shared/domain/publish.ts'
+import { PublishTarget, readinessStateOf, type ReadinessState } from '../../../../shared/domain/publish.ts'
 import { errorText } from '../../../../shared/messages/errors.ts'
 import { problemText } from '../../../../shared/messages/publish.ts'
 import { common, reportError, say, t, withCore, type CliSession, type CommonOptions } from '../context.ts'
@@ -27,6 +27,9 @@ function ids(session: CliSession, skus: string[] | undefined): string[] | undefi
 }
 
 /** The command's work, on an open core (also used by the crash test's publisher process). */
+/** A listing's word in the dry run, the same rule as the publish screen's badge. */
+const CLI_STATE: Record<ReadinessState, string> = { ready: 'cli:publish.ready', unverified: 'cli:publish.unverified', blocked: 'cli:publish.needsFixing' }
+
 export async function runPublish(session: CliSession, o: PublishOptions): Promise<void> {
   const { api, out, json } = session
   const parsedTarget = o.target === undefined ? undefined : PublishTarget.safeParse(o.target)
@@ -39,7 +42,7 @@ export async function runPublish(session: CliSession, o: PublishOptions): Promis
     out(() => {
       const lines = [say('cli:publish.readiness', { ready: r.summary.ready, blocked: r.summary.blocked, pending: r.summary.pending })]
       for (const item of r.items.filter((i) => i.problems.length)) {
-        lines.push(`  ${item.sku} [${say(`common:languageName.${item.language}`)}] ${say(item.ready ? 'cli:publish.ready' : 'cli:publish.needsFixing')}`)
+        lines.push(`  ${item.sku} [${say(`common:languageName.${item.language}`)}] ${say(CLI_STATE[readinessStateOf(item.problems)])}`)
         for (const p of item.problems) lines.push(`    - ${say(`publish:severity.${p.severity}`)}: ${problemText(p, t)}`)
       }
       return lines.join('\n')

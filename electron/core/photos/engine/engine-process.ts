@@ -14,17 +14,16 @@ const send = (msg: FromEngine) => parent.send(msg)
 // Each photo leaves a few megabytes of pixel buffers that only the garbage collector frees, and
 // this process allocates so little JavaScript that it would rarely collect: the buffers would
 // pile up. So after each request that made pixel buffers it runs a cheap minor collection (the
-// buffers are still young), and a full one (a few ms) once requests have handled enough bytes
-// since the last, for what was promoted meanwhile. (Started with --expose-gc.)
-const FULL_COLLECT_BYTES = 24 * 1024 * 1024
-let sinceFull = 0
-function collect(handledBytes: number): void {
+// buffers are still young), and a full one only when the memory held outside the JavaScript heap
+// still exceeds FULL_COLLECT_EXTERNAL: buffers of a photo that outlived two minor collections
+// while other photos finished. A full collection on a byte count instead ran every few photos
+// and cost ~3 ms of CPU time per photo, mostly on V8's helper threads. (Started with --expose-gc.)
+const FULL_COLLECT_EXTERNAL = 32 * 1024 * 1024
+function collect(madePixels: boolean): void {
   const gc = (globalThis as { gc?: (o?: { type: 'minor' | 'major' }) => void }).gc
-  if (!gc || handledBytes === 0) return
-  sinceFull += handledBytes
-  if (sinceFull < FULL_COLLECT_BYTES) return gc({ type: 'minor' })
-  sinceFull = 0
-  gc({ type: 'major' })
+  if (!gc || !madePixels) return
+  gc({ type: 'minor' })
+  if (process.memoryUsage().external > FULL_COLLECT_EXTERNAL) gc({ type: 'major' })
 }
 
 parent.onMessage(async (message) => {
@@ -35,11 +34,9 @@ parent.onMessage(async (message) => {
     return
   }
   const { id, request } = msg
-  let handled = 0
   try {
     if (!engine) throw new Error('the photo engine was not initialised')
     const result = request.op === 'prepare' ? await engine.prepare(request) : request.op === 'render' ? await engine.render(request) : await engine.stage(request)
-    handled = 'renditions' in result ? result.bytesHandled : 'bytes' in result ? result.bytes : 0
     send({ type: 'reply', id, ok: true, result })
   } catch (err) {
     const error = err instanceof AppError
@@ -47,7 +44,8 @@ parent.onMessage(async (message) => {
       : { code: (err as NodeJS.ErrnoException)?.code && /^E[A-Z]+$/.test((err as NodeJS.ErrnoException).code!) ? (err as NodeJS.ErrnoException).code! : ErrorCodes.internal, message: (err as Error)?.message ?? String(err) }
     send({ type: 'reply', id, ok: false, error })
   }
-  collect(handled)
+  // Staging reads into reused buffers; decoding (even a failed one) makes pixel buffers.
+  collect(request.op !== 'stage')
 })
 
 // The core going away (closed pipe) ends the engine.

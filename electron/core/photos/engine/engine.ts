@@ -41,7 +41,7 @@ export class PhotoEngine {
   }
 
   async prepare(req: PrepareRequest): Promise<PrepareResult> {
-    const { source, renditions, analysis, workingBytes } = await this.withOpened(req, async (source) => ({ source, ...(await renderEager(source, req.presets, req.limits)) }))
+    const { source, renditions, analysis } = await this.withOpened(req, async (source) => ({ source, ...(await renderEager(source, req.presets, req.limits)) }))
     const written: WrittenRendition[] = []
     try {
       for (const r of renditions) {
@@ -53,8 +53,7 @@ export class PhotoEngine {
       await Promise.all(written.map((w) => rm(w.path, { force: true })))
       throw err
     }
-    const bytesHandled = workingBytes + analysis.data.length + renditions.reduce((n, r) => n + r.data.length, 0)
-    return { facts: source.facts, analysis: analysePhoto(analysis), renditions: written, bytesHandled }
+    return { facts: source.facts, analysis: analysePhoto(analysis), renditions: written }
   }
 
   stage(req: StageRequest): Promise<StageResult> {

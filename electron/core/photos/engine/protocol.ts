@@ -30,8 +30,6 @@ export interface PrepareResult {
   facts: SourceFacts
   analysis: PhotoAnalysis
   renditions: WrittenRendition[]
-  /** Bytes of pixel buffers the work allocated (the engine collects garbage by it). */
-  bytesHandled: number
 }
 
 export interface RenderRequest {

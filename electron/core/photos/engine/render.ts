@@ -30,7 +30,7 @@ export interface AnalysisImage {
 export const ANALYSIS_SIZE = 512
 const MIN_QUALITY = 40
 
-export async function renderEager(src: OpenedSource, presets: PhotoPresets, limits: PipelineLimits): Promise<{ renditions: EncodedRendition[]; analysis: AnalysisImage; workingBytes: number }> {
+export async function renderEager(src: OpenedSource, presets: PhotoPresets, limits: PipelineLimits): Promise<{ renditions: EncodedRendition[]; analysis: AnalysisImage }> {
   const { width, height } = src.facts
   const eager = PRESET_IDS.filter((id) => presets[id].eager)
   // The working image: as large as the biggest eager rendition (never larger than the original).
@@ -68,7 +68,7 @@ export async function renderEager(src: OpenedSource, presets: PhotoPresets, limi
     const small = Math.max(size.width, size.height) <= Math.max(analysis.width, analysis.height) && presets[id].fit !== 'square'
     renditions.push(await shapeAndEncode(small ? fromAnalysis : fromWorking, id, presets[id], width, height))
   }
-  return { renditions, analysis, workingBytes: working.data.length }
+  return { renditions, analysis }
 }
 
 /** One rendition straight from the original (on demand, or after its preset changed). */

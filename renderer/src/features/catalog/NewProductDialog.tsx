@@ -63,7 +63,7 @@ export function NewProductDialog(props: { onClose(): void; parent?: { id: string
         </Field>
         {!props.parent && (
           <>
-            <Field label={t('catalog:fields.titleIn', { locale: languageOf('it') })} error={fieldErrors['texts.it.title']}>
+            <Field label={t('catalog:fields.titleIn', { locale: languageOf('it', { inSentence: true }) })} error={fieldErrors['texts.it.title']}>
               {(id) => <input id={id} className="input" value={title} onChange={(e) => setTitle(e.target.value)} />}
             </Field>
             <Field label={t('catalog:fields.family')}>

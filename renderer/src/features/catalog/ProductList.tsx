@@ -16,6 +16,7 @@ import { Notice } from '../../ui/Card.tsx'
 import { PageHeader } from '../../ui/PageHeader.tsx'
 import { SearchInput } from '../../ui/SearchInput.tsx'
 import { Select } from '../../ui/Select.tsx'
+import { languageOf } from '../../i18n/language-names.ts'
 import { errorText } from '../../ui/errors.ts'
 import { NewProductDialog } from './NewProductDialog.tsx'
 import { BulkBar } from './bulk/BulkBar.tsx'
@@ -131,7 +132,7 @@ export function ProductList() {
           aria-label={t('catalog:list.missing')}
           value={s.filters.missingLocale}
           onChange={(v) => s.setFilters({ missingLocale: v })}
-          options={[{ value: '', label: t('catalog:list.anyTranslation') }, ...targets.map((l) => ({ value: l, label: t('catalog:list.missingIn', { locale: l }) }))]}
+          options={[{ value: '', label: t('catalog:list.anyTranslation') }, ...targets.map((l) => ({ value: l, label: t('catalog:list.missingIn', { locale: languageOf(l, { inSentence: true }) }) }))]}
           inline
         />
         <Select
@@ -232,7 +233,7 @@ export function ProductList() {
                     {p.missingLocales.length === 0 ? (
                       <Badge tone="success">{t('catalog:list.allTranslated')}</Badge>
                     ) : (
-                      <Badge tone="warning">{t('catalog:list.missingShort', { locales: p.missingLocales.join(', ') })}</Badge>
+                      <Badge tone="warning">{t('catalog:list.missingShort', { locales: p.missingLocales.map((l) => t(`common:languageName.${l}`, { defaultValue: l })).join(', ') })}</Badge>
                     )}
                   </span>
                 </div>

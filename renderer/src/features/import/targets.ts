@@ -20,12 +20,12 @@ export function targetLabel(code: string, t: TFunction, lang: string, options: T
     const label = options.find((o) => o.code.startsWith(`attribute/${c}`) || o.code === `axis/${c}`)?.label
     return label?.[lang] ?? label?.it ?? label?.en ?? c
   }
-  const locale = (l: string) => languageOf(l)
+  const inLanguage = (field: string, l: string) => t('errors:field.inLanguage', { field, language: languageOf(l, { inSentence: true }) })
   switch (target.kind) {
-    case 'text': return `${t(`import:target.text.${target.field}`)} (${locale(target.locale)})`
+    case 'text': return inLanguage(t(`import:target.text.${target.field}`), target.locale)
     case 'attribute':
       if (target.part === 'unit') return t('import:target.unitOf', { name: attrName(target.code) })
-      return target.locale ? `${attrName(target.code)} (${locale(target.locale)})` : attrName(target.code)
+      return target.locale ? inLanguage(attrName(target.code), target.locale) : attrName(target.code)
     case 'axis': return t('import:target.axisOf', { name: attrName(target.code) })
     case 'axisName': case 'axisValue': return t(`import:variants.target.${target.kind}`, { n: target.pair })
     case 'group': case 'rowType': case 'variantsSpec': return t(`import:variants.target.${target.kind}`)

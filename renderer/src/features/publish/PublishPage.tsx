@@ -4,6 +4,7 @@
 import { CloudDownload, Pause, Play, Send, ShieldAlert, Wrench } from 'lucide-react'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { readinessStateOf, type ReadinessState } from '../../../../shared/domain/publish.ts'
 import { api } from '../../api/client.ts'
 import { navigate } from '../../app/router.ts'
 import { useApp } from '../../app/store.ts'
@@ -52,6 +53,14 @@ export function PublishPage(props: { params: string[] }) {
       {tab === 'settings' && <PublishSettingsCard />}
     </div>
   )
+}
+
+const STATE_TONE = { ready: 'success', unverified: 'warning', blocked: 'danger' } as const
+
+/** Beside a language: ready, not fully checked, or to fix — in agreement with its problems. */
+function ReadinessBadge(props: { state: ReadinessState }) {
+  const { t } = useTranslation()
+  return <span data-testid="readiness-state" data-state={props.state}><Badge tone={STATE_TONE[props.state]}>{t(`publish:readiness.${props.state}`)}</Badge></span>
 }
 
 function TargetBadge() {
@@ -141,7 +150,7 @@ function Overview() {
               {problems.map((p) => (
                 <tr key={`${p.productId}-${p.language}`}>
                   <td><strong>{p.sku}</strong><div className="muted small">{p.title}</div></td>
-                  <td><span className="row wrap">{languageOf(p.language)}{p.ready ? <Badge tone="success">{t('publish:readiness.ready')}</Badge> : null}</span></td>
+                  <td><span className="row wrap">{languageOf(p.language)}<ReadinessBadge state={readinessStateOf(p.problems)} /></span></td>
                   <td><ProblemList productId={p.productId} problems={p.problems} /></td>
                 </tr>
               ))}

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Category } from '../../../../shared/domain/catalog-structure.ts'
 import { api } from '../../api/client.ts'
+import { languageOf } from '../../i18n/language-names.ts'
 import { Badge } from '../../ui/Badge.tsx'
 import { Button } from '../../ui/Button.tsx'
 import { Card, Notice } from '../../ui/Card.tsx'
@@ -39,7 +40,7 @@ function CategoryDialog(props: { category?: Category; parentId: string | null; o
     <Dialog title={props.category ? t('settings:categories.edit') : t('settings:categories.add')} onClose={props.onClose}
       actions={<><Button onClick={props.onClose}>{t('common:cancel')}</Button><Button variant="primary" onClick={() => void submit()}>{t('common:save')}</Button></>}>
       {(['it', 'en', 'zh-CN'] as const).map((l) => (
-        <Field key={l} label={t('settings:categories.nameIn', { locale: l })} error={errors[`name.${l}`] ?? (l === 'it' ? errors.name : undefined)}>
+        <Field key={l} label={t('settings:categories.nameIn', { locale: languageOf(l, { inSentence: true }) })} error={errors[`name.${l}`] ?? (l === 'it' ? errors.name : undefined)}>
           {(id) => <input id={id} className="input" value={name[l] ?? ''} onChange={(e) => setName({ ...name, [l]: e.target.value })} autoFocus={l === 'it'} />}
         </Field>
       ))}

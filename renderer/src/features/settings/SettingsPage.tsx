@@ -33,7 +33,7 @@ function GeneralCard() {
   return (
     <>
       <Card title={t('settings:general.title')} icon={Globe}>
-        <Field label={t('settings:general.targetLocales')} hint={t('settings:general.targetLocalesHint', { names: settings.targetLocales.map((l) => languageOf(l)).join(', ') })}>
+        <Field label={t('settings:general.targetLocales')} hint={t('settings:general.targetLocalesHint', { names: settings.targetLocales.map((l) => languageOf(l, { inSentence: true })).join(', ') })}>
           {(id) => <ChipsInput id={id} value={settings.targetLocales} max={10} onChange={(v) => v.length && void update({ targetLocales: v })} />}
         </Field>
         <p className="muted row" style={{ margin: 0 }}><span className="row"><Icon icon={FolderOpen} size="sm" />{t('settings:general.dataDir')}:</span> <code>{dataDir}</code></p>

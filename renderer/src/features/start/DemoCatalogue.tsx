@@ -3,7 +3,7 @@
 // screen, that the catalogue open is the sample — with the way back to the firm's own catalogue.
 // The core switches catalogues itself and announces it (data.changed "catalogue"); the store then
 // starts the app again on the catalogue now open (app/store.ts).
-import { ArrowLeft, FlaskConical, Sparkles } from 'lucide-react'
+import { ArrowLeft, CircleStop, FlaskConical, Sparkles } from 'lucide-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client.ts'
@@ -23,14 +23,17 @@ function useSwitchJob() {
   const start = (call: () => Promise<{ jobId: string }>) =>
     call().then((r) => setJobId(r.jobId)).catch((err) => toast(errorText(err, t), 'err'))
   const failed = job && (job.state === 'failed' || job.state === 'cancelled')
-  return { job: failed ? null : job, busy: !!jobId && !failed, error: failed ? job.error : null, start, reset: () => setJobId(null) }
+  const cancelled = job?.state === 'cancelled'
+  return { job: failed ? null : job, busy: !!jobId && !failed, error: failed && !cancelled ? job.error : null, cancelled, start, reset: () => setJobId(null) }
 }
 
 export function SampleOffer() {
   const { t } = useTranslation()
   const ready = useApp((s) => s.catalogue?.demoReady ?? false)
-  const { job, busy, error, start } = useSwitchJob()
+  const { job, busy, error, cancelled, start } = useSwitchJob()
   const step = job?.message ?? null
+  // Only the sample's own folder is being made (the firm's catalogue is untouched): stop without asking.
+  const cancel = () => job && void api.jobs.cancel({ id: job.id }).catch((err) => toast(errorText(err, t), 'err'))
   return (
     <Card title={t('start:demo.title')} icon={Sparkles}>
       <div className="start-demo" data-testid="start-demo-card">
@@ -38,13 +41,18 @@ export function SampleOffer() {
         {busy ? (
           <div className="start-demo-progress" data-testid="start-demo-progress">
             <ProgressBar done={job?.done ?? 0} total={job?.total ?? null} label={t('start:demo.making')} />
-            <span className="muted small">{step ? t(step.key, step.params ?? {}) : t('start:demo.making')}</span>
+            <div className="row">
+              <span className="muted small">{step ? t(step.key, step.params ?? {}) : t('start:demo.making')}</span>
+              <span className="spacer" />
+              <Button size="sm" icon={CircleStop} disabled={!job} onClick={cancel} testId="start-demo-cancel">{t('start:demo.cancel')}</Button>
+            </div>
           </div>
         ) : (
           <Button icon={FlaskConical} onClick={() => void start(() => api.system.openDemo({}))} testId="start-demo">
             {ready ? t('start:demo.open') : t('start:demo.action')}
           </Button>
         )}
+        {cancelled && !busy && <p className="muted small" role="status" data-testid="start-demo-cancelled">{t('start:demo.cancelled')}</p>}
         {error && <Notice tone="danger" role="alert">{errorText(error, t)}</Notice>}
       </div>
     </Card>

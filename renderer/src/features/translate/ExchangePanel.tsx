@@ -31,14 +31,20 @@ export function ExchangePanel() {
   const [label, setLabel] = useState('')
   const pending = useRef(new Map<string, (job: Job) => void>())
 
-  useEvent('job.progress', (job) => {
+  const settle = (job: Job) => {
     const done = pending.current.get(job.id)
     if (!done || !['done', 'failed', 'cancelled'].includes(job.state)) return
     pending.current.delete(job.id)
     if (job.state === 'done') done(job)
-    else toast(job.error ? trError(job.error, t) : job.state, 'err')
-  })
-  const whenDone = (jobId: string, fn: (job: Job) => void) => pending.current.set(jobId, fn)
+    else toast(job.error ? trError(job.error, t) : t(`common:jobs.state.${job.state}`), 'err')
+  }
+  useEvent('job.progress', settle)
+  /** Calls fn when the job is done. A small file's job can end before its id comes back (its last
+   *  event then went by unheard): the job is read once to settle that case too. */
+  const whenDone = (jobId: string, fn: (job: Job) => void) => {
+    pending.current.set(jobId, fn)
+    void api.jobs.get({ id: jobId }).then(settle, () => undefined)
+  }
 
   const exportXliff = async () => {
     try {

@@ -1,9 +1,9 @@
 // The list's extra cells: first photo, price, readiness and the listing state on each target.
-import { CircleAlert, CircleCheck, Clock, ImageOff, Store } from 'lucide-react'
+import { CircleAlert, CircleCheck, CircleHelp, Clock, ImageOff, Store } from 'lucide-react'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProductSummary } from '../../../../../shared/domain/product.ts'
-import type { ListingState } from '../../../../../shared/domain/publish.ts'
+import { readinessState, type ListingState } from '../../../../../shared/domain/publish.ts'
 import type { ProductPublishState } from '../../../../../shared/contract/publish.ts'
 import { Badge } from '../../../ui/Badge.tsx'
 import { Icon } from '../../../ui/Icon.tsx'
@@ -63,9 +63,9 @@ export function ReadinessCell(props: { state: ProductPublishState | null | undef
   const { t } = useTranslation()
   const st = props.state
   if (!st) return <span />
-  if (st.ready) {
-    return <Badge tone={st.pending ? 'info' : 'success'} icon={CircleCheck} testId="row-readiness" title={st.pending ? t('bulk:list.readyPending') : undefined}>{t('bulk:list.ready')}</Badge>
-  }
+  const state = readinessState({ blocked: !st.ready, pending: st.pending })
+  if (state === 'ready') return <Badge tone="success" icon={CircleCheck} testId="row-readiness">{t('bulk:list.ready')}</Badge>
+  if (state === 'unverified') return <Badge tone="info" icon={CircleHelp} testId="row-readiness" title={t('bulk:list.unverifiedWhy')}>{t('bulk:list.unverified')}</Badge>
   const first = st.firstProblem ? problemText(st.firstProblem, t) : ''
   return (
     <Badge tone="warning" icon={CircleAlert} testId="row-readiness" title={first}>

@@ -59,7 +59,7 @@ export function GeneralTab() {
         <div key={locale}>
           <TextField
             path={`texts.${locale}.title`}
-            label={t('catalog:fields.titleIn', { locale: languageOf(locale) })}
+            label={t('catalog:fields.titleIn', { locale: languageOf(locale, { inSentence: true }) })}
             max={locale === 'en' ? PAVILION_TITLE_MAX : undefined}
             hint={locale === 'en' ? t('catalog:hints.englishTitle') : undefined}
           />

@@ -92,7 +92,8 @@ function AxisMapping(props: { axis: Axis; info: VariantOptionsInfo; label: strin
   const attribute = info.attributes.find((a) => a.id === axis.attributeId)
   const attributeChoices = [
     { value: AUTO, label: t('catalog:variantsTab.pavilion.automatic') },
-    ...info.attributes.map((a) => ({ value: a.name, label: a.name }))
+    // The pavilion's own names for its sale properties, from the English listing's rules: its words, not ours.
+    ...info.attributes.map((a) => ({ value: a.name, label: a.name, lang: 'en' }))
   ]
   return (
     <section className="stack" style={{ marginBottom: 'var(--space-4)' }} data-testid={`axis-${axis.axis}`}>
@@ -146,7 +147,7 @@ function ValueRow(props: { v: ValueState; attribute: VariantOptionsInfo['attribu
       <td>
         <Combobox size="sm" aria-label={t('catalog:variantsTab.pavilion.optionFor', { value: v.value })} value={value} onChange={props.onChange} options={options}
           disabled={props.readOnly} invalid={v.mapping === null} testId={`option-${v.value}`} />
-        <div className="muted small">{shown}</div>
+        <div className="muted small" lang={v.mapping?.kind === 'option' ? 'en' : undefined}>{shown}</div>
       </td>
       <td><Badge tone={SOURCE_TONE[v.source]} testId={`source-${v.value}`}>{t(`catalog:variantsTab.pavilion.source.${v.source}`)}</Badge></td>
       {attribute.picture !== 'none' && (
