@@ -3,20 +3,23 @@
 // Links and images must be absolute web addresses: a relative link ("/media/…", "../x.html")
 // would lead whoever reads the description (a translator in browser mode) into Vetrina's own
 // origin, so it is dropped.
-import sanitizeHtml from 'sanitize-html'
+import type sanitizeHtmlType from 'sanitize-html'
+import { onFirstUse } from '../platform/on-first-use.ts'
+
+const sanitizeHtml = onFirstUse<typeof sanitizeHtmlType>('sanitize-html')
 
 const ABSOLUTE_LINK = /^(https?:\/\/|mailto:)/i
 const ABSOLUTE_IMAGE = /^https?:\/\//i
 
 /** Keeps `attr` only when it is an absolute address. */
-function absoluteOnly(attr: string, ok: RegExp, extra: Record<string, string> = {}): sanitizeHtml.Transformer {
+function absoluteOnly(attr: string, ok: RegExp, extra: Record<string, string> = {}): sanitizeHtmlType.Transformer {
   return (tagName, attribs) => {
     const { [attr]: value, ...rest } = attribs
     return { tagName, attribs: value !== undefined && ok.test(value.trim()) ? { ...rest, [attr]: value.trim(), ...extra } : rest }
   }
 }
 
-const OPTIONS: sanitizeHtml.IOptions = {
+const OPTIONS: sanitizeHtmlType.IOptions = {
   allowedTags: [
     'p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'ul', 'ol', 'li', 'h2', 'h3', 'h4', 'blockquote',
     'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'img', 'span', 'div', 'hr'
@@ -30,12 +33,12 @@ const OPTIONS: sanitizeHtml.IOptions = {
 }
 
 export function sanitizeRichText(html: string): string {
-  return sanitizeHtml(html, { ...OPTIONS, allowedAttributes: { ...OPTIONS.allowedAttributes, a: ['href', 'title', 'rel'] } }).trim()
+  return sanitizeHtml()(html, { ...OPTIONS, allowedAttributes: { ...OPTIONS.allowedAttributes, a: ['href', 'title', 'rel'] } }).trim()
 }
 
 /** Plain text of a rich description (for search and character counts). */
 export function richTextToPlain(html: string): string {
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
+  return sanitizeHtml()(html, { allowedTags: [], allowedAttributes: {} })
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')

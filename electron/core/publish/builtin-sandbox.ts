@@ -4,7 +4,7 @@
 // as it reaches the real gateway. This file only hosts it — no sandbox code is used by the client.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { startSandbox, type Sandbox } from '../../sandbox/server.ts'
+import type { Sandbox } from '../../sandbox/server.ts'
 
 export interface BuiltinCredentials {
   appKey: string
@@ -28,6 +28,9 @@ export class BuiltinSandbox {
     if (this.stopped) throw new Error('the built-in sandbox was stopped')
     this.starting ??= (async () => {
       mkdirSync(this.dir, { recursive: true })
+      // Loaded on first use: the sandbox (its server, XML validator and category data) is about
+      // 10 MB of memory that a catalogue which never rehearses a publish does not carry.
+      const { startSandbox } = await import('../../sandbox/server.ts')
       const sb = await startSandbox({ dbFile: join(this.dir, 'sandbox.sqlite'), settings: { audit: { delayMs: 3000, rejectWords: ['replica', 'counterfeit', 'fake'] } } })
       if (this.stopped) {
         await sb.close()

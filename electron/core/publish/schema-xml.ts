@@ -1,6 +1,9 @@
 // The `<itemSchema>` format (pavilion-api.md §2.3): reads the category rules the pavilion sends
 // (fields, rules, options, nested fields) and writes the value document we submit.
-import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser'
+import type { XMLBuilder, XMLParser } from 'fast-xml-parser'
+import { onFirstUse } from '../platform/on-first-use.ts'
+
+const fxp = onFirstUse<typeof import('fast-xml-parser')>('fast-xml-parser')
 
 export type FieldType = 'input' | 'multiInput' | 'singleCheck' | 'multiCheck' | 'complex' | 'multiComplex' | 'label'
 
@@ -31,13 +34,14 @@ export class SchemaXmlError extends Error {}
 
 const FIELD_TYPES = new Set(['input', 'multiInput', 'singleCheck', 'multiCheck', 'complex', 'multiComplex', 'label'])
 
-const parser = new XMLParser({
+let parserMade: XMLParser | undefined
+const parser = () => (parserMade ??= new (fxp().XMLParser)({
   ignoreAttributes: false,
   attributeNamePrefix: '',
   parseTagValue: false,
   parseAttributeValue: false,
   isArray: (name) => ['field', 'rule', 'option', 'depend-express'].includes(name)
-})
+}))
 
 type RawNode = Record<string, unknown>
 
@@ -69,9 +73,9 @@ function readField(raw: RawNode, path: string): SchemaField {
 
 /** Parses the rules document of `product.schema.get`. */
 export function parseRules(xml: string): SchemaField[] {
-  const valid = XMLValidator.validate(xml)
+  const valid = fxp().XMLValidator.validate(xml)
   if (valid !== true) throw new SchemaXmlError(`the category rules are not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`)
-  const doc = parser.parse(xml) as RawNode
+  const doc = parser().parse(xml) as RawNode
   const root = (doc.itemSchema ?? doc.itemRule) as RawNode | undefined
   if (!root || typeof root !== 'object') throw new SchemaXmlError('the category rules have no <itemSchema> root')
   return ((root.field as RawNode[] | undefined) ?? []).map((f) => readField(f, ''))
@@ -127,7 +131,8 @@ export type FieldValue =
   | { id: string; type: 'complex'; fields: FieldValue[] }
   | { id: string; type: 'multiComplex'; items: FieldValue[][] }
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', suppressEmptyNode: false })
+let builderMade: XMLBuilder | undefined
+const builder = () => (builderMade ??= new (fxp().XMLBuilder)({ ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', suppressEmptyNode: false }))
 
 function valueNode(v: ValueItem): Record<string, unknown> {
   const node: Record<string, unknown> = { '#text': v.value }
@@ -160,5 +165,5 @@ function fieldNode(f: FieldValue): Record<string, unknown> {
 
 /** Writes the `<itemSchema>` value document submitted with schema.add / schema.update. */
 export function buildValueXml(values: FieldValue[]): string {
-  return builder.build({ itemSchema: { field: values.map(fieldNode) } }) as string
+  return builder().build({ itemSchema: { field: values.map(fieldNode) } }) as string
 }

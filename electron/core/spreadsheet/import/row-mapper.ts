@@ -2,7 +2,7 @@
 // (locale-aware numbers, prices, measures, dates, yes/no, lists, option labels). Every cell that
 // cannot be read becomes an issue naming the column and the reason; the store then validates the
 // merged product exactly as for a manual edit.
-import { decodeHTMLStrict } from 'entities'
+import type * as Entities from 'entities'
 import type { z } from 'zod'
 import type { ImportSettings, RowIssue } from '../../../../shared/contract/spreadsheet.ts'
 import type { AttributeDef, Family } from '../../../../shared/domain/catalog-structure.ts'
@@ -18,6 +18,9 @@ import { certificationOf, countryOf, periodOf, sellingUnitOf, statusOf } from '.
 import type { ImportPlan, PlannedColumn } from './plan.ts'
 import { findFamily, pendingFamily } from './families.ts'
 import { parseStock } from './variant-values.ts'
+import { onFirstUse } from '../../platform/on-first-use.ts'
+
+const entities = onFirstUse<typeof Entities>('entities')
 
 type Patch = z.output<typeof ProductPatch>
 type Settings = z.output<typeof ImportSettings>
@@ -50,7 +53,7 @@ const CHARACTER_REFERENCE = /&(?:[a-z][a-z0-9]{1,31}|#\d{1,7}|#x[0-9a-f]{1,6});/
 
 /** A plain text (title, keywords) as the shop meant it: "CoolTech&trade; Tank" → "CoolTech™ Tank". */
 function plainText(v: string): string {
-  return CHARACTER_REFERENCE.test(v) ? decodeHTMLStrict(v) : v
+  return CHARACTER_REFERENCE.test(v) ? entities().decodeHTMLStrict(v) : v
 }
 
 const HTML_TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/i

@@ -3,13 +3,18 @@
 // counted as a spreadsheet program shows them (a record with a new line inside is still one row).
 import { createReadStream, statSync } from 'node:fs'
 import { pipeline } from 'node:stream'
-import iconv from 'iconv-lite'
-import { parse, CsvError } from 'csv-parse'
+import type iconvType from 'iconv-lite'
+import type { CsvError } from 'csv-parse'
+import type * as CsvParse from 'csv-parse'
 import type { SourceRow } from '../../../../shared/domain/spreadsheet/cells.ts'
 import { sheetError } from '../errors.ts'
 import type { ReadLimits } from '../limits.ts'
 import type { Delimiter } from './delimiter.ts'
 import type { TextEncoding } from './encoding.ts'
+import { onFirstUse } from '../../platform/on-first-use.ts'
+
+const csvParse = onFirstUse<typeof CsvParse>('csv-parse')
+const iconv = onFirstUse<typeof iconvType>('iconv-lite')
 
 export interface CsvReadOptions {
   encoding: TextEncoding
@@ -67,7 +72,7 @@ export async function* readCsvRows(path: string, opts: CsvReadOptions, stats: Cs
     read += chunk.length
     opts.onProgress?.(read, total)
   })
-  const parser = parse({
+  const parser = csvParse().parse({
     delimiter: opts.delimiter,
     relax_column_count: true,
     relax_quotes: true,
@@ -75,7 +80,7 @@ export async function* readCsvRows(path: string, opts: CsvReadOptions, stats: Cs
     info: true,
     max_record_size: opts.limits.maxRecordChars
   })
-  const records = pipeline(input, iconv.decodeStream(opts.encoding, { stripBOM: true }), parser, () => {
+  const records = pipeline(input, iconv().decodeStream(opts.encoding, { stripBOM: true }), parser, () => {
     // Errors surface through the iterator below.
   })
   const abort = () => input.destroy(sheetError('cancelled', 'Reading was cancelled.'))
@@ -108,7 +113,7 @@ export async function* readCsvRows(path: string, opts: CsvReadOptions, stats: Cs
       yield { row: info.records, cells: record }
     }
   } catch (err) {
-    if (err instanceof CsvError) throw csvFailure(err)
+    if (err instanceof csvParse().CsvError) throw csvFailure(err)
     throw err
   } finally {
     opts.signal?.removeEventListener('abort', abort)

@@ -1,7 +1,7 @@
 // One way to read any supported file: decides the format, the encoding and the separator (or takes
 // the user's choice), and streams rows as often as asked (preview, dry run, apply, rejected rows).
 import { statSync } from 'node:fs'
-import iconv from 'iconv-lite'
+import type iconvType from 'iconv-lite'
 import type { SourceRow } from '../../../../shared/domain/spreadsheet/cells.ts'
 import { sheetError } from '../errors.ts'
 import type { ReadLimits } from '../limits.ts'
@@ -11,6 +11,9 @@ import { emptyCsvStats, readCsvRows, type CsvStats } from './csv-reader.ts'
 import { detectDelimiter, type Delimiter } from './delimiter.ts'
 import { bomLength, controlByteShare, detectEncoding, type EncodingGuess, type TextEncoding } from './encoding.ts'
 import { readHead, SAMPLE_BYTES, sniffFormat, type SourceFormat } from './sniff.ts'
+import { onFirstUse } from '../../platform/on-first-use.ts'
+
+const iconv = onFirstUse<typeof iconvType>('iconv-lite')
 
 export interface TableReadOptions {
   format?: SourceFormat
@@ -56,7 +59,7 @@ function openCsv(path: string, read: TableReadOptions, limits: ReadLimits): Open
   const head = readHead(path)
   const guess = detectEncoding(head)
   const encoding = read.encoding ?? guess.encoding
-  const sampleText = iconv.decode(head.subarray(bomLength(head, encoding)), encoding, { stripBOM: true })
+  const sampleText = iconv().decode(head.subarray(bomLength(head, encoding)), encoding, { stripBOM: true })
   // A sample cut mid-record would vote badly: keep whole lines only.
   const sample = head.length === SAMPLE_BYTES ? sampleText.slice(0, sampleText.lastIndexOf('\n') + 1 || undefined) : sampleText
   if (sampleText.length >= 256 && controlByteShare(sampleText) > 0.02) {

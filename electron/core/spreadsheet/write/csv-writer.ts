@@ -3,10 +3,14 @@
 import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { finished } from 'node:stream/promises'
-import { stringify } from 'csv-stringify'
-import iconv from 'iconv-lite'
+import type * as CsvStringify from 'csv-stringify'
+import type iconvType from 'iconv-lite'
 import type { Cell } from '../../../../shared/domain/spreadsheet/cells.ts'
 import { cellText } from '../../../../shared/domain/spreadsheet/cells.ts'
+import { onFirstUse } from '../../platform/on-first-use.ts'
+
+const csvStringify = onFirstUse<typeof CsvStringify>('csv-stringify')
+const iconv = onFirstUse<typeof iconvType>('iconv-lite')
 
 export interface CsvWriterOptions {
   delimiter: string
@@ -28,10 +32,10 @@ export class CsvWriter {
     this.opts = opts
     // csv-stringify quotes a field holding the record delimiter ("\r\n") but not a bare "\n" or "\r":
     // quote every line break ourselves, or any RFC 4180 reader sees more records than products.
-    this.stringifier = stringify({ delimiter: opts.delimiter, record_delimiter: 'windows', quoted_match: [/[\r\n]/, /^\s|\s$/] })
+    this.stringifier = csvStringify().stringify({ delimiter: opts.delimiter, record_delimiter: 'windows', quoted_match: [/[\r\n]/, /^\s|\s$/] })
     this.stringifier.setEncoding('utf8')
     const out = createWriteStream(path)
-    const encoder = iconv.encodeStream(opts.encoding, { addBOM: opts.bom })
+    const encoder = iconv().encodeStream(opts.encoding, { addBOM: opts.bom })
     this.stringifier.pipe(encoder).pipe(out)
     this.done = finished(out)
   }

@@ -4,9 +4,12 @@ import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { PassThrough } from 'node:stream'
 import { finished } from 'node:stream/promises'
-import yazl from 'yazl'
+import type yazl from 'yazl'
 import type { Cell } from '../../../../shared/domain/spreadsheet/cells.ts'
 import { columnLetter } from '../xlsx/sheet-reader.ts'
+import { onFirstUse } from '../../platform/on-first-use.ts'
+
+const zipWriter = onFirstUse<typeof yazl>('yazl')
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
@@ -42,7 +45,7 @@ const STATIC_PARTS: Array<[string, (sheet: string) => string]> = [
 ]
 
 export class XlsxWriter {
-  private readonly zip = new yazl.ZipFile()
+  private readonly zip = new (zipWriter().ZipFile)()
   private readonly sheet = new PassThrough()
   private readonly done: Promise<void>
   private rowNumber = 0

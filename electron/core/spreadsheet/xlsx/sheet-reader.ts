@@ -2,13 +2,16 @@
 // memory. Cells keep their type: shared and inline strings (rich text runs joined, phonetic runs
 // skipped, _xHHHH_ escapes decoded), numbers, booleans, Excel errors, and numbers formatted as
 // dates (1900 or 1904 system). Merged areas take the value of their top-left cell.
-import { SaxesParser } from 'saxes'
+import type * as Saxes from 'saxes'
 import type { Cell, SourceRow } from '../../../../shared/domain/spreadsheet/cells.ts'
 import { sheetError } from '../errors.ts'
 import type { ReadLimits } from '../limits.ts'
 import { serialToDuration, serialToIso, type NumberKind } from './dates.ts'
 import { decodeExcelEscapes } from './xml.ts'
 import { corrupt, type ZipArchive } from './zip.ts'
+import { onFirstUse } from '../../platform/on-first-use.ts'
+
+const saxes = onFirstUse<typeof Saxes>('saxes')
 
 export interface SheetReadOptions {
   date1904: boolean
@@ -98,7 +101,7 @@ export async function readSharedStrings(zip: ZipArchive, part: string, limits: R
   let inT = false
   let phonetic = 0
   let text = ''
-  const parser = new SaxesParser()
+  const parser = new (saxes().SaxesParser)()
   parser.on('opentag', (tag) => {
     const n = localName(tag.name)
     if (n === 'si') {
@@ -142,7 +145,7 @@ export async function* readSheetRows(zip: ZipArchive, part: string, opts: SheetR
   const merges = await scanMerges(zip, part, opts.signal)
   stats.merges = merges.length
   const total = zip.size(part)
-  const parser = new SaxesParser()
+  const parser = new (saxes().SaxesParser)()
   const ready: SheetRow[] = []
   let rowNum = 0
   let rowsWithValues = 0

@@ -1,7 +1,10 @@
 // Small XML parts of a workbook (relationships, workbook, styles) parsed into a light tree with
 // namespaces resolved, so "r:id", "ns:id" and Strict OOXML namespaces all read the same.
-import { SaxesParser } from 'saxes'
+import type * as Saxes from 'saxes'
 import { sheetError } from '../errors.ts'
+import { onFirstUse } from '../../platform/on-first-use.ts'
+
+const saxes = onFirstUse<typeof Saxes>('saxes')
 
 export interface XmlNode {
   local: string
@@ -11,7 +14,7 @@ export interface XmlNode {
 }
 
 export function parseXml(text: string, part: string): XmlNode {
-  const parser = new SaxesParser({ xmlns: true })
+  const parser = new (saxes().SaxesParser)({ xmlns: true })
   const root: XmlNode = { local: '#document', uri: '', attrs: [], children: [] }
   const stack: XmlNode[] = [root]
   parser.on('opentag', (tag) => {

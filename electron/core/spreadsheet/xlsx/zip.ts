@@ -1,9 +1,12 @@
 // The .xlsx container: a ZIP read with yauzl (random access, sizes checked against what the
 // entries declare). Zip bombs are refused from the central directory, before anything is inflated.
 import type { Readable } from 'node:stream'
-import yauzl from 'yauzl'
+import type yauzl from 'yauzl'
 import { sheetError } from '../errors.ts'
 import { formatBytes, type ReadLimits } from '../limits.ts'
+import { onFirstUse } from '../../platform/on-first-use.ts'
+
+const openZip = onFirstUse<typeof yauzl>('yauzl')
 
 const MAX_ENTRIES = 20_000
 
@@ -19,7 +22,7 @@ export class ZipArchive {
 
   static async open(path: string, limits: ReadLimits): Promise<ZipArchive> {
     const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
-      yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (err, z) => {
+      openZip().open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (err, z) => {
         if (err || !z) reject(corrupt(err))
         else resolve(z)
       })

@@ -2,7 +2,10 @@
 // hostile archive (a gzip bomb, 200,000 entries) is stopped at the first entry the caller
 // refuses, before anything more is decompressed. Headers are decoded by the tar package; PAX
 // and GNU long-name records are applied to the entry that follows them.
-import * as tar from 'tar'
+import type * as Tar from 'tar'
+import { onFirstUse } from '../../platform/on-first-use.ts'
+
+const tar = onFirstUse<typeof Tar>('tar')
 
 const BLOCK = 512
 /** PAX and long-name records are a few hundred bytes; more is not a Vetrina archive. */
@@ -82,13 +85,13 @@ const padding = (size: number) => (size % BLOCK ? BLOCK - (size % BLOCK) : 0)
 
 export async function* readTar(source: AsyncIterable<Buffer>): AsyncGenerator<TarEntry> {
   const bytes = new ByteSource(source)
-  let extended: tar.HeaderData | undefined
+  let extended: Tar.HeaderData | undefined
   let longPath: string | undefined
   try {
     for (;;) {
       const block = await bytes.read(BLOCK)
       if (!block) throw new TarFormatError('the archive ends without its end marker')
-      const header = new tar.Header(block, 0, extended)
+      const header = new (tar().Header)(block, 0, extended)
       if (header.nullBlock) {
         const second = await bytes.read(BLOCK)
         if (second && !second.every((b) => b === 0)) throw new TarFormatError('a damaged block in the archive')
@@ -103,7 +106,7 @@ export async function* readTar(source: AsyncIterable<Buffer>): AsyncGenerator<Ta
         const body = size ? await bytes.read(size + padding(size)) : Buffer.alloc(0)
         if (!body) throw new TarFormatError('the archive ends in the middle of an entry')
         const text = body.subarray(0, size).toString('utf8')
-        if (type === 'ExtendedHeader') extended = tar.Pax.parse(text, extended, false)
+        if (type === 'ExtendedHeader') extended = tar().Pax.parse(text, extended, false)
         else if (type !== 'GlobalExtendedHeader') longPath = text.replace(/\0+$/, '')
         continue
       }

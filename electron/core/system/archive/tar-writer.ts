@@ -5,7 +5,10 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
-import * as tar from 'tar'
+import type * as Tar from 'tar'
+import { onFirstUse } from '../../platform/on-first-use.ts'
+
+const tar = onFirstUse<typeof Tar>('tar')
 
 const BLOCK = 512
 const ZEROS = Buffer.alloc(BLOCK * 2)
@@ -36,10 +39,10 @@ export class TarWriter {
   }
 
   private async header(path: string, size: number): Promise<void> {
-    const h = new tar.Header({ path, mode: 0o600, uid: 0, gid: 0, size, mtime: this.mtime, type: 'File', uname: '', gname: '' })
+    const h = new (tar().Header)({ path, mode: 0o600, uid: 0, gid: 0, size, mtime: this.mtime, type: 'File', uname: '', gname: '' })
     const block = Buffer.alloc(BLOCK)
     // A path too long for ustar needs a PAX record first.
-    if (h.encode(block, 0)) await this.write(new tar.Pax({ path, size, mtime: this.mtime }).encode())
+    if (h.encode(block, 0)) await this.write(new (tar().Pax)({ path, size, mtime: this.mtime }).encode())
     await this.write(block)
   }
 

@@ -6,12 +6,15 @@
 // directly, so the sample exercises the real paths and is as valid as anything a user makes.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { stringify } from 'csv-stringify/sync'
+import type * as CsvStringifySync from 'csv-stringify/sync'
 import type { Api } from '../../../../shared/contract/index.ts'
 import { AppError } from '../../../../shared/contract/errors.ts'
 import type { Job } from '../../../../shared/contract/jobs.ts'
 import { CATEGORY_LINKS, DEMO_PRODUCTS, FAMILY_OF, MAKERS, type DemoProduct } from './catalogue.ts'
 import { pictureJpeg, pictureName } from './pictures.ts'
+import { onFirstUse } from '../../platform/on-first-use.ts'
+
+const csvStringifySync = onFirstUse<typeof CsvStringifySync>('csv-stringify/sync')
 
 export interface BuildProgress {
   (done: number, total: number, step: DemoStep): void
@@ -90,7 +93,7 @@ const euro = (n: number) => n.toLocaleString('it-IT', { useGrouping: false, mini
 /** The firm's price list as its office software would save it: `;`, Italian numbers, UTF-8 with BOM. */
 export function priceListCsv(products: DemoProduct[] = DEMO_PRODUCTS): string {
   const rows = [COLUMNS.map(([h]) => h), ...products.map((p) => COLUMNS.map(([, , cell]) => cell(p)))]
-  return `\ufeff${stringify(rows, { delimiter: ';', record_delimiter: '\r\n' })}`
+  return `\ufeff${csvStringifySync().stringify(rows, { delimiter: ';', record_delimiter: '\r\n' })}`
 }
 
 export interface BuildOptions {

@@ -7,7 +7,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import sharp from 'sharp'
 import { AppError } from '../../../../shared/contract/errors.ts'
 import { DEMO_PRODUCTS, type DemoProduct, type Picture } from './catalogue.ts'
 
@@ -309,6 +308,9 @@ export function demoPhotoDir(): string {
 export async function pictureJpeg(product: DemoProduct, index: number): Promise<Buffer> {
   const p = product.pictures[index]
   if (p.kind === 'photo') return readFileSync(join(demoPhotoDir(), p.file))
+  // sharp is loaded here, on first use: the core's image work runs in the photo engine's
+  // process, and loading libvips at start would cost every session about 14 MB for the demo alone.
+  const { default: sharp } = await import('sharp')
   return sharp(Buffer.from(pictureSvg(product, index))).jpeg({ quality: 88, chromaSubsampling: '4:4:4' }).toBuffer()
 }
 

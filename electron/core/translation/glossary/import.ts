@@ -1,12 +1,15 @@
 // Glossary import from TBX (TermBase eXchange, 2.0/3.0 and the older martif form) and CSV
 // (columns: source, target, kind, note; header optional, "," ";" or tab separated, in UTF-8, UTF-16
 // — Excel's "Unicode text" — or Windows-1252, told apart as the spreadsheet reader does).
-import { parse as parseCsv } from 'csv-parse/sync'
+import type * as CsvParseSync from 'csv-parse/sync'
 import { bomLength, detectEncoding } from '../../../../shared/domain/text/encoding.ts'
 import type { TermKind } from '../../../../shared/domain/translation/glossary.ts'
 import { attr, elements, parseXml, textContent, XML_NS, type XmlElement } from '../xml/xml.ts'
 import { normalizeLang } from '../tm/tmx.ts'
 import type { TermInput } from './glossary-store.ts'
+import { onFirstUse } from '../../platform/on-first-use.ts'
+
+const csvParseSync = onFirstUse<typeof CsvParseSync>('csv-parse/sync')
 
 export interface GlossaryProblem { code: string; message: string; line: number | null; params?: Record<string, string | number> }
 
@@ -100,7 +103,7 @@ export function readGlossaryCsv(bytes: Uint8Array, targetLang: string): { terms:
   const firstLine = text.split(/\r?\n/, 1)[0] ?? ''
   // The separator the first line uses most (ties go to the comma).
   const delimiter = [',', ';', '\t'].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0].d
-  const rows = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as string[][]
+  const rows = csvParseSync().parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as string[][]
   const problems: GlossaryProblem[] = []
   const terms: TermInput[] = []
   let start = 0

@@ -5,7 +5,11 @@
 // entity declarations, "billion laughs", external entities) is refused. We also cap the size, the
 // nesting depth and the number of nodes, and keep everything else (comments, CDATA, PIs, attribute
 // order, prefixes) so a document can be written back without losing what we do not understand.
-import { SaxesParser, type SaxesTagNS } from 'saxes'
+import type * as Saxes from 'saxes'
+import type { SaxesTagNS } from 'saxes'
+import { onFirstUse } from '../../platform/on-first-use.ts'
+
+const saxes = onFirstUse<typeof Saxes>('saxes')
 
 export interface XmlAttr { name: string; prefix: string; local: string; uri: string; value: string }
 export interface XmlElement {
@@ -88,7 +92,7 @@ export function parseXml(input: Uint8Array | string, limits: Partial<XmlLimits> 
   const size = typeof input === 'string' ? input.length : input.byteLength
   if (size > lim.maxBytes) throw new XmlError(`The file is too large (${Math.round(size / 1024 / 1024)} MB; the limit is ${Math.round(lim.maxBytes / 1024 / 1024)} MB).`, null, null, 'limit')
   const text = typeof input === 'string' ? input : decodeXml(input)
-  const parser = new SaxesParser({ xmlns: true, position: true })
+  const parser = new (saxes().SaxesParser)({ xmlns: true, position: true })
   const stack: XmlElement[] = []
   const prolog: XmlNode[] = []
   const epilog: XmlNode[] = []

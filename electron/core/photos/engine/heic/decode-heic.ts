@@ -8,7 +8,7 @@
 // The decoded pixels stay in the WebAssembly memory: `use` receives a view of them and must be
 // done with them before it returns (they are freed right after). That memory never shrinks while
 // the worker lives, so the worker reports its size and is stopped when it has grown large.
-import { readFileSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { PixelRows } from '../raw-tiff.ts'
 
@@ -47,7 +47,7 @@ interface LibHeif {
   heif_channel: { heif_channel_interleaved: unknown }
   heif_context_alloc(): unknown
   heif_context_free(ctx: unknown): void
-  heif_context_read_from_memory(ctx: unknown, data: Uint8Array): HeifErrorLike
+  _heif_context_read_from_memory_without_copy(sret: number, ctx: number, data: number, size: number, options: number): void
   heif_js_context_get_primary_image_handle(ctx: unknown): Handle | HeifErrorLike
   heif_image_handle_get_width(h: Handle): number
   heif_image_handle_get_height(h: Handle): number
@@ -105,18 +105,48 @@ function isError(x: unknown, ok: unknown): x is HeifErrorLike {
 }
 
 /**
- * Decodes the primary picture and hands it to `use` (pixels valid only during the call).
- * `shrinkFor(width, height)` says by what whole factor the picture may be made smaller.
+ * Copies the file (its bytes, or the file at a path, read straight in) into the decoder's memory,
+ * where libheif reads it without making a copy of its own. Returns its address (to be freed).
  */
-export async function decodeHeic<T>(bytes: Uint8Array, maxPixels: number, shrinkFor: (width: number, height: number) => number, use: (decoded: DecodedHeic) => T, opts: { viaRgb?: boolean } = {}): Promise<T> {
+function fileIntoDecoder(m: LibHeif, input: Uint8Array | string): { at: number; size: number } {
+  const fd = typeof input === 'string' ? openSync(input, 'r') : null
+  try {
+    const size = fd === null ? (input as Uint8Array).length : fstatSync(fd).size
+    const at = m._malloc(Math.max(1, size))
+    if (!at) throw new HeicDecodeError('damaged', 'the file does not fit in the decoder’s memory')
+    // (Allocating may grow the memory, which replaces HEAPU8: the view is taken afterwards.)
+    const into = m.HEAPU8.subarray(at, at + size)
+    if (fd === null) into.set(input as Uint8Array)
+    else for (let done = 0, n = 1; done < size && n > 0; done += n) n = readSync(fd, into, done, size - done, done)
+    return { at, size }
+  } finally {
+    if (fd !== null) closeSync(fd)
+  }
+}
+
+/**
+ * Decodes the primary picture of a HEIC file (its bytes, or its path) and hands it to `use`
+ * (pixels valid only during the call). `shrinkFor(width, height)` says by what whole factor the
+ * picture may be made smaller. A file that cannot be read rejects with the file system's error.
+ */
+export async function decodeHeic<T>(input: Uint8Array | string, maxPixels: number, shrinkFor: (width: number, height: number) => number, use: (decoded: DecodedHeic) => T, opts: { viaRgb?: boolean } = {}): Promise<T> {
   const m = await libheif()
   const ok = m.heif_error_code.heif_error_Ok
-  const ctx = m.heif_context_alloc()
-  if (!ctx) throw new HeicDecodeError('damaged', 'cannot allocate a HEIF decoder')
+  const file = fileIntoDecoder(m, input)
+  const ctx = m.heif_context_alloc() as { $$: { ptr: number } } | null
+  if (!ctx) {
+    m._free(file.at)
+    throw new HeicDecodeError('damaged', 'cannot allocate a HEIF decoder')
+  }
   let handle: Handle | null = null
   try {
-    const read = m.heif_context_read_from_memory(ctx, bytes)
-    if (read.code !== ok) throw new HeicDecodeError('damaged', read.message || 'unreadable HEIF file')
+    const sret = m._malloc(16)
+    try {
+      m._heif_context_read_from_memory_without_copy(sret, ctx.$$.ptr, file.at, file.size, 0)
+      if (m.HEAP32[sret >> 2] !== 0) throw new HeicDecodeError('damaged', heifMessage(m, sret) || 'unreadable HEIF file')
+    } finally {
+      m._free(sret)
+    }
     const h = m.heif_js_context_get_primary_image_handle(ctx)
     if (isError(h, ok) || !('$$' in (h as object))) throw new HeicDecodeError('damaged', (h as HeifErrorLike)?.message || 'the file has no primary image')
     handle = h as Handle
@@ -129,7 +159,13 @@ export async function decodeHeic<T>(bytes: Uint8Array, maxPixels: number, shrink
     const k = Math.max(1, Math.min(8, Math.floor(shrinkFor(width, height))))
     if (k > 1 && channels === 3 && !opts.viaRgb) {
       const small = decodeShrunk(m, handle.$$.ptr, k)
-      if (small) return use({ pixels: small, shrink: 1, width, height, icc, primaries })
+      if (small) {
+        try {
+          return use({ pixels: small.pixels, shrink: 1, width, height, icc, primaries })
+        } finally {
+          small.release()
+        }
+      }
     }
     const decoded = await m.heif_js_decode_image2(handle, m.heif_colorspace.heif_colorspace_RGB,
       channels === 4 ? m.heif_chroma.heif_chroma_interleaved_RGBA : m.heif_chroma.heif_chroma_interleaved_RGB)
@@ -145,7 +181,16 @@ export async function decodeHeic<T>(bytes: Uint8Array, maxPixels: number, shrink
   } finally {
     if (handle) m.heif_image_handle_release(handle)
     m.heif_context_free(ctx)
+    m._free(file.at)
   }
+}
+
+/** The message of a heif_error returned through `sret` (struct { code, subcode, const char* message }). */
+function heifMessage(m: LibHeif, sret: number): string {
+  const at = m.HEAP32[(sret + 8) >> 2]
+  let message = ''
+  for (let i = at; at && m.HEAPU8[i] && i < at + 400; i++) message += String.fromCharCode(m.HEAPU8[i])
+  return message
 }
 
 /** libheif's enum values: heif_colorspace_YCbCr, heif_chroma_420, heif_channel_Y/Cb/Cr. */
@@ -165,9 +210,12 @@ function matrixKrKb(code: number): [number, number] | null {
  * Decodes an 8-bit 4:2:0 picture as YCbCr (as the HEVC decoder makes it) and converts it to
  * RGB while shrinking it `k` times, each output pixel the mean of a k×k block: the decoder then
  * never allocates the full-size RGB picture (36 MB for 12 MP, the largest part of its memory).
- * Null when the picture is not of that kind; the caller then asks libheif for RGB.
+ * The small picture is written into the decoder's own memory, where the HEVC decoder has just
+ * freed far more than it needs, rather than into new memory at the decoder's peak (4 MB for a
+ * 12 MP photo); `release` gives it back. Null when the picture is not of that kind; the caller
+ * then asks libheif for RGB.
  */
-function decodeShrunk(m: LibHeif, handlePtr: number, k: number): PixelRows | null {
+function decodeShrunk(m: LibHeif, handlePtr: number, k: number): { pixels: PixelRows; release(): void } | null {
   if (m._heif_image_handle_get_luma_bits_per_pixel(handlePtr) !== 8 || m._heif_image_handle_get_chroma_bits_per_pixel(handlePtr) !== 8) return null
   const sret = m._malloc(16)
   const slot = m._malloc(16)
@@ -176,12 +224,7 @@ function decodeShrunk(m: LibHeif, handlePtr: number, k: number): PixelRows | nul
     m.HEAP32[slot >> 2] = 0
     m._heif_decode_image(sret, handlePtr, slot, COLORSPACE_YCBCR, CHROMA_420, 0)
     img = m.HEAP32[slot >> 2]
-    if (m.HEAP32[sret >> 2] !== 0 || !img) {
-      const at = m.HEAP32[(sret + 8) >> 2]
-      let message = ''
-      for (let i = at; at && m.HEAPU8[i] && i < at + 400; i++) message += String.fromCharCode(m.HEAPU8[i])
-      throw new HeicDecodeError('damaged', message || 'the picture data cannot be decoded')
-    }
+    if (m.HEAP32[sret >> 2] !== 0 || !img) throw new HeicDecodeError('damaged', heifMessage(m, sret) || 'the picture data cannot be decoded')
     // The matrix and range the decoded picture carries (from the file or the HEVC stream).
     let kr = 0.299
     let kb = 0.114
@@ -206,7 +249,12 @@ function decodeShrunk(m: LibHeif, handlePtr: number, k: number): PixelRows | nul
     const width = m._heif_image_get_width(img, CHANNEL_Y)
     const height = m._heif_image_get_height(img, CHANNEL_Y)
     if (!Y.at || !Cb.at || !Cr.at || !(width > 0 && height > 0)) throw new HeicDecodeError('damaged', 'the decoder returned no pixels')
-    return ycbcrToRgbShrunk(m.HEAPU8, { Y, Cb, Cr, width, height }, k, kr, kb, fullRange)
+    const bytes = Math.max(1, Math.floor(width / k)) * Math.max(1, Math.floor(height / k)) * 3
+    const at = m._malloc(bytes)
+    // (Allocating may grow the memory, which replaces HEAPU8: the view is taken afterwards.)
+    const out = at ? m.HEAPU8.subarray(at, at + bytes) : undefined
+    const pixels = ycbcrToRgbShrunk(m.HEAPU8, { Y, Cb, Cr, width, height }, k, kr, kb, fullRange, out)
+    return { pixels, release: () => at && m._free(at) }
   } finally {
     if (img) m._heif_image_release(img)
     m._free(slot)
@@ -222,11 +270,14 @@ interface Planes420 {
   height: number
 }
 
-/** Block means of Y, Cb and Cr (each pixel with the chroma sample of its 2×2 cell), converted to RGB. */
-export function ycbcrToRgbShrunk(heap: Uint8Array, p: Planes420, k: number, kr: number, kb: number, fullRange: boolean): PixelRows {
+/**
+ * Block means of Y, Cb and Cr (each pixel with the chroma sample of its 2×2 cell), converted to
+ * RGB, into `out` when given (at least width/k × height/k × 3 bytes).
+ */
+export function ycbcrToRgbShrunk(heap: Uint8Array, p: Planes420, k: number, kr: number, kb: number, fullRange: boolean, out?: Uint8Array): PixelRows {
   const outW = Math.max(1, Math.floor(p.width / k))
   const outH = Math.max(1, Math.floor(p.height / k))
-  const out = new Uint8Array(outW * outH * 3)
+  out ??= new Uint8Array(outW * outH * 3)
   const sums = new Uint32Array(outW * 3)
   const area = k * k
   // R = Y + rCr·Cr', G = Y + gCb·Cb' + gCr·Cr', B = Y + bCb·Cb' (H.273; as libheif computes them).

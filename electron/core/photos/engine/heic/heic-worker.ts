@@ -1,7 +1,7 @@
 // Worker thread that decodes HEIC files off the main event loop, one request at a time. The
 // pixels go from the decoder's memory straight into an uncompressed TIFF file with their colour
 // profile, which sharp then reads a few rows at a time: the picture is never copied in memory.
-import { readFile, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { parentPort, workerData } from 'node:worker_threads'
 import { writeRawTiff } from '../raw-tiff.ts'
 import { decodeHeic, decoderMemoryBytes, HeicDecodeError } from './decode-heic.ts'
@@ -38,14 +38,9 @@ export function shrinkFactor(width: number, height: number, need: SizeNeed): num
 parentPort?.on('message', async (req: HeicRequest) => {
   let reply: HeicReply
   try {
-    let bytes: Buffer
-    try {
-      bytes = await readFile(req.path)
-    } catch (err) {
-      throw Object.assign(new Error((err as Error).message), { kind: 'unreadable', code: (err as NodeJS.ErrnoException).code })
-    }
     const shrinkFor = (width: number, height: number) => shrinkFactor(width, height, req.need)
-    const info = await decodeHeic(bytes, req.maxPixels, shrinkFor, ({ pixels, shrink, width, height, icc: own, primaries }) => {
+    // The file is read straight into the decoder's memory (no copy of it is held here).
+    const info = await decodeHeic(req.path, req.maxPixels, shrinkFor, ({ pixels, shrink, width, height, icc: own, primaries }) => {
       const icc = own ?? (primaries === PRIMARIES_P3 ? config.displayP3Icc : null)
       let written: { width: number; height: number }
       try {
@@ -59,8 +54,9 @@ parentPort?.on('message', async (req: HeicRequest) => {
     reply = { id: req.id, ok: true, ...info, tiff: req.out, decoderBytes: decoderMemoryBytes() }
   } catch (err) {
     await rm(req.out, { force: true }).catch(() => undefined)
-    const e = err as Error & { kind?: 'unreadable' | 'io'; code?: string }
-    const kind = err instanceof HeicDecodeError ? err.kind : e.kind ?? 'damaged'
+    const e = err as Error & { kind?: 'io'; code?: string }
+    // A file-system error that is not about writing the pixels came from reading the file.
+    const kind = err instanceof HeicDecodeError ? err.kind : e.kind ?? (e.code ? 'unreadable' : 'damaged')
     reply = { id: req.id, ok: false, kind, message: e?.message ?? String(err), code: e?.code, decoderBytes: decoderMemoryBytes() }
   }
   parentPort!.postMessage(reply)
