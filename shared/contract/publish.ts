@@ -24,7 +24,7 @@ export const ReadinessSummary = z.object({
   ready: z.number().int(),
   blocked: z.number().int(),
   warnings: z.number().int(),
-  /** Cannot be fully checked until the category rules are downloaded. */
+  /** Of the ready ones, those not fully checked until the category rules are downloaded. */
   pending: z.number().int(),
   /** Problem code → how many listings have it (for the chart). */
   byProblem: z.record(z.string(), z.number().int())

@@ -52,6 +52,13 @@ describe('publishing in browser mode', () => {
       { sku: 'CHI-00002', state: 'da verificare', problems: 'da verificare' },
       { sku: 'ROSE-2022', state: 'da correggere', problems: 'da correggere, da verificare' }
     ])
+    // Publishing now would send them, checked against the rules just before: asked without calling them "ready".
+    await page.getByTestId('publish-all').click()
+    const early = page.getByTestId('confirm-dialog')
+    expect(await early.getByRole('heading').textContent()).toBe('Pubblicare 2 inserzioni?')
+    expect(await early.textContent()).toContain('2 non sono ancora verificate del tutto')
+    await early.getByTestId('confirm-cancel').click()
+    await early.waitFor({ state: 'detached' })
     await page.getByRole('button', { name: 'Scarica le regole delle categorie' }).click()
     await expect.poll(() => page.getByTestId('readiness-chart').textContent(), { timeout: 15_000 }).toContain('2 inserzioni pronte')
     await expect.poll(() => page.getByTestId('readiness-chart').textContent()).toContain('1 da correggere')

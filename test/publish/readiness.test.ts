@@ -47,6 +47,15 @@ describe('readiness gate', () => {
     expect(en.problems).toEqual([expect.objectContaining({ code: 'rules_not_downloaded', severity: 'pending', field: 'categoryId' })])
     // Sendable, but what it shows beside its "to check" problem is "to check", never "ready".
     expect(readinessStateOf(en.problems)).toBe('unverified')
+    // The summary counts as "not fully checked" only what could go: a blocked listing is "to fix".
+    const blocked = await readiness({ texts: { en: { title: 'Rosé di Toscana', keywords: ['rose'], description: '<p>x</p>' } } })
+    expect(readinessStateOf(blocked.en.problems)).toBe('blocked')
+    const r = await tc.core.api().publish.readiness({ productIds: [en.productId, blocked.en.productId] })
+    const states = r.items.map((i) => readinessStateOf(i.problems))
+    expect(states).toContain('blocked')
+    expect(r.summary.pending).toBe(states.filter((st) => st === 'unverified').length)
+    expect(r.summary.ready - r.summary.pending).toBe(states.filter((st) => st === 'ready').length)
+    expect(r.summary.blocked).toBe(states.filter((st) => st === 'blocked').length)
   })
 
   it('checks against the downloaded category rules, in plain words, with the field to fix', async () => {

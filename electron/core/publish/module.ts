@@ -280,7 +280,8 @@ export function publishModule(s: Services): CoreModule<'publish'> {
           if (r.ready) summary.ready++
           else summary.blocked++
           if (r.problems.some((p) => p.severity === 'warning')) summary.warnings++
-          if (r.problems.some((p) => p.severity === 'pending')) summary.pending++
+          // Sendable but not fully checked (the chart's and the badge's "da verificare"; a blocked one is "da correggere").
+          if (r.ready && r.problems.some((p) => p.severity === 'pending')) summary.pending++
           for (const p of r.problems) summary.byProblem[p.code] = (summary.byProblem[p.code] ?? 0) + 1
           if (input.onlyProblems && r.problems.length === 0) continue
           items.push({ productId: product.id, sku: product.sku, title: titleOf(product, language), language, ready: r.ready, unchanged, listingState: listing?.state ?? null, problems: r.problems })

@@ -40,7 +40,7 @@ export async function runPublish(session: CliSession, o: PublishOptions): Promis
   if (o.dryRun) {
     const r = await api.publish.readiness({ productIds, target, limit: 5000 })
     out(() => {
-      const lines = [say('cli:publish.readiness', { ready: r.summary.ready, blocked: r.summary.blocked, pending: r.summary.pending })]
+      const lines = [say('cli:publish.readiness', { ready: r.summary.ready - r.summary.pending, blocked: r.summary.blocked, pending: r.summary.pending })]
       for (const item of r.items.filter((i) => i.problems.length)) {
         lines.push(`  ${item.sku} [${say(`common:languageName.${item.language}`)}] ${say(CLI_STATE[readinessStateOf(item.problems)])}`)
         for (const p of item.problems) lines.push(`    - ${say(`publish:severity.${p.severity}`)}: ${problemText(p, t)}`)

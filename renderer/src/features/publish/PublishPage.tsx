@@ -93,9 +93,13 @@ function Overview() {
   const online = useApp((s) => s.online)
   const publishAll = async () => {
     const ready = summary?.ready ?? 0
+    // Listings not fully checked yet (category rules not downloaded) go too — checked against the
+    // rules just before sending — but they are not called "ready": the same words as the chart.
+    const unverified = summary?.pending ?? 0
+    const where = t(`ui:publish.publishAllBody.${status?.target === 'alibaba' ? 'alibaba' : 'sandbox'}`)
     const ok = await confirm({
-      title: t('ui:publish.publishAllTitle', { count: ready }),
-      body: t(`ui:publish.publishAllBody.${status?.target === 'alibaba' ? 'alibaba' : 'sandbox'}`),
+      title: unverified ? t('publish:publishAll.title', { count: ready }) : t('ui:publish.publishAllTitle', { count: ready }),
+      body: unverified ? <>{where} {t('publish:publishAll.unverified', { count: unverified })}</> : where,
       confirmLabel: t('ui:publish.publishVerb'),
       icon: Send
     })

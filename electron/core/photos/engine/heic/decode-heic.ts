@@ -3,6 +3,8 @@
 // libheif applies the file's rotation/mirroring (irot/imir) itself, so the pixels come out
 // upright; the EXIF orientation a phone also writes must then be ignored. The colour profile
 // (ICC, or the primaries of an nclx box) is returned so sharp can convert to sRGB.
+// A picture that may be shrunk is decoded by libde265 directly where it can (decode-hevc.ts:
+// no copy of the full-size picture), else as YCbCr by libheif, and only if neither can, as RGB.
 // Runs inside a worker thread: decoding is synchronous WebAssembly and would block the loop.
 //
 // The decoded pixels stay in the WebAssembly memory: `use` receives a view of them and must be
@@ -11,6 +13,8 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { PixelRows } from '../raw-tiff.ts'
+import { matrixKrKb, ycbcrToRgbShrunk } from './ycbcr.ts'
+import { decodeHevcShrunk, type HevcLib } from './decode-hevc.ts'
 
 export interface DecodedHeic {
   /** The upright picture, `shrink` times larger on each side than it needs to be written. */
@@ -37,7 +41,7 @@ export class HeicDecodeError extends Error {
 // The parts of the libheif-js module we use (it ships no types for its Emscripten bindings).
 type HeifErrorLike = { code: unknown; message?: string }
 interface Handle { $$: { ptr: number } }
-interface LibHeif {
+interface LibHeif extends HevcLib {
   ready?: Promise<unknown>
   HEAPU8: Uint8Array
   HEAP32: Int32Array
@@ -128,21 +132,22 @@ function fileIntoDecoder(m: LibHeif, input: Uint8Array | string): { at: number; 
  * Decodes the primary picture of a HEIC file (its bytes, or its path) and hands it to `use`
  * (pixels valid only during the call). `shrinkFor(width, height)` says by what whole factor the
  * picture may be made smaller. A file that cannot be read rejects with the file system's error.
+ * `opts` chooses the slower paths (tests compare them): libheif's YCbCr or libheif's RGB.
  */
-export async function decodeHeic<T>(input: Uint8Array | string, maxPixels: number, shrinkFor: (width: number, height: number) => number, use: (decoded: DecodedHeic) => T, opts: { viaRgb?: boolean } = {}): Promise<T> {
+export async function decodeHeic<T>(input: Uint8Array | string, maxPixels: number, shrinkFor: (width: number, height: number) => number, use: (decoded: DecodedHeic) => T, opts: { viaRgb?: boolean; viaLibheif?: boolean } = {}): Promise<T> {
   const m = await libheif()
   const ok = m.heif_error_code.heif_error_Ok
-  const file = fileIntoDecoder(m, input)
+  const bytes = fileIntoDecoder(m, input)
   const ctx = m.heif_context_alloc() as { $$: { ptr: number } } | null
   if (!ctx) {
-    m._free(file.at)
+    m._free(bytes.at)
     throw new HeicDecodeError('damaged', 'cannot allocate a HEIF decoder')
   }
   let handle: Handle | null = null
   try {
     const sret = m._malloc(16)
     try {
-      m._heif_context_read_from_memory_without_copy(sret, ctx.$$.ptr, file.at, file.size, 0)
+      m._heif_context_read_from_memory_without_copy(sret, ctx.$$.ptr, bytes.at, bytes.size, 0)
       if (m.HEAP32[sret >> 2] !== 0) throw new HeicDecodeError('damaged', heifMessage(m, sret) || 'unreadable HEIF file')
     } finally {
       m._free(sret)
@@ -158,7 +163,8 @@ export async function decodeHeic<T>(input: Uint8Array | string, maxPixels: numbe
     const { icc, primaries } = colourProfile(m, handle.$$.ptr)
     const k = Math.max(1, Math.min(8, Math.floor(shrinkFor(width, height))))
     if (k > 1 && channels === 3 && !opts.viaRgb) {
-      const small = decodeShrunk(m, handle.$$.ptr, k)
+      const file = () => m.HEAPU8.subarray(bytes.at, bytes.at + bytes.size)
+      const small = (opts.viaLibheif ? null : decodeHevcShrunk(m, ctx.$$.ptr, handle.$$.ptr, file, k)) ?? decodeShrunk(m, handle.$$.ptr, k)
       if (small) {
         try {
           return use({ pixels: small.pixels, shrink: 1, width, height, icc, primaries })
@@ -181,7 +187,7 @@ export async function decodeHeic<T>(input: Uint8Array | string, maxPixels: numbe
   } finally {
     if (handle) m.heif_image_handle_release(handle)
     m.heif_context_free(ctx)
-    m._free(file.at)
+    m._free(bytes.at)
   }
 }
 
@@ -197,14 +203,6 @@ function heifMessage(m: LibHeif, sret: number): string {
 const COLORSPACE_YCBCR = 0
 const CHROMA_420 = 1
 const [CHANNEL_Y, CHANNEL_CB, CHANNEL_CR] = [0, 1, 2]
-
-/** Kr and Kb of the YCbCr matrices (ITU-T H.273 matrix_coefficients) libheif itself converts with. */
-function matrixKrKb(code: number): [number, number] | null {
-  if (code === 1) return [0.2126, 0.0722] // BT.709
-  if (code === 2 || code === 5 || code === 6) return [0.299, 0.114] // BT.601 (libheif's default for "unspecified")
-  if (code === 9 || code === 10) return [0.2627, 0.0593] // BT.2020
-  return null
-}
 
 /**
  * Decodes an 8-bit 4:2:0 picture as YCbCr (as the HEVC decoder makes it) and converts it to
@@ -260,66 +258,6 @@ function decodeShrunk(m: LibHeif, handlePtr: number, k: number): { pixels: Pixel
     m._free(slot)
     m._free(sret)
   }
-}
-
-interface Planes420 {
-  Y: { at: number; stride: number }
-  Cb: { at: number; stride: number }
-  Cr: { at: number; stride: number }
-  width: number
-  height: number
-}
-
-/**
- * Block means of Y, Cb and Cr (each pixel with the chroma sample of its 2×2 cell), converted to
- * RGB, into `out` when given (at least width/k × height/k × 3 bytes).
- */
-export function ycbcrToRgbShrunk(heap: Uint8Array, p: Planes420, k: number, kr: number, kb: number, fullRange: boolean, out?: Uint8Array): PixelRows {
-  const outW = Math.max(1, Math.floor(p.width / k))
-  const outH = Math.max(1, Math.floor(p.height / k))
-  out ??= new Uint8Array(outW * outH * 3)
-  const sums = new Uint32Array(outW * 3)
-  const area = k * k
-  // R = Y + rCr·Cr', G = Y + gCb·Cb' + gCr·Cr', B = Y + bCb·Cb' (H.273; as libheif computes them).
-  const rCr = 2 * (1 - kr)
-  const bCb = 2 * (1 - kb)
-  const gCb = (2 * kb * (1 - kb)) / (kb + kr - 1)
-  const gCr = (2 * kr * (1 - kr)) / (kb + kr - 1)
-  const yScale = fullRange ? 1 : 255 / 219
-  const cScale = fullRange ? 1 : 255 / 224
-  const yOffset = fullRange ? 0 : 16
-  const clamp = (v: number) => (v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v))
-  for (let oy = 0; oy < outH; oy++) {
-    sums.fill(0)
-    for (let dy = 0; dy < k; dy++) {
-      const y = oy * k + dy
-      const yRow = p.Y.at + y * p.Y.stride
-      const cbRow = p.Cb.at + (y >> 1) * p.Cb.stride
-      const crRow = p.Cr.at + (y >> 1) * p.Cr.stride
-      for (let ox = 0, o = 0, x = 0; ox < outW; ox++, o += 3) {
-        let sy = 0
-        let scb = 0
-        let scr = 0
-        for (let dx = 0; dx < k; dx++, x++) {
-          sy += heap[yRow + x]
-          scb += heap[cbRow + (x >> 1)]
-          scr += heap[crRow + (x >> 1)]
-        }
-        sums[o] += sy
-        sums[o + 1] += scb
-        sums[o + 2] += scr
-      }
-    }
-    for (let ox = 0, o = 0, q = oy * outW * 3; ox < outW; ox++, o += 3, q += 3) {
-      const Yv = (sums[o] / area - yOffset) * yScale
-      const cb = (sums[o + 1] / area - 128) * cScale
-      const cr = (sums[o + 2] / area - 128) * cScale
-      out[q] = clamp(Yv + rCr * cr)
-      out[q + 1] = clamp(Yv + gCb * cb + gCr * cr)
-      out[q + 2] = clamp(Yv + bCb * cb)
-    }
-  }
-  return { data: out, width: outW, height: outH, channels: 3, stride: outW * 3 }
 }
 
 // The embind wrapper has no getter for the colour profile, so the C functions are called on the

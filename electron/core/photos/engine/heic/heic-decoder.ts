@@ -13,7 +13,7 @@ export type HeicResult = Extract<HeicReply, { ok: true }>
 export interface HeicFailure { ok: false; kind: 'damaged' | 'too_many_pixels' | 'unreadable' | 'io' | 'timeout'; message: string; code?: string }
 
 const IDLE_MS = 20_000
-/** Decoder memory a worker may keep (its start-up size is 17 MB; a 12 MP photo needs about 70 MB). */
+/** Decoder memory a worker may keep (its start-up size is 17 MB; a 12 MP photo needs about 55 MB). */
 const KEEP_BYTES = 24 * 1024 * 1024
 
 /** The worker script: built next to the app bundle (heic-worker.js) or run from source (.ts). */
