@@ -51,8 +51,9 @@ const BUNDLE = join(ROOT, 'bundle')
 interface Run {
   seconds: number
   cpuMs: number
-  lagP99Ms: number
-  lagMaxMs: number
+  /** Vetrina batches run with --lag; null otherwise. */
+  lagP99Ms: number | null
+  lagMaxMs: number | null
   /** Vetrina: CPU time of the core process alone during the batch. */
   coreCpuMs?: number
   /** Kernel high-water marks of the core (or bare sharp) process and of the engine process. */
@@ -116,7 +117,7 @@ async function runChild(script: string, args: string[]): Promise<Run> {
 }
 
 const WARMUP = join(REPO, 'test/fixtures/photos/orientation/Landscape_1.jpg')
-const vetrina = (kind: InputKind) => runChild('run-vetrina.mjs', ['--folder', folders[kind]!, '--count', String(COUNTS[kind]), '--engine', ENGINE, '--warmup', WARMUP])
+const vetrina = (kind: InputKind, lag: boolean) => runChild('run-vetrina.mjs', ['--folder', folders[kind]!, '--count', String(COUNTS[kind]), '--engine', ENGINE, '--warmup', WARMUP, ...(lag ? ['--lag'] : [])])
 const bare = (kind: InputKind, store: boolean) => runChild('run-sharp.mjs', ['--folder', folders[kind]!, '--slots', String(PHOTO_CONCURRENCY), ...(store ? ['--store'] : [])])
 
 interface Round {
@@ -136,11 +137,13 @@ const perSecond = (r: Run, kind: InputKind) => COUNTS[kind] / r.seconds
 const cpuPerPhoto = (r: Run, kind: InputKind) => r.cpuMs / COUNTS[kind]
 
 for (let i = 1; i <= ROUNDS; i++) {
-  const jpeg = await vetrina('jpeg')
+  // The event-loop delay is measured on the first round's JPEG batch and on every HEIC and 45 MP
+  // batch; the JPEG batches of the other rounds run without the monitor's own CPU time.
+  const jpeg = await vetrina('jpeg', i === 1)
   const sameWork = await bare('jpeg', true)
   const renderOnly = await bare('jpeg', false)
-  const heic = folders.heic ? await vetrina('heic') : null
-  const large = folders.large ? await vetrina('large') : null
+  const heic = folders.heic ? await vetrina('heic', true) : null
+  const large = folders.large ? await vetrina('large', true) : null
   const largeSameWork = folders.large ? await bare('large', true) : null
   const r: Round = { jpeg, sameWork, renderOnly, heic, large, largeSameWork }
   rounds.push(r)
@@ -191,7 +194,7 @@ const renderOnly = stats(rounds.map((r) => r.renderOnly.seconds / r.jpeg.seconds
 const renderOnlyCpu = stats(rounds.map((r) => r.renderOnly.cpuMs / r.jpeg.cpuMs))
 const largeRatio = folders.large ? stats(rounds.map((r) => r.largeSameWork!.seconds / r.large!.seconds)) : null
 const largeCpu = folders.large ? stats(rounds.map((r) => r.largeSameWork!.cpuMs / r.large!.cpuMs)) : null
-const lagP99 = Math.max(...rounds.flatMap((r) => [r.jpeg, r.heic, r.large].filter((x): x is Run => !!x).map((x) => x.lagP99Ms)))
+const lagP99 = Math.max(...rounds.flatMap((r) => [r.jpeg, r.heic, r.large].flatMap((x) => (x?.lagP99Ms != null ? [x.lagP99Ms] : []))))
 
 const row = (name: string, runs: Run[], kind: InputKind) => {
   const m = (f: (r: Run) => number) => median(runs.map(f))
@@ -240,7 +243,7 @@ console.log(`CPU/photo   bare sharp / Vetrina (load-independent figure): ${fmt(c
 console.log(`            against bare sharp that keeps no originals: ${renderOnly.median.toFixed(2)}× throughput, ${renderOnlyCpu.median.toFixed(2)}× CPU (medians)`)
 if (largeRatio && largeCpu) console.log(`            45 MP camera JPEG: ${largeRatio.median.toFixed(2)}× throughput, ${largeCpu.median.toFixed(2)}× CPU (medians)`)
 console.log(`peak RSS    core + engine, worst of ${ROUNDS} rounds per kind: ${perKind.join(', ')}   target ≤ ${TARGETS.rssMb} MB   ${check(rssOk)}`)
-console.log(`event loop  p99 lag ${lagP99.toFixed(1)} ms (worst batch)   target ≤ ${TARGETS.lagP99Ms} ms   ${check(lagOk)}`)
+console.log(`event loop  p99 lag ${lagP99.toFixed(1)} ms (worst batch measured: round 1's JPEG, every HEIC and 45 MP batch)   target ≤ ${TARGETS.lagP99Ms} ms   ${check(lagOk)}`)
 if (magick) console.log(`ImageMagick ${((MAGICK_N / magick.seconds) / median(rounds.map((r) => perSecond(r.jpeg, 'jpeg')))).toFixed(2)}× Vetrina's throughput`)
 
 const resultsDir = join(REPO, 'bench-results')
