@@ -45,6 +45,16 @@ describe('photo engine client', () => {
     expect((results[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'photo_timeout' })
   })
 
+  it('work handed to an engine whose channel has closed but which has not exited yet is done by the next engine, without crashing the core', async () => {
+    const c = client()
+    const first = await c.render(request('/a.jpg'))
+    // The channel closes before the process is gone (as when the engine has just been killed).
+    ;(c as unknown as { child: { disconnect(): void } }).child.disconnect()
+    const later = await c.render(request('/g.jpg'))
+    expect(later.path).toBe('/g.jpg')
+    expect(later.bytes).not.toBe(first.bytes) // done by another engine process
+  })
+
   it('refuses work once closed', async () => {
     const c = client()
     await c.close()

@@ -10,4 +10,5 @@ process.on('message', (msg: ToEngine) => {
   else if (request.input.includes('hang')) return
   else setTimeout(() => send({ type: 'reply', id, ok: true, result: { preset: 'main', path: request.input, width: 1, height: 1, bytes: process.pid, sha256: '', mime: 'image/jpeg' } }), 30)
 })
-process.on('disconnect', () => process.exit(0))
+// Like the real engine, it goes when the core closes the channel (a little later, as a busy process would).
+process.on('disconnect', () => setTimeout(() => process.exit(0), 300))

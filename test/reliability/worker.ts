@@ -7,7 +7,7 @@ import { Core } from '../../electron/core/core.ts'
 import type { ListingImage } from '../../electron/core/platform/product-media.ts'
 
 const [scenario, dataDir, raw] = process.argv.slice(2)
-const args = JSON.parse(raw ?? '{}') as { file?: string; csv?: string; photos?: string; titles?: number; seed?: number }
+const args = JSON.parse(raw ?? '{}') as { file?: string; csv?: string; photos?: string; titles?: number; seed?: number; killAfterCommit?: boolean }
 const core = Core.open({ dataDir, autoBackupDelayMs: 3_600_000, connectivity: { onlineIntervalMs: 60_000, offlineIntervalMs: 200, timeoutMs: 2000 } })
 const api = core.api()
 
@@ -25,6 +25,18 @@ async function jobEnds(jobId: string): Promise<void> {
 if (args.photos) {
   const photos = JSON.parse(readFileSync(args.photos, 'utf8')) as Record<string, ListingImage[]>
   core.s.productMedia.provider = { mainImages: (id) => photos[id] ?? [] }
+}
+
+// The narrowest window there is: killed right after the work's transaction commits, before the
+// job is marked done.
+if (args.killAfterCommit) {
+  const db = core.s.db
+  const exec = db.exec.bind(db)
+  db.exec = (sql: string) => {
+    const r = exec(sql)
+    if (sql === 'COMMIT') process.kill(process.pid, 'SIGKILL')
+    return r
+  }
 }
 
 // The core is open: from here on the kill lands in the work itself (the runner times from this line).

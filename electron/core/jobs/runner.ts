@@ -62,6 +62,13 @@ export interface JobKind<P = unknown> {
    * by itself). `cleanup` removes what an interrupted run left behind (temporary files).
    */
   interrupted?: 'resume' | 'pause' | 'fail'
+  /**
+   * For kinds that do not resume by themselves: the result of an interrupted job whose work was
+   * already committed (its checkpoint, written in the work's own transaction, says so), or null.
+   * Such a job is finished as done at the next start instead of being paused or failed.
+   */
+  completedBy?(checkpoint: unknown, payload: P): unknown
+
   cleanup?(job: { id: string; payload: P }): void
   /** Does the work; the value returned is stored as the job's result. */
   run(job: RunningJob<P>): Promise<unknown>
@@ -345,9 +352,13 @@ export class JobRunner {
     for (const def of this.kinds.values()) {
       const policy = def.interrupted ?? 'resume'
       if (policy === 'resume') continue
-      const rows = this.sql("SELECT id, payload FROM jobs WHERE kind = ? AND state IN ('running', 'queued')").all(def.kind) as Array<{ id: string; payload: string }>
+      const rows = this.sql("SELECT id, payload, checkpoint FROM jobs WHERE kind = ? AND state IN ('running', 'queued')").all(def.kind) as Array<{ id: string; payload: string; checkpoint: string | null }>
       for (const row of rows) {
-        if (policy === 'pause') {
+        const result = row.checkpoint && def.completedBy ? this.completedResult(def, row) : null
+        if (result !== null && result !== undefined) {
+          this.finish(row.id, 'done', { result })
+          this.log.info(`the interrupted ${def.kind} job ${row.id} had committed its work: finished as done`)
+        } else if (policy === 'pause') {
           this.sql("UPDATE jobs SET state = 'paused', message = ?, updated_at = ? WHERE id = ?").run(INTERRUPTED_JSON, this.clock.now().toISOString(), row.id)
         } else {
           this.finish(row.id, 'failed', { error: INTERRUPTED_ERROR, message: INTERRUPTED })
@@ -355,6 +366,15 @@ export class JobRunner {
         this.cleanupAfter(def, row.id, row.payload)
       }
       if (rows.length) this.log.info(`${rows.length} interrupted ${def.kind} job(s) ${policy === 'pause' ? 'wait for the user to resume them' : 'were not run again'}`)
+    }
+  }
+
+  private completedResult(def: JobKind<any>, row: { id: string; payload: string; checkpoint: string | null }): unknown {
+    try {
+      return def.completedBy!(JSON.parse(row.checkpoint!), def.payload.parse(JSON.parse(row.payload)))
+    } catch (err) {
+      this.log.warn(`cannot tell whether the interrupted job ${row.id} had finished`, err)
+      return null
     }
   }
 

@@ -19,7 +19,7 @@ import { ImportStore } from './import/import-store.ts'
 import { inspectFile } from './import/inspect.ts'
 import { buildPlan } from './import/plan.ts'
 import { ProfileStore } from './import/profiles.ts'
-import { runImport, type RunMode } from './import/run.ts'
+import { runImport, type ImportCommitted, type RunMode } from './import/run.ts'
 import { sniffFormat } from './read/sniff.ts'
 import { exportCatalog } from './write/export-catalog.ts'
 import { writeRejectedRows } from './write/rejected-rows.ts'
@@ -49,6 +49,13 @@ export function spreadsheetModule(s: Services): CoreModule<'spreadsheet'> {
     unit: 'percent',
     // Interrupted (Ctrl+C, crash): shown as interrupted, applied only when the user resumes it.
     interrupted: 'pause',
+    // … unless it was killed after its rows were committed: then it is done.
+    completedBy(checkpoint, { importId }) {
+      const c = checkpoint as Partial<ImportCommitted> | null
+      if (!c?.committed || !c.summary) return null
+      imports.update(importId, { state: 'applied', summary: c.summary })
+      return c.summary
+    },
     async run(job) {
       const { importId, mode } = job.payload
       const imp = imports.record(importId)

@@ -114,7 +114,11 @@ export class PhotoEngineClient {
       // A watchdog well beyond the engine's own per-file limit: only a hung engine trips it.
       const seconds = next.request.limits.timeoutSeconds
       next.timer = setTimeout(() => this.onHang(next), seconds * 3000 + this.graceMs)
-      child.send({ type: 'request', id: next.id, request: next.request } satisfies ToEngine)
+      // A send to an engine that has just died fails: the request stays in flight and is tried
+      // again when its exit is handled (onExit).
+      child.send({ type: 'request', id: next.id, request: next.request } satisfies ToEngine, (err) => {
+        if (err) this.log.warn(`could not hand ${next.request.op} to the photo engine: ${err.message}`)
+      })
     }
     if (this.inFlight.size === 0 && this.waiting.length === 0 && !this.closed) {
       this.hold(false)
@@ -157,7 +161,9 @@ export class PhotoEngineClient {
       }
       child.on('message', onReady)
       child.once('exit', () => reject(new Error('the photo engine could not start')))
-      child.send({ type: 'init', init: { slots: this.slots, tmpDir: this.tmpDir } } satisfies ToEngine)
+      child.send({ type: 'init', init: { slots: this.slots, tmpDir: this.tmpDir } } satisfies ToEngine, (err) => {
+        if (err) this.log.warn(`could not start the photo engine: ${err.message}`)
+      })
     })
     this.ready.catch(() => undefined)
     child.on('message', (msg: FromEngine) => {
@@ -169,6 +175,8 @@ export class PhotoEngineClient {
       else this.settle(p, null, AppError.fromData(msg.error))
       void this.pump()
     })
+    // A failed send or kill is reported as an 'error' event: handled (by 'exit') instead of crashing the core.
+    child.on('error', (err) => this.log.warn(`photo engine: ${err.message}`))
     child.on('exit', (code, signal) => this.onExit(child, code, signal))
     return this.ready.then(() => child)
   }

@@ -68,7 +68,7 @@ export class PhotoEngine {
   /**
    * Opens the original and runs image work on it within the CPU budget. A HEIC file is first
    * decoded with nothing else running: the WebAssembly decoder needs the most memory of anything
-   * the engine does (about 70 MB for a 12 MP photo), and the engine stays within its bound only if
+   * the engine does (about 55 MB for a 12 MP photo), and the engine stays within its bound only if
    * no other picture is being worked on meanwhile.
    */
   private async withOpened<T>(req: PrepareRequest | RenderRequest, work: (source: OpenedSource) => Promise<T>): Promise<T> {

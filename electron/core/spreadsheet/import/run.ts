@@ -43,11 +43,17 @@ export interface RunResult {
   report: ReportRow[]
 }
 
+/** The checkpoint an import records with its rows, in the same transaction. */
+export interface ImportCommitted {
+  committed: true
+  summary: Summary
+}
+
 export async function runImport(
   s: Services,
   imp: ImportRecord,
   mode: RunMode,
-  job: Pick<RunningJob<unknown>, 'id' | 'signal' | 'progress' | 'throwIfStopped'>,
+  job: Pick<RunningJob<unknown>, 'id' | 'signal' | 'progress' | 'throwIfStopped' | 'checkpointNow'>,
   limits: ReadLimits = DEFAULT_LIMITS
 ): Promise<RunResult> {
   const plan = buildPlan(imp.spec.columns)
@@ -281,6 +287,10 @@ export async function runImport(
     const scanShare = layout.listsVariants ? 10 : 0
     if (scanShare) await scanAhead(imp, limits, layout, plan.sku.index, job, (f) => job.progress(Math.floor(f * scanShare), 100, null))
 
+    const summaryOf = (committed: boolean): Summary => ({
+      ...counts, newCategories: [...new Set(newCategories)], newFamilies: [...new Set(makeFamilies.created)], warnings: table.warnings(), leftOut: [...leftOut.values()],
+      written: committed && counts.created + counts.updated > 0
+    })
     s.db.exec('BEGIN IMMEDIATE')
     let committed = false
     try {
@@ -301,6 +311,9 @@ export async function runImport(
       for (const p of left) settle(p, resolver)
       const keep = mode === 'valid-rows' || (mode === 'all-or-nothing' && counts.rejected === 0)
       if (keep) {
+        // Recorded in the same transaction as the rows: if Vetrina is killed after the commit but
+        // before the job is marked done, the next start finishes it as done (ImportCommitted).
+        job.checkpointNow({ committed: true, summary: summaryOf(true) } satisfies ImportCommitted)
         s.db.exec('COMMIT')
         committed = true
       } else s.db.exec('ROLLBACK')
@@ -312,15 +325,11 @@ export async function runImport(
       if (!committed && makeFamilies.created.length) s.families.forgetCache()
     }
     report.sort((a, b) => a.row - b.row)
-    const warnings = table.warnings()
     if (counts.rows === 0) throw sheetError('no_data_rows', 'The file has a header but no data rows to import.')
     if (committed && written.size > 0) s.events.emit('data.changed', { entity: 'product', all: true })
     if (committed && makeFamilies.created.length) s.events.emit('data.changed', { entity: 'family', all: true })
     s.log.info(`import ${imp.id} (${mode}): ${counts.rows} rows in ${Date.now() - started} ms, ${counts.rejected} rejected`)
-    return {
-      report,
-      summary: { ...counts, newCategories: [...new Set(newCategories)], newFamilies: [...new Set(makeFamilies.created)], warnings, leftOut: [...leftOut.values()], written: committed && (counts.created + counts.updated > 0) }
-    }
+    return { report, summary: summaryOf(committed) }
   } finally {
     table.close()
   }
