@@ -1,6 +1,7 @@
 // The photo jobs. "photos.ingest" adds a batch of files: a few at a time (within the shared
-// CPU budget), each committed in its own transaction together with its batch item, so a
-// cancel, a pause or a crash loses nothing done and the job resumes with the files left.
+// CPU budget), committed a few at a time together with their batch items, so a cancel or a
+// pause loses nothing done, a crash at most the last fraction of a second, and the job resumes
+// with the files left.
 // "photos.render" makes again the renditions whose preset changed.
 import { z } from 'zod'
 import { PhotoRole } from '../../../shared/contract/photos.ts'
@@ -30,6 +31,9 @@ interface JobDeps {
   /** Batches data.changed events (a batch may add many photos a second). */
   changed(entity: 'photo' | 'productPhotos', ids: string[]): void
 }
+
+const COMMIT_EVERY = 4
+const COMMIT_WAIT_MS = 250
 
 /** Errors that would fail every following file too: stop the job rather than fail them all. */
 const SYSTEMIC = new Set(['ENOSPC', 'EDQUOT', 'EROFS'])
@@ -69,6 +73,31 @@ export function ingestJob(d: JobDeps): JobKind<IngestPayload> {
         if (orphans.length) deps.journal.settle(await deps.media.remove(orphans))
         done += batch.length
         job.progress(done, total, msg('photos:job.lastFile', { name: batch[batch.length - 1].name }))
+      }
+      // Committed a few at a time (one transaction, one write of the catalogue's log, for every
+      // COMMIT_EVERY photos); finished work waits at most COMMIT_WAIT_MS, and a crash meanwhile only
+      // means those files are done again (their renditions are journalled).
+      let timer: NodeJS.Timeout | null = null
+      let timed: Promise<void> = Promise.resolve()
+      const readyInOrder = () => {
+        let n = 0
+        while (ready.has(nextCommit + n)) n++
+        return n
+      }
+      const commitSoon = async () => {
+        if (readyInOrder() >= COMMIT_EVERY) return commitReady()
+        timer ??= setTimeout(() => {
+          timer = null
+          timed = commitReady().catch((err) => {
+            fatal ??= err
+          })
+        }, COMMIT_WAIT_MS)
+      }
+      const commitRest = async () => {
+        if (timer) clearTimeout(timer)
+        timer = null
+        await timed
+        await commitReady()
       }
       const commit = (seq: number, name: string, outcome: FileOutcome): string[] => {
         if (outcome.kind === 'failed') {
@@ -115,7 +144,7 @@ export function ingestJob(d: JobDeps): JobKind<IngestPayload> {
               return { kind: 'failed' as const, error: new AppError('photo_failed', `The photo could not be processed: ${err?.message ?? err}.`, { params: { detail: String(err?.message ?? err) } }) }
             })
             ready.set(index, outcome)
-            await commitReady()
+            await commitSoon()
           } catch (err) {
             // A full disk (the other files would fail the same way) or a shutdown: stop; the files left stay pending.
             fatal ??= err
@@ -123,6 +152,8 @@ export function ingestJob(d: JobDeps): JobKind<IngestPayload> {
         }
       }
       await Promise.all(Array.from({ length: d.concurrency }, worker))
+      // What is finished is kept, even when the job stops here.
+      await commitRest()
       if (fatal) throw fatal
       if (job.payload.productId) d.changed('productPhotos', [job.payload.productId])
       if (refPositions.size > 0) {
