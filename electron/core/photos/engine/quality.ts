@@ -44,7 +44,22 @@ export function analysePhoto(img: AnalysisImage): PhotoAnalysis {
   const luma = scratch('luma', bytes, n)
   const sweep = scratch('sweep', bytes, n, true)
   const hist = new Uint32Array(256)
-  const sum = c === 3 ? lumaOfRgb(d, n, luma, sweep, hist) : lumaOfAny(d, n, c, luma, sweep, hist)
+  let sum = 0
+  for (let i = 0, p = 0; i < n; i++, p += c) {
+    const r = d[p]
+    const g = c < 3 ? r : d[p + 1]
+    const b = c < 3 ? r : d[p + 2]
+    // Rec. 709 luma of the gamma-encoded values, integer weights (×256).
+    const v = (54 * r + 183 * g + 19 * b + 128) >> 8
+    luma[i] = v
+    hist[v]++
+    sum += v
+    if (v >= SWEEP_LUMA) {
+      const max = r > g ? (r > b ? r : b) : g > b ? g : b
+      const min = r < g ? (r < b ? r : b) : g < b ? g : b
+      if (max - min <= SWEEP_SPREAD) sweep[i] = 1
+    }
+  }
   const stats = lumaStats(hist, n, sum)
   const backdrop = findBackdrop(img, luma, sweep)
   // The product is found on a grid of 2×2 cells: a quarter of the work, and as exact as the
@@ -66,47 +81,6 @@ export function analysePhoto(img: AnalysisImage): PhotoAnalysis {
     subject,
     phash: perceptualHash(luma, width, height)
   }
-}
-
-// Rec. 709 luma of the gamma-encoded values, integer weights (×256); a pixel light and nearly
-// colourless enough could be a white sweep. The loop for interleaved RGB (what rendering makes)
-// is written out: it runs over every pixel and is half the analysis's time.
-function lumaOfRgb(d: Uint8Array, n: number, luma: Uint8Array, sweep: Uint8Array, hist: Uint32Array): number {
-  let sum = 0
-  for (let i = 0, p = 0; i < n; i++, p += 3) {
-    const r = d[p]
-    const g = d[p + 1]
-    const b = d[p + 2]
-    const v = (54 * r + 183 * g + 19 * b + 128) >> 8
-    luma[i] = v
-    hist[v]++
-    sum += v
-    if (v >= SWEEP_LUMA) {
-      const max = r > g ? (r > b ? r : b) : g > b ? g : b
-      const min = r < g ? (r < b ? r : b) : g < b ? g : b
-      if (max - min <= SWEEP_SPREAD) sweep[i] = 1
-    }
-  }
-  return sum
-}
-
-function lumaOfAny(d: Uint8Array, n: number, c: number, luma: Uint8Array, sweep: Uint8Array, hist: Uint32Array): number {
-  let sum = 0
-  for (let i = 0, p = 0; i < n; i++, p += c) {
-    const r = d[p]
-    const g = c < 3 ? r : d[p + 1]
-    const b = c < 3 ? r : d[p + 2]
-    const v = (54 * r + 183 * g + 19 * b + 128) >> 8
-    luma[i] = v
-    hist[v]++
-    sum += v
-    if (v >= SWEEP_LUMA) {
-      const max = r > g ? (r > b ? r : b) : g > b ? g : b
-      const min = r < g ? (r < b ? r : b) : g < b ? g : b
-      if (max - min <= SWEEP_SPREAD) sweep[i] = 1
-    }
-  }
-  return sum
 }
 
 function lumaStats(hist: Uint32Array, n: number, sum: number): PhotoAnalysis['luma'] {
@@ -252,14 +226,10 @@ function subjectStats(img: AnalysisImage, luma: Uint8Array, grid: Grid, outside:
   let clipped = 0
   let sum = 0
   const colour = [0, 0, 0]
-  for (let cell = 0, gy = 0, gx = 0; cell < outside.length; cell++, gx++) {
-    if (gx === grid.width) {
-      gx = 0
-      gy++
-    }
+  for (let cell = 0; cell < outside.length; cell++) {
     if (outside[cell]) continue
     // One pixel per cell (its top-left).
-    const i = 2 * gy * width + 2 * gx
+    const i = 2 * Math.floor(cell / grid.width) * width + 2 * (cell % grid.width)
     const v = luma[i]
     hist[v]++
     sum += v
