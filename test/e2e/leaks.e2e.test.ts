@@ -6,7 +6,6 @@
 // A new screen joins the walk with one entry in SCREENS (or an assertNoLeaks call in its own test).
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { makePhotos, startTestSandbox, wineCreate } from '../publish/helpers.ts'
@@ -15,6 +14,7 @@ import { fixture } from '../photos/helpers.ts'
 import { bagParent, bagVariants } from '../variants/variant-fixtures.ts'
 import { launchBrowser, newContext, openApp, startApp, type AppUnderTest } from './harness.ts'
 import { assertNoLeaks, findLeaks, pageSegments, type LeakLocale } from './leaks.ts'
+import { damagePage } from '../helpers/damage.ts'
 
 let app: AppUnderTest
 let browser: Browser
@@ -272,18 +272,6 @@ const RESCUE_SCREENS: Screen[] = [
   }
 ]
 
-/** Overwrites part of one leaf page of `table` in a closed catalogue, keeping the file header (as a failing disk does). */
-function damagePage(file: string, table: string): void {
-  const db = new Database(file)
-  const page = (db.prepare('SELECT pageno FROM dbstat WHERE name = ? AND pagetype = ? ORDER BY pageno LIMIT 1 OFFSET 1').get(table, 'leaf') as { pageno: number }).pageno
-  const size = db.pragma('page_size', { simple: true }) as number
-  db.pragma('wal_checkpoint(TRUNCATE)')
-  db.close()
-  const bytes = readFileSync(file)
-  for (let i = 0; i < 300; i++) bytes[(page - 1) * size + 8 + i] = (i * 73 + 11) & 0xff
-  writeFileSync(file, bytes)
-}
-
 async function walk(locale: LeakLocale, browserLocale: string, screens: Screen[], on: AppUnderTest = app): Promise<string[]> {
   const context = await newContext(browser, browserLocale)
   const { page, errors } = await openApp(context, on.host.ownerLink)
@@ -387,7 +375,7 @@ describe('leak detector', () => {
     const { jobId } = await api.system.backup({})
     for (let i = 0; i < 300 && damaged.core.s.jobs.get(jobId)?.state !== 'done'; i++) await new Promise((r) => setTimeout(r, 100))
     await damaged.stop()
-    damagePage(join(damaged.dataDir, 'catalog.sqlite'), 'product_texts')
+    damagePage(join(damaged.dataDir, 'catalog.sqlite'), 'product_texts', 1)
     damaged = await startApp(damaged.dataDir, { rescue: true })
     try {
       expect(damaged.core.health.state).toBe('damaged')

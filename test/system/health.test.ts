@@ -5,7 +5,6 @@
 // leaves the old catalogue or the new one.
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { afterEach, describe, expect, test } from 'vitest'
 import { AppError } from '../../shared/contract/errors.ts'
 import { Core } from '../../electron/core/core.ts'
@@ -13,6 +12,7 @@ import { simulateCrashAfterMoves } from '../../electron/core/system/restore-swap
 import { errorText } from '../../renderer/src/ui/errors.ts'
 import { openTestCore, tempDir, type TestCore } from '../helpers/core.ts'
 import { finished, makeBackup, plantMedia, reloaded, restore, uiTranslator as translator } from './helpers.ts'
+import { damagePage } from '../helpers/damage.ts'
 
 let t: TestCore | null = null
 afterEach(async () => {
@@ -26,18 +26,6 @@ async function fillCatalogue(tc: TestCore, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
     await tc.api.catalog.createProduct({ sku: `VINO-${String(i).padStart(4, '0')}`, texts: { it: { title: `Vino rosso della casa numero ${i}`, description: `<p>${'Un vino morbido e profumato. '.repeat(6)}</p>` } } })
   }
-}
-
-/** Overwrites part of one leaf page of `table` in a closed catalogue, keeping the file header. */
-function damagePage(file: string, table: string, nth = 2): void {
-  const db = new Database(file)
-  const page = (db.prepare('SELECT pageno FROM dbstat WHERE name = ? AND pagetype = ? ORDER BY pageno LIMIT 1 OFFSET ?').get(table, 'leaf', nth) as { pageno: number }).pageno
-  const size = db.pragma('page_size', { simple: true }) as number
-  db.pragma('wal_checkpoint(TRUNCATE)')
-  db.close()
-  const bytes = readFileSync(file)
-  for (let i = 0; i < 300; i++) bytes[(page - 1) * size + 8 + i] = (i * 73 + 11) & 0xff
-  writeFileSync(file, bytes)
 }
 
 describe('a damaged page', () => {
