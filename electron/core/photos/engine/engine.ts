@@ -11,6 +11,7 @@ import { HeicDecoder } from './heic/heic-decoder.ts'
 import { displayP3Profile } from './icc.ts'
 import { openSource, withSource, type OpenContext, type OpenedSource } from './open-source.ts'
 import type { EngineInit, PrepareRequest, PrepareResult, RenderRequest, StageRequest, StageResult, WrittenRendition } from './protocol.ts'
+import { release } from './release.ts'
 import { stage } from './staging.ts'
 import { analysePhoto } from './quality.ts'
 import { ANALYSIS_SIZE, renderEager, renderOne, type EncodedRendition } from './render.ts'
@@ -49,11 +50,13 @@ export class PhotoEngine {
         if (!path) throw new Error(`no output path for the ${r.preset} rendition`)
         written.push(await this.write(r, r.preset, path))
       }
+      return { facts: source.facts, analysis: analysePhoto(analysis), renditions: written }
     } catch (err) {
       await Promise.all(written.map((w) => rm(w.path, { force: true })))
       throw err
+    } finally {
+      release(analysis.data, ...renditions.map((r) => r.data))
     }
-    return { facts: source.facts, analysis: analysePhoto(analysis), renditions: written }
   }
 
   stage(req: StageRequest): Promise<StageResult> {
@@ -62,7 +65,11 @@ export class PhotoEngine {
 
   async render(req: RenderRequest): Promise<WrittenRendition> {
     const out = await this.withOpened(req, (source) => renderOne(source, req.preset, req.spec, req.limits))
-    return this.write(out, req.preset, req.output)
+    try {
+      return await this.write(out, req.preset, req.output)
+    } finally {
+      release(out.data)
+    }
   }
 
   /**
