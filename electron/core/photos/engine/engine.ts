@@ -1,7 +1,7 @@
 // The photo engine: decodes an original once (HEIC through libheif, everything else through
 // sharp), writes the renditions and measures the picture. Runs in its own process (see
 // engine-process.ts), within a CPU budget of a few images at a time.
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import sharp from 'sharp'
@@ -13,6 +13,7 @@ import { openSource, withSource, type OpenContext, type OpenedSource } from './o
 import type { EngineInit, PrepareRequest, PrepareResult, RenderRequest, StageRequest, StageResult, WrittenRendition } from './protocol.ts'
 import { release } from './release.ts'
 import { stage } from './staging.ts'
+import { tempName } from './temp-names.ts'
 import { analysePhoto } from './quality.ts'
 import { ANALYSIS_SIZE, renderEager, renderOne, type EncodedRendition } from './render.ts'
 
@@ -104,11 +105,15 @@ export class PhotoEngine {
   }
 
   private async write(r: EncodedRendition, preset: PresetId, path: string): Promise<WrittenRendition> {
-    const tmp = join(this.tmpDir, randomBytes(9).toString('base64url'))
+    const tmp = join(this.tmpDir, tempName())
     try {
       await writeFile(tmp, r.data)
-      await mkdir(dirname(path), { recursive: true })
-      await rename(tmp, path)
+      // The rendition's folder usually exists already: made only when the move finds it missing.
+      await rename(tmp, path).catch(async (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err
+        await mkdir(dirname(path), { recursive: true })
+        await rename(tmp, path)
+      })
     } catch (err) {
       await rm(tmp, { force: true })
       throw err
