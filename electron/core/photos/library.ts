@@ -39,6 +39,12 @@ function popcount(x: number): number {
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
 }
+/** The distance between two photos if they look alike (near-duplicates), else null. */
+function alike(a: Known, b: Known): number | null {
+  const d = popcount(a.hash[0] ^ b.hash[0]) + popcount(a.hash[1] ^ b.hash[1])
+  // The same shot in another colour of the product is not a duplicate.
+  return d <= QUALITY_LIMITS.nearDuplicateDistance && sameColour(a.colour, b.colour) ? d : null
+}
 
 export class PhotoLibrary {
   private readonly d: LibraryDeps
@@ -62,24 +68,12 @@ export class PhotoLibrary {
       this.d.journal.settle([p.relPath])
       return { photoId: existing, added: false, orphanFiles: p.renditions.map((r) => r.rel_path), touched: [] }
     }
-    const known = this.hashCache()
     const now = this.d.clock.now().toISOString()
     store.insert({ id: p.id, sha256: p.sha256, name: p.name, relPath: p.relPath, bytes: p.bytes, facts: p.facts, analysis: p.analysis, createdAt: now })
     for (const r of p.renditions) store.putRendition({ ...r, created_at: now })
     this.d.journal.settle([p.relPath, ...p.renditions.map((r) => r.rel_path)])
-    const mine = toHash(p.analysis.phash)
-    const colour = p.analysis.subject?.colour ?? null
-    const near: NearDuplicate[] = []
-    known.forEach((h, id) => {
-      if (id === p.id) return
-      const d = popcount(mine[0] ^ h.hash[0]) + popcount(mine[1] ^ h.hash[1])
-      // The same shot in another colour of the product is not a duplicate.
-      if (d <= QUALITY_LIMITS.nearDuplicateDistance && sameColour(colour, h.colour)) {
-        store.addSimilar(p.id, id, d)
-        near.push({ photoId: id, name: h.name, distance: d })
-      }
-    })
-    known.set(p.id, { hash: mine, name: p.name, colour })
+    this.hashCache().set(p.id, { hash: toHash(p.analysis.phash), name: p.name, colour: p.analysis.subject?.colour ?? null })
+    const near = this.nearDuplicatesOf(p.id)
     store.setWarnings(p.id, photoWarnings({ width: p.facts.width, height: p.facts.height, analysis: p.analysis }, this.d.presets.get(), near))
     // A partner's warning names its closest near-duplicate: it changes only if this one is closer.
     for (const n of near) store.offerNearDuplicate(n.photoId, { photoId: p.id, name: p.name, distance: n.distance })
@@ -97,7 +91,7 @@ export class PhotoLibrary {
       const row = this.d.store.get(id)
       if (!row) continue
       const analysis = PhotoAnalysis.parse(JSON.parse(row.analysis))
-      const near = this.d.store.similar(id).map((s) => ({ photoId: s.id, name: s.name, distance: s.distance }))
+      const near = this.nearDuplicatesOf(id)
       this.d.store.setWarnings(id, photoWarnings({ width: row.width, height: row.height, analysis }, presets, near))
     }
   }
@@ -115,7 +109,7 @@ export class PhotoLibrary {
       for (const id of ids) {
         if (!this.d.store.get(id)) continue
         for (const p of this.d.store.productsOf(id)) productIds.add(p.id)
-        const partners = this.d.store.similarPartners(id)
+        const partners = this.nearDuplicatesOf(id).map((n) => n.photoId)
         const gone = this.d.store.delete(id)
         this.d.journal.add(gone)
         files.push(...gone)
@@ -152,8 +146,8 @@ export class PhotoLibrary {
     if (!row) throw notFound(id)
     const summary = this.summaryOf(id)
     const source = JSON.parse(row.source)
-    const near = this.d.store.similar(id)
-    const thumbs = this.d.store.summaryRows(near.map((n) => n.id))
+    const near = this.nearDuplicatesOf(id)
+    const thumbs = this.d.store.summaryRows(near.map((n) => n.photoId))
     return {
       ...summary,
       source: { relPath: row.rel_path, mime: MIME[row.format], ...source },
@@ -161,8 +155,8 @@ export class PhotoLibrary {
       renditions: this.d.store.renditions(id).map((r) => this.rendition(r)),
       products: this.d.store.productsOf(id),
       nearDuplicates: near.map((n) => {
-        const t = thumbs.get(n.id)
-        return { id: n.id, name: n.name, distance: n.distance, thumb: t?.t_rel ? { relPath: t.t_rel, width: t.t_w!, height: t.t_h!, bytes: t.t_bytes!, mime: t.t_mime! } : null }
+        const t = thumbs.get(n.photoId)
+        return { id: n.photoId, name: n.name, distance: n.distance, thumb: t?.t_rel ? { relPath: t.t_rel, width: t.t_w!, height: t.t_h!, bytes: t.t_bytes!, mime: t.t_mime! } : null }
       })
     }
   }
@@ -234,6 +228,38 @@ export class PhotoLibrary {
       }
     }
     return out
+  }
+
+  /**
+   * The photos that look like this one, closest first (ties in the order they were added).
+   * Computed from the perceptual hashes held in memory (a few microseconds per thousand photos)
+   * rather than stored: a catalogue of look-alike shots (fifty bottles on the same white sweep)
+   * would otherwise store a link for every pair.
+   */
+  nearDuplicatesOf(id: string): NearDuplicate[] {
+    const known = this.hashCache()
+    const me = known.get(id)
+    if (!me) return []
+    const near: NearDuplicate[] = []
+    known.forEach((h, other) => {
+      if (other === id) return
+      const d = alike(me, h)
+      if (d !== null) near.push({ photoId: other, name: h.name, distance: d })
+    })
+    return near.sort((a, b) => a.distance - b.distance)
+  }
+
+  /** Whether two photos look alike (either unknown: no). */
+  looksAlike(a: string, b: string): boolean {
+    const known = this.hashCache()
+    const ha = known.get(a)
+    const hb = known.get(b)
+    return a !== b && !!ha && !!hb && alike(ha, hb) !== null
+  }
+
+  /** Forgets the hashes held in memory (a commit that was rolled back may have added one): read again when next needed. */
+  forgetHashes(): void {
+    this.hashes = null
   }
 
   private hashCache(): Map<string, Known> {
