@@ -49,4 +49,21 @@ describe('near-duplicates', () => {
       await again.core.close()
     }
   })
+
+  it('deleting a photo still works when a look-alike\'s stored measurement cannot be read', async () => {
+    const env = openCore()
+    try {
+      const copy = join(inputs, 'portrait-copia.jpg')
+      await sharp(fixture('orientation/Portrait_1.jpg')).jpeg({ quality: 85 }).toFile(copy)
+      await addAndWait(env.core, [fixture('orientation/Portrait_1.jpg'), copy])
+      const ids = Object.fromEntries((await env.core.api().photos.list({})).items.map((p) => [p.name.split('/').pop(), p.id]))
+      const original = ids['Portrait_1.jpg']
+      expect((await env.core.api().photos.get({ id: original })).nearDuplicates.map((n) => n.id)).toEqual([ids['portrait-copia.jpg']])
+      env.core.s.db.prepare("UPDATE photos SET analysis = '{\"damaged\": true' WHERE id = ?").run(original)
+      expect(await env.core.api().photos.delete({ ids: [ids['portrait-copia.jpg']] })).toEqual({ deleted: 1 })
+      expect((await env.core.api().photos.list({})).total).toBe(1)
+    } finally {
+      await env.close()
+    }
+  })
 })

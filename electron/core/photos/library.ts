@@ -90,9 +90,12 @@ export class PhotoLibrary {
     for (const id of ids) {
       const row = this.d.store.get(id)
       if (!row) continue
-      const analysis = PhotoAnalysis.parse(JSON.parse(row.analysis))
+      // A measurement that cannot be read (a damaged row) keeps its warnings: it must not stop
+      // the deletion or preset change that asked for the refresh.
+      const analysis = PhotoAnalysis.safeParse(safeJson(row.analysis))
+      if (!analysis.success) continue
       const near = this.nearDuplicatesOf(id)
-      this.d.store.setWarnings(id, photoWarnings({ width: row.width, height: row.height, analysis }, presets, near))
+      this.d.store.setWarnings(id, photoWarnings({ width: row.width, height: row.height, analysis: analysis.data }, presets, near))
     }
   }
 
@@ -265,6 +268,14 @@ export class PhotoLibrary {
   private hashCache(): Map<string, Known> {
     if (!this.hashes) this.hashes = new Map(this.d.store.hashes().map((h) => [h.id, { hash: toHash(h.phash), name: h.name, colour: h.colour ? (JSON.parse(h.colour) as number[]) : null }]))
     return this.hashes
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
   }
 }
 
