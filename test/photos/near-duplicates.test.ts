@@ -5,6 +5,8 @@ import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, describe, expect, it } from 'vitest'
+import { HashIndex } from '../../electron/core/photos/hash-index.ts'
+import { QUALITY_LIMITS } from '../../shared/domain/photo-quality.ts'
 import { addAndWait, fixture, openCore, tempDir } from './helpers.ts'
 
 describe('near-duplicates', () => {
@@ -65,5 +67,52 @@ describe('near-duplicates', () => {
     } finally {
       await env.close()
     }
+  })
+})
+
+describe('the hash index', () => {
+  /** A hash `bits` bits away from 0000…: the lowest bits set. */
+  const away = (bits: number) => (bits === 0 ? 0n : (1n << BigInt(bits)) - 1n).toString(16).padStart(16, '0')
+  const grey = [120, 120, 120]
+
+  it('finds look-alikes closest first, ties in the order added, and not another colour or a far picture', () => {
+    const limit = QUALITY_LIMITS.nearDuplicateDistance
+    const index = new HashIndex([
+      { id: 'a', phash: away(0), name: 'a.jpg', colour: grey },
+      { id: 'far', phash: away(limit + 1), name: 'far.jpg', colour: grey },
+      { id: 'b', phash: away(2), name: 'b.jpg', colour: grey },
+      { id: 'c', phash: away(1), name: 'c.jpg', colour: grey },
+      { id: 'd', phash: away(2), name: 'd.jpg', colour: null },
+      { id: 'red', phash: away(1), name: 'red.jpg', colour: [200, 30, 30] }
+    ])
+    expect(index.nearTo('a').map((n) => [n.photoId, n.distance])).toEqual([['c', 1], ['b', 2], ['d', 2]])
+    expect(index.alike('a', 'b')).toBe(true)
+    expect(index.alike('a', 'far')).toBe(false)
+    expect(index.alike('a', 'red')).toBe(false)
+    expect(index.alike('a', 'a')).toBe(false)
+    expect(index.alike('a', 'unknown')).toBe(false)
+    expect(index.nearTo('unknown')).toEqual([])
+  })
+
+  it('stays right after deletions and additions (the last entry moves into a deleted place)', () => {
+    const entries = Array.from({ length: 200 }, (_, i) => ({ id: `p${i}`, phash: away(i % 40), name: `p${i}.jpg`, colour: grey }))
+    const index = new HashIndex(entries)
+    const kept = new Map(entries.map((e) => [e.id, e]))
+    for (let i = 0; i < 200; i += 3) {
+      index.delete(`p${i}`)
+      kept.delete(`p${i}`)
+    }
+    index.set({ id: 'new', phash: away(3), name: 'new.jpg', colour: grey })
+    kept.set('new', { id: 'new', phash: away(3), name: 'new.jpg', colour: grey })
+    expect(index.size).toBe(kept.size)
+    const bits = (h: string) => BigInt(`0x${h}`).toString(2).replace(/0/g, '').length
+    // The same answer as comparing every pair by hand.
+    for (const id of ['p1', 'p2', 'new', 'p199']) {
+      const me = kept.get(id)!
+      const expected = [...kept.values()].filter((e) => e.id !== id && Math.abs(bits(e.phash) - bits(me.phash)) <= QUALITY_LIMITS.nearDuplicateDistance)
+      expect(index.nearTo(id).map((n) => n.photoId).sort()).toEqual(expected.map((e) => e.id).sort())
+    }
+    expect(index.has('p0')).toBe(false)
+    expect(index.nearTo('p0')).toEqual([])
   })
 })

@@ -3,13 +3,14 @@
 // contract returns.
 import type { PhotoDetail, PhotoSummary, Rendition, MediaFile } from '../../../shared/contract/photos.ts'
 import { PRESET_IDS, type PresetId } from '../../../shared/domain/photo-presets.ts'
-import { PhotoAnalysis, QUALITY_LIMITS, photoWarnings, type NearDuplicate, type PhotoWarning } from '../../../shared/domain/photo-quality.ts'
+import { PhotoAnalysis, photoWarnings, type NearDuplicate, type PhotoWarning } from '../../../shared/domain/photo-quality.ts'
 import type { Clock } from '../platform/clock.ts'
 import type { Db } from '../store/db.ts'
 import { PhotoErrorCodes, photoError } from './errors.ts'
 import type { PhotoEngineClient } from './engine/engine-client.ts'
 import type { PreparedPhoto } from './ingest.ts'
 import type { FileJournal } from './file-journal.ts'
+import { HashIndex } from './hash-index.ts'
 import type { MediaStore } from './media-store.ts'
 import type { PhotoRow, PhotoStore, RenditionRow, SummaryRow } from './photo-store.ts'
 import type { PresetStore } from './presets.ts'
@@ -27,28 +28,9 @@ export interface LibraryDeps {
   limits: PipelineLimits
 }
 
-/** A 64-bit hash as two 32-bit halves, for fast Hamming distances. */
-type Hash = [number, number]
-interface Known { hash: Hash; name: string; colour: number[] | null }
-const toHash = (hex: string): Hash => [parseInt(hex.slice(0, 8), 16) >>> 0, parseInt(hex.slice(8), 16) >>> 0]
-function sameColour(a: number[] | null, b: number[] | null): boolean {
-  return !a || !b || Math.max(...a.map((v, i) => Math.abs(v - b[i]))) <= QUALITY_LIMITS.nearDuplicateColour
-}
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
-}
-/** The distance between two photos if they look alike (near-duplicates), else null. */
-function alike(a: Known, b: Known): number | null {
-  const d = popcount(a.hash[0] ^ b.hash[0]) + popcount(a.hash[1] ^ b.hash[1])
-  // The same shot in another colour of the product is not a duplicate.
-  return d <= QUALITY_LIMITS.nearDuplicateDistance && sameColour(a.colour, b.colour) ? d : null
-}
-
 export class PhotoLibrary {
   private readonly d: LibraryDeps
-  private hashes: Map<string, Known> | null = null
+  private hashes: HashIndex | null = null
   private inFlight = new Map<string, Promise<Rendition>>()
 
   constructor(deps: LibraryDeps) {
@@ -72,7 +54,7 @@ export class PhotoLibrary {
     store.insert({ id: p.id, sha256: p.sha256, name: p.name, relPath: p.relPath, bytes: p.bytes, facts: p.facts, analysis: p.analysis, createdAt: now })
     for (const r of p.renditions) store.putRendition({ ...r, created_at: now })
     this.d.journal.settle([p.relPath, ...p.renditions.map((r) => r.rel_path)])
-    this.hashCache().set(p.id, { hash: toHash(p.analysis.phash), name: p.name, colour: p.analysis.subject?.colour ?? null })
+    this.hashCache().set({ id: p.id, phash: p.analysis.phash, name: p.name, colour: p.analysis.subject?.colour ?? null })
     const near = this.nearDuplicatesOf(p.id)
     store.setWarnings(p.id, photoWarnings({ width: p.facts.width, height: p.facts.height, analysis: p.analysis }, this.d.presets.get(), near))
     // A partner's warning names its closest near-duplicate: it changes only if this one is closer.
@@ -233,31 +215,14 @@ export class PhotoLibrary {
     return out
   }
 
-  /**
-   * The photos that look like this one, closest first (ties in the order they were added).
-   * Computed from the perceptual hashes held in memory (a few microseconds per thousand photos)
-   * rather than stored: a catalogue of look-alike shots (fifty bottles on the same white sweep)
-   * would otherwise store a link for every pair.
-   */
+  /** The photos that look like this one, closest first (ties in the order they were added). */
   nearDuplicatesOf(id: string): NearDuplicate[] {
-    const known = this.hashCache()
-    const me = known.get(id)
-    if (!me) return []
-    const near: NearDuplicate[] = []
-    known.forEach((h, other) => {
-      if (other === id) return
-      const d = alike(me, h)
-      if (d !== null) near.push({ photoId: other, name: h.name, distance: d })
-    })
-    return near.sort((a, b) => a.distance - b.distance)
+    return this.hashCache().nearTo(id)
   }
 
   /** Whether two photos look alike (either unknown: no). */
   looksAlike(a: string, b: string): boolean {
-    const known = this.hashCache()
-    const ha = known.get(a)
-    const hb = known.get(b)
-    return a !== b && !!ha && !!hb && alike(ha, hb) !== null
+    return this.hashCache().alike(a, b)
   }
 
   /** Forgets the hashes held in memory (a commit that was rolled back may have added one): read again when next needed. */
@@ -265,8 +230,8 @@ export class PhotoLibrary {
     this.hashes = null
   }
 
-  private hashCache(): Map<string, Known> {
-    if (!this.hashes) this.hashes = new Map(this.d.store.hashes().map((h) => [h.id, { hash: toHash(h.phash), name: h.name, colour: h.colour ? (JSON.parse(h.colour) as number[]) : null }]))
+  private hashCache(): HashIndex {
+    this.hashes ??= new HashIndex(this.d.store.hashes().map((h) => ({ id: h.id, phash: h.phash, name: h.name, colour: h.colour ? (JSON.parse(h.colour) as number[]) : null })))
     return this.hashes
   }
 }
