@@ -2,7 +2,7 @@
 // that look alike. Near-duplicates are computed from it when needed instead of stored as links:
 // a catalogue of look-alike shots (fifty bottles on the same white sweep) would otherwise store a
 // link for every pair. The hashes sit in typed arrays, so a scan compares ~10 million pairs a second.
-import { QUALITY_LIMITS, type NearDuplicate } from '../../../shared/domain/photo-quality.ts'
+import { QUALITY_LIMITS, coloursClose, type NearDuplicate } from '../../../shared/domain/photo-quality.ts'
 
 export interface HashEntry {
   id: string
@@ -17,11 +17,6 @@ function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
-}
-
-/** The same shot in another colour of the product is not a duplicate. */
-function sameColour(a: number[] | null, b: number[] | null): boolean {
-  return !a || !b || Math.max(...a.map((v, i) => Math.abs(v - b[i]))) <= QUALITY_LIMITS.nearDuplicateColour
 }
 
 export class HashIndex {
@@ -98,7 +93,7 @@ export class HashIndex {
     for (let i = 0, n = this.ids.length; i < n; i++) {
       if (i === me) continue
       const d = popcount(hi ^ this.hi[i]) + popcount(lo ^ this.lo[i])
-      if (d <= limit && sameColour(colour, this.colours[i])) found.push({ i, d })
+      if (d <= limit && coloursClose(colour, this.colours[i])) found.push({ i, d })
     }
     found.sort((a, b) => a.d - b.d || this.order[a.i] - this.order[b.i])
     return found.map(({ i, d }) => ({ photoId: this.ids[i], name: this.names[i], distance: d }))
@@ -110,7 +105,7 @@ export class HashIndex {
     const j = this.position.get(b)
     if (i === undefined || j === undefined || i === j) return false
     const d = popcount(this.hi[i] ^ this.hi[j]) + popcount(this.lo[i] ^ this.lo[j])
-    return d <= QUALITY_LIMITS.nearDuplicateDistance && sameColour(this.colours[i], this.colours[j])
+    return d <= QUALITY_LIMITS.nearDuplicateDistance && coloursClose(this.colours[i], this.colours[j])
   }
 
   private grow(): void {
