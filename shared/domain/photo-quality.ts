@@ -150,10 +150,12 @@ function touchedSides(a: PhotoAnalysis): Array<(typeof SIDES)[number]> {
 export function sameShot(a: PhotoAnalysis, b: PhotoAnalysis): { same: boolean; distance: number } {
   const distance = hashDistance(a.phash, b.phash)
   if (distance > QUALITY_LIMITS.nearDuplicateDistance) return { same: false, distance }
-  const ca = a.subject?.colour
-  const cb = b.subject?.colour
-  const colourClose = !ca || !cb || Math.max(...ca.map((v, i) => Math.abs(v - cb[i]))) <= QUALITY_LIMITS.nearDuplicateColour
-  return { same: colourClose, distance }
+  return { same: coloursClose(a.subject?.colour ?? null, b.subject?.colour ?? null), distance }
+}
+
+/** Whether two products' mean colours are close enough for one shot (either unmeasured: yes); another colour of the product is not a duplicate. */
+export function coloursClose(a: readonly number[] | null, b: readonly number[] | null): boolean {
+  return !a || !b || Math.max(...a.map((v, i) => Math.abs(v - b[i]))) <= QUALITY_LIMITS.nearDuplicateColour
 }
 
 function round(n: number): number {

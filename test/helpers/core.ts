@@ -18,7 +18,9 @@ export interface TestCore {
 
 export function openTestCore(opts: Partial<CoreOptions> = {}): TestCore {
   const dataDir = opts.dataDir ?? tempDir()
-  const core = Core.open({ logFile: null, secrets: new MemorySecretStore(), ...opts, dataDir })
+  // No automatic backup 5 s after opening unless a test asks for one (autoBackupDelayMs): on a busy
+  // machine it overlapped later steps and left its staging folder in tmp/ while a test looked there.
+  const core = Core.open({ logFile: null, secrets: new MemorySecretStore(), autoBackupDelayMs: 24 * 3600 * 1000, ...opts, dataDir })
   return {
     core,
     api: core.api(),

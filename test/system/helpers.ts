@@ -201,7 +201,7 @@ export function ensureDir(p: string): string {
 export function plantMedia(core: Core, n: number, size: number, seed = 'plant'): Array<{ id: string; relPath: string; sha256: string }> {
   const db = core.s.db
   const insert = db.prepare(`INSERT INTO photos (id, sha256, name, name_key, format, rel_path, bytes, width, height, source, analysis, phash, created_at)
-    VALUES (?, ?, ?, ?, 'jpeg', ?, ?, 100, 100, '{}', '{}', '0000000000000000', ?)`)
+    VALUES (?, ?, ?, ?, 'jpeg', ?, ?, 100, 100, '{}', '{}', ?, ?)`)
   const out: Array<{ id: string; relPath: string; sha256: string }> = []
   const now = new Date().toISOString()
   db.transaction(() => {
@@ -213,7 +213,8 @@ export function plantMedia(core: Core, n: number, size: number, seed = 'plant'):
       mkdirSync(join(file, '..'), { recursive: true })
       writeFileSync(file, bytes)
       const id = `ph_${seed}${String(i).padStart(8, '0')}`
-      insert.run(id, sha, `${seed}-${i}.jpg`, `${seed}-${i}.jpg`, relPath, size, now)
+      // A perceptual hash of its own (from the random bytes), as distinct pictures have: no near-duplicates.
+      insert.run(id, sha, `${seed}-${i}.jpg`, `${seed}-${i}.jpg`, relPath, size, sha.slice(0, 16), now)
       out.push({ id, relPath, sha256: sha })
     }
   })()

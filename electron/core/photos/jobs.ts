@@ -69,7 +69,14 @@ export function ingestJob(d: JobDeps): JobKind<IngestPayload> {
           nextCommit++
         }
         if (batch.length === 0) return
-        const orphans = s.db.transaction(() => batch.flatMap((b) => commit(b.seq, b.name, b.outcome)))()
+        let orphans: string[]
+        try {
+          orphans = s.db.transaction(() => batch.flatMap((b) => commit(b.seq, b.name, b.outcome)))()
+        } catch (err) {
+          // Rolled back: the library's hashes in memory may name photos that are not there.
+          library.forgetHashes()
+          throw err
+        }
         if (orphans.length) deps.journal.settle(await deps.media.remove(orphans))
         done += batch.length
         job.progress(done, total, msg('photos:job.lastFile', { name: batch[batch.length - 1].name }))

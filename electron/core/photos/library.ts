@@ -3,13 +3,14 @@
 // contract returns.
 import type { PhotoDetail, PhotoSummary, Rendition, MediaFile } from '../../../shared/contract/photos.ts'
 import { PRESET_IDS, type PresetId } from '../../../shared/domain/photo-presets.ts'
-import { PhotoAnalysis, QUALITY_LIMITS, photoWarnings, type NearDuplicate, type PhotoWarning } from '../../../shared/domain/photo-quality.ts'
+import { PhotoAnalysis, photoWarnings, type NearDuplicate, type PhotoWarning } from '../../../shared/domain/photo-quality.ts'
 import type { Clock } from '../platform/clock.ts'
 import type { Db } from '../store/db.ts'
 import { PhotoErrorCodes, photoError } from './errors.ts'
 import type { PhotoEngineClient } from './engine/engine-client.ts'
 import type { PreparedPhoto } from './ingest.ts'
 import type { FileJournal } from './file-journal.ts'
+import { HashIndex } from './hash-index.ts'
 import type { MediaStore } from './media-store.ts'
 import type { PhotoRow, PhotoStore, RenditionRow, SummaryRow } from './photo-store.ts'
 import type { PresetStore } from './presets.ts'
@@ -27,22 +28,9 @@ export interface LibraryDeps {
   limits: PipelineLimits
 }
 
-/** A 64-bit hash as two 32-bit halves, for fast Hamming distances. */
-type Hash = [number, number]
-interface Known { hash: Hash; name: string; colour: number[] | null }
-const toHash = (hex: string): Hash => [parseInt(hex.slice(0, 8), 16) >>> 0, parseInt(hex.slice(8), 16) >>> 0]
-function sameColour(a: number[] | null, b: number[] | null): boolean {
-  return !a || !b || Math.max(...a.map((v, i) => Math.abs(v - b[i]))) <= QUALITY_LIMITS.nearDuplicateColour
-}
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
-}
-
 export class PhotoLibrary {
   private readonly d: LibraryDeps
-  private hashes: Map<string, Known> | null = null
+  private hashes: HashIndex | null = null
   private inFlight = new Map<string, Promise<Rendition>>()
 
   constructor(deps: LibraryDeps) {
@@ -62,24 +50,12 @@ export class PhotoLibrary {
       this.d.journal.settle([p.relPath])
       return { photoId: existing, added: false, orphanFiles: p.renditions.map((r) => r.rel_path), touched: [] }
     }
-    const known = this.hashCache()
     const now = this.d.clock.now().toISOString()
     store.insert({ id: p.id, sha256: p.sha256, name: p.name, relPath: p.relPath, bytes: p.bytes, facts: p.facts, analysis: p.analysis, createdAt: now })
     for (const r of p.renditions) store.putRendition({ ...r, created_at: now })
     this.d.journal.settle([p.relPath, ...p.renditions.map((r) => r.rel_path)])
-    const mine = toHash(p.analysis.phash)
-    const colour = p.analysis.subject?.colour ?? null
-    const near: NearDuplicate[] = []
-    known.forEach((h, id) => {
-      if (id === p.id) return
-      const d = popcount(mine[0] ^ h.hash[0]) + popcount(mine[1] ^ h.hash[1])
-      // The same shot in another colour of the product is not a duplicate.
-      if (d <= QUALITY_LIMITS.nearDuplicateDistance && sameColour(colour, h.colour)) {
-        store.addSimilar(p.id, id, d)
-        near.push({ photoId: id, name: h.name, distance: d })
-      }
-    })
-    known.set(p.id, { hash: mine, name: p.name, colour })
+    this.hashCache().set({ id: p.id, phash: p.analysis.phash, name: p.name, colour: p.analysis.subject?.colour ?? null })
+    const near = this.nearDuplicatesOf(p.id)
     store.setWarnings(p.id, photoWarnings({ width: p.facts.width, height: p.facts.height, analysis: p.analysis }, this.d.presets.get(), near))
     // A partner's warning names its closest near-duplicate: it changes only if this one is closer.
     for (const n of near) store.offerNearDuplicate(n.photoId, { photoId: p.id, name: p.name, distance: n.distance })
@@ -96,9 +72,12 @@ export class PhotoLibrary {
     for (const id of ids) {
       const row = this.d.store.get(id)
       if (!row) continue
-      const analysis = PhotoAnalysis.parse(JSON.parse(row.analysis))
-      const near = this.d.store.similar(id).map((s) => ({ photoId: s.id, name: s.name, distance: s.distance }))
-      this.d.store.setWarnings(id, photoWarnings({ width: row.width, height: row.height, analysis }, presets, near))
+      // A measurement that cannot be read (a damaged row) keeps its warnings: it must not stop
+      // the deletion or preset change that asked for the refresh.
+      const analysis = PhotoAnalysis.safeParse(safeJson(row.analysis))
+      if (!analysis.success) continue
+      const near = this.nearDuplicatesOf(id)
+      this.d.store.setWarnings(id, photoWarnings({ width: row.width, height: row.height, analysis: analysis.data }, presets, near))
     }
   }
 
@@ -115,7 +94,7 @@ export class PhotoLibrary {
       for (const id of ids) {
         if (!this.d.store.get(id)) continue
         for (const p of this.d.store.productsOf(id)) productIds.add(p.id)
-        const partners = this.d.store.similarPartners(id)
+        const partners = this.nearDuplicatesOf(id).map((n) => n.photoId)
         const gone = this.d.store.delete(id)
         this.d.journal.add(gone)
         files.push(...gone)
@@ -152,8 +131,8 @@ export class PhotoLibrary {
     if (!row) throw notFound(id)
     const summary = this.summaryOf(id)
     const source = JSON.parse(row.source)
-    const near = this.d.store.similar(id)
-    const thumbs = this.d.store.summaryRows(near.map((n) => n.id))
+    const near = this.nearDuplicatesOf(id)
+    const thumbs = this.d.store.summaryRows(near.map((n) => n.photoId))
     return {
       ...summary,
       source: { relPath: row.rel_path, mime: MIME[row.format], ...source },
@@ -161,8 +140,8 @@ export class PhotoLibrary {
       renditions: this.d.store.renditions(id).map((r) => this.rendition(r)),
       products: this.d.store.productsOf(id),
       nearDuplicates: near.map((n) => {
-        const t = thumbs.get(n.id)
-        return { id: n.id, name: n.name, distance: n.distance, thumb: t?.t_rel ? { relPath: t.t_rel, width: t.t_w!, height: t.t_h!, bytes: t.t_bytes!, mime: t.t_mime! } : null }
+        const t = thumbs.get(n.photoId)
+        return { id: n.photoId, name: n.name, distance: n.distance, thumb: t?.t_rel ? { relPath: t.t_rel, width: t.t_w!, height: t.t_h!, bytes: t.t_bytes!, mime: t.t_mime! } : null }
       })
     }
   }
@@ -236,9 +215,32 @@ export class PhotoLibrary {
     return out
   }
 
-  private hashCache(): Map<string, Known> {
-    if (!this.hashes) this.hashes = new Map(this.d.store.hashes().map((h) => [h.id, { hash: toHash(h.phash), name: h.name, colour: h.colour ? (JSON.parse(h.colour) as number[]) : null }]))
+  /** The photos that look like this one, closest first (ties in the order they were added). */
+  nearDuplicatesOf(id: string): NearDuplicate[] {
+    return this.hashCache().nearTo(id)
+  }
+
+  /** Whether two photos look alike (either unknown: no). */
+  looksAlike(a: string, b: string): boolean {
+    return this.hashCache().alike(a, b)
+  }
+
+  /** Forgets the hashes held in memory (a commit that was rolled back may have added one): read again when next needed. */
+  forgetHashes(): void {
+    this.hashes = null
+  }
+
+  private hashCache(): HashIndex {
+    this.hashes ??= new HashIndex(this.d.store.hashes().map((h) => ({ id: h.id, phash: h.phash, name: h.name, colour: h.colour ? (JSON.parse(h.colour) as number[]) : null })))
     return this.hashes
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
   }
 }
 

@@ -4,7 +4,7 @@
 // written (by the photo engine) to a temporary name first and moved into place, so none is ever
 // half-written.
 import { mkdirSync, rmSync } from 'node:fs'
-import { link, mkdir, rename, rm, unlink } from 'node:fs/promises'
+import { link, mkdir, rename, unlink } from 'node:fs/promises'
 import { dirname, join, posix, resolve, sep } from 'node:path'
 import { AppError } from '../../../shared/contract/errors.ts'
 
@@ -47,21 +47,29 @@ export class MediaStore {
   /** Moves a staged copy to its content address; an original already stored there is kept as is. */
   async keepOriginal(tmp: string, relPath: string): Promise<void> {
     const dest = this.abs(relPath)
+    // link() refuses to replace, so an existing original (same bytes) is never rewritten.
+    const place = () => link(tmp, dest).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'EEXIST') return
+      if (err.code === 'EPERM' || err.code === 'ENOTSUP' || err.code === 'EXDEV') return rename(tmp, dest)
+      throw err
+    })
     try {
-      await mkdir(dirname(dest), { recursive: true })
-      // link() refuses to replace, so an existing original (same bytes) is never rewritten.
-      await link(tmp, dest).catch((err: NodeJS.ErrnoException) => {
-        if (err.code === 'EEXIST') return
-        if (err.code === 'EPERM' || err.code === 'ENOTSUP' || err.code === 'EXDEV') return rename(tmp, dest)
-        throw err
+      // The folder (one of 256) usually exists already: made only when the link finds it missing.
+      await place().catch(async (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err
+        await mkdir(dirname(dest), { recursive: true })
+        await place()
       })
     } finally {
-      await rm(tmp, { force: true })
+      await this.discard(tmp)
     }
   }
 
   async discard(tmp: string): Promise<void> {
-    await rm(tmp, { force: true })
+    // A plain file: unlink() is one call where rm() looks at it first.
+    await unlink(tmp).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err
+    })
   }
 
   /**

@@ -94,12 +94,7 @@ export class PhotoStore {
       warnings: db.prepare('SELECT code, params FROM photo_warnings WHERE photo_id = ? ORDER BY code'),
       clearWarnings: db.prepare('DELETE FROM photo_warnings WHERE photo_id = ?'),
       addWarning: db.prepare('INSERT INTO photo_warnings (photo_id, code, params) VALUES (?, ?, ?)'),
-      similar: db.prepare(
-        'SELECT s.other_id AS id, p.name AS name, s.distance AS distance FROM photo_similar s JOIN photos p ON p.id = s.other_id WHERE s.photo_id = ? ORDER BY s.distance, p.seq'
-      ),
-      similarPartners: db.prepare('SELECT other_id AS id FROM photo_similar WHERE photo_id = ?'),
-      addSimilar: db.prepare('INSERT OR REPLACE INTO photo_similar (photo_id, other_id, distance) VALUES (?, ?, ?)'),
-      hashes: db.prepare("SELECT id, phash, name, json_extract(analysis, '$.subject.colour') AS colour FROM photos"),
+      hashes: db.prepare("SELECT id, phash, name, json_extract(analysis, '$.subject.colour') AS colour FROM photos ORDER BY seq"),
       nearDuplicate: db.prepare("SELECT params FROM photo_warnings WHERE photo_id = ? AND code = 'near_duplicate'"),
       putNearDuplicate: db.prepare(
         "INSERT INTO photo_warnings (photo_id, code, params) VALUES (?, 'near_duplicate', ?) ON CONFLICT(photo_id, code) DO UPDATE SET params = excluded.params"
@@ -188,20 +183,7 @@ export class PhotoStore {
     for (const w of warnings) this.stmts.addWarning.run(photoId, w.code, JSON.stringify(w.params))
   }
 
-  similar(photoId: string): Array<{ id: string; name: string; distance: number }> {
-    return this.stmts.similar.all(photoId) as Array<{ id: string; name: string; distance: number }>
-  }
-
-  similarPartners(photoId: string): string[] {
-    return (this.stmts.similarPartners.all(photoId) as { id: string }[]).map((r) => r.id)
-  }
-
-  addSimilar(a: string, b: string, distance: number): void {
-    this.stmts.addSimilar.run(a, b, distance)
-    this.stmts.addSimilar.run(b, a, distance)
-  }
-
-  /** Every photo's perceptual hash, name and product colour (JSON, null when not measured). */
+  /** Every photo's perceptual hash, name and product colour (JSON, null when not measured), in the order they were added. */
   hashes(): Array<{ id: string; phash: string; name: string; colour: string | null }> {
     return this.stmts.hashes.all() as Array<{ id: string; phash: string; name: string; colour: string | null }>
   }

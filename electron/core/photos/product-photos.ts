@@ -146,7 +146,7 @@ export class ProductPhotoService implements ProductMediaProvider {
       const blocking = Math.min(r.width, r.height) < PAVILION.mainMinSide ? ['too_small'] : []
       const kept = (warnings.get(r.photo_id) ?? [])
         // A near-duplicate matters to the listing only when both pictures are among its main images.
-        .filter((w) => w.code !== 'near_duplicate' || this.store.similar(r.photo_id).some((s) => ids.has(s.id)))
+        .filter((w) => w.code !== 'near_duplicate' || [...ids].some((other) => this.library.looksAlike(r.photo_id, other)))
         .filter((w) => !blocking.includes(w.code))
       const codes = kept.map((w) => w.code as string)
       const warningParams = Object.fromEntries(kept.map((w) => [w.code, w.params]))

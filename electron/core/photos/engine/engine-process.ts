@@ -1,6 +1,7 @@
 // Entry point of the photo engine process. The core starts it (engine-client.ts) so image work
 // has its own memory and threads, cannot freeze the core's event loop, and a decoder crash on
 // a hostile file costs this process, not the application.
+import { getHeapStatistics } from 'node:v8'
 import { AppError, ErrorCodes } from '../../../../shared/contract/errors.ts'
 import { PhotoEngine } from './engine.ts'
 import { parentChannel } from '../../platform/node-process.ts'
@@ -11,19 +12,14 @@ let engine: PhotoEngine | null = null
 const parent = parentChannel()
 const send = (msg: FromEngine) => parent.send(msg)
 
-// Each photo leaves a few megabytes of pixel buffers that only the garbage collector frees, and
-// this process allocates so little JavaScript that it would rarely collect: the buffers would
-// pile up. So after each request that made pixel buffers it runs a cheap minor collection (the
-// buffers are still young), and a full one only when the memory held outside the JavaScript heap
-// still exceeds FULL_COLLECT_EXTERNAL: buffers of a photo that outlived two minor collections
-// while other photos finished. A full collection on a byte count instead ran every few photos
-// and cost ~3 ms of CPU time per photo, mostly on V8's helper threads. (Started with --expose-gc.)
+// The engine frees its pixel buffers itself once it is done with them (release.ts), so V8 need
+// not collect them. What escapes that (a buffer a failing pipeline made) is collected here: a
+// full collection when more than FULL_COLLECT_EXTERNAL of memory outside the JavaScript heap is
+// still held after a request. (Started with --expose-gc.)
 const FULL_COLLECT_EXTERNAL = 32 * 1024 * 1024
-function collect(madePixels: boolean): void {
-  const gc = (globalThis as { gc?: (o?: { type: 'minor' | 'major' }) => void }).gc
-  if (!gc || !madePixels) return
-  gc({ type: 'minor' })
-  if (process.memoryUsage().external > FULL_COLLECT_EXTERNAL) gc({ type: 'major' })
+function collect(): void {
+  const gc = (globalThis as { gc?: (o?: { type: 'major' }) => void }).gc
+  if (gc && getHeapStatistics().external_memory > FULL_COLLECT_EXTERNAL) gc({ type: 'major' })
 }
 
 parent.onMessage(async (message) => {
@@ -44,8 +40,7 @@ parent.onMessage(async (message) => {
       : { code: (err as NodeJS.ErrnoException)?.code && /^E[A-Z]+$/.test((err as NodeJS.ErrnoException).code!) ? (err as NodeJS.ErrnoException).code! : ErrorCodes.internal, message: (err as Error)?.message ?? String(err) }
     send({ type: 'reply', id, ok: false, error })
   }
-  // Staging reads into reused buffers; decoding (even a failed one) makes pixel buffers.
-  collect(request.op !== 'stage')
+  collect()
 })
 
 // The core going away (closed pipe) ends the engine.

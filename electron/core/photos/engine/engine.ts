@@ -1,7 +1,7 @@
 // The photo engine: decodes an original once (HEIC through libheif, everything else through
 // sharp), writes the renditions and measures the picture. Runs in its own process (see
 // engine-process.ts), within a CPU budget of a few images at a time.
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import sharp from 'sharp'
@@ -11,7 +11,9 @@ import { HeicDecoder } from './heic/heic-decoder.ts'
 import { displayP3Profile } from './icc.ts'
 import { openSource, withSource, type OpenContext, type OpenedSource } from './open-source.ts'
 import type { EngineInit, PrepareRequest, PrepareResult, RenderRequest, StageRequest, StageResult, WrittenRendition } from './protocol.ts'
+import { release } from './release.ts'
 import { stage } from './staging.ts'
+import { tempName } from './temp-names.ts'
 import { analysePhoto } from './quality.ts'
 import { ANALYSIS_SIZE, renderEager, renderOne, type EncodedRendition } from './render.ts'
 
@@ -49,11 +51,13 @@ export class PhotoEngine {
         if (!path) throw new Error(`no output path for the ${r.preset} rendition`)
         written.push(await this.write(r, r.preset, path))
       }
+      return { facts: source.facts, analysis: analysePhoto(analysis), renditions: written }
     } catch (err) {
       await Promise.all(written.map((w) => rm(w.path, { force: true })))
       throw err
+    } finally {
+      release(analysis.data, ...renditions.map((r) => r.data))
     }
-    return { facts: source.facts, analysis: analysePhoto(analysis), renditions: written }
   }
 
   stage(req: StageRequest): Promise<StageResult> {
@@ -62,7 +66,11 @@ export class PhotoEngine {
 
   async render(req: RenderRequest): Promise<WrittenRendition> {
     const out = await this.withOpened(req, (source) => renderOne(source, req.preset, req.spec, req.limits))
-    return this.write(out, req.preset, req.output)
+    try {
+      return await this.write(out, req.preset, req.output)
+    } finally {
+      release(out.data)
+    }
   }
 
   /**
@@ -97,11 +105,15 @@ export class PhotoEngine {
   }
 
   private async write(r: EncodedRendition, preset: PresetId, path: string): Promise<WrittenRendition> {
-    const tmp = join(this.tmpDir, randomBytes(9).toString('base64url'))
+    const tmp = join(this.tmpDir, tempName())
     try {
       await writeFile(tmp, r.data)
-      await mkdir(dirname(path), { recursive: true })
-      await rename(tmp, path)
+      // The rendition's folder usually exists already: made only when the move finds it missing.
+      await rename(tmp, path).catch(async (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err
+        await mkdir(dirname(path), { recursive: true })
+        await rename(tmp, path)
+      })
     } catch (err) {
       await rm(tmp, { force: true })
       throw err

@@ -1,12 +1,12 @@
 // Opens an original for rendering: reads its header (size, orientation, colour space …) and
 // refuses absurd pictures before anything is decoded. HEIC is decoded by libheif in a worker
 // thread and continues through sharp like every other format.
-import { randomBytes } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp'
 import { PhotoErrorCodes, damageReason, damagedError, explainDecodeError, photoError, withoutPaths } from '../errors.ts'
 import type { HeicDecoder } from './heic/heic-decoder.ts'
+import { tempName } from './temp-names.ts'
 import type { PhotoFormat, PipelineLimits, SourceFacts } from '../types.ts'
 
 export interface OpenedSource {
@@ -80,7 +80,7 @@ export async function openSource(path: string, format: PhotoFormat, ctx: OpenCon
 
 async function openHeic(path: string, ctx: OpenContext): Promise<OpenedSource> {
   const { limits } = ctx
-  const out = join(ctx.tmpDir, `${randomBytes(9).toString('base64url')}.tif`)
+  const out = join(ctx.tmpDir, tempName('.tif'))
   const dispose = () => rm(out, { force: true })
   const r = await ctx.heic.decode(path, { maxPixels: limits.maxPixels, timeoutMs: limits.timeoutSeconds * 1000, out, need: ctx.need })
   if (!r.ok) await dispose()

@@ -8,6 +8,7 @@ import type { PhotoPresets, RenditionPreset } from '../../../../shared/domain/ph
 import { PRESET_IDS, renditionSize, type PresetId } from '../../../../shared/domain/photo-sizes.ts'
 import { PhotoErrorCodes, describeBytes, explainDecodeError, isHarmlessJpegWarning, megabytes, photoError } from '../errors.ts'
 import type { OpenedSource } from './open-source.ts'
+import { release } from './release.ts'
 import type { PipelineLimits } from '../types.ts'
 
 export interface EncodedRendition {
@@ -52,6 +53,16 @@ export async function renderEager(src: OpenedSource, presets: PhotoPresets, limi
   }
   const raw = { raw: { width: working.info.width, height: working.info.height, channels: working.info.channels } }
   const fromWorking = () => sharp(working.data, raw)
+  // The working image is freed as soon as the last rendition is made from it (every pipeline on
+  // it has finished by then, failed or not).
+  try {
+    return await fromWorkingImage(fromWorking, presets, eager, width, height)
+  } finally {
+    release(working.data)
+  }
+}
+
+async function fromWorkingImage(fromWorking: () => Sharp, presets: PhotoPresets, eager: PresetId[], width: number, height: number): Promise<{ renditions: EncodedRendition[]; analysis: AnalysisImage }> {
   const analysis = await fromWorking()
     .resize(ANALYSIS_SIZE, ANALYSIS_SIZE, { fit: 'inside', withoutEnlargement: true })
     .raw()
@@ -62,11 +73,16 @@ export async function renderEager(src: OpenedSource, presets: PhotoPresets, limi
   // pipelines at once hold less memory. A rendition no larger than the analysis picture (the
   // thumbnail) is made from it: a smaller picture to resample, and as sharp at that size.
   const renditions: EncodedRendition[] = []
-  for (const id of eager) {
-    // Sizes follow the original's, whichever picture they are made from.
-    const size = renditionSize(presets[id], width, height)
-    const small = Math.max(size.width, size.height) <= Math.max(analysis.width, analysis.height) && presets[id].fit !== 'square'
-    renditions.push(await shapeAndEncode(small ? fromAnalysis : fromWorking, id, presets[id], width, height))
+  try {
+    for (const id of eager) {
+      // Sizes follow the original's, whichever picture they are made from.
+      const size = renditionSize(presets[id], width, height)
+      const small = Math.max(size.width, size.height) <= Math.max(analysis.width, analysis.height) && presets[id].fit !== 'square'
+      renditions.push(await shapeAndEncode(small ? fromAnalysis : fromWorking, id, presets[id], width, height))
+    }
+  } catch (err) {
+    release(analysis.data, ...renditions.map((r) => r.data))
+    throw err
   }
   return { renditions, analysis }
 }
@@ -112,21 +128,28 @@ function shape(img: Sharp, preset: RenditionPreset, width: number, height: numbe
 async function shapeAndEncode(input: () => Sharp, id: PresetId, preset: RenditionPreset, width: number, height: number): Promise<EncodedRendition> {
   const shaped = () => shape(input(), preset, width, height)
   let source = shaped
-  for (let quality = preset.quality; ; quality = Math.max(MIN_QUALITY, quality - 10)) {
-    const enc = preset.format === 'jpeg'
-      ? source().jpeg({ quality, mozjpeg: false, chromaSubsampling: quality >= 90 ? '4:4:4' : '4:2:0' })
-      : source().webp({ quality, effort: 2 })
-    const { data, info } = await enc.toBuffer({ resolveWithObject: true })
-    if (preset.maxBytes === null || data.length <= preset.maxBytes) {
-      return { preset: id, data, width: info.width, height: info.height, format: preset.format, mime: `image/${preset.format}` }
+  let px: Buffer | null = null
+  try {
+    for (let quality = preset.quality; ; quality = Math.max(MIN_QUALITY, quality - 10)) {
+      const enc = preset.format === 'jpeg'
+        ? source().jpeg({ quality, mozjpeg: false, chromaSubsampling: quality >= 90 ? '4:4:4' : '4:2:0' })
+        : source().webp({ quality, effort: 2 })
+      const { data, info } = await enc.toBuffer({ resolveWithObject: true })
+      if (preset.maxBytes === null || data.length <= preset.maxBytes) {
+        return { preset: id, data, width: info.width, height: info.height, format: preset.format, mime: `image/${preset.format}` }
+      }
+      release(data)
+      if (quality === MIN_QUALITY) {
+        throw photoError(PhotoErrorCodes.renditionTooLarge, `The ${id} image stays above ${describeBytes(preset.maxBytes)} even at low quality; lower the preset's size.`, { preset: id, maxBytes: preset.maxBytes, maxMegabytes: megabytes(preset.maxBytes) })
+      }
+      if (quality === preset.quality) {
+        // Too big (rare): keep the shaped pixels so lower qualities only re-encode.
+        const shapedPx = await shaped().raw().toBuffer({ resolveWithObject: true })
+        px = shapedPx.data
+        source = () => sharp(shapedPx.data, { raw: { width: shapedPx.info.width, height: shapedPx.info.height, channels: shapedPx.info.channels } })
+      }
     }
-    if (quality === MIN_QUALITY) {
-      throw photoError(PhotoErrorCodes.renditionTooLarge, `The ${id} image stays above ${describeBytes(preset.maxBytes)} even at low quality; lower the preset's size.`, { preset: id, maxBytes: preset.maxBytes, maxMegabytes: megabytes(preset.maxBytes) })
-    }
-    if (quality === preset.quality) {
-      // Too big (rare): keep the shaped pixels so lower qualities only re-encode.
-      const px = await shaped().raw().toBuffer({ resolveWithObject: true })
-      source = () => sharp(px.data, { raw: { width: px.info.width, height: px.info.height, channels: px.info.channels } })
-    }
+  } finally {
+    release(px)
   }
 }

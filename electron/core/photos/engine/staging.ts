@@ -1,16 +1,17 @@
 // Copies an original into the store's temporary area and hashes the copy, so the hash is of
 // exactly the bytes kept (even if the user's file changes meanwhile). Done by the engine process:
 // the reads and the hashing stay off the core's event loop and out of its memory.
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { constants, copyFile, open, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { StageResult } from './protocol.ts'
+import { tempName } from './temp-names.ts'
 
 const CHUNK = 1024 * 1024
 const spareBuffers: Buffer[] = []
 
 export async function stage(input: string, tmpDir: string): Promise<StageResult> {
-  const tmp = join(tmpDir, randomBytes(9).toString('base64url'))
+  const tmp = join(tmpDir, tempName())
   try {
     // A copy-on-write clone where the file system can (APFS, Btrfs, XFS, ReFS): no bytes copied.
     await copyFile(input, tmp, constants.COPYFILE_FICLONE)

@@ -17,6 +17,7 @@ import { sql as publishVariants } from './0220-publish-variants.ts'
 import { sql as photobankPending } from './0230-photobank-pending.ts'
 import { sql as photos } from './0300-photos.ts'
 import { sql as photosBatchSkips } from './0310-photos-batch-skips-and-file-journal.ts'
+import { sql as photosNearDuplicatesComputed } from './0320-photos-near-duplicates-computed.ts'
 import { sql as translation } from './0400-translation.ts'
 
 export interface Migration {
@@ -39,5 +40,6 @@ export const migrations: Migration[] = [
   { id: 230, name: 'photobank-pending', sql: photobankPending },
   { id: 300, name: 'photos', sql: photos },
   { id: 310, name: 'photos-batch-skips-and-file-journal', sql: photosBatchSkips },
+  { id: 320, name: 'photos-near-duplicates-computed', sql: photosNearDuplicatesComputed },
   { id: 400, name: 'translation', sql: translation }
 ].sort((a, b) => a.id - b.id)
