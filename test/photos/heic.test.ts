@@ -1,7 +1,7 @@
 // HEIC, which sharp's prebuilt libvips cannot decode: decoded by libheif in a worker thread,
 // then through the same sharp pipeline. Rotation stored in the file is applied once, the
 // colour profile is honoured, and a damaged file is a per-file error.
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -9,7 +9,7 @@ import type { PhotoSummary } from '../../shared/contract/photos.ts'
 import { HeicDecoder } from '../../electron/core/photos/engine/heic/heic-decoder.ts'
 import { decodeHeic, type DecodedHeic } from '../../electron/core/photos/engine/heic/decode-heic.ts'
 import { turn, type Turn } from '../../electron/core/photos/engine/heic/decode-hevc.ts'
-import { hevcConfig } from '../../electron/core/photos/engine/heic/hevc-config.ts'
+import { codedSizeMismatch, hevcConfig, spsPictureSize } from '../../electron/core/photos/engine/heic/hevc-config.ts'
 import { addAndWait, fixture, meanColour, meanDiff, openCore, pixels, tempDir } from './helpers.ts'
 
 let env: ReturnType<typeof openCore>
@@ -166,6 +166,33 @@ describe('HEIC decoder worker', () => {
     expect(hevcConfig(file, 2)).toBeNull() // no such item
     expect(hevcConfig(file.subarray(0, 200), 1)).toBeNull() // cut inside the meta box
     expect(hevcConfig(Buffer.from('not a HEIF file at all'), 1)).toBeNull()
+  })
+
+  it('reads the picture size the HEVC stream declares, and refuses a stream larger than the file states before decoding', async () => {
+    const file = readFileSync(fixture('phone/iphone-12mp.heic'))
+    const sps = hevcConfig(file, 1)!.nals.find((n) => ((n[0] >> 1) & 63) === 33)!
+    // Coded sideways (the file's irot turns it upright to 3024×4032).
+    expect(spsPictureSize(sps)).toEqual({ width: 4032, height: 3024 })
+    expect(spsPictureSize(sps.subarray(0, 6))).toBeNull()
+    for (const f of ['heic/landscape.heic', 'heic/rotated.heic', 'heic/flag-display-p3.heic', 'phone/iphone-12mp.heic']) expect(codedSizeMismatch(readFileSync(fixture(f))), f).toBeNull()
+    // A forged file: every ispe box states 64×64 while the stream still codes 4032×3024 (an
+    // attacker would code far more): refused as damaged, nothing decoded.
+    const forged = Buffer.from(file)
+    let boxes = 0
+    for (let at = forged.indexOf('ispe'); at >= 0; at = forged.indexOf('ispe', at + 4)) {
+      forged.writeUInt32BE(64, at + 8)
+      forged.writeUInt32BE(64, at + 12)
+      boxes++
+    }
+    expect(boxes).toBeGreaterThan(0)
+    expect(codedSizeMismatch(forged)).toMatchObject({ coded: { width: 4032, height: 3024 }, stated: { width: 64, height: 64 } })
+    const path = join(dir, 'forged-size.heic')
+    writeFileSync(path, forged)
+    const decoder = new HeicDecoder(Promise.resolve(null))
+    const r = await decoder.decode(path, { maxPixels: 20e6, timeoutMs: 10_000, out: out() })
+    await decoder.close()
+    expect(r).toMatchObject({ ok: false, kind: 'damaged' })
+    expect(r.ok ? '' : r.message).toMatch(/dimensions \(4032×3024\) exceed those the file states \(64×64\)/)
   })
 
   it('turns a picture as irot and imir say, as sharp turns it', async () => {

@@ -21,12 +21,17 @@ function shrink(luma: Uint8Array, width: number, height: number): Float64Array {
     for (let x = 0; x < N; x++) {
       const x0 = Math.floor((x * width) / N)
       const x1 = Math.max(x0 + 1, Math.floor(((x + 1) * width) / N))
-      let sum = 0
-      for (let yy = y0; yy < y1; yy++) for (let xx = x0; xx < x1; xx++) sum += luma[yy * width + xx]
-      out[y * N + x] = sum / ((y1 - y0) * (x1 - x0))
+      out[y * N + x] = blockMean(luma, width, x0, x1, y0, y1)
     }
   }
   return out
+}
+
+/** Mean of a block of the luma plane (its own function: called 1,024 times a photo, V8 soon compiles it). */
+function blockMean(luma: Uint8Array, width: number, x0: number, x1: number, y0: number, y1: number): number {
+  let sum = 0
+  for (let yy = y0; yy < y1; yy++) for (let xx = x0; xx < x1; xx++) sum += luma[yy * width + xx]
+  return sum / ((y1 - y0) * (x1 - x0))
 }
 
 export function perceptualHash(luma: Uint8Array, width: number, height: number): string {

@@ -35,6 +35,13 @@ function scratch<T extends Uint8Array | Int32Array>(key: string, make: (n: numbe
 const bytes = (n: number) => new Uint8Array(n)
 const ints = (n: number) => new Int32Array(n)
 
+// The pixel loops are small functions of their own that return numbers ("kernels"). V8 compiles
+// a loop that runs long inside a function called once per photo while that call is still
+// running (on-stack replacement) and, when the code after the loop has not run yet, throws the
+// compiled code away at the loop's end — again for every photo, while the engine is new. A
+// kernel has no code after its loop worth speaking of, and one called once per row soon gets
+// compiled the ordinary way.
+
 export function analysePhoto(img: AnalysisImage): PhotoAnalysis {
   const { width, height } = img
   const n = width * height
@@ -44,22 +51,7 @@ export function analysePhoto(img: AnalysisImage): PhotoAnalysis {
   const luma = scratch('luma', bytes, n)
   const sweep = scratch('sweep', bytes, n, true)
   const hist = new Uint32Array(256)
-  let sum = 0
-  for (let i = 0, p = 0; i < n; i++, p += c) {
-    const r = d[p]
-    const g = c < 3 ? r : d[p + 1]
-    const b = c < 3 ? r : d[p + 2]
-    // Rec. 709 luma of the gamma-encoded values, integer weights (×256).
-    const v = (54 * r + 183 * g + 19 * b + 128) >> 8
-    luma[i] = v
-    hist[v]++
-    sum += v
-    if (v >= SWEEP_LUMA) {
-      const max = r > g ? (r > b ? r : b) : g > b ? g : b
-      const min = r < g ? (r < b ? r : b) : g < b ? g : b
-      if (max - min <= SWEEP_SPREAD) sweep[i] = 1
-    }
-  }
+  const sum = lumaPass(d, c, n, luma, sweep, hist)
   const stats = lumaStats(hist, n, sum)
   const backdrop = findBackdrop(img, luma, sweep)
   // The product is found on a grid of 2×2 cells: a quarter of the work, and as exact as the
@@ -81,6 +73,27 @@ export function analysePhoto(img: AnalysisImage): PhotoAnalysis {
     subject,
     phash: perceptualHash(luma, width, height)
   }
+}
+
+/** Fills `luma`, `hist` and the white-sweep candidates of `sweep`; returns the sum of the luma. */
+function lumaPass(d: Uint8Array, c: number, n: number, luma: Uint8Array, sweep: Uint8Array, hist: Uint32Array): number {
+  let sum = 0
+  for (let i = 0, p = 0; i < n; i++, p += c) {
+    const r = d[p]
+    const g = c < 3 ? r : d[p + 1]
+    const b = c < 3 ? r : d[p + 2]
+    // Rec. 709 luma of the gamma-encoded values, integer weights (×256).
+    const v = (54 * r + 183 * g + 19 * b + 128) >> 8
+    luma[i] = v
+    hist[v]++
+    sum += v
+    if (v >= SWEEP_LUMA) {
+      const max = r > g ? (r > b ? r : b) : g > b ? g : b
+      const min = r < g ? (r < b ? r : b) : g < b ? g : b
+      if (max - min <= SWEEP_SPREAD) sweep[i] = 1
+    }
+  }
+  return sum
 }
 
 function lumaStats(hist: Uint32Array, n: number, sum: number): PhotoAnalysis['luma'] {
@@ -165,18 +178,18 @@ function halfGrid(width: number, height: number, mask: Uint8Array | null): Grid 
   const w = Math.max(1, width >> 1)
   const h = Math.max(1, height >> 1)
   const out = scratch('grid', bytes, w * h, true)
-  if (mask && width >= 2 && height >= 2) {
-    for (let y = 0; y < h; y++) {
-      const a = 2 * y * width
-      const b = a + width
-      for (let x = 0; x < w; x++) {
-        const i = a + 2 * x
-        const j = b + 2 * x
-        out[y * w + x] = mask[i] & mask[i + 1] & mask[j] & mask[j + 1]
-      }
-    }
-  }
+  if (mask && width >= 2 && height >= 2) for (let y = 0; y < h; y++) gridRow(mask, 2 * y * width, width, out, y * w, w)
   return { width: w, height: h, mask: out }
+}
+
+/** One row of cells: each 1 when all four of its pixels (rows at `a` and `a + width`) are. */
+function gridRow(mask: Uint8Array, a: number, width: number, out: Uint8Array, at: number, w: number): void {
+  const b = a + width
+  for (let x = 0; x < w; x++) {
+    const i = a + 2 * x
+    const j = b + 2 * x
+    out[at + x] = mask[i] & mask[i + 1] & mask[j] & mask[j + 1]
+  }
 }
 
 /** The backdrop region: backdrop cells connected to the border (4-connected flood fill). */
@@ -220,29 +233,12 @@ function reachFromBorder(width: number, height: number, mask: Uint8Array): Uint8
 
 /** Exposure of the product: what the backdrop does not reach (the whole picture for a scene). */
 function subjectStats(img: AnalysisImage, luma: Uint8Array, grid: Grid, outside: Uint8Array): NonNullable<PhotoAnalysis['subject']> {
-  const { data, channels: c, width } = img
   const hist = new Uint32Array(256)
-  let count = 0
-  let clipped = 0
-  let sum = 0
-  const colour = [0, 0, 0]
-  for (let cell = 0; cell < outside.length; cell++) {
-    if (outside[cell]) continue
-    // One pixel per cell (its top-left).
-    const i = 2 * Math.floor(cell / grid.width) * width + 2 * (cell % grid.width)
-    const v = luma[i]
-    hist[v]++
-    sum += v
-    count++
-    const p = i * c
-    const g = c < 3 ? data[p] : data[p + 1]
-    const b = c < 3 ? data[p] : data[p + 2]
-    colour[0] += data[p]
-    colour[1] += g
-    colour[2] += b
-    // Blown: every channel at the top of its range.
-    if (data[p] >= 250 && g >= 250 && b >= 250) clipped++
-  }
+  // count, clipped, sum of luma, sums of red, green and blue.
+  const sums = new Float64Array(6)
+  for (let y = 0; y < grid.height; y++) subjectRow(img.data, img.channels, 2 * y * img.width, luma, outside, y * grid.width, grid.width, hist, sums)
+  const [count, clipped, sum] = sums
+  const colour = [sums[3], sums[4], sums[5]]
   if (count === 0) return { share: 0, mean: 0, p05: 0, p50: 0, p95: 0, clipped: 0, crushed: 0, colour: [255, 255, 255] }
   const crushedBelow = 10
   let crushed = 0
@@ -257,6 +253,39 @@ function subjectStats(img: AnalysisImage, luma: Uint8Array, grid: Grid, outside:
     crushed: crushed / count,
     colour: colour.map((x) => Math.round(x / count)) as [number, number, number]
   }
+}
+
+/** One row of cells of the product: one pixel per cell (its top-left), added to `hist` and `sums`. */
+function subjectRow(data: Uint8Array, c: number, row: number, luma: Uint8Array, outside: Uint8Array, at: number, w: number, hist: Uint32Array, sums: Float64Array): void {
+  let count = 0
+  let clipped = 0
+  let sum = 0
+  let red = 0
+  let green = 0
+  let blue = 0
+  for (let x = 0; x < w; x++) {
+    if (outside[at + x]) continue
+    const i = row + 2 * x
+    const v = luma[i]
+    hist[v]++
+    sum += v
+    count++
+    const p = i * c
+    const r = data[p]
+    const g = c < 3 ? r : data[p + 1]
+    const b = c < 3 ? r : data[p + 2]
+    red += r
+    green += g
+    blue += b
+    // Blown: every channel at the top of its range.
+    if (r >= 250 && g >= 250 && b >= 250) clipped++
+  }
+  sums[0] += count
+  sums[1] += clipped
+  sums[2] += sum
+  sums[3] += red
+  sums[4] += green
+  sums[5] += blue
 }
 
 /**
@@ -311,22 +340,25 @@ function sharpness(luma: Uint8Array, width: number, height: number): { laplacian
   let n = 0
   // Every other row: the strongest responses are as well sampled, at half the cost.
   for (let y = 1; y < height - 1; y += 2) {
-    const row = y * width
-    for (let x = 1; x < width - 1; x++) {
-      const i = row + x
-      const l = luma[i - 1]
-      const r = luma[i + 1]
-      const u = luma[i - width]
-      const dn = luma[i + width]
-      lapHist[Math.abs(4 * luma[i] - l - r - u - dn)]++
-      gradHist[Math.abs(r - l) + Math.abs(dn - u)]++
-      n++
-    }
+    focusRow(luma, y * width, width, lapHist, gradHist)
+    n += width - 2
   }
   const want = Math.max(1, Math.round(n * 0.01))
   const lap = topMean(lapHist, want)
   const grad = topMean(gradHist, want)
   return { laplacian: lap, edge: grad > 0 ? lap / grad : 0 }
+}
+
+/** The Laplacian and gradient of one row's inner pixels, counted in their histograms. */
+function focusRow(luma: Uint8Array, row: number, width: number, lapHist: Uint32Array, gradHist: Uint32Array): void {
+  for (let i = row + 1, end = row + width - 1; i < end; i++) {
+    const l = luma[i - 1]
+    const r = luma[i + 1]
+    const u = luma[i - width]
+    const dn = luma[i + width]
+    lapHist[Math.abs(4 * luma[i] - l - r - u - dn)]++
+    gradHist[Math.abs(r - l) + Math.abs(dn - u)]++
+  }
 }
 
 function topMean(hist: Uint32Array, want: number): number {

@@ -15,6 +15,7 @@ import { createRequire } from 'node:module'
 import type { PixelRows } from '../raw-tiff.ts'
 import { matrixKrKb, ycbcrToRgbShrunk } from './ycbcr.ts'
 import { decodeHevcShrunk, type HevcLib } from './decode-hevc.ts'
+import { codedSizeMismatch } from './hevc-config.ts'
 
 export interface DecodedHeic {
   /** The upright picture, `shrink` times larger on each side than it needs to be written. */
@@ -138,6 +139,13 @@ export async function decodeHeic<T>(input: Uint8Array | string, maxPixels: numbe
   const m = await libheif()
   const ok = m.heif_error_code.heif_error_Ok
   const bytes = fileIntoDecoder(m, input)
+  // Checked before any decoding: the decoder would allocate for the stream's size first.
+  const mismatch = codedSizeMismatch(m.HEAPU8.subarray(bytes.at, bytes.at + bytes.size))
+  if (mismatch) {
+    m._free(bytes.at)
+    const { coded, stated } = mismatch
+    throw new HeicDecodeError('damaged', `the picture data's dimensions (${coded.width}×${coded.height}) exceed those the file states (${stated.width}×${stated.height})`)
+  }
   const ctx = m.heif_context_alloc() as { $$: { ptr: number } } | null
   if (!ctx) {
     m._free(bytes.at)
